@@ -1,0 +1,7 @@
+/**
+ * Backend plugin that inventories Kubernetes node pools across clouds.
+ *
+ * @packageDocumentation
+ */
+export { nodepoolsPlugin as default } from './plugin';
+export type { PoolSource, ScopeListing, ObservedPool } from './sources/types';

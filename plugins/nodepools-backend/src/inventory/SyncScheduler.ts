@@ -1,0 +1,64 @@
+import type {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type { PoolSource } from '../sources/types';
+import type { PoolStore } from '../store/PoolStore';
+import type { OwnershipConfig } from './ownership';
+import { syncSource } from './syncSource';
+
+export function syncTaskId(sourceId: string): string {
+  return `nodepools-sync:${sourceId}`;
+}
+
+/**
+ * Runs every source on the scheduler. Tasks are global: with several backend
+ * replicas on one database, each run happens on one replica only.
+ */
+export class SyncScheduler {
+  private readonly sources = new Map<string, PoolSource>();
+
+  constructor(
+    private readonly deps: {
+      scheduler: SchedulerService;
+      store: PoolStore;
+      ownership: OwnershipConfig;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async schedule(
+    source: PoolSource,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    this.sources.set(source.id, source);
+    await this.deps.scheduler.scheduleTask({
+      ...schedule,
+      id: syncTaskId(source.id),
+      scope: 'global',
+      fn: async signal => {
+        await syncSource({
+          source,
+          store: this.deps.store,
+          ownership: this.deps.ownership,
+          logger: this.deps.logger.child({ source: source.id }),
+          signal: signal as AbortSignal,
+        });
+      },
+    });
+  }
+
+  /** Asks the scheduler to run a source's task now (on whichever replica picks it up). */
+  async trigger(sourceId: string): Promise<void> {
+    if (!this.sources.has(sourceId)) {
+      throw new NotFoundError(`No source with id '${sourceId}'`);
+    }
+    await this.deps.scheduler.triggerTask(syncTaskId(sourceId));
+  }
+
+  sourceIds(): string[] {
+    return [...this.sources.keys()];
+  }
+}

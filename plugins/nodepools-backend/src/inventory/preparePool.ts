@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import { PoolSpec, poolRef } from '@nodepools/plugin-nodepools-common';
+import type { PreparedPool, StoredSpec } from '../store/PoolStore';
+import { OwnershipConfig, resolveOwner } from './ownership';
+import { stableJson } from './stableJson';
+
+/** Turns a parsed pool into what the store writes: ref, owner, fingerprint. */
+export function preparePool(
+  parsed: PoolSpec,
+  ownership: OwnershipConfig,
+): PreparedPool {
+  const { raw, ...rest } = parsed;
+  const spec: StoredSpec = { ...rest, ...resolveOwner(parsed, ownership) };
+  const fingerprint = createHash('sha256')
+    .update(stableJson(spec))
+    .update('\0')
+    .update(stableJson(raw ?? null))
+    .digest('hex');
+  return { ref: poolRef(parsed), spec, raw, fingerprint };
+}

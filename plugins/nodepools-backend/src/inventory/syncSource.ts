@@ -1,0 +1,61 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { PoolSource } from '../sources/types';
+import type { PoolStore, SourceSync, SyncSummary } from '../store/PoolStore';
+import type { OwnershipConfig } from './ownership';
+import { preparePool } from './preparePool';
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Runs one source and reconciles its answer into the store. A source that
+ * throws is recorded as failed; its pools stay, marked stale.
+ */
+export async function syncSource(options: {
+  source: PoolSource;
+  store: PoolStore;
+  ownership: OwnershipConfig;
+  logger: LoggerService;
+  signal?: AbortSignal;
+  now?: () => Date;
+}): Promise<SyncSummary> {
+  const { source, store, ownership, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  let outcome: SourceSync['outcome'];
+  try {
+    const listings = await source.list({ signal: options.signal });
+    outcome = {
+      listings: listings.map(listing => ({
+        ...listing,
+        pools: listing.pools.map(pool => preparePool(pool, ownership)),
+      })),
+    };
+  } catch (error) {
+    outcome = { error: errorMessage(error) };
+  }
+  const summary = await store.applySync({
+    source: { id: source.id, kind: source.kind, target: source.target },
+    startedAt,
+    finishedAt: now().toISOString(),
+    outcome,
+  });
+  const failedScopes =
+    'error' in outcome
+      ? []
+      : outcome.listings.filter(l => !l.complete || l.error);
+  if ('error' in outcome) {
+    logger.warn(`Source ${source.id} failed: ${outcome.error}`);
+  } else if (failedScopes.length) {
+    logger.warn(
+      `Source ${source.id}: ${failedScopes.length} of ${outcome.listings.length} scopes failed; their pools are kept and marked stale: ${failedScopes
+        .map(l => `${l.scope}: ${l.error ?? 'incomplete'}`)
+        .join('; ')}`,
+    );
+  }
+  logger.info(
+    `Source ${source.id} synced: ${summary.created} created, ${summary.updated} updated, ${summary.revived} revived, ${summary.tombstoned} tombstoned, ${summary.unchanged} unchanged, ${summary.poolRowsWritten} rows written`,
+  );
+  return summary;
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type {
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
+import { findPaths } from '@backstage/cli-common';
+import type { Config } from '@backstage/config';
+import { FileSource, readPoolFiles } from './file/FileSource';
+import type { PoolSource } from './types';
+
+export interface ScheduledSource {
+  source: PoolSource;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 2 },
+};
+
+/** The schedule of a source: its own block, else `nodepools.schedule`, else every 5 minutes. */
+export function readSchedule(
+  config: Config,
+  own?: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  const block = own ?? config.getOptionalConfig('nodepools.schedule');
+  return block
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(block)
+    : DEFAULT_SCHEDULE;
+}
+
+/**
+ * Relative file paths are resolved against the app's root directory (the one
+ * holding the root package.json and app-config.yaml), wherever the backend
+ * process was started from.
+ */
+export function appRootDir(): string {
+  try {
+    return findPaths(process.cwd()).targetRoot;
+  } catch {
+    return path.resolve('.');
+  }
+}
+
+/** Every source configured under `nodepools.sources`. */
+export function createSources(
+  config: Config,
+  _deps: { logger: LoggerService },
+): ScheduledSource[] {
+  const sources: ScheduledSource[] = [];
+  const files = readPoolFiles(config);
+  if (files.length) {
+    sources.push({
+      source: new FileSource(files, appRootDir()),
+      schedule: readSchedule(
+        config,
+        config.getOptionalConfig('nodepools.sources.filesSchedule'),
+      ),
+    });
+  }
+  return sources;
+}

@@ -1,0 +1,184 @@
+import type { Knex } from 'knex';
+import {
+  DatabaseService,
+  LoggerService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  ClusterSummary,
+  DEFAULT_PAGE_SIZE,
+  NodePoolDetail,
+  PoolFacets,
+  PoolHistoryEntry,
+  PoolPage,
+  PoolQuery,
+  SourceStatusInfo,
+} from '@nodepools/plugin-nodepools-common';
+import type { PoolStore, SourceSync, SyncSummary } from './PoolStore';
+import { encodeCursor } from './cursor';
+import { applyPoolFilters, applyPoolPaging } from './poolQuery';
+import {
+  HistoryRow,
+  PoolReadRow,
+  SourceRow,
+  historyFromRow,
+  poolFromRow,
+  sourceFromRow,
+} from './rows';
+import { reconcileSync } from './reconcileSync';
+
+const MIGRATIONS_DIR = resolvePackagePath(
+  '@nodepools/plugin-nodepools-backend',
+  'migrations',
+);
+
+const POOL_READ_COLUMNS = [
+  'p.ref',
+  'p.spec',
+  'p.source',
+  'p.first_seen_at',
+  'p.tombstoned_at',
+  's.status as source_status',
+  's.error as source_error',
+  's.last_success_at as source_success_at',
+  'sc.error as scope_error',
+  'sc.last_success_at as scope_success_at',
+];
+
+export class DatabasePoolStore implements PoolStore {
+  static async create(options: {
+    database: DatabaseService;
+    logger?: LoggerService;
+  }): Promise<DatabasePoolStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+    }
+    return new DatabasePoolStore(knex);
+  }
+
+  /** For tests and tools that already hold a migrated knex. */
+  static async fromKnex(knex: Knex): Promise<DatabasePoolStore> {
+    await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+    return new DatabasePoolStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  private poolsWithSyncState(): Knex.QueryBuilder {
+    return this.db('nodepools_pools as p')
+      .leftJoin('nodepools_sources as s', 's.id', 'p.source')
+      .leftJoin('nodepools_scopes as sc', function joinScope() {
+        this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
+      });
+  }
+
+  async listPools(query: PoolQuery): Promise<PoolPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filtered = applyPoolFilters(this.poolsWithSyncState(), query);
+    const [countRow] = await filtered
+      .clone()
+      .clearSelect()
+      .count({ n: '*' });
+    const rows: Array<PoolReadRow & { sort_value: string | number }> =
+      await applyPoolPaging(this.db, filtered.clone(), query).select(
+        POOL_READ_COLUMNS,
+      );
+    const page = rows.slice(0, limit);
+    const result: PoolPage = {
+      items: page.map(poolFromRow),
+      totalCount: Number(countRow.n),
+    };
+    if (rows.length > limit) {
+      const last = page[page.length - 1];
+      result.nextCursor = encodeCursor({
+        value:
+          typeof last.sort_value === 'string'
+            ? last.sort_value
+            : Number(last.sort_value),
+        ref: last.ref,
+      });
+    }
+    return result;
+  }
+
+  async getPool(ref: string): Promise<NodePoolDetail | undefined> {
+    const row: PoolReadRow | undefined = await this.poolsWithSyncState()
+      .where('p.ref', ref)
+      .first([...POOL_READ_COLUMNS, 'p.raw']);
+    if (!row) return undefined;
+    return { ...poolFromRow(row), raw: row.raw ? JSON.parse(row.raw) : null };
+  }
+
+  async getHistory(
+    ref: string,
+    options?: { limit?: number },
+  ): Promise<PoolHistoryEntry[]> {
+    const rows: HistoryRow[] = await this.db('nodepools_history')
+      .where({ ref })
+      .orderBy('id', 'desc')
+      .limit(options?.limit ?? 200);
+    return rows.map(historyFromRow);
+  }
+
+  async getFacets(): Promise<PoolFacets> {
+    const columns = {
+      provider: 'provider',
+      cluster: 'cluster',
+      region: 'region',
+      owner: 'owner',
+      mode: 'mode',
+      capacityType: 'capacity_type',
+    } as const;
+    const entries = await Promise.all(
+      Object.entries(columns).map(async ([facet, column]) => {
+        const rows: Array<Record<string, string | null>> = await this.db(
+          'nodepools_pools',
+        )
+          .whereNull('tombstoned_at')
+          .whereNotNull(column)
+          .distinct(column)
+          .orderBy(column);
+        return [facet, rows.map(r => r[column] as string)];
+      }),
+    );
+    return Object.fromEntries(entries) as PoolFacets;
+  }
+
+  async listClusters(): Promise<ClusterSummary[]> {
+    const rows: Array<{
+      provider: string;
+      account: string | null;
+      region: string | null;
+      cluster: string;
+      pool_count: number | string;
+      node_count: number | string | null;
+    }> = await this.db('nodepools_pools')
+      .whereNull('tombstoned_at')
+      .select('provider', 'account', 'region', 'cluster')
+      .count({ pool_count: '*' })
+      .sum({ node_count: 'node_count' })
+      .groupBy('provider', 'account', 'region', 'cluster')
+      .orderBy(['cluster', 'provider', 'account', 'region']);
+    return rows.map(row => {
+      const summary: ClusterSummary = {
+        provider: row.provider,
+        cluster: row.cluster,
+        poolCount: Number(row.pool_count),
+        nodeCount: Number(row.node_count ?? 0),
+      };
+      if (row.account) summary.account = row.account;
+      if (row.region) summary.region = row.region;
+      return summary;
+    });
+  }
+
+  async listSources(): Promise<SourceStatusInfo[]> {
+    const rows: SourceRow[] = await this.db('nodepools_sources').orderBy('id');
+    return rows.map(sourceFromRow);
+  }
+
+  async applySync(sync: SourceSync): Promise<SyncSummary> {
+    return this.db.transaction(tx => reconcileSync(tx, sync));
+  }
+}

@@ -1,0 +1,78 @@
+import type {
+  ClusterSummary,
+  FieldChange,
+  HistoryEvent,
+  ImportIssue,
+  NodePoolDetail,
+  PoolFacets,
+  PoolHistoryEntry,
+  PoolPage,
+  PoolQuery,
+  PoolSpec,
+  SourceStatusInfo,
+  NodePool,
+} from '@nodepools/plugin-nodepools-common';
+
+/** The normalized fields of a pool as stored: everything but bookkeeping and raw. */
+export type StoredSpec = Omit<PoolSpec, 'raw'> &
+  Pick<NodePool, 'owner' | 'ownerSource'>;
+
+/** A pool ready to be written: normalized, owned, fingerprinted. */
+export interface PreparedPool {
+  ref: string;
+  spec: StoredSpec;
+  raw: unknown;
+  /** Changes whenever spec or raw change. */
+  fingerprint: string;
+}
+
+export interface PreparedListing {
+  scope: string;
+  complete: boolean;
+  pools: PreparedPool[];
+  error?: string;
+  issues?: ImportIssue[];
+}
+
+/** What one run of one source produced. */
+export interface SourceSync {
+  source: { id: string; kind: string; target: string };
+  startedAt: string;
+  finishedAt: string;
+  /** `error` when the source could not even enumerate its scopes. */
+  outcome: { listings: PreparedListing[] } | { error: string };
+}
+
+/** What a sync changed; `poolRowsWritten` counts pool and history rows. */
+export interface SyncSummary {
+  created: number;
+  updated: number;
+  revived: number;
+  tombstoned: number;
+  unchanged: number;
+  poolRowsWritten: number;
+}
+
+export interface HistoryRecord {
+  ref: string;
+  event: HistoryEvent;
+  changes: FieldChange[];
+}
+
+/**
+ * Where pools live. The router and the sync only see this interface; the
+ * knex implementation is `DatabasePoolStore`.
+ */
+export interface PoolStore {
+  listPools(query: PoolQuery): Promise<PoolPage>;
+  getPool(ref: string): Promise<NodePoolDetail | undefined>;
+  getHistory(
+    ref: string,
+    options?: { limit?: number },
+  ): Promise<PoolHistoryEntry[]>;
+  getFacets(): Promise<PoolFacets>;
+  listClusters(): Promise<ClusterSummary[]>;
+  listSources(): Promise<SourceStatusInfo[]>;
+  /** Reconciles one source run into the store, in one transaction. */
+  applySync(sync: SourceSync): Promise<SyncSummary>;
+}

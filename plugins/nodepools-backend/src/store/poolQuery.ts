@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+import {
+  DEFAULT_PAGE_SIZE,
+  PoolQuery,
+  PoolSortField,
+} from '@nodepools/plugin-nodepools-common';
+import { decodeCursor } from './cursor';
+
+/**
+ * SQL for each sort field. Nullable columns are coalesced so keyset paging
+ * compares plain values on every database.
+ */
+export const SORT_EXPRESSIONS: Record<PoolSortField, string> = {
+  name: 'p.name',
+  cluster: 'p.cluster',
+  provider: 'p.provider',
+  region: "coalesce(p.region, '')",
+  owner: "coalesce(p.owner, '')",
+  nodeCount: 'coalesce(p.node_count, -1)',
+  lastSeenAt:
+    "coalesce(sc.last_success_at, s.last_success_at, p.first_seen_at)",
+};
+
+const FILTER_COLUMNS = {
+  provider: 'p.provider',
+  cluster: 'p.cluster',
+  region: 'p.region',
+  owner: 'p.owner',
+  mode: 'p.mode',
+  capacityType: 'p.capacity_type',
+} as const;
+
+/** The value that stands for "no owner" in the owner filter. */
+export const NO_OWNER = '(none)';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, c => `\\${c}`);
+}
+
+/** Applies the filters of a query (not sort or paging) to a pools query. */
+export function applyPoolFilters(
+  builder: Knex.QueryBuilder,
+  query: PoolQuery,
+): Knex.QueryBuilder {
+  if (!query.includeTombstoned) builder.whereNull('p.tombstoned_at');
+  for (const [field, column] of Object.entries(FILTER_COLUMNS)) {
+    const values = query[field as keyof typeof FILTER_COLUMNS];
+    if (!values?.length) continue;
+    if (field === 'owner' && values.includes(NO_OWNER)) {
+      const named = values.filter(v => v !== NO_OWNER);
+      builder.where(inner =>
+        inner.whereNull(column).orWhereIn(column, named),
+      );
+    } else {
+      builder.whereIn(column, values);
+    }
+  }
+  for (const word of (query.q ?? '').toLocaleLowerCase('en-US').split(/\s+/)) {
+    if (word) builder.whereRaw("p.search like ? escape '\\'", [`%${escapeLike(word)}%`]);
+  }
+  return builder;
+}
+
+/** Sorts and pages (keyset, tie-broken by ref) a filtered pools query. */
+export function applyPoolPaging(
+  knex: Knex,
+  builder: Knex.QueryBuilder,
+  query: PoolQuery,
+): Knex.QueryBuilder {
+  const expression = SORT_EXPRESSIONS[query.sort ?? 'name'];
+  const desc = query.order === 'desc';
+  const op = desc ? '<' : '>';
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    builder.whereRaw(
+      `(${expression} ${op} ? or (${expression} = ? and p.ref ${op} ?))`,
+      [cursor.value, cursor.value, cursor.ref],
+    );
+  }
+  return builder
+    .orderByRaw(`${expression} ${desc ? 'desc' : 'asc'}, p.ref ${desc ? 'desc' : 'asc'}`)
+    .limit((query.limit ?? DEFAULT_PAGE_SIZE) + 1)
+    .select(knex.raw(`${expression} as sort_value`));
+}

@@ -1,0 +1,8 @@
+/**
+ * Shared model, parsers of cloud exports, triage engine and machine-type
+ * catalog of the nodepools plugins. Isomorphic: no I/O.
+ *
+ * @packageDocumentation
+ */
+export * from './model';
+export * from './parsers';

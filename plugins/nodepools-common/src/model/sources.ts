@@ -1,0 +1,46 @@
+/**
+ * A problem with one item of an import or a cloud answer. `file`, `index` and
+ * `field` say exactly where, so the user can fix it.
+ */
+export interface ImportIssue {
+  file?: string;
+  /** Zero-based position of the item in the file or response. */
+  index?: number;
+  /** Dotted path of the offending field in the provider's record. */
+  field?: string;
+  message: string;
+}
+
+/** Renders an issue as one readable line: `file: item 2: field 'x': message`. */
+export function formatImportIssue(issue: ImportIssue): string {
+  const where = [
+    issue.file,
+    issue.index !== undefined ? `item ${issue.index}` : undefined,
+    issue.field ? `field '${issue.field}'` : undefined,
+  ].filter(Boolean);
+  return where.length ? `${where.join(': ')}: ${issue.message}` : issue.message;
+}
+
+export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error'] as const;
+/**
+ * `partial`: some scopes (files, clusters) failed; their pools are kept and
+ * marked stale while the others were updated.
+ */
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+/** The last sync of one configured source, as `GET /sources` returns it. */
+export interface SourceStatusInfo {
+  id: string;
+  /** `file`, `eks`, `gke`, ... */
+  kind: string;
+  /** A human description of what the source reads (a path, an account and region...). Never a credential. */
+  target: string;
+  status: SourceStatus;
+  lastRunAt?: string;
+  lastSuccessAt?: string;
+  durationMs?: number;
+  poolCount: number;
+  error?: string;
+  issues: ImportIssue[];
+  nextRunAt?: string;
+}
