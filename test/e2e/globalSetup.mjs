@@ -1,0 +1,25 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveChromium } from '../support/chromium.mjs';
+import { startDevServers } from '../support/devServers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = path.resolve(here, '../artifacts');
+
+export default async function globalSetup() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const chromium = await resolveChromium();
+  process.env.E2E_CHROMIUM = JSON.stringify(chromium);
+  process.env.E2E_APP_URL = 'http://localhost:3100';
+  process.env.E2E_BACKEND_URL = 'http://localhost:7107';
+  process.env.E2E_ARTIFACTS = ARTIFACTS;
+  const logStream = createWriteStream(path.join(ARTIFACTS, 'dev-servers.log'));
+  const servers = await startDevServers({
+    configs: ['app-config.yaml', 'test/e2e/app-config.e2e.yaml'],
+    backendUrl: process.env.E2E_BACKEND_URL,
+    appUrl: process.env.E2E_APP_URL,
+    log: text => logStream.write(text),
+  });
+  globalThis.__NODEPOOLS_E2E__ = { servers, logStream };
+}

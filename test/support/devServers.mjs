@@ -1,0 +1,63 @@
+// Starts the backend and app dev servers exactly as `npm start` does, with
+// extra config files, and waits until both answer.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function waitFor(url, { timeoutMs, isUp }) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (await isUp(res)) return;
+      lastError = new Error(`${url} answered ${res.status}`);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`Timed out waiting for ${url}: ${lastError?.message}`);
+}
+
+/**
+ * @param {{ configs: string[], backendUrl: string, appUrl: string, logFile?: import('node:fs').WriteStream }} options
+ *   configs are paths relative to the repository root.
+ */
+export async function startDevServers({ configs, backendUrl, appUrl, log }) {
+  const configArgs = configs.flatMap(c => ['--config', path.join('..', '..', c)]);
+  const children = ['plugins/nodepools-backend', 'plugins/nodepools'].map(dir => {
+    const child = spawn('npx', ['backstage-cli', 'package', 'start', ...configArgs], {
+      cwd: path.join(root, dir),
+      env: { ...process.env, BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child.stdout.on('data', d => log?.(`[${dir}] ${d}`));
+    child.stderr.on('data', d => log?.(`[${dir}] ${d}`));
+    return child;
+  });
+  const stop = async () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise(r => setTimeout(r, 500));
+  };
+  try {
+    await waitFor(`${backendUrl}/.backstage/health/v1/readiness`, {
+      timeoutMs: 120_000,
+      isUp: res => res.ok,
+    });
+    await waitFor(appUrl, { timeoutMs: 180_000, isUp: res => res.ok });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop };
+}
