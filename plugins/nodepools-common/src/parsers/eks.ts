@@ -1,0 +1,139 @@
+import type {
+  Architecture,
+  Autoscaling,
+  CapacityType,
+  OperatingSystem,
+  PoolSpec,
+} from '../model/pool';
+import { awsInstanceTypesArch } from './architecture';
+import { RecordReader } from './fields';
+import { completePool } from './poolSpec';
+import { modeFromTaints, readTaintList, UPPER_SNAKE_EFFECTS } from './taints';
+import type { ExportContext, ItemParser } from './types';
+
+const CAPACITY_TYPES: Readonly<Record<string, CapacityType>> = {
+  ON_DEMAND: 'on-demand',
+  SPOT: 'spot',
+  CAPACITY_BLOCK: 'capacity-block',
+};
+
+/** `arn:aws:eks:us-east-1:111122223333:nodegroup/prod/workers/0ac1...`, in any partition. */
+const NODEGROUP_ARN =
+  /^arn:aws[a-z-]*:eks:([^:]+):(\d{12}):nodegroup\/([^/]+)\/([^/]+)\/[^/]+$/;
+
+interface NodegroupArn {
+  region: string;
+  account: string;
+  cluster: string;
+}
+
+function readArn(r: RecordReader): NodegroupArn | undefined {
+  const arn = r.string('nodegroupArn');
+  if (arn === undefined) return undefined;
+  const match = NODEGROUP_ARN.exec(arn);
+  if (!match) {
+    r.report(
+      'nodegroupArn',
+      `expected arn:aws:eks:REGION:ACCOUNT:nodegroup/CLUSTER/NAME/ID, got ${JSON.stringify(arn)}`,
+    );
+    return undefined;
+  }
+  return { region: match[1], account: match[2], cluster: match[3] };
+}
+
+/**
+ * The AMI type names the OS and architecture (`AL2023_ARM_64_STANDARD`,
+ * `BOTTLEROCKET_x86_64_NVIDIA`, `WINDOWS_CORE_2022_x86_64`); `CUSTOM` (a launch
+ * template's own AMI) says nothing, so the instance types decide the
+ * architecture, and an unknown one stays unknown.
+ */
+function osAndArch(
+  amiType: string | undefined,
+  instanceTypes: readonly string[],
+): { os: OperatingSystem; arch?: Architecture } {
+  const os: OperatingSystem = amiType?.startsWith('WINDOWS_')
+    ? 'windows'
+    : 'linux';
+  if (amiType?.includes('ARM_64')) return { os, arch: 'arm64' };
+  if (amiType?.includes('x86_64')) return { os, arch: 'amd64' };
+  return { os, arch: awsInstanceTypesArch(instanceTypes) };
+}
+
+/**
+ * A managed node group is an Auto Scaling group that the cluster autoscaler
+ * resizes inside `minSize..maxSize`: it can only grow or shrink when the two
+ * differ.
+ */
+function scaling(r: RecordReader): {
+  autoscaling: Autoscaling;
+  desired?: number;
+} {
+  const config = r.object('scalingConfig');
+  if (!config) return { autoscaling: { enabled: false } };
+  const min = config.integer('minSize');
+  const max = config.integer('maxSize');
+  const desired = config.integer('desiredSize');
+  if (min !== undefined && max !== undefined && min > max) {
+    config.report('minSize', `is greater than maxSize (${min} > ${max})`);
+  }
+  return {
+    autoscaling: {
+      enabled: min !== undefined && max !== undefined && min < max,
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+    },
+    desired,
+  };
+}
+
+/**
+ * One EKS managed node group as `aws eks describe-nodegroup` prints it (the
+ * object under `nodegroup`) or `@aws-sdk/client-eks` DescribeNodegroup returns
+ * it. EKS has no zone field (a group spans its subnets) and no system/user
+ * mode, so a group is `system` only when tainted CriticalAddonsOnly.
+ */
+export const parseEksNodegroup: ItemParser = (
+  item: unknown,
+  ctx: ExportContext,
+): PoolSpec => {
+  const r = RecordReader.forItem(item, 'an EKS nodegroup');
+  const name = r.requiredString('nodegroupName');
+  const arn = readArn(r);
+  const clusterName = r.string('clusterName');
+  const cluster = clusterName || arn?.cluster || ctx.cluster;
+  if (!cluster && (clusterName !== undefined || !r.has('clusterName'))) {
+    r.report(
+      'clusterName',
+      'is required: the record has no clusterName or nodegroupArn; set `cluster` for this file',
+    );
+  }
+  const instanceTypes = r.stringArray('instanceTypes') ?? [];
+  const capacityType = r.oneOf('capacityType', Object.keys(CAPACITY_TYPES));
+  const taints = readTaintList(r, 'taints', UPPER_SNAKE_EFFECTS);
+  const { autoscaling, desired } = scaling(r);
+  const pool: PoolSpec = {
+    provider: 'eks',
+    account: arn?.account ?? ctx.account,
+    region: arn?.region ?? ctx.region,
+    cluster: cluster ?? '',
+    name,
+    mode: modeFromTaints(taints),
+    ...osAndArch(r.string('amiType'), instanceTypes),
+    // Order kept: EKS launches on-demand instance types in the listed priority.
+    machineTypes: instanceTypes,
+    // Groups made before Spot support have no capacityType: they are on-demand.
+    capacityType: capacityType ? CAPACITY_TYPES[capacityType] : 'on-demand',
+    nodeCount: desired,
+    autoscaling,
+    labels: r.stringMap('labels') ?? {},
+    taints,
+    zones: [],
+    kubernetesVersion: r.string('version'),
+    nodeImageVersion: r.string('releaseVersion'),
+    state: r.string('status'),
+    tags: r.stringMap('tags') ?? {},
+    diskSizeGb: r.integer('diskSize'),
+    raw: item,
+  };
+  return completePool(r, pool);
+};
