@@ -146,20 +146,20 @@ export class DatabasePoolStore implements PoolStore {
   }
 
   async listClusters(): Promise<ClusterSummary[]> {
-    const rows: Array<{
+    const rows = (await this.db('nodepools_pools')
+      .whereNull('tombstoned_at')
+      .select('provider', 'account', 'region', 'cluster')
+      .count({ pool_count: '*' })
+      .sum({ node_count: 'node_count' })
+      .groupBy('provider', 'account', 'region', 'cluster')
+      .orderBy(['cluster', 'provider', 'account', 'region'])) as Array<{
       provider: string;
       account: string | null;
       region: string | null;
       cluster: string;
       pool_count: number | string;
       node_count: number | string | null;
-    }> = await this.db('nodepools_pools')
-      .whereNull('tombstoned_at')
-      .select('provider', 'account', 'region', 'cluster')
-      .count({ pool_count: '*' })
-      .sum({ node_count: 'node_count' })
-      .groupBy('provider', 'account', 'region', 'cluster')
-      .orderBy(['cluster', 'provider', 'account', 'region']);
+    }>;
     return rows.map(row => {
       const summary: ClusterSummary = {
         provider: row.provider,
