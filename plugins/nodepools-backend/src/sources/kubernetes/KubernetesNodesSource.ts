@@ -1,0 +1,159 @@
+import type { Config } from '@backstage/config';
+import type { PoolSpec, Provider } from '@nodepools/plugin-nodepools-common';
+import type { PoolSource, ScopeListing } from '../types';
+import { ClusterConnector, mapWithConcurrency } from './clusterConnector';
+import { readKubernetesClusters, type KubernetesCluster } from './clusters';
+import { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
+import { collectObservedPools, type ClusterObservedPool } from './observedNodes';
+import { providerOfPoolLabel } from './poolLabels';
+import { readKubernetesSourceSettings, type KubernetesSourceSettings } from './settings';
+
+/** An observed pool with the provider whose pool its label names. */
+export interface AttributedObservedPool extends ClusterObservedPool {
+  /** `eks`, `karpenter`, `gke`, `aks`, `doks`, or `kubernetes` for self-managed pools. */
+  provider: Provider;
+}
+
+/**
+ * One cluster's scope: a ScopeListing whose `pools` hold a `kubernetes` pool
+ * for every pool seen in the cluster, plus the raw roll-ups to merge onto
+ * cloud pools. The reconciler attaches each observed pool that matches a
+ * cloud pool (see `matchesCloudPool`) to that pool and drops its
+ * `kubernetes` twin; the rest are stored as `kubernetes` pools.
+ */
+export interface ObservedClusterListing extends ScopeListing {
+  /** The Backstage cluster name. */
+  clusterName: string;
+  /** Cluster, account and region the cluster's pools are recorded under. */
+  identity: PoolIdentity;
+  observed: AttributedObservedPool[];
+  /** Nodes that carry none of the pool labels. */
+  unpooledNodes: number;
+}
+
+export const KUBERNETES_SCOPE_PREFIX = 'kubernetes/';
+
+/**
+ * Whether a cloud pool is the pool an observed pool's nodes belong to: the
+ * same provider (by the node label), cluster and name, and the same account
+ * and region where both sides know them.
+ */
+export function matchesCloudPool(
+  cloudPool: Pick<PoolSpec, 'provider' | 'account' | 'region' | 'cluster' | 'name'>,
+  observed: AttributedObservedPool,
+  identity: PoolIdentity,
+): boolean {
+  const agrees = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
+  return (
+    cloudPool.provider === observed.provider &&
+    cloudPool.cluster === identity.cluster &&
+    cloudPool.name === observed.pool &&
+    agrees(cloudPool.account, identity.account) &&
+    agrees(cloudPool.region, identity.region)
+  );
+}
+
+/**
+ * The nodes of every configured cluster, rolled up per pool (kind
+ * `kubernetes`). Each cluster is a scope `kubernetes/<cluster name>`; a
+ * cluster that cannot be read in full is reported incomplete with its error.
+ */
+export class KubernetesNodesSource implements PoolSource {
+  readonly kind = 'kubernetes';
+  readonly id: string;
+  private readonly clusters: KubernetesCluster[];
+  private readonly settings: KubernetesSourceSettings;
+  private readonly connector: ClusterConnector;
+
+  static fromConfig(
+    config: Config,
+    options: { id?: string; connector?: ClusterConnector } = {},
+  ): KubernetesNodesSource {
+    return new KubernetesNodesSource({
+      id: options.id ?? 'kubernetes',
+      clusters: readKubernetesClusters(config).clusters,
+      settings: readKubernetesSourceSettings(config),
+      connector: options.connector ?? new ClusterConnector(),
+    });
+  }
+
+  constructor(options: {
+    id: string;
+    clusters: KubernetesCluster[];
+    settings: KubernetesSourceSettings;
+    connector: ClusterConnector;
+  }) {
+    this.id = options.id;
+    this.clusters = options.clusters;
+    this.settings = options.settings;
+    this.connector = options.connector;
+  }
+
+  get target(): string {
+    return describeClusters(this.clusters);
+  }
+
+  list(options: { signal?: AbortSignal }): Promise<ScopeListing[]> {
+    return this.listObserved(options);
+  }
+
+  listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]> {
+    return mapWithConcurrency(this.clusters, this.settings.concurrency, cluster =>
+      this.observeCluster(cluster, options.signal),
+    );
+  }
+
+  private async observeCluster(
+    cluster: KubernetesCluster,
+    signal?: AbortSignal,
+  ): Promise<ObservedClusterListing> {
+    const identity = cluster.poolIdentity();
+    const base = {
+      scope: `${KUBERNETES_SCOPE_PREFIX}${cluster.name}`,
+      clusterName: cluster.name,
+      identity,
+    };
+    let connection;
+    try {
+      connection = await this.connector.connect(cluster);
+    } catch (error) {
+      return {
+        ...base,
+        complete: false,
+        pools: [],
+        observed: [],
+        unpooledNodes: 0,
+        error: (error as Error).message,
+      };
+    }
+    const result = await collectObservedPools(connection.kubeConfig, identity.cluster, {
+      signal,
+      pageSize: this.settings.pageSize,
+      policy: this.settings.policy,
+      poolLabelKeys: this.settings.poolLabelKeys,
+      redact: connection.redact,
+    });
+    const observed = result.pools.map(pool => ({
+      ...pool,
+      provider: providerOfPoolLabel(pool.poolLabel),
+    }));
+    return {
+      ...base,
+      complete: result.complete,
+      pools: observed.map(pool => observedPoolToPoolSpec(pool, identity)),
+      observed,
+      unpooledNodes: result.unpooledNodes,
+      ...(result.error ? { error: `cluster '${cluster.name}': ${result.error}` } : {}),
+      ...(result.issues.length ? { issues: result.issues } : {}),
+    };
+  }
+}
+
+/** A human description of the clusters read, e.g. `3 Kubernetes clusters: a, b, c`. */
+export function describeClusters(clusters: KubernetesCluster[]): string {
+  const names = clusters.map(c => c.name);
+  const shown = names.length > 5 ? [...names.slice(0, 5), '…'] : names;
+  return `${names.length} Kubernetes cluster${names.length === 1 ? '' : 's'}${
+    names.length ? `: ${shown.join(', ')}` : ''
+  }`;
+}

@@ -1,0 +1,49 @@
+export {
+  readKubernetesClusters,
+  KubernetesCluster,
+  type CloudClusterIdentity,
+  type ClusterAuthSettings,
+  type AwsClusterAuth,
+  type KubernetesClustersConfig,
+} from './clusters';
+export {
+  ClusterTokenResolver,
+  ClusterAuthError,
+  UnsupportedAuthProviderError,
+  SUPPORTED_AUTH_PROVIDERS,
+  defaultCredentialSources,
+  type ClusterCredentialSources,
+} from './auth/clusterToken';
+export { buildKubeConfig } from './kubeConfig';
+export { ClusterConnector, mapWithConcurrency, type ClusterConnection } from './clusterConnector';
+export {
+  DEFAULT_REQUEST_POLICY,
+  KubernetesRequestError,
+  RequestAbortedError,
+  type RequestPolicy,
+} from './kubeRequest';
+export { DEFAULT_POOL_LABEL_KEYS, poolOfNode, providerOfPoolLabel } from './poolLabels';
+export { parseQuantity, podRequests } from './resources';
+export type { ObservedNodeFacts } from './poolAccumulator';
+export {
+  collectObservedPools,
+  DEFAULT_PAGE_SIZE,
+  type ClusterObservedPool,
+  type CollectObservedOptions,
+  type ListingOptions,
+  type ObservedPoolsResult,
+} from './observedNodes';
+export { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
+export {
+  KubernetesNodesSource,
+  matchesCloudPool,
+  KUBERNETES_SCOPE_PREFIX,
+  type AttributedObservedPool,
+  type ObservedClusterListing,
+} from './KubernetesNodesSource';
+export {
+  collectTriageSnapshot,
+  TRIAGE_EVENT_REASONS,
+  type TriageSnapshot,
+} from './triageSnapshot';
+export { readKubernetesSourceSettings, type KubernetesSourceSettings } from './settings';
