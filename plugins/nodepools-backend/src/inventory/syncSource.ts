@@ -1,8 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { PoolSource } from '../sources/types';
-import type { PoolStore, SourceSync, SyncSummary } from '../store/PoolStore';
+import type {
+  ObservedUpdate,
+  PoolStore,
+  SourceSync,
+  SyncSummary,
+} from '../store/PoolStore';
+import type { ScopeListing } from '../sources/types';
 import type { OwnershipConfig } from './ownership';
 import { preparePool } from './preparePool';
+import { isObservingSource, splitObserved } from './splitObserved';
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -24,8 +31,17 @@ export async function syncSource(options: {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   let outcome: SourceSync['outcome'];
+  let observed: ObservedUpdate[] = [];
   try {
-    const listings = await source.list({ signal: options.signal });
+    let listings: ScopeListing[];
+    if (isObservingSource(source)) {
+      ({ listings, observed } = await splitObserved(
+        await source.listObserved({ signal: options.signal }),
+        store,
+      ));
+    } else {
+      listings = await source.list({ signal: options.signal });
+    }
     outcome = {
       listings: listings.map(listing => ({
         ...listing,
@@ -41,6 +57,9 @@ export async function syncSource(options: {
     finishedAt: now().toISOString(),
     outcome,
   });
+  if (observed.length) {
+    summary.poolRowsWritten += await store.applyObserved(source.id, observed);
+  }
   const failedScopes =
     'error' in outcome
       ? []

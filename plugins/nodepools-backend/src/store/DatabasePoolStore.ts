@@ -14,7 +14,14 @@ import {
   PoolQuery,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
-import type { PoolStore, SourceSync, SyncSummary } from './PoolStore';
+import type {
+  ObservedUpdate,
+  PoolIdentityRow,
+  PoolStore,
+  SourceSync,
+  SyncSummary,
+} from './PoolStore';
+import { applyObservedUpdates } from './applyObserved';
 import { encodeCursor } from './cursor';
 import { applyPoolFilters, applyPoolPaging } from './poolQuery';
 import {
@@ -43,6 +50,8 @@ const POOL_READ_COLUMNS = [
   's.last_success_at as source_success_at',
   'sc.error as scope_error',
   'sc.last_success_at as scope_success_at',
+  'p.observed',
+  'os.last_success_at as observed_at',
 ];
 
 export class DatabasePoolStore implements PoolStore {
@@ -70,7 +79,8 @@ export class DatabasePoolStore implements PoolStore {
       .leftJoin('nodepools_sources as s', 's.id', 'p.source')
       .leftJoin('nodepools_scopes as sc', function joinScope() {
         this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
-      });
+      })
+      .leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source');
   }
 
   async listPools(query: PoolQuery): Promise<PoolPage> {
@@ -180,5 +190,39 @@ export class DatabasePoolStore implements PoolStore {
 
   async applySync(sync: SourceSync): Promise<SyncSummary> {
     return this.db.transaction(tx => reconcileSync(tx, sync));
+  }
+
+  async findCloudPools(cluster: {
+    cluster: string;
+    account?: string;
+    region?: string;
+  }): Promise<PoolIdentityRow[]> {
+    const rows: Array<{
+      ref: string;
+      provider: PoolIdentityRow['provider'];
+      account: string | null;
+      region: string | null;
+      cluster: string;
+      name: string;
+    }> = await this.db('nodepools_pools')
+      .where({ cluster: cluster.cluster })
+      .whereNot({ provider: 'kubernetes' })
+      .whereNull('tombstoned_at')
+      .select('ref', 'provider', 'account', 'region', 'cluster', 'name');
+    return rows.map(row => ({
+      ref: row.ref,
+      provider: row.provider,
+      cluster: row.cluster,
+      name: row.name,
+      ...(row.account ? { account: row.account } : {}),
+      ...(row.region ? { region: row.region } : {}),
+    }));
+  }
+
+  async applyObserved(
+    sourceId: string,
+    updates: ObservedUpdate[],
+  ): Promise<number> {
+    return this.db.transaction(tx => applyObservedUpdates(tx, sourceId, updates));
   }
 }

@@ -11,6 +11,7 @@ import type {
   PoolSpec,
   SourceStatusInfo,
   NodePool,
+  ObservedNodes,
 } from '@nodepools/plugin-nodepools-common';
 
 /** The normalized fields of a pool as stored: everything but bookkeeping and raw. */
@@ -53,6 +54,21 @@ export interface SyncSummary {
   poolRowsWritten: number;
 }
 
+/** A pool's identity fields, as needed to match observed nodes to it. */
+export type PoolIdentityRow = Pick<
+  PoolSpec,
+  'provider' | 'account' | 'region' | 'cluster' | 'name'
+> & { ref: string };
+
+/** The nodes one cluster reported, to merge onto the pools they belong to. */
+export interface ObservedUpdate {
+  scope: string;
+  /** When true, pools of `cluster` without an entry lose their observed nodes. */
+  complete: boolean;
+  cluster: { cluster: string; account?: string; region?: string };
+  entries: Array<{ ref: string; observed: ObservedNodes }>;
+}
+
 export interface HistoryRecord {
   ref: string;
   event: HistoryEvent;
@@ -75,4 +91,15 @@ export interface PoolStore {
   listSources(): Promise<SourceStatusInfo[]>;
   /** Reconciles one source run into the store, in one transaction. */
   applySync(sync: SourceSync): Promise<SyncSummary>;
+  /** Live pools of one cluster (all providers but `kubernetes`), for matching observed nodes. */
+  findCloudPools(cluster: {
+    cluster: string;
+    account?: string;
+    region?: string;
+  }): Promise<PoolIdentityRow[]>;
+  /**
+   * Merges what clusters report about pools' nodes. Writes only the pools
+   * whose roll-up changed; returns the number of rows written.
+   */
+  applyObserved(sourceId: string, updates: ObservedUpdate[]): Promise<number>;
 }

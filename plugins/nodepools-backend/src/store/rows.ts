@@ -17,6 +17,8 @@ export interface PoolReadRow {
   source_success_at: string | null;
   scope_error: string | null;
   scope_success_at: string | null;
+  observed: string | null;
+  observed_at: string | null;
   raw?: string | null;
 }
 
@@ -63,6 +65,10 @@ export function poolFromRow(row: PoolReadRow): NodePool {
     stale: staleReason !== null,
   };
   if (staleReason !== null) pool.staleReason = staleReason;
+  if (row.observed) {
+    const observed = JSON.parse(row.observed);
+    pool.observed = { ...observed, observedAt: row.observed_at ?? observed.observedAt };
+  }
   if (row.tombstoned_at) pool.tombstonedAt = row.tombstoned_at;
   return pool;
 }

@@ -1,0 +1,56 @@
+import { poolRef } from '@nodepools/plugin-nodepools-common';
+import {
+  matchesCloudPool,
+  type ObservedClusterListing,
+} from '../sources/kubernetes/KubernetesNodesSource';
+import type { ScopeListing } from '../sources/types';
+import type { ObservedUpdate, PoolStore } from '../store/PoolStore';
+
+/** A source that also reports the nodes behind the pools it lists. */
+export interface ObservingSource {
+  listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]>;
+}
+
+export function isObservingSource(source: object): source is ObservingSource {
+  return typeof (source as Partial<ObservingSource>).listObserved === 'function';
+}
+
+/**
+ * Splits what clusters report into pools of their own (`kubernetes` pools,
+ * for node groups no cloud source knows) and node roll-ups to merge onto the
+ * cloud pools they belong to, so one pool shows both views.
+ */
+export async function splitObserved(
+  listings: ObservedClusterListing[],
+  store: Pick<PoolStore, 'findCloudPools'>,
+): Promise<{ listings: ScopeListing[]; observed: ObservedUpdate[] }> {
+  const scopeListings: ScopeListing[] = [];
+  const observed: ObservedUpdate[] = [];
+  for (const listing of listings) {
+    const cloudPools = await store.findCloudPools(listing.identity);
+    const ownPools = [];
+    const entries = [];
+    for (const [index, pool] of listing.observed.entries()) {
+      const cloudPool = cloudPools.find(c =>
+        matchesCloudPool(c, pool, listing.identity),
+      );
+      if (cloudPool) {
+        entries.push({ ref: cloudPool.ref, observed: pool.observed });
+      } else {
+        const spec = listing.pools[index];
+        ownPools.push(spec);
+        entries.push({ ref: poolRef(spec), observed: pool.observed });
+      }
+    }
+    const { observed: _rollups, clusterName: _name, identity, unpooledNodes: _n, ...base } =
+      listing;
+    scopeListings.push({ ...base, pools: ownPools });
+    observed.push({
+      scope: listing.scope,
+      complete: listing.complete && !listing.error,
+      cluster: identity,
+      entries,
+    });
+  }
+  return { listings: scopeListings, observed };
+}
