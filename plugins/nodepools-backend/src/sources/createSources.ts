@@ -7,6 +7,12 @@ import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage
 import { findPaths } from '@backstage/cli-common';
 import type { Config } from '@backstage/config';
 import { FileSource, readPoolFiles } from './file/FileSource';
+import { KarpenterSource } from './karpenter';
+import {
+  ClusterConnector,
+  KubernetesNodesSource,
+  readKubernetesClusters,
+} from './kubernetes';
 import type { PoolSource } from './types';
 
 export interface ScheduledSource {
@@ -47,7 +53,7 @@ export function appRootDir(): string {
 /** Every source configured under `nodepools.sources`. */
 export function createSources(
   config: Config,
-  _deps: { logger: LoggerService },
+  deps: { logger: LoggerService },
 ): ScheduledSource[] {
   const sources: ScheduledSource[] = [];
   const files = readPoolFiles(config);
@@ -59,6 +65,32 @@ export function createSources(
         config.getOptionalConfig('nodepools.sources.filesSchedule'),
       ),
     });
+  }
+  sources.push(...createClusterSources(config, deps));
+  return sources;
+}
+
+/**
+ * Karpenter NodePools and observed nodes of the clusters Backstage's
+ * kubernetes plugin is configured with (`kubernetes.clusterLocatorMethods`).
+ */
+function createClusterSources(
+  config: Config,
+  { logger }: { logger: LoggerService },
+): ScheduledSource[] {
+  const { clusters, warnings } = readKubernetesClusters(config);
+  for (const warning of warnings) logger.warn(warning);
+  if (!clusters.length) return [];
+  const settings = config.getOptionalConfig('nodepools.kubernetes');
+  const schedule = readSchedule(config, settings?.getOptionalConfig('schedule'));
+  // One connector so both sources share cached cluster tokens.
+  const connector = new ClusterConnector();
+  const sources: ScheduledSource[] = [];
+  if (settings?.getOptionalBoolean('karpenter') ?? true) {
+    sources.push({ source: KarpenterSource.fromConfig(config, { connector }), schedule });
+  }
+  if (settings?.getOptionalBoolean('observeNodes') ?? true) {
+    sources.push({ source: KubernetesNodesSource.fromConfig(config, { connector }), schedule });
   }
   return sources;
 }
