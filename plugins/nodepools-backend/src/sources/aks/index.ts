@@ -1,0 +1,7 @@
+export {
+  AksPoolSource,
+  ARM_DEFAULT_ENDPOINT,
+  type AksPoolSourceOptions,
+} from './AksPoolSource';
+export { createAksSources } from './createAksSources';
+export { classifyAzureError } from './azureErrors';

@@ -1,0 +1,49 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { readRequestPolicyConfig, readSourceBlocks } from '../http';
+import type { PoolSource } from '../types';
+import { EksPoolSource } from './EksPoolSource';
+
+const ROLE_ARN_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):role\//;
+
+/**
+ * One source per block of `nodepools.sources.eks`:
+ * `{ id, accountId?, regions, roleArn?, externalId?, endpoint?, clusters?,
+ *    concurrency?, timeoutMs?, maxAttempts?, maxRetryWaitMs? }`.
+ * With `roleArn` the source assumes that role (with `externalId` when set);
+ * otherwise it uses the SDK's default credential chain. The account shown
+ * and used in scope keys is `accountId`, else the role's account.
+ */
+export function createEksSources(
+  config: Config,
+  deps: { logger: LoggerService },
+): PoolSource[] {
+  return readSourceBlocks(config, 'eks').map(block => {
+    const id = block.getString('id');
+    const regions = block.getStringArray('regions');
+    const roleArn = block.getOptionalString('roleArn');
+    const externalId = block.getOptionalString('externalId');
+    const accountId =
+      block.getOptionalString('accountId') ?? roleArn?.match(ROLE_ARN_ACCOUNT)?.[1];
+    return new EksPoolSource({
+      id,
+      accountId,
+      regions,
+      clusters: block.getOptionalStringArray('clusters'),
+      endpoint: block.getOptionalString('endpoint'),
+      credentials: roleArn
+        ? fromTemporaryCredentials({
+            params: {
+              RoleArn: roleArn,
+              ExternalId: externalId,
+              RoleSessionName: `backstage-nodepools-${id}`.slice(0, 64),
+            },
+            clientConfig: { region: regions[0] },
+          })
+        : undefined,
+      policy: readRequestPolicyConfig(block),
+      logger: deps.logger.child({ source: id }),
+    });
+  });
+}

@@ -1,0 +1,3 @@
+export { EksPoolSource, type EksPoolSourceOptions } from './EksPoolSource';
+export { createEksSources } from './createEksSources';
+export { classifyAwsError } from './awsErrors';

@@ -1,0 +1,8 @@
+export {
+  GkePoolSource,
+  GKE_DEFAULT_ENDPOINT,
+  regionOfLocation,
+  type GkePoolSourceOptions,
+  type AccessTokenProvider,
+} from './GkePoolSource';
+export { createGkeSources, googleAccessTokenProvider } from './createGkeSources';
