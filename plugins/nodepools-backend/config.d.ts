@@ -49,6 +49,140 @@ export interface Config {
         timeout: { minutes?: number; hours?: number; seconds?: number } | string;
         initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
       };
+      /** EKS managed node groups, read with the AWS SDK. */
+      eks?: Array<{
+        /** Unique source id, shown on the sources page. */
+        id: string;
+        /** The AWS account, for pool refs when the node group ARN does not say it. */
+        accountId?: string;
+        regions: string[];
+        /** A role to assume (from the default credential chain) to read this account. */
+        roleArn?: string;
+        /** @visibility secret */
+        externalId?: string;
+        /** Only these clusters; default all clusters of the regions. */
+        clusters?: string[];
+        /** A private or test endpoint instead of the public EKS one. */
+        endpoint?: string;
+        /** Calls in flight at once (default 8). */
+        concurrency?: number;
+        /** Timeout of one call attempt in milliseconds (default 30000). */
+        timeoutMs?: number;
+        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+        maxAttempts?: number;
+        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
+        maxRetryWaitMs?: number;
+        /** Schedule of this source; defaults to `nodepools.schedule`. */
+        schedule?: {
+          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
+          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
+          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
+        };
+      }>;
+      /** GKE node pools of every cluster of the projects, through the REST API. */
+      gke?: Array<{
+        id: string;
+        projects: string[];
+        /** A service account key file; default application default credentials. */
+        keyFile?: string;
+        endpoint?: string;
+        /** Calls in flight at once (default 8). */
+        concurrency?: number;
+        /** Timeout of one call attempt in milliseconds (default 30000). */
+        timeoutMs?: number;
+        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+        maxAttempts?: number;
+        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
+        maxRetryWaitMs?: number;
+        /** Schedule of this source; defaults to `nodepools.schedule`. */
+        schedule?: {
+          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
+          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
+          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
+        };
+      }>;
+      /** AKS agent pools of every managed cluster of a subscription. */
+      aks?: Array<{
+        id: string;
+        subscriptionId: string;
+        /** With clientId and clientSecret: a service principal; default DefaultAzureCredential. */
+        tenantId?: string;
+        clientId?: string;
+        /** @visibility secret */
+        clientSecret?: string;
+        endpoint?: string;
+        /** Calls in flight at once (default 8). */
+        concurrency?: number;
+        /** Timeout of one call attempt in milliseconds (default 30000). */
+        timeoutMs?: number;
+        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+        maxAttempts?: number;
+        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
+        maxRetryWaitMs?: number;
+        /** Schedule of this source; defaults to `nodepools.schedule`. */
+        schedule?: {
+          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
+          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
+          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
+        };
+      }>;
+      /** DigitalOcean Kubernetes node pools of every cluster of the token's team. */
+      doks?: Array<{
+        id: string;
+        /** @visibility secret */
+        token: string;
+        endpoint?: string;
+        /** Items per page (at most 200). */
+        pageSize?: number;
+        /** Calls in flight at once (default 8). */
+        concurrency?: number;
+        /** Timeout of one call attempt in milliseconds (default 30000). */
+        timeoutMs?: number;
+        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+        maxAttempts?: number;
+        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
+        maxRetryWaitMs?: number;
+        /** Schedule of this source; defaults to `nodepools.schedule`. */
+        schedule?: {
+          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
+          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
+          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
+        };
+      }>;
+    };
+
+    /**
+     * Karpenter NodePools and the nodes of the clusters configured for
+     * Backstage's kubernetes plugin (`kubernetes.clusterLocatorMethods`).
+     */
+    kubernetes?: {
+      /** Read Karpenter / EKS Auto Mode NodePools (default true). */
+      karpenter?: boolean;
+      /** Roll up each cluster's nodes per pool (default true). */
+      observeNodes?: boolean;
+      /** Objects per page when listing nodes and pods (default 500). */
+      pageSize?: number;
+      /** Clusters read at once (default 4). */
+      concurrency?: number;
+      attempts?: number;
+      requestTimeout?: { minutes?: number; seconds?: number; milliseconds?: number } | string;
+      /** Node labels that name a node's pool, in order; replaces the built-in list. */
+      poolLabelKeys?: string[];
+      /** Maps a Backstage cluster name to the cloud's identity of the cluster, so observed nodes merge onto cloud pools. */
+      clusters?: Array<{
+        name: string;
+        cloudCluster?: {
+          provider: string;
+          account?: string;
+          region?: string;
+          cluster: string;
+        };
+      }>;
+      schedule?: {
+        frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
+        timeout: { minutes?: number; hours?: number; seconds?: number } | string;
+        initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
+      };
     };
   };
 }

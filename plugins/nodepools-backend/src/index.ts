@@ -5,3 +5,7 @@
  */
 export { nodepoolsPlugin as default } from './plugin';
 export type { PoolSource, ScopeListing, ObservedPool } from './sources/types';
+export {
+  nodepoolsSourcesExtensionPoint,
+  type NodePoolsSourcesExtensionPoint,
+} from './extensions';

@@ -2,10 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readOwnershipConfig } from './inventory/ownership';
 import { SyncScheduler } from './inventory/SyncScheduler';
 import { createRouter } from './service/router';
-import { createSources } from './sources/createSources';
+import {
+  createSources,
+  readSchedule,
+  ScheduledSource,
+} from './sources/createSources';
 import { DatabasePoolStore } from './store/DatabasePoolStore';
 
 /**
@@ -17,6 +22,12 @@ import { DatabasePoolStore } from './store/DatabasePoolStore';
 export const nodepoolsPlugin = createBackendPlugin({
   pluginId: 'nodepools',
   register(env) {
+    const addedSources: Array<Pick<ScheduledSource, 'source'> & Partial<ScheduledSource>> = [];
+    env.registerExtensionPoint(nodepoolsSourcesExtensionPoint, {
+      addSource(source, schedule) {
+        addedSources.push({ source, schedule });
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -34,7 +45,14 @@ export const nodepoolsPlugin = createBackendPlugin({
           ownership: readOwnershipConfig(config),
           logger,
         });
-        for (const { source, schedule } of createSources(config, { logger })) {
+        const sources = [
+          ...createSources(config, { logger }),
+          ...addedSources.map(({ source, schedule }) => ({
+            source,
+            schedule: schedule ?? readSchedule(config),
+          })),
+        ];
+        for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
         }
         httpRouter.use(

@@ -33,6 +33,11 @@ export class SyncScheduler {
     source: PoolSource,
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
+    if (this.sources.has(source.id)) {
+      throw new Error(
+        `Two nodepools sources have the id '${source.id}'; give each source a unique id`,
+      );
+    }
     this.sources.set(source.id, source);
     await this.deps.scheduler.scheduleTask({
       ...schedule,

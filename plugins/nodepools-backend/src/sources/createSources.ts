@@ -7,6 +7,10 @@ import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage
 import { findPaths } from '@backstage/cli-common';
 import type { Config } from '@backstage/config';
 import { FileSource, readPoolFiles } from './file/FileSource';
+import { createAksSources } from './aks';
+import { createDoksSources } from './doks';
+import { createEksSources } from './eks';
+import { createGkeSources } from './gke';
 import { KarpenterSource } from './karpenter';
 import {
   ClusterConnector,
@@ -65,6 +69,22 @@ export function createSources(
         config.getOptionalConfig('nodepools.sources.filesSchedule'),
       ),
     });
+  }
+  const cloudFactories = {
+    eks: createEksSources,
+    gke: createGkeSources,
+    aks: createAksSources,
+    doks: createDoksSources,
+  };
+  for (const [kind, create] of Object.entries(cloudFactories)) {
+    const blocks = config.getOptionalConfigArray(`nodepools.sources.${kind}`) ?? [];
+    for (const source of create(config, deps)) {
+      const own = blocks.find(b => b.getOptionalString('id') === source.id);
+      sources.push({
+        source,
+        schedule: readSchedule(config, own?.getOptionalConfig('schedule')),
+      });
+    }
   }
   sources.push(...createClusterSources(config, deps));
   return sources;

@@ -1,0 +1,25 @@
+import {
+  createExtensionPoint,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { PoolSource } from './sources/types';
+
+/**
+ * Lets backend modules add sources of pools of their own (an internal CMDB,
+ * another cloud), synced and reconciled like the built-in ones.
+ *
+ * @public
+ */
+export interface NodePoolsSourcesExtensionPoint {
+  /** Adds a source; without a schedule it runs on `nodepools.schedule`. */
+  addSource(
+    source: PoolSource,
+    schedule?: SchedulerServiceTaskScheduleDefinition,
+  ): void;
+}
+
+/** @public */
+export const nodepoolsSourcesExtensionPoint =
+  createExtensionPoint<NodePoolsSourcesExtensionPoint>({
+    id: 'nodepools.sources',
+  });

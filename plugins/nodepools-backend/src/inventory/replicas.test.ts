@@ -1,0 +1,95 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import type { Knex } from 'knex';
+import request from 'supertest';
+import { nodepoolsSourcesExtensionPoint } from '../extensions';
+import { nodepoolsPlugin } from '../plugin';
+import type { PoolSource } from '../sources/types';
+import { makePoolSpec } from '../testing/makePoolSpec';
+
+jest.setTimeout(90_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_17'] });
+
+/** A source that counts its runs across every replica of the test. */
+function countingSource(runs: string[]): (replica: string) => PoolSource {
+  return replica => ({
+    id: 'counted',
+    kind: 'test',
+    target: 'a counter',
+    async list() {
+      runs.push(replica);
+      await new Promise(r => setTimeout(r, 300));
+      return [{ scope: 'all', complete: true, pools: [makePoolSpec()] }];
+    },
+  });
+}
+
+async function startReplica(knex: Knex, source: PoolSource) {
+  const { server } = await startTestBackend({
+    features: [
+      nodepoolsPlugin,
+      createBackendModule({
+        pluginId: 'nodepools',
+        moduleId: 'counted-source',
+        register(env) {
+          env.registerInit({
+            deps: { sources: nodepoolsSourcesExtensionPoint },
+            async init({ sources }) {
+              sources.addSource(source, {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 1 },
+                initialDelay: { seconds: 1 },
+              });
+            },
+          });
+        },
+      }),
+      mockServices.database.factory({ knex }),
+      schedulerServiceFactory,
+    ],
+  });
+  return server;
+}
+
+async function waitUntil(condition: () => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) {
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+describe('several backend replicas on one PostgreSQL', () => {
+  it('runs each scheduled sync once, on one replica', async () => {
+    const knex = await databases.init('POSTGRES_17');
+    const runs: string[] = [];
+    const source = countingSource(runs);
+    const a = await startReplica(knex, source('a'));
+    const b = await startReplica(knex, source('b'));
+
+    // The task is due once (after its initial delay); give both replicas time to race for it.
+    await waitUntil(() => runs.length > 0, 20_000);
+    await new Promise(r => setTimeout(r, 5_000));
+    expect(runs).toHaveLength(1);
+
+    // A manual sync asked of either replica also runs exactly once.
+    const res = await request(b)
+      .post('/api/nodepools/sources/counted/sync')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(202);
+    await waitUntil(() => runs.length > 1, 20_000);
+    await new Promise(r => setTimeout(r, 5_000));
+    expect(runs).toHaveLength(2);
+
+    const pools = await request(a)
+      .get('/api/nodepools/pools')
+      .set('Authorization', mockCredentials.user.header());
+    expect(pools.body.totalCount).toBe(1);
+  });
+});

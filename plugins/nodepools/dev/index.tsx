@@ -1,0 +1,67 @@
+import Grid from '@material-ui/core/Grid';
+import StorageIcon from '@material-ui/icons/Storage';
+import SyncIcon from '@material-ui/icons/Sync';
+import GroupIcon from '@material-ui/icons/Group';
+import type { Entity } from '@backstage/catalog-model';
+import { Content, Header, Page, SidebarItem } from '@backstage/core-components';
+import { createDevApp } from '@backstage/dev-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityNodePoolsCard, NodePoolsPage, nodepoolsPlugin } from '../src';
+
+// Entities shaped like the catalog's, for trying the entity card on the
+// bundled sample inventory without a catalog backend.
+const paymentsTeam: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+const paymentsCluster: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'payments-prod', namespace: 'default' },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/platform' },
+};
+
+function EntityCardsPage() {
+  return (
+    <Page themeId="tool">
+      <Header title="Entity card" subtitle="EntityNodePoolsCard on a group and on a cluster resource" />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={6}>
+            <EntityProvider entity={paymentsTeam}>
+              <EntityNodePoolsCard />
+            </EntityProvider>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <EntityProvider entity={paymentsCluster}>
+              <EntityNodePoolsCard />
+            </EntityProvider>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}
+
+// The first page added is where `/` leads.
+createDevApp()
+  .registerPlugin(nodepoolsPlugin)
+  .addPage({
+    element: <NodePoolsPage />,
+    title: 'Node pools',
+    path: '/nodepools',
+    icon: StorageIcon,
+  })
+  .addSidebarItem(
+    <SidebarItem key="sources" to="/nodepools/sources" text="Sources" icon={SyncIcon} />,
+  )
+  .addPage({
+    element: <EntityCardsPage />,
+    title: 'Entity card',
+    path: '/entity-card',
+    icon: GroupIcon,
+  })
+  .render();

@@ -1,0 +1,156 @@
+import {
+  DEFAULT_PAGE_SIZE,
+  type ClusterSummary,
+  type NodePool,
+  type NodePoolDetail,
+  type PoolFacets,
+  type PoolHistoryEntry,
+  type PoolPage,
+  type PoolQuery,
+  type SourceStatusInfo,
+} from '@nodepools/plugin-nodepools-common';
+import { NotFoundError } from '@backstage/errors';
+import type { NodePoolsApi } from '../api';
+import { POOL_FILTER_KEYS } from '../lib/poolQuery';
+
+function searchableText(pool: NodePool): string {
+  return [
+    pool.name,
+    pool.cluster,
+    pool.region,
+    pool.owner,
+    ...pool.machineTypes,
+    ...Object.entries(pool.labels).flat(),
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLocaleLowerCase('en-US');
+}
+
+function matches(pool: NodePool, query: PoolQuery): boolean {
+  for (const key of POOL_FILTER_KEYS) {
+    const wanted = query[key];
+    if (wanted?.length && !wanted.includes(String(pool[key] ?? ''))) {
+      return false;
+    }
+  }
+  if (query.q && !searchableText(pool).includes(query.q.toLocaleLowerCase('en-US'))) {
+    return false;
+  }
+  return query.includeTombstoned || !pool.tombstonedAt;
+}
+
+function distinct(pools: NodePool[], key: keyof PoolFacets): string[] {
+  const values = pools
+    .map(pool => pool[key])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+  return [...new Set(values)].sort();
+}
+
+/**
+ * An in-memory inventory with the semantics of the backend's API: filters are
+ * OR within a parameter and AND across parameters, the cursor is an offset.
+ * It records what it was asked, so tests can check the queries a view sends.
+ */
+export class FakeNodePoolsApi implements NodePoolsApi {
+  readonly queries: PoolQuery[] = [];
+  readonly syncedSources: string[] = [];
+  /** Makes every call reject with this error while set. */
+  failure?: Error;
+
+  constructor(
+    private readonly pools: NodePool[],
+    private readonly details: Record<string, NodePoolDetail> = {},
+    private readonly history: Record<string, PoolHistoryEntry[]> = {},
+    private readonly sources: SourceStatusInfo[] = [],
+  ) {}
+
+  private check() {
+    if (this.failure) throw this.failure;
+  }
+
+  async listPools(query: PoolQuery = {}): Promise<PoolPage> {
+    this.queries.push(query);
+    this.check();
+    const found = this.pools.filter(pool => matches(pool, query));
+    if (query.sort) {
+      const field = query.sort;
+      const direction = query.order === 'desc' ? -1 : 1;
+      found.sort((a, b) => {
+        const x = a[field] ?? '';
+        const y = b[field] ?? '';
+        if (x === y) return 0;
+        return (x < y ? -1 : 1) * direction;
+      });
+    }
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const items = found.slice(offset, offset + limit);
+    const next = offset + limit;
+    return {
+      items,
+      totalCount: found.length,
+      ...(next < found.length ? { nextCursor: String(next) } : {}),
+    };
+  }
+
+  async getFacets(): Promise<PoolFacets> {
+    this.check();
+    const live = this.pools.filter(pool => !pool.tombstonedAt);
+    return {
+      provider: distinct(live, 'provider'),
+      cluster: distinct(live, 'cluster'),
+      region: distinct(live, 'region'),
+      owner: distinct(live, 'owner'),
+      mode: distinct(live, 'mode'),
+      capacityType: distinct(live, 'capacityType'),
+    };
+  }
+
+  async getPool(ref: string): Promise<NodePoolDetail> {
+    this.check();
+    const detail = this.details[ref];
+    if (detail) return detail;
+    const pool = this.pools.find(p => p.ref === ref);
+    if (!pool) throw new NotFoundError(`No pool with ref '${ref}'`);
+    return { ...pool, raw: {} };
+  }
+
+  async getPoolHistory(ref: string): Promise<PoolHistoryEntry[]> {
+    this.check();
+    return this.history[ref] ?? [];
+  }
+
+  async listClusters(): Promise<ClusterSummary[]> {
+    this.check();
+    const byCluster = new Map<string, ClusterSummary>();
+    for (const pool of this.pools) {
+      const key = [pool.provider, pool.account, pool.region, pool.cluster].join('/');
+      const summary = byCluster.get(key) ?? {
+        provider: pool.provider,
+        account: pool.account,
+        region: pool.region,
+        cluster: pool.cluster,
+        poolCount: 0,
+        nodeCount: 0,
+      };
+      summary.poolCount++;
+      summary.nodeCount += pool.nodeCount ?? 0;
+      byCluster.set(key, summary);
+    }
+    return [...byCluster.values()];
+  }
+
+  async listSources(): Promise<SourceStatusInfo[]> {
+    this.check();
+    return this.sources;
+  }
+
+  async syncSource(id: string): Promise<void> {
+    this.check();
+    if (!this.sources.some(source => source.id === id)) {
+      throw new NotFoundError(`No source '${id}'`);
+    }
+    this.syncedSources.push(id);
+  }
+}

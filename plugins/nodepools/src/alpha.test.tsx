@@ -1,0 +1,107 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  createExtensionTester,
+  renderInTestApp,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { ApiBlueprint, coreExtensionData } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import plugin, { entityNodePoolsCard, nodePoolsApi, nodePoolsPage } from './alpha';
+import { NodePoolsClient, nodePoolsApiRef } from './api';
+import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
+import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments' },
+  spec: { type: 'team', children: [] },
+};
+
+describe('nodepools frontend plugin (new frontend system)', () => {
+  it('is the nodepools plugin with its routes', () => {
+    expect(plugin.id).toBe('nodepools');
+    expect(Object.keys(plugin.routes).sort()).toEqual(['pool', 'root', 'sources']);
+  });
+
+  it('names its extensions the way the README tells adopters', () => {
+    expect(plugin.getExtension('api:nodepools')).toBeDefined();
+    expect(plugin.getExtension('page:nodepools')).toBeDefined();
+    expect(plugin.getExtension('entity-card:nodepools/pools')).toBeDefined();
+  });
+
+  it('provides the client of the nodepools backend', () => {
+    const factory = createExtensionTester(nodePoolsApi).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(factory.api.id).toBe(nodePoolsApiRef.id);
+    const client = factory.factory({
+      discoveryApi: { getBaseUrl: async () => 'http://127.0.0.1/api/nodepools' },
+      fetchApi: { fetch },
+    });
+    expect(client).toBeInstanceOf(NodePoolsClient);
+  });
+
+  it('mounts the pool list at /nodepools, titled for the navigation', async () => {
+    const tester = createExtensionTester(nodePoolsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/nodepools');
+    expect(tester.get(coreExtensionData.title)).toBe('Node pools');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools?provider=eks'],
+      apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]],
+    });
+    expect(await screen.findByTestId('pool-total')).toHaveTextContent('2 pools');
+    expect(screen.getAllByTestId('pool-card')).toHaveLength(2);
+  });
+
+  it('opens a pool page and the sources page of the plugin', async () => {
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools'],
+      apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS, {}, {}, SOURCES)]],
+    });
+    expect(await screen.findByTestId('pool-total')).toHaveTextContent('8 pools');
+    expect(screen.getAllByTestId('pool-card')).toHaveLength(ALL_POOLS.length);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Sources' }));
+    expect(await screen.findByText('eks-prod', { selector: 'td' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('link', { name: 'All pools' }));
+    await userEvent.click(await screen.findByRole('link', { name: 'ng-general' }));
+    expect(
+      await screen.findByRole('table', { name: 'Pool fields' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the entity card only for groups and cluster resources', async () => {
+    const tester = createExtensionTester(entityNodePoolsCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(group)).toBe(true);
+    expect(
+      filter({ ...group, kind: 'Component', spec: { type: 'service' } }),
+    ).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={group}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]] },
+    );
+    expect(await screen.findByText('ng-general')).toBeInTheDocument();
+  });
+
+  it('serves a pool page under the mount point', async () => {
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: [`/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}`],
+      apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]],
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Pool fields' }),
+    ).toBeInTheDocument();
+  });
+});

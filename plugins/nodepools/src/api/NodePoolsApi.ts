@@ -1,0 +1,40 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ClusterSummary,
+  NodePoolDetail,
+  PoolFacets,
+  PoolHistoryEntry,
+  PoolPage,
+  PoolQuery,
+  SourceStatusInfo,
+} from '@nodepools/plugin-nodepools-common';
+
+/** Options of a single request. */
+export interface NodePoolsRequestOptions {
+  /** Aborts the request, e.g. when the user changed the filters meanwhile. */
+  signal?: AbortSignal;
+}
+
+/** Read access to the node pool inventory, and manual syncs of its sources. */
+export interface NodePoolsApi {
+  /** One page of pools matching the query; follow `nextCursor` for the next. */
+  listPools(
+    query?: PoolQuery,
+    options?: NodePoolsRequestOptions,
+  ): Promise<PoolPage>;
+  /** Distinct values of every filter, for the pickers. */
+  getFacets(): Promise<PoolFacets>;
+  /** One pool with its raw provider record. Rejects with a 404 `ResponseError` for an unknown ref. */
+  getPool(ref: string): Promise<NodePoolDetail>;
+  /** The pool's field-level changes, newest first. */
+  getPoolHistory(ref: string): Promise<PoolHistoryEntry[]>;
+  listClusters(): Promise<ClusterSummary[]>;
+  /** The last sync of every configured source. */
+  listSources(): Promise<SourceStatusInfo[]>;
+  /** Asks the backend to sync a source now; resolves once it is accepted. */
+  syncSource(id: string): Promise<void>;
+}
+
+export const nodePoolsApiRef = createApiRef<NodePoolsApi>({
+  id: 'plugin.nodepools.service',
+});

@@ -1,0 +1,251 @@
+/**
+ * @jest-environment node
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ResponseError } from '@backstage/errors';
+import { NodePoolsClient } from './NodePoolsClient';
+
+interface SeenRequest {
+  method?: string;
+  url?: string;
+  authorization?: string;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  contentType?: string;
+}
+
+const TOKEN = 'Bearer user-token';
+
+describe('NodePoolsClient', () => {
+  let server: http.Server;
+  let baseUrl: string;
+  const seen: SeenRequest[] = [];
+  let reply: (req: http.IncomingMessage) => Reply;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      seen.push({
+        method: req.method,
+        url: req.url,
+        authorization: req.headers.authorization,
+      });
+      const { status, body, contentType } =
+        req.headers.authorization === TOKEN
+          ? reply(req)
+          : {
+              status: 401,
+              body: {
+                error: { name: 'AuthenticationError', message: 'Missing credentials' },
+                request: { method: req.method, url: req.url },
+                response: { statusCode: 401 },
+              },
+            };
+      res.writeHead(status, {
+        'content-type': contentType ?? 'application/json; charset=utf-8',
+      });
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      res.end(body === undefined ? '' : text);
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}/api/nodepools`;
+  });
+
+  afterAll(async () => {
+    await new Promise(resolve => server.close(resolve));
+  });
+
+  beforeEach(() => {
+    seen.length = 0;
+    reply = () => ({ status: 200, body: { items: [] } });
+  });
+
+  function client(token = TOKEN) {
+    return new NodePoolsClient({
+      discoveryApi: {
+        getBaseUrl: async (pluginId: string) =>
+          baseUrl.replace('nodepools', pluginId),
+      },
+      fetchApi: {
+        fetch: (input, init) =>
+          fetch(input, {
+            ...init,
+            headers: { ...(init?.headers as object), authorization: token },
+          }),
+      },
+    });
+  }
+
+  it('sends every filter of a pool query, repeating multi-valued ones', async () => {
+    reply = () => ({
+      status: 200,
+      body: { items: [], totalCount: 0, nextCursor: 'next-1' },
+    });
+    const page = await client().listPools({
+      provider: ['eks', 'gke'],
+      cluster: ['prod-use1'],
+      region: ['us-east-1'],
+      owner: ['group:default/payments'],
+      mode: ['system'],
+      capacityType: ['spot'],
+      q: 'gpu nodes',
+      sort: 'nodeCount',
+      order: 'desc',
+      limit: 50,
+      cursor: 'c/1+',
+      includeTombstoned: true,
+    });
+    expect(page).toEqual({ items: [], totalCount: 0, nextCursor: 'next-1' });
+    expect(seen).toHaveLength(1);
+    const url = new URL(seen[0].url!, 'http://127.0.0.1');
+    expect(url.pathname).toBe('/api/nodepools/pools');
+    expect(url.searchParams.getAll('provider')).toEqual(['eks', 'gke']);
+    expect(url.searchParams.get('cluster')).toBe('prod-use1');
+    expect(url.searchParams.get('region')).toBe('us-east-1');
+    expect(url.searchParams.get('owner')).toBe('group:default/payments');
+    expect(url.searchParams.get('mode')).toBe('system');
+    expect(url.searchParams.get('capacityType')).toBe('spot');
+    expect(url.searchParams.get('q')).toBe('gpu nodes');
+    expect(url.searchParams.get('sort')).toBe('nodeCount');
+    expect(url.searchParams.get('order')).toBe('desc');
+    expect(url.searchParams.get('limit')).toBe('50');
+    expect(url.searchParams.get('cursor')).toBe('c/1+');
+    expect(url.searchParams.get('includeTombstoned')).toBe('true');
+  });
+
+  it('sends no query string for an empty query', async () => {
+    reply = () => ({ status: 200, body: { items: [], totalCount: 0 } });
+    await client().listPools();
+    expect(seen[0]).toEqual({
+      method: 'GET',
+      url: '/api/nodepools/pools',
+      authorization: TOKEN,
+    });
+  });
+
+  it('encodes the ref of a pool as one path segment', async () => {
+    const ref = 'eks/123456789012/us-east-1/prod-use1/ng-general';
+    reply = req =>
+      req.url === '/api/nodepools/pools/eks%2F123456789012%2Fus-east-1%2Fprod-use1%2Fng-general'
+        ? { status: 200, body: { ref, raw: { nodegroup: {} } } }
+        : { status: 500, body: 'wrong path', contentType: 'text/plain' };
+    await expect(client().getPool(ref)).resolves.toEqual({
+      ref,
+      raw: { nodegroup: {} },
+    });
+  });
+
+  it('unwraps the item lists of history, clusters and sources', async () => {
+    const bodies: Record<string, unknown[]> = {
+      '/api/nodepools/pools/aks%2Fsub%2Fwesteurope%2Fweu%2Fsystem/history': [
+        { id: 2, event: 'updated' },
+      ],
+      '/api/nodepools/clusters': [{ cluster: 'weu', poolCount: 2 }],
+      '/api/nodepools/sources': [{ id: 'files', status: 'ok' }],
+    };
+    reply = req => ({ status: 200, body: { items: bodies[req.url!] } });
+    const api = client();
+    await expect(
+      api.getPoolHistory('aks/sub/westeurope/weu/system'),
+    ).resolves.toEqual([{ id: 2, event: 'updated' }]);
+    await expect(api.listClusters()).resolves.toEqual([
+      { cluster: 'weu', poolCount: 2 },
+    ]);
+    await expect(api.listSources()).resolves.toEqual([
+      { id: 'files', status: 'ok' },
+    ]);
+  });
+
+  it('reads the facets', async () => {
+    const facets = {
+      provider: ['aks', 'eks'],
+      cluster: ['weu'],
+      region: ['westeurope'],
+      owner: [],
+      mode: ['system', 'user'],
+      capacityType: ['on-demand'],
+    };
+    reply = req =>
+      req.url === '/api/nodepools/pools/facets'
+        ? { status: 200, body: facets }
+        : { status: 404, body: {} };
+    await expect(client().getFacets()).resolves.toEqual(facets);
+  });
+
+  it('posts a manual sync and accepts 202', async () => {
+    reply = () => ({ status: 202, body: { accepted: true } });
+    await expect(client().syncSource('aws:prod/eu')).resolves.toBeUndefined();
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/nodepools/sources/aws%3Aprod%2Feu/sync',
+    });
+  });
+
+  it('maps a Backstage error body to a ResponseError', async () => {
+    reply = req => ({
+      status: 404,
+      body: {
+        error: { name: 'NotFoundError', message: 'No pool gke/p/europe-west1/c/x' },
+        request: { method: 'GET', url: req.url },
+        response: { statusCode: 404 },
+      },
+    });
+    const error = await client()
+      .getPool('gke/p/europe-west1/c/x')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.name).toBe('NotFoundError');
+    expect(error.cause.message).toBe('No pool gke/p/europe-west1/c/x');
+  });
+
+  it('names the bad parameter of a 400', async () => {
+    reply = () => ({
+      status: 400,
+      body: {
+        error: { name: 'InputError', message: "Invalid query parameter 'sort'" },
+        response: { statusCode: 400 },
+      },
+    });
+    const error = await client()
+      .listPools({ q: 'x' })
+      .catch(e => e);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.name).toBe('InputError');
+    expect(error.cause.message).toBe("Invalid query parameter 'sort'");
+  });
+
+  it('still reports a failure whose body is not JSON', async () => {
+    reply = () => ({
+      status: 502,
+      body: '<html>Bad Gateway</html>',
+      contentType: 'text/html',
+    });
+    const error = await client()
+      .listSources()
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(502);
+  });
+
+  it('sends its requests through the fetch API, which carries the credentials', async () => {
+    const error = await client('Bearer someone-else')
+      .listClusters()
+      .catch(e => e);
+    expect(error.statusCode).toBe(401);
+    expect(error.cause.name).toBe('AuthenticationError');
+  });
+
+  it('rejects a pool listing whose signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      client().listPools({}, { signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(0);
+  });
+});

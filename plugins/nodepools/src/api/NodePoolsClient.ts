@@ -1,0 +1,86 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ClusterSummary,
+  ClustersResponse,
+  NodePoolDetail,
+  PoolFacets,
+  PoolHistoryEntry,
+  PoolHistoryResponse,
+  PoolPage,
+  PoolQuery,
+  SourcesResponse,
+  SourceStatusInfo,
+} from '@nodepools/plugin-nodepools-common';
+import { poolQueryToSearchParams } from '../lib/poolQuery';
+import type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
+
+/** Talks to the nodepools backend through Backstage's discovery and fetch APIs. */
+export class NodePoolsClient implements NodePoolsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async listPools(
+    query: PoolQuery = {},
+    options: NodePoolsRequestOptions = {},
+  ): Promise<PoolPage> {
+    const search = poolQueryToSearchParams(query).toString();
+    return this.request<PoolPage>(`/pools${search ? `?${search}` : ''}`, {
+      signal: options.signal,
+    });
+  }
+
+  async getFacets(): Promise<PoolFacets> {
+    return this.request<PoolFacets>('/pools/facets');
+  }
+
+  async getPool(ref: string): Promise<NodePoolDetail> {
+    return this.request<NodePoolDetail>(`/pools/${encodeURIComponent(ref)}`);
+  }
+
+  async getPoolHistory(ref: string): Promise<PoolHistoryEntry[]> {
+    const body = await this.request<PoolHistoryResponse>(
+      `/pools/${encodeURIComponent(ref)}/history`,
+    );
+    return body.items;
+  }
+
+  async listClusters(): Promise<ClusterSummary[]> {
+    const body = await this.request<ClustersResponse>('/clusters');
+    return body.items;
+  }
+
+  async listSources(): Promise<SourceStatusInfo[]> {
+    const body = await this.request<SourcesResponse>('/sources');
+    return body.items;
+  }
+
+  async syncSource(id: string): Promise<void> {
+    const response = await this.send(
+      `/sources/${encodeURIComponent(id)}/sync`,
+      { method: 'POST' },
+    );
+    // The body of a 202 says nothing the caller needs; drain it so the
+    // connection is released.
+    await response.text();
+  }
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.send(path, init);
+    return (await response.json()) as T;
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('nodepools');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,3 @@
+export { nodePoolsApiRef } from './NodePoolsApi';
+export type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
+export { NodePoolsClient } from './NodePoolsClient';

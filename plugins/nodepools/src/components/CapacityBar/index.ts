@@ -1,0 +1,2 @@
+export { CapacityBar } from './CapacityBar';
+export type { CapacityBarProps } from './CapacityBar';

@@ -1,0 +1,1 @@
+export { EntityNodePoolsCard } from './EntityNodePoolsCard';

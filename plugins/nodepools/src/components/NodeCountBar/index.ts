@@ -1,0 +1,2 @@
+export { NodeCountBar } from './NodeCountBar';
+export type { NodeCountBarProps } from './NodeCountBar';

@@ -1,0 +1,2 @@
+export { NodePoolsPage } from './NodePoolsPage';
+export type { NodePoolsPageProps } from './NodePoolsPage';

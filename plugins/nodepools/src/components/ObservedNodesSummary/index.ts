@@ -1,0 +1,2 @@
+export { ObservedNodesSummary } from './ObservedNodesSummary';
+export type { ObservedNodesSummaryProps } from './ObservedNodesSummary';

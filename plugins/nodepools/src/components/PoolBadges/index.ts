@@ -1,0 +1,1 @@
+export { PoolBadges } from './PoolBadges';

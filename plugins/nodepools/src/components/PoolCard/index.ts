@@ -1,0 +1,2 @@
+export { PoolCard } from './PoolCard';
+export type { PoolCardProps } from './PoolCard';

@@ -1,0 +1,1 @@
+export { ObservedFieldsTable, PoolFieldsTable } from './PoolFieldsTable';

@@ -1,0 +1,1 @@
+export { PoolGrid } from './PoolGrid';

@@ -1,0 +1,1 @@
+export { PoolHistoryTable } from './PoolHistoryTable';

@@ -1,0 +1,15 @@
+import { Route, Routes } from 'react-router-dom';
+import { NodePoolsPage } from '../NodePoolsPage';
+import { PoolPage } from '../PoolPage';
+import { SourcesPage } from '../SourcesPage';
+
+/** The plugin's pages below wherever the app mounts it (`/nodepools`). */
+export function Router() {
+  return (
+    <Routes>
+      <Route path="/" element={<NodePoolsPage />} />
+      <Route path="/pool/:ref" element={<PoolPage />} />
+      <Route path="/sources" element={<SourcesPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FakeNodePoolsApi } from '../../__testUtils__/FakeNodePoolsApi';
+import { SOURCES } from '../../__testUtils__/pools';
+import { renderRouter } from '../../__testUtils__/renderRouter';
+
+function sourceRow(id: string) {
+  return screen.getByText(id, { selector: 'td' }).closest('tr')!;
+}
+
+describe('SourcesPage', () => {
+  it('shows the last sync of every source', async () => {
+    await renderRouter('/nodepools/sources', new FakeNodePoolsApi([], {}, {}, SOURCES));
+    await screen.findByText('eks-prod', { selector: 'td' });
+
+    const files = sourceRow('files');
+    expect(files).toHaveTextContent('file');
+    expect(files).toHaveTextContent('3 files under ./examples/inventory');
+    expect(files).toHaveTextContent('Partial');
+    expect(files).toHaveTextContent('420 ms');
+    expect(files).toHaveTextContent('61');
+    expect(files).toHaveTextContent(
+      "examples/inventory/broken.json: item 2: field 'scalingConfig.maxSize': expected a number, got \"five\"",
+    );
+    const times = [...files.querySelectorAll('time')].map(t => t.getAttribute('dateTime'));
+    expect(times).toEqual(['2026-11-10T11:30:00.000Z', '2026-11-10T11:35:00.000Z']);
+
+    const eks = sourceRow('eks-prod');
+    expect(eks).toHaveTextContent('Error');
+    expect(eks).toHaveTextContent('31.5 s');
+    expect(eks).toHaveTextContent('ThrottlingException: Rate exceeded (after 5 attempts)');
+
+    expect(sourceRow('gke-ml')).toHaveTextContent('Never run');
+  });
+
+  it('starts a sync on request and reports it', async () => {
+    const api = new FakeNodePoolsApi([], {}, {}, SOURCES);
+    const { alertApi } = await renderRouter('/nodepools/sources', api);
+    await screen.findByText('eks-prod', { selector: 'td' });
+
+    await userEvent.click(
+      within(sourceRow('eks-prod')).getByRole('button', { name: 'Sync eks-prod now' }),
+    );
+    await waitFor(() => expect(api.syncedSources).toEqual(['eks-prod']));
+    await waitFor(() =>
+      expect(alertApi.getAlerts()).toEqual([
+        expect.objectContaining({ message: 'Sync of eks-prod started', severity: 'success' }),
+      ]),
+    );
+  });
+
+  it('reports a sync that could not start', async () => {
+    const api = new FakeNodePoolsApi([], {}, {}, SOURCES);
+    const { alertApi } = await renderRouter('/nodepools/sources', api);
+    await screen.findByText('files', { selector: 'td' });
+    api.failure = new Error('Missing credentials');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sync files now' }));
+    await waitFor(() =>
+      expect(alertApi.getAlerts()).toEqual([
+        expect.objectContaining({
+          message: 'Sync of files could not be started: Missing credentials',
+          severity: 'error',
+        }),
+      ]),
+    );
+  });
+
+  it('shows why the sources could not be read', async () => {
+    const api = new FakeNodePoolsApi([], {}, {}, SOURCES);
+    api.failure = new Error('backend unavailable');
+    await renderRouter('/nodepools/sources', api);
+    expect((await screen.findAllByText(/backend unavailable/)).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /Sync .* now/ })).not.toBeInTheDocument();
+  });
+});

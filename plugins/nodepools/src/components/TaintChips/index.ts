@@ -1,0 +1,1 @@
+export { TaintChips } from './TaintChips';

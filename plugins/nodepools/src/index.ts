@@ -1,0 +1,16 @@
+/**
+ * Frontend of the nodepools plugins: cards for every Kubernetes node pool
+ * across clouds, pool pages with history, source status, and an entity card.
+ *
+ * @packageDocumentation
+ */
+export { nodepoolsPlugin, NodePoolsPage, EntityNodePoolsCard } from './plugin';
+export { nodePoolsApiRef, NodePoolsClient } from './api';
+export type { NodePoolsApi, NodePoolsRequestOptions } from './api';
+export { rootRouteRef, poolRouteRef, sourcesRouteRef } from './routes';
+export * from './components';
+export {
+  entityPoolQuery,
+  isNodePoolsAvailable,
+  KUBERNETES_CLUSTER_TYPE,
+} from './lib/entityPools';

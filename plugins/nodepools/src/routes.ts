@@ -1,0 +1,21 @@
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+
+/** The node pools browser, mounted by adopters at `/nodepools`. */
+export const rootRouteRef = createRouteRef({ id: 'nodepools' });
+
+/**
+ * One pool. The `ref` parameter is the pool's ref passed through
+ * `encodeURIComponent`: refs contain `/`, which must not split the path.
+ */
+export const poolRouteRef = createSubRouteRef({
+  id: 'nodepools/pool',
+  parent: rootRouteRef,
+  path: '/pool/:ref',
+});
+
+/** Sync status of every configured source. */
+export const sourcesRouteRef = createSubRouteRef({
+  id: 'nodepools/sources',
+  parent: rootRouteRef,
+  path: '/sources',
+});
