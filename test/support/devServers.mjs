@@ -31,7 +31,8 @@ export async function startDevServers({ configs, backendUrl, appUrl, log }) {
   const children = ['plugins/nodepools-backend', 'plugins/nodepools'].map(dir => {
     const child = spawn('npx', ['backstage-cli', 'package', 'start', ...configArgs], {
       cwd: path.join(root, dir),
-      env: { ...process.env, BROWSER: 'none' },
+      // Test runners set NODE_ENV=test; the dev servers (and guest sign-in) expect development.
+      env: { ...process.env, NODE_ENV: 'development', BROWSER: 'none' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
