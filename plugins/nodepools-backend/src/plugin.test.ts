@@ -57,6 +57,7 @@ describe('nodepools plugin', () => {
       .set('Authorization', auth);
     const [files] = sources.body.items;
     expect(files).toMatchObject({ id: 'files', kind: 'file', status: 'partial' });
+    expect(Date.parse(files.nextRunAt) - Date.parse(files.lastRunAt)).toBe(5 * 60_000);
     expect(files.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: bad, index: 0, field: 'size' }),

@@ -61,6 +61,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             httpAuth,
             logger,
             triggerSync: id => sync.trigger(id),
+            nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
           }),
         );
       },

@@ -4,10 +4,22 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import type { PoolSource } from '../sources/types';
 import type { PoolStore } from '../store/PoolStore';
 import type { OwnershipConfig } from './ownership';
 import { syncSource } from './syncSource';
+
+/** The period of a schedule in milliseconds, or undefined for cron and manual schedules. */
+export function frequencyMs(
+  frequency: SchedulerServiceTaskScheduleDefinition['frequency'],
+): number | undefined {
+  if ('cron' in frequency || 'trigger' in frequency) return undefined;
+  if (typeof (frequency as { toMillis?: unknown }).toMillis === 'function') {
+    return (frequency as { toMillis(): number }).toMillis();
+  }
+  return durationToMilliseconds(frequency as HumanDuration);
+}
 
 export function syncTaskId(sourceId: string): string {
   return `nodepools-sync:${sourceId}`;
@@ -19,6 +31,7 @@ export function syncTaskId(sourceId: string): string {
  */
 export class SyncScheduler {
   private readonly sources = new Map<string, PoolSource>();
+  private readonly periods = new Map<string, number | undefined>();
 
   constructor(
     private readonly deps: {
@@ -39,6 +52,7 @@ export class SyncScheduler {
       );
     }
     this.sources.set(source.id, source);
+    this.periods.set(source.id, frequencyMs(schedule.frequency));
     await this.deps.scheduler.scheduleTask({
       ...schedule,
       id: syncTaskId(source.id),
@@ -65,5 +79,16 @@ export class SyncScheduler {
 
   sourceIds(): string[] {
     return [...this.sources.keys()];
+  }
+
+  /**
+   * When a source is next due: its last run plus its period. An estimate (the
+   * scheduler may start a run late when a previous one overran); undefined
+   * for cron schedules and sources this replica does not run.
+   */
+  nextRunAt(sourceId: string, lastRunAt?: string): string | undefined {
+    const period = this.periods.get(sourceId);
+    if (period === undefined || !lastRunAt) return undefined;
+    return new Date(Date.parse(lastRunAt) + period).toISOString();
   }
 }

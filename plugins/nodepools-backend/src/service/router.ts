@@ -19,6 +19,8 @@ export interface RouterOptions {
   logger: LoggerService;
   /** Starts a source's sync now; rejects with NotFoundError for an unknown id. */
   triggerSync(sourceId: string): Promise<void>;
+  /** When a source is next due, if known. */
+  nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -64,7 +66,11 @@ export async function createRouter(
   });
 
   router.get('/sources', async (_req, res) => {
-    const body: SourcesResponse = { items: await store.listSources() };
+    const items = (await store.listSources()).map(source => {
+      const nextRunAt = options.nextRunAt?.(source.id, source.lastRunAt);
+      return nextRunAt ? { ...source, nextRunAt } : source;
+    });
+    const body: SourcesResponse = { items };
     res.json(body);
   });
 
