@@ -1,0 +1,62 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_17', 'SQLITE_3'] });
+const directory = resolvePackagePath('@nodepools/plugin-nodepools-backend', 'migrations');
+
+async function migrateUpTo(knex: Knex, name: string) {
+  const [, pending]: [unknown, Array<{ file: string }>] = await knex.migrate.list({ directory });
+  for (const { file } of pending) {
+    await knex.migrate.up({ directory, name: file });
+    if (file === name) return;
+  }
+}
+
+describe('migrations', () => {
+  it.each(databases.eachSupportedId())(
+    'keep pools through adding observed nodes, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      await migrateUpTo(knex, '20261125000000_init.js');
+      const pool = {
+        ref: 'eks/1/r/c/general',
+        provider: 'eks',
+        account: '1',
+        region: 'r',
+        cluster: 'c',
+        name: 'general',
+        mode: 'user',
+        capacity_type: 'on-demand',
+        node_count: 3,
+        source: 'files',
+        scope: 'file:a.json',
+        search: 'general',
+        fingerprint: 'f',
+        spec: '{"name":"general"}',
+        raw: '{}',
+        first_seen_at: '2026-11-01T00:00:00.000Z',
+        changed_at: '2026-11-01T00:00:00.000Z',
+      };
+      await knex('nodepools_pools').insert(pool);
+
+      await knex.migrate.up({ directory, name: '20261125010000_observed.js' });
+      const upgraded = await knex('nodepools_pools').where({ ref: pool.ref }).first();
+      expect(upgraded).toMatchObject({ ...pool, observed: null, observed_source: null });
+      await knex('nodepools_pools')
+        .where({ ref: pool.ref })
+        .update({ observed: '{"nodeCount":2}', observed_source: 'kubernetes' });
+
+      await knex.migrate.down({ directory });
+      const downgraded = await knex('nodepools_pools').where({ ref: pool.ref }).first();
+      expect(downgraded).toMatchObject(pool);
+      expect(downgraded).not.toHaveProperty('observed');
+
+      await knex.migrate.latest({ directory });
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('nodepools_pools')).toBe(false);
+    },
+  );
+});
