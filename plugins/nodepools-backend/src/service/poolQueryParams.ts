@@ -22,6 +22,8 @@ function multi<T extends z.ZodTypeAny>(item: T) {
     .pipe(z.array(item));
 }
 
+const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
 const poolQuerySchema = z
   .object({
     provider: multi(z.enum(PROVIDERS)),
@@ -34,7 +36,11 @@ const poolQuerySchema = z
     sort: z.enum(POOL_SORT_FIELDS),
     order: z.enum(['asc', 'desc']),
     cursor: z.string().max(2048),
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE),
+    limit: z.coerce
+      .number({ invalid_type_error: LIMIT_MESSAGE })
+      .int(LIMIT_MESSAGE)
+      .min(1, LIMIT_MESSAGE)
+      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE),
     includeTombstoned: z.enum(['true', 'false']).transform(v => v === 'true'),
   })
   .partial()

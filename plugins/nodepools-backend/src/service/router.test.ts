@@ -80,7 +80,7 @@ describe('nodepools router', () => {
 
   it.each([
     ['limit=0', "Invalid query parameter 'limit'"],
-    ['limit=abc', "Invalid query parameter 'limit'"],
+    ['limit=abc', "Invalid query parameter 'limit': expected a whole number from 1 to 500"],
     ['provider=azure', "Invalid query parameter 'provider'"],
     ['sort=size', "Invalid query parameter 'sort'"],
     ['includeTombstoned=yes', "Invalid query parameter 'includeTombstoned'"],
