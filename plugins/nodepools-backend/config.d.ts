@@ -184,5 +184,24 @@ export interface Config {
         initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
       };
     };
+    /**
+     * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)
+     * are read on this schedule; `files` adds saved kubectl output.
+     */
+    triage?: {
+      schedule?: {
+        frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
+        timeout: { minutes?: number; hours?: number; seconds?: number } | string;
+        initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
+      };
+      /** Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get events -A -o json` per cluster. */
+      files?: Array<{
+        /** The cluster name its pools carry in the inventory. */
+        cluster: string;
+        pods: string;
+        nodes: string;
+        events?: string;
+      }>;
+    };
   };
 }

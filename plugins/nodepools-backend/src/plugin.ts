@@ -12,6 +12,14 @@ import {
   ScheduledSource,
 } from './sources/createSources';
 import { DatabasePoolStore } from './store/DatabasePoolStore';
+import { ClusterConnector } from './sources/kubernetes';
+import { appRootDir } from './sources/createSources';
+import {
+  clusterTriageCollectors,
+  fileTriageCollectors,
+} from './triage/collectors';
+import { runTriage } from './triage/runTriage';
+import { DatabaseTriageStore } from './triage/TriageStore';
 
 /**
  * The nodepools backend plugin: inventories node pools from the configured
@@ -39,6 +47,9 @@ export const nodepoolsPlugin = createBackendPlugin({
       },
       async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
         const store = await DatabasePoolStore.create({ database, logger });
+        const triageStore = new DatabaseTriageStore(await database.getClient());
+        // One connector, so every reader of a cluster shares its cached token.
+        const connector = new ClusterConnector();
         const sync = new SyncScheduler({
           scheduler,
           store,
@@ -46,7 +57,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           logger,
         });
         const sources = [
-          ...createSources(config, { logger }),
+          ...createSources(config, { logger, connector }),
           ...addedSources.map(({ source, schedule }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
@@ -55,9 +66,30 @@ export const nodepoolsPlugin = createBackendPlugin({
         for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
         }
+        const triageCollectors = [
+          ...fileTriageCollectors(config, appRootDir()),
+          ...clusterTriageCollectors(config, connector),
+        ];
+        if (triageCollectors.length) {
+          await scheduler.scheduleTask({
+            ...readSchedule(config, config.getOptionalConfig('nodepools.triage.schedule')),
+            id: 'nodepools-triage',
+            scope: 'global',
+            fn: async signal => {
+              await runTriage({
+                collectors: triageCollectors,
+                store,
+                triageStore,
+                logger: logger.child({ task: 'nodepools-triage' }),
+                signal: signal as AbortSignal,
+              });
+            },
+          });
+        }
         httpRouter.use(
           await createRouter({
             store,
+            triageStore,
             httpAuth,
             logger,
             triggerSync: id => sync.trigger(id),

@@ -6,3 +6,6 @@
  */
 export * from './model';
 export * from './parsers';
+export * from './quantity';
+export * from './machines';
+export * from './triage';

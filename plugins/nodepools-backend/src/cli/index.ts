@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { CommandIo } from './io';
 import { runNormalizeCommand } from './normalize';
+import { runTriageCommand } from './triage';
 
 const USAGE = `Usage: nodepools <command> [options]
 
@@ -13,8 +14,9 @@ Run 'nodepools <command> --help' for a command's options.`;
 
 type Command = (args: string[], io: CommandIo) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
-  normalize: async () => runNormalizeCommand,
+const commands: Record<string, Command> = {
+  normalize: runNormalizeCommand,
+  triage: runTriageCommand,
 };
 
 /** Runs the `nodepools` command line and returns its exit code. */
@@ -31,10 +33,10 @@ export async function main(
     io.stdout(`${USAGE}\n`);
     return name ? 0 : 2;
   }
-  const load = commands[name];
-  if (!load) {
+  const command = commands[name];
+  if (!command) {
     io.stderr(`Unknown command '${name}'\n\n${USAGE}\n`);
     return 2;
   }
-  return (await load())(args, io);
+  return command(args, io);
 }

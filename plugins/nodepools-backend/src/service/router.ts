@@ -11,10 +11,13 @@ import type {
   SourcesResponse,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
+import type { TriageStore } from '../triage/TriageStore';
 import { parsePoolQuery } from './poolQueryParams';
+import { addTriageRoutes } from './triageRoutes';
 
 export interface RouterOptions {
   store: PoolStore;
+  triageStore: TriageStore;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   /** Starts a source's sync now; rejects with NotFoundError for an unknown id. */
@@ -29,13 +32,15 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { store, httpAuth } = options;
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
 
   // Every route answers signed-in users and other backends only.
   router.use(async (req, _res, next) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     next();
   });
+  // Before the 1 MB body limit of the other routes: it takes kubectl output.
+  addTriageRoutes(router, { store, triageStore: options.triageStore });
+  router.use(express.json({ limit: '1mb' }));
 
   router.get('/pools', async (req, res) => {
     res.json(await store.listPools(parsePoolQuery(req.query)));

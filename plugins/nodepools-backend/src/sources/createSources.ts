@@ -57,7 +57,7 @@ export function appRootDir(): string {
 /** Every source configured under `nodepools.sources`. */
 export function createSources(
   config: Config,
-  deps: { logger: LoggerService },
+  deps: { logger: LoggerService; connector: ClusterConnector },
 ): ScheduledSource[] {
   const sources: ScheduledSource[] = [];
   const files = readPoolFiles(config);
@@ -96,15 +96,13 @@ export function createSources(
  */
 function createClusterSources(
   config: Config,
-  { logger }: { logger: LoggerService },
+  { logger, connector }: { logger: LoggerService; connector: ClusterConnector },
 ): ScheduledSource[] {
   const { clusters, warnings } = readKubernetesClusters(config);
   for (const warning of warnings) logger.warn(warning);
   if (!clusters.length) return [];
   const settings = config.getOptionalConfig('nodepools.kubernetes');
   const schedule = readSchedule(config, settings?.getOptionalConfig('schedule'));
-  // One connector so both sources share cached cluster tokens.
-  const connector = new ClusterConnector();
   const sources: ScheduledSource[] = [];
   if (settings?.getOptionalBoolean('karpenter') ?? true) {
     sources.push({ source: KarpenterSource.fromConfig(config, { connector }), schedule });

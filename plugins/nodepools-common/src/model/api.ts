@@ -1,6 +1,11 @@
 import type { NodePool, NodePoolDetail } from './pool';
 import type { PoolHistoryEntry } from './history';
 import type { SourceStatusInfo } from './sources';
+import type {
+  PoolTriageSummary,
+  TriageInput,
+  TriageReport,
+} from '../triage/types';
 
 /** Fields `GET /pools` can sort by. */
 export const POOL_SORT_FIELDS = [
@@ -68,3 +73,35 @@ export interface PoolFacets {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+
+/** The latest triage of one cluster's pending pods, as `GET /triage?cluster=` returns it. */
+export interface ClusterTriageResponse {
+  cluster: string;
+  /** When the pods, nodes and events were read. */
+  collectedAt: string;
+  /** Where they were read from: a source id (`kubernetes`, `triage-files`). */
+  source: string;
+  report: TriageReport;
+}
+
+/** One cluster with a triage, for `GET /triage/clusters`. */
+export interface TriageClusterSummary {
+  cluster: string;
+  collectedAt?: string;
+  source: string;
+  pendingPods: number;
+  /** Why the last collection failed; the previous report, if any, is kept. */
+  error?: string;
+}
+
+export type TriageClustersResponse = ListResponse<TriageClusterSummary>;
+
+/** Per pool, across clusters: pending pods that fit now and after a scale-up. */
+export type TriagePoolsResponse = ListResponse<PoolTriageSummary>;
+
+/**
+ * `POST /triage/analyze`: kubectl JSON (`get pods -A -o json`, `get nodes -o
+ * json`, optionally events, PVs, PVCs, namespaces). Without `pools`, the
+ * inventory's pools of `cluster` are used.
+ */
+export type TriageAnalyzeRequest = TriageInput;

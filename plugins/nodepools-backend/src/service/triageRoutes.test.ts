@@ -1,0 +1,131 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { nodepoolsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const FIXTURES = path.resolve(__dirname, '../cli/__fixtures__/triage');
+const auth = mockCredentials.user.header();
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+/** The shop-prod GKE pools from an export, and a saved kubectl snapshot of the cluster. */
+async function startShop(triageFiles: Array<Record<string, string>>) {
+  const { server } = await startTestBackend({
+    features: [
+      nodepoolsPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          nodepools: {
+            schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+            sources: { files: [{ path: fixture('gke-node-pools.json') }] },
+            triage: { files: triageFiles },
+          },
+        },
+      }),
+      mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+    ],
+  });
+  return server;
+}
+
+async function readJson(name: string) {
+  return JSON.parse(await fs.readFile(fixture(name), 'utf8'));
+}
+
+describe('triage routes', () => {
+  it('stores the triage of saved kubectl output and serves it per cluster and per pool', async () => {
+    const server = await startShop([
+      {
+        cluster: 'shop-prod',
+        pods: fixture('pods.json'),
+        nodes: fixture('nodes.json'),
+        events: fixture('events.json'),
+      },
+      { cluster: 'elsewhere', pods: fixture('missing.json'), nodes: fixture('nodes.json') },
+    ]);
+
+    const clusters = await request(server).get('/api/nodepools/triage/clusters').set('Authorization', auth);
+    expect(clusters.body.items).toEqual([
+      { cluster: 'elsewhere', source: 'triage-files', pendingPods: 0, error: expect.stringContaining('pods file') },
+      expect.objectContaining({ cluster: 'shop-prod', source: 'triage-files', collectedAt: expect.any(String) }),
+    ]);
+    expect(clusters.body.items[1].pendingPods).toBeGreaterThan(0);
+
+    const triage = await request(server)
+      .get('/api/nodepools/triage?cluster=shop-prod')
+      .set('Authorization', auth);
+    expect(triage.status).toBe(200);
+    const checkout = triage.body.report.pods.find((p: { name: string }) => p.name.startsWith('checkout-'));
+    // The pools were read from the inventory: the verdict names the stored pool's ref.
+    expect(checkout.pools[0]).toMatchObject({
+      pool: 'default-pool',
+      ref: 'gke/acme-shop/europe-west1/shop-prod/default-pool',
+      fitsAfterScaleUp: true,
+    });
+
+    const pools = await request(server).get('/api/nodepools/triage/pools').set('Authorization', auth);
+    expect(pools.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ref: 'gke/acme-shop/europe-west1/shop-prod/default-pool' }),
+      ]),
+    );
+
+    const none = await request(server).get('/api/nodepools/triage?cluster=nope').set('Authorization', auth);
+    expect(none.status).toBe(404);
+    const bad = await request(server).get('/api/nodepools/triage').set('Authorization', auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("'cluster'");
+  });
+
+  it('analyzes posted kubectl JSON against the inventory of the named cluster', async () => {
+    const server = await startShop([]);
+    const res = await request(server)
+      .post('/api/nodepools/triage/analyze')
+      .set('Authorization', auth)
+      .send({
+        cluster: 'shop-prod',
+        pods: await readJson('pods.json'),
+        nodes: await readJson('nodes.json'),
+        events: await readJson('events.json'),
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.cluster).toBe('shop-prod');
+    const job = res.body.pods.find((p: { name: string }) => p.name.startsWith('nightly-report-'));
+    expect(job.fix).toMatchObject({ kind: 'raise-max', pool: 'highmem' });
+  });
+
+  it.each([
+    [{ nodes: { items: [] } }, "Invalid field 'pods'"],
+    [{ pods: 'all of them', nodes: { items: [] } }, "Invalid field 'pods'"],
+    [{ pods: { items: [] }, nodes: { items: [] }, pod: {} }, "Unknown field 'pod'"],
+  ])('answers 400 naming the field for %j', async (body, message) => {
+    const server = await startShop([]);
+    const res = await request(server)
+      .post('/api/nodepools/triage/analyze')
+      .set('Authorization', auth)
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('lists a malformed pod as skipped and analyzes the rest', async () => {
+    const server = await startShop([]);
+    const pods = await readJson('pods.json');
+    pods.items.push({ kind: 'Pod', metadata: { name: 'broken', namespace: 'shop' }, status: { phase: 'Pending' } });
+    const res = await request(server)
+      .post('/api/nodepools/triage/analyze')
+      .set('Authorization', auth)
+      .send({ cluster: 'shop-prod', pods, nodes: await readJson('nodes.json') });
+    expect(res.status).toBe(200);
+    expect(res.body.skipped).toEqual(
+      expect.arrayContaining([expect.objectContaining({ object: expect.stringContaining('broken') })]),
+    );
+    expect(res.body.pods.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,95 @@
+import express from 'express';
+import type { Router } from 'express';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  TriageInput,
+  TriageInputError,
+  type TriageClustersResponse,
+  type TriagePoolsResponse,
+} from '@nodepools/plugin-nodepools-common';
+import { z } from 'zod';
+import type { PoolStore } from '../store/PoolStore';
+import { analyzeWithInventory } from '../triage/runTriage';
+import type { TriageStore } from '../triage/TriageStore';
+import { queryError } from './poolQueryParams';
+
+/** kubectl output of a large cluster runs to tens of megabytes. */
+const ANALYZE_BODY_LIMIT = '64mb';
+
+const KUBECTL_FIELDS = [
+  'pods',
+  'nodes',
+  'events',
+  'persistentVolumes',
+  'persistentVolumeClaims',
+  'namespaces',
+] as const;
+
+const analyzeBody = z
+  .object({
+    cluster: z.string().min(1).max(255).optional(),
+    pods: z.union([z.record(z.unknown()), z.array(z.unknown())]),
+    nodes: z.union([z.record(z.unknown()), z.array(z.unknown())]),
+    events: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
+    persistentVolumes: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
+    persistentVolumeClaims: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
+    namespaces: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
+    pools: z.array(z.record(z.unknown())).optional(),
+  })
+  .strict();
+
+function bodyError(error: z.ZodError): InputError {
+  const issue = error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    return new InputError(
+      `Unknown field '${issue.keys[0]}' in the request body; expected ${['cluster', ...KUBECTL_FIELDS, 'pools'].join(', ')}`,
+    );
+  }
+  const field = issue.path.join('.') || 'body';
+  const hint = (KUBECTL_FIELDS as readonly string[]).includes(String(issue.path[0]))
+    ? ` (the JSON of kubectl get ${String(issue.path[0]).toLowerCase()} -o json)`
+    : '';
+  return new InputError(`Invalid field '${field}' in the request body: ${issue.message}${hint}`);
+}
+
+/** Pending-pod triage: stored reports of live clusters, and analysis on demand. */
+export function addTriageRoutes(
+  router: Router,
+  deps: { store: PoolStore; triageStore: TriageStore },
+) {
+  router.post(
+    '/triage/analyze',
+    express.json({ limit: ANALYZE_BODY_LIMIT }),
+    async (req, res) => {
+      const parsed = analyzeBody.safeParse(req.body);
+      if (!parsed.success) throw bodyError(parsed.error);
+      try {
+        res.json(await analyzeWithInventory(parsed.data as TriageInput, deps.store));
+      } catch (error) {
+        if (error instanceof TriageInputError) throw new InputError(error.message);
+        throw error;
+      }
+    },
+  );
+
+  router.get('/triage/clusters', async (_req, res) => {
+    const body: TriageClustersResponse = { items: await deps.triageStore.listClusters() };
+    res.json(body);
+  });
+
+  router.get('/triage/pools', async (_req, res) => {
+    const body: TriagePoolsResponse = { items: await deps.triageStore.poolSummaries() };
+    res.json(body);
+  });
+
+  const clusterQuery = z.object({ cluster: z.string().min(1).max(255) }).strict();
+  router.get('/triage', async (req, res) => {
+    const parsed = clusterQuery.safeParse(req.query);
+    if (!parsed.success) throw queryError(parsed.error);
+    const triage = await deps.triageStore.getReport(parsed.data.cluster);
+    if (!triage) {
+      throw new NotFoundError(`No triage for cluster '${parsed.data.cluster}'`);
+    }
+    res.json(triage);
+  });
+}

@@ -1,0 +1,67 @@
+import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
+import { NEW_NODE_HOSTNAME } from '../labels';
+import { checkNodeAffinity, compileNodeAffinity, matchesRequirement, nodeAffinityKeys } from './nodeAffinity';
+
+const amd64Node = {
+  'kubernetes.io/os': 'linux',
+  'kubernetes.io/arch': 'amd64',
+  'topology.kubernetes.io/zone': 'us-east-1a',
+  'node.kubernetes.io/instance-type': 'm5.large',
+  'karpenter.k8s.aws/instance-generation': '5',
+};
+
+describe('matchesRequirement', () => {
+  it.each<[string, NodeSelectorRequirement, string | undefined, boolean]>([
+    ['In matches a listed value', { key: 'k', operator: 'In', values: ['a', 'b'] }, 'b', true],
+    ['In does not match an unlisted value', { key: 'k', operator: 'In', values: ['a'] }, 'c', false],
+    ['In does not match a missing label', { key: 'k', operator: 'In', values: ['a'] }, undefined, false],
+    ['NotIn matches an unlisted value', { key: 'k', operator: 'NotIn', values: ['a'] }, 'b', true],
+    ['NotIn matches a missing label', { key: 'k', operator: 'NotIn', values: ['a'] }, undefined, true],
+    ['NotIn does not match a listed value', { key: 'k', operator: 'NotIn', values: ['a'] }, 'a', false],
+    ['Exists matches any value', { key: 'k', operator: 'Exists' }, '', true],
+    ['Exists does not match a missing label', { key: 'k', operator: 'Exists' }, undefined, false],
+    ['DoesNotExist matches a missing label', { key: 'k', operator: 'DoesNotExist' }, undefined, true],
+    ['DoesNotExist does not match a present label', { key: 'k', operator: 'DoesNotExist' }, 'x', false],
+    ['Gt compares as integers', { key: 'k', operator: 'Gt', values: ['4'] }, '10', true],
+    ['Gt is strict', { key: 'k', operator: 'Gt', values: ['5'] }, '5', false],
+    ['Lt compares as integers', { key: 'k', operator: 'Lt', values: ['10'] }, '9', true],
+    ['Gt does not match a value that is not an integer', { key: 'k', operator: 'Gt', values: ['1'] }, '2.5', false],
+    ['Gt does not match a missing label', { key: 'k', operator: 'Gt', values: ['1'] }, undefined, false],
+    ['Gt with two values is invalid and matches nothing', { key: 'k', operator: 'Gt', values: ['1', '2'] }, '5', false],
+    ['a new node name is never In a list of names', { key: 'kubernetes.io/hostname', operator: 'In', values: ['n1'] }, NEW_NODE_HOSTNAME, false],
+    ['a new node name is NotIn any list of names', { key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['n1'] }, NEW_NODE_HOSTNAME, true],
+  ])('%s', (_name, requirement, value, expected) => {
+    expect(matchesRequirement(requirement, value)).toBe(expected);
+  });
+});
+
+describe('checkNodeAffinity', () => {
+  const term = (...matchExpressions: NodeSelectorRequirement[]): NodeSelectorTerm => ({ matchExpressions });
+  it.each<[string, Record<string, string> | undefined, NodeSelectorTerm[] | undefined, string | undefined]>([
+    ['no selector and no affinity matches every node', undefined, undefined, undefined],
+    ['a nodeSelector on the node arch matches', { 'kubernetes.io/arch': 'amd64' }, undefined, undefined],
+    ['a nodeSelector for arm64 does not match an amd64 node', { 'kubernetes.io/arch': 'arm64' }, undefined, 'nodeSelector requires kubernetes.io/arch=arm64, node has amd64'],
+    ['a nodeSelector on a missing label does not match', { team: 'a' }, undefined, 'nodeSelector requires team=a, node has no such label'],
+    ['a term matches when all its expressions match', undefined, [term({ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] })], undefined],
+    ['a term fails when one expression fails', undefined, [term({ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1b'] })], 'node affinity requires topology.kubernetes.io/zone In [us-east-1b], node has us-east-1a'],
+    ['terms are ORed: one matching term is enough', undefined, [term({ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }), term({ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['m5.large'] })], undefined],
+    ['when no term matches every term is explained', undefined, [term({ key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] }), term({ key: 'gpu', operator: 'Exists' })], 'no node affinity term matches: term 1 requires kubernetes.io/arch In [arm64], node has amd64; term 2 requires gpu Exists, node has no such label'],
+    ['a numeric Gt requirement on the instance generation', undefined, [term({ key: 'karpenter.k8s.aws/instance-generation', operator: 'Gt', values: ['4'] })], undefined],
+    ['an empty term matches no node', undefined, [{}], 'node affinity is an empty term, which matches no node'],
+    ['an empty list of terms matches no node', undefined, [], 'required node affinity has no terms, so it matches no node'],
+    ['nodeSelector and affinity must both match', { 'kubernetes.io/os': 'windows' }, [term({ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] })], 'nodeSelector requires kubernetes.io/os=windows, node has linux'],
+    ['matchFields on metadata.name pins one node', undefined, [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n1'] }] }], undefined],
+    ['matchFields on another node name does not match', undefined, [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n2'] }] }], 'node affinity requires field metadata.name In [n2], node is n1'],
+  ])('%s', (_name, nodeSelector, terms, message) => {
+    expect(checkNodeAffinity(compileNodeAffinity(nodeSelector, terms), amd64Node, 'n1')).toEqual(
+      message === undefined ? undefined : { code: 'node-affinity', message },
+    );
+  });
+
+  it('lists the label keys an affinity reads, with matchFields as the hostname', () => {
+    const affinity = compileNodeAffinity({ b: '1' }, [
+      { matchExpressions: [{ key: 'a', operator: 'Exists' }], matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n'] }] },
+    ]);
+    expect(nodeAffinityKeys(affinity)).toEqual(['a', 'b', 'kubernetes.io/hostname']);
+  });
+});

@@ -1,0 +1,34 @@
+import { checkResources, type NodeCapacity } from './resources';
+
+const Gi = 2 ** 30;
+const node = (allocatable: Record<string, number>, requested: Record<string, number> = {}, podCount = 0): NodeCapacity => ({
+  allocatable,
+  requested,
+  podCount,
+});
+const m5large = { cpu: 1930, memory: 7 * Gi, pods: 29, 'ephemeral-storage': 18 * Gi };
+
+describe('checkResources', () => {
+  it.each<[string, Record<string, number>, NodeCapacity, Array<[string, string]>]>([
+    ['a pod that fits the free room passes', { cpu: 500, memory: Gi }, node(m5large, { cpu: 1000, memory: 2 * Gi }, 5), []],
+    ['a pod exactly as large as the free room passes', { cpu: 930 }, node(m5large, { cpu: 1000 }, 1), []],
+    ['too little cpu is reported with requested, free and allocatable', { cpu: 1000 }, node(m5large, { cpu: 1000 }, 3), [['insufficient:cpu', 'Insufficient cpu: requests 1, free 930m of 1.93 allocatable']]],
+    [
+      'every short resource is reported, not only the first',
+      { cpu: 2000, memory: 8 * Gi },
+      node(m5large),
+      [
+        ['insufficient:cpu', 'Insufficient cpu: requests 2, free 1.93 of 1.93 allocatable'],
+        ['insufficient:memory', 'Insufficient memory: requests 8Gi, free 7Gi of 7Gi allocatable'],
+      ],
+    ],
+    ['a full node reports too many pods even for a pod with no requests', {}, node(m5large, {}, 29), [['insufficient:pods', 'Too many pods: 29 of 29 allowed in use']]],
+    ['a resource requested at zero is not checked', { cpu: 0, memory: 0 }, node({ pods: 10 }), []],
+    ['a GPU pod does not fit a node without GPUs', { 'nvidia.com/gpu': 1 }, node(m5large), [['insufficient:nvidia.com/gpu', 'Insufficient nvidia.com/gpu: requests 1, node has none']]],
+    ['a GPU pod fits a node with a free GPU', { 'nvidia.com/gpu': 1 }, node({ ...m5large, 'nvidia.com/gpu': 4 }, { 'nvidia.com/gpu': 3 }), []],
+    ['ephemeral storage is checked', { 'ephemeral-storage': 20 * Gi }, node(m5large), [['insufficient:ephemeral-storage', 'Insufficient ephemeral-storage: requests 20Gi, free 18Gi of 18Gi allocatable']]],
+    ['an overcommitted node shows no negative free room', { cpu: 100 }, node(m5large, { cpu: 2500 }), [['insufficient:cpu', 'Insufficient cpu: requests 100m, free 0 of 1.93 allocatable']]],
+  ])('%s', (_name, requests, capacity, expected) => {
+    expect(checkResources(requests, capacity).map(r => [r.code, r.message])).toEqual(expected);
+  });
+});

@@ -1,0 +1,64 @@
+import { formatResourceAmount } from '../../quantity/format';
+import type { ResourceMap } from '../resources';
+import type { CheckReason } from '../types';
+
+/** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
+export interface NodeCapacity {
+  allocatable: ResourceMap;
+  requested: ResourceMap;
+  podCount: number;
+}
+
+export interface ShortResource {
+  resource: string;
+  requested: number;
+  free: number;
+  allocatable: number;
+}
+
+/**
+ * NodeResourcesFit filter: the pod's requests must fit in allocatable minus
+ * what bound pods request, resource by resource, and the node must have room
+ * for one more pod. A resource the pod requests at zero is not checked; an
+ * extended resource the node does not advertise has zero room. Returns every
+ * short resource, not only the first.
+ */
+export function shortResources(requests: ResourceMap, node: NodeCapacity): ShortResource[] {
+  const short: ShortResource[] = [];
+  const allowedPods = node.allocatable.pods ?? 0;
+  if (node.podCount + 1 > allowedPods) {
+    short.push({
+      resource: 'pods',
+      requested: 1,
+      free: allowedPods - node.podCount,
+      allocatable: allowedPods,
+    });
+  }
+  for (const [resource, requested] of Object.entries(requests)) {
+    if (requested <= 0 || resource === 'pods') continue;
+    const allocatable = node.allocatable[resource] ?? 0;
+    const free = allocatable - (node.requested[resource] ?? 0);
+    if (requested > free) short.push({ resource, requested, free, allocatable });
+  }
+  return short;
+}
+
+export function describeShortResource(short: ShortResource, freeLabel = 'free'): string {
+  const amount = (value: number) => formatResourceAmount(short.resource, value);
+  if (short.resource === 'pods') {
+    return `Too many pods: ${short.allocatable - short.free} of ${short.allocatable} allowed in use`;
+  }
+  if (short.allocatable === 0) {
+    return `Insufficient ${short.resource}: requests ${amount(short.requested)}, node has none`;
+  }
+  return `Insufficient ${short.resource}: requests ${amount(short.requested)}, ${freeLabel} ${amount(Math.max(0, short.free))} of ${amount(short.allocatable)} allocatable`;
+}
+
+export function shortResourceReason(short: ShortResource, freeLabel?: string): CheckReason {
+  return { code: `insufficient:${short.resource}`, message: describeShortResource(short, freeLabel) };
+}
+
+/** The filter as reasons: one `insufficient:<resource>` per short resource. */
+export function checkResources(requests: ResourceMap, node: NodeCapacity): CheckReason[] {
+  return shortResources(requests, node).map(short => shortResourceReason(short));
+}

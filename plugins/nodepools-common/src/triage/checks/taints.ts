@@ -1,0 +1,46 @@
+import { formatTaint, type Taint } from '../../model/pool';
+import type { Toleration } from '../kube';
+import type { CheckReason } from '../types';
+
+/**
+ * Whether one toleration tolerates one taint, as the API server defines it:
+ * an empty effect matches every effect; `Exists` ignores the value; an empty
+ * key with `Exists` matches every taint; the operator defaults to `Equal`.
+ */
+export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  const operator = toleration.operator ?? 'Equal';
+  if (!toleration.key) return operator === 'Exists';
+  if (toleration.key !== taint.key) return false;
+  if (operator === 'Exists') return true;
+  return operator === 'Equal' && (toleration.value ?? '') === (taint.value ?? '');
+}
+
+/** The taints that keep the pod off the node: NoSchedule and NoExecute ones no toleration covers. */
+export function untoleratedTaints(taints: readonly Taint[], tolerations: readonly Toleration[]): Taint[] {
+  return taints.filter(
+    taint =>
+      taint.effect !== 'PreferNoSchedule' &&
+      !tolerations.some(toleration => toleratesTaint(toleration, taint)),
+  );
+}
+
+/** TaintToleration filter. PreferNoSchedule only lowers a node's score, so it never blocks. */
+export function checkTaints(
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[],
+): CheckReason | undefined {
+  const blocking = untoleratedTaints(taints, tolerations);
+  if (blocking.length === 0) return undefined;
+  return {
+    code: 'taint',
+    message: `untolerated taint${blocking.length > 1 ? 's' : ''} ${blocking.map(formatTaint).join(', ')}`,
+  };
+}
+
+/** A toleration that tolerates exactly this taint, for a suggested fix. */
+export function tolerationFor(taint: Taint): Toleration {
+  return taint.value
+    ? { key: taint.key, operator: 'Equal', value: taint.value, effect: taint.effect }
+    : { key: taint.key, operator: 'Exists', effect: taint.effect };
+}

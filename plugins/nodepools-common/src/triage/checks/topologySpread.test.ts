@@ -1,0 +1,195 @@
+import type { TopologySpreadConstraint } from '../kube';
+import {
+  buildTopologySpreadState,
+  checkTopologySpread,
+  compileSpreadConstraints,
+  type SpreadNode,
+} from './topologySpread';
+
+const HOST = 'kubernetes.io/hostname';
+const ZONE = 'topology.kubernetes.io/zone';
+const labelsOf: Record<string, Record<string, string>> = {
+  n1: { [HOST]: 'n1', [ZONE]: 'a' },
+  n2: { [HOST]: 'n2', [ZONE]: 'a' },
+  n3: { [HOST]: 'n3', [ZONE]: 'b' },
+  bare: { [HOST]: 'bare' },
+  new: { [HOST]: '\u0000new-node', [ZONE]: 'c' },
+};
+const web = { app: 'web' };
+
+const spread = (topologyKey: string, extra: Partial<TopologySpreadConstraint> = {}): TopologySpreadConstraint => ({
+  maxSkew: 1,
+  topologyKey,
+  whenUnsatisfiable: 'DoNotSchedule',
+  labelSelector: { matchLabels: { app: 'web' } },
+  ...extra,
+});
+
+interface Case {
+  name: string;
+  constraints: TopologySpreadConstraint[];
+  podLabels?: Record<string, string>;
+  /** Matching pods per node. */
+  pods: Record<string, number>;
+  /** Nodes the pod's node affinity rejects, and nodes with a taint it does not tolerate. */
+  affinityRejects?: string[];
+  taintRejects?: string[];
+  expected: Record<string, boolean>;
+}
+
+const cases: Case[] = [
+  {
+    name: 'a zone with two more pods than the emptiest is full at maxSkew 1',
+    constraints: [spread(ZONE)],
+    pods: { n1: 1, n2: 1 },
+    expected: { n1: false, n2: false, n3: true },
+  },
+  {
+    name: 'balanced zones take the pod anywhere within maxSkew',
+    constraints: [spread(ZONE)],
+    pods: { n1: 1, n3: 1 },
+    expected: { n1: true, n3: true },
+  },
+  {
+    name: 'a node without the topology key fails (missing required label)',
+    constraints: [spread(ZONE)],
+    pods: {},
+    expected: { bare: false },
+  },
+  {
+    name: 'spreading over hostnames counts pods per node',
+    constraints: [spread(HOST)],
+    pods: { n1: 1 },
+    expected: { n1: false, n2: true, n3: true },
+  },
+  {
+    name: 'ScheduleAnyway constraints never filter',
+    constraints: [spread(ZONE, { whenUnsatisfiable: 'ScheduleAnyway' })],
+    pods: { n1: 5 },
+    expected: { n1: true, bare: true },
+  },
+  {
+    name: 'a pod that does not match its own selector adds nothing to the skew',
+    constraints: [spread(ZONE, { labelSelector: { matchLabels: { app: 'db' } } })],
+    pods: {},
+    expected: { n1: true, n3: true },
+  },
+  {
+    name: 'a larger maxSkew allows more imbalance',
+    constraints: [spread(ZONE, { maxSkew: 3 })],
+    pods: { n1: 2 },
+    expected: { n1: true },
+  },
+  {
+    name: 'with fewer domains than minDomains the minimum is zero',
+    constraints: [spread(ZONE, { minDomains: 3 })],
+    pods: { n1: 1, n3: 1 },
+    expected: { n1: false, n3: false },
+  },
+  {
+    name: 'nodes the pod cannot use do not count as domains (nodeAffinityPolicy Honor)',
+    constraints: [spread(ZONE)],
+    pods: { n1: 2 },
+    affinityRejects: ['n3'],
+    expected: { n2: true },
+  },
+  {
+    name: 'nodeAffinityPolicy Ignore keeps every node as a domain',
+    constraints: [spread(ZONE, { nodeAffinityPolicy: 'Ignore' })],
+    pods: { n1: 2 },
+    affinityRejects: ['n3'],
+    expected: { n2: false },
+  },
+  {
+    name: 'tainted nodes count as domains by default (nodeTaintsPolicy Ignore)',
+    constraints: [spread(ZONE)],
+    pods: { n1: 2 },
+    taintRejects: ['n3'],
+    expected: { n2: false },
+  },
+  {
+    name: 'nodeTaintsPolicy Honor drops nodes with untolerated taints',
+    constraints: [spread(ZONE, { nodeTaintsPolicy: 'Honor' })],
+    pods: { n1: 2 },
+    taintRejects: ['n3'],
+    expected: { n2: true },
+  },
+  {
+    name: 'matchLabelKeys narrows the count to pods of the same revision',
+    constraints: [spread(ZONE, { matchLabelKeys: ['pod-template-hash'] })],
+    podLabels: { app: 'web', 'pod-template-hash': 'v2' },
+    pods: { n1: 3 },
+    expected: { n1: true },
+  },
+];
+
+describe('checkTopologySpread', () => {
+  it.each(cases.map(c => [c.name, c] as const))('%s', (_name, c) => {
+    const podLabels = c.podLabels ?? web;
+    const nodes: SpreadNode[] = ['n1', 'n2', 'n3', 'bare'].map(name => ({
+      labels: labelsOf[name],
+      matchesNodeAffinity: !(c.affinityRejects ?? []).includes(name),
+      toleratesTaints: !(c.taintRejects ?? []).includes(name),
+      pods: Array.from({ length: c.pods[name] ?? 0 }, () => ({
+        namespace: 'shop',
+        labels: { app: 'web', 'pod-template-hash': 'v1' },
+        deleting: false,
+      })),
+    }));
+    const state = buildTopologySpreadState(compileSpreadConstraints(c.constraints, podLabels), 'shop', nodes);
+    for (const [node, fits] of Object.entries(c.expected)) {
+      expect([node, checkTopologySpread(state, labelsOf[node]) === undefined]).toEqual([node, fits]);
+    }
+  });
+
+  it('a new node opens an empty hostname domain, so a scale-up satisfies hostname spread', () => {
+    const nodes: SpreadNode[] = ['n1', 'n2', 'n3'].map(name => ({
+      labels: labelsOf[name],
+      matchesNodeAffinity: true,
+      toleratesTaints: true,
+      pods: (name === 'n1' ? [web, web] : [web]).map(labels => ({ namespace: 'shop', labels, deleting: false })),
+    }));
+    const state = buildTopologySpreadState(compileSpreadConstraints([spread(HOST)], web), 'shop', nodes);
+    expect(checkTopologySpread(state, labelsOf.n1)).toBeDefined();
+    expect(checkTopologySpread(state, labelsOf.new, { eligible: true })).toBeUndefined();
+  });
+
+  it('a new node in a crowded zone does not help zone spread', () => {
+    const nodes: SpreadNode[] = ['n1', 'n2', 'n3'].map(name => ({
+      labels: labelsOf[name],
+      matchesNodeAffinity: true,
+      toleratesTaints: true,
+      pods: (name === 'n3' ? [] : [web, web]).map(labels => ({ namespace: 'shop', labels, deleting: false })),
+    }));
+    const state = buildTopologySpreadState(compileSpreadConstraints([spread(ZONE)], web), 'shop', nodes);
+    const inZoneA = { ...labelsOf.new, [ZONE]: 'a' };
+    expect(checkTopologySpread(state, inZoneA, { eligible: true })?.message).toBe(
+      'topology spread: placing it on topology.kubernetes.io/zone=a makes skew 5 > maxSkew 1 (4 pods matching app=web there, minimum 0)',
+    );
+  });
+
+  it('pods of other namespaces and pods being deleted are not counted', () => {
+    const nodes: SpreadNode[] = ['n1', 'n3'].map(name => ({
+      labels: labelsOf[name],
+      matchesNodeAffinity: true,
+      toleratesTaints: true,
+      pods:
+        name === 'n1'
+          ? [
+              { namespace: 'other', labels: web, deleting: false },
+              { namespace: 'shop', labels: web, deleting: true },
+            ]
+          : [],
+    }));
+    const state = buildTopologySpreadState(compileSpreadConstraints([spread(ZONE)], web), 'shop', nodes);
+    expect(checkTopologySpread(state, labelsOf.n1)).toBeUndefined();
+  });
+
+  it('names the missing label', () => {
+    const state = buildTopologySpreadState(compileSpreadConstraints([spread(ZONE)], web), 'shop', []);
+    expect(checkTopologySpread(state, labelsOf.bare)).toEqual({
+      code: 'topology-spread',
+      message: 'topology spread: node has no topology.kubernetes.io/zone label (missing required label)',
+    });
+  });
+});

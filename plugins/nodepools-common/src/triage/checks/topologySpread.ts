@@ -1,0 +1,196 @@
+import type { TopologySpreadConstraint } from '../kube';
+import { HOSTNAME_LABEL } from '../labels';
+import {
+  compileLabelSelector,
+  describeSelector,
+  matchesSelector,
+  withLabelKeys,
+  type CompiledSelector,
+} from '../selectors';
+import type { CheckReason } from '../types';
+
+/** A DoNotSchedule constraint with its selector resolved against the pod's labels. */
+export interface CompiledSpreadConstraint {
+  topologyKey: string;
+  maxSkew: number;
+  minDomains?: number;
+  selector: CompiledSelector;
+  honorNodeAffinity: boolean;
+  honorTaints: boolean;
+  /** 1 when the pod matches its own selector: it counts toward the skew it creates. */
+  selfMatch: 0 | 1;
+}
+
+/** Only `DoNotSchedule` constraints filter; `ScheduleAnyway` ones only score. */
+export function compileSpreadConstraints(
+  constraints: readonly TopologySpreadConstraint[],
+  podLabels: Record<string, string>,
+): CompiledSpreadConstraint[] {
+  return constraints
+    .filter(c => c.whenUnsatisfiable === 'DoNotSchedule')
+    .map(c => {
+      const selector = withLabelKeys(compileLabelSelector(c.labelSelector), podLabels, c.matchLabelKeys);
+      return {
+        topologyKey: c.topologyKey,
+        maxSkew: c.maxSkew,
+        minDomains: c.minDomains,
+        selector,
+        honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+        honorTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
+        selfMatch: matchesSelector(selector, podLabels) ? 1 : 0,
+      };
+    });
+}
+
+/** A node as the spread PreFilter sees it. */
+export interface SpreadNode {
+  labels: Record<string, string>;
+  /** Passes the pod's node affinity and selector. */
+  matchesNodeAffinity: boolean;
+  /** Has no taint the pod does not tolerate. */
+  toleratesTaints: boolean;
+  /** The pods bound to it; those of other namespaces and those being deleted do not count. */
+  pods: readonly SpreadPod[];
+}
+
+export interface SpreadConstraintState {
+  constraint: CompiledSpreadConstraint;
+  /** Matching pods per topology value, over eligible nodes (domains without pods are absent). */
+  counts: Map<string, number>;
+  /** The topology values of the eligible nodes. */
+  domains: Set<string>;
+  /** The smallest count over eligible domains (0 when there are fewer than minDomains). */
+  minMatch: number;
+}
+
+export interface TopologySpreadState {
+  constraints: SpreadConstraintState[];
+}
+
+/** A pod bound to a node, as the spread PreFilter counts it. */
+export interface SpreadPod {
+  namespace: string;
+  labels: Record<string, string>;
+  deleting: boolean;
+}
+
+/**
+ * PreFilter of PodTopologySpread, fed incrementally: the domains of the
+ * nodes that could host the pod, and the pods matching each constraint in
+ * them; then the smallest count per constraint.
+ */
+export class TopologySpreadCounter {
+  private readonly states: SpreadConstraintState[];
+
+  constructor(
+    private readonly constraints: readonly CompiledSpreadConstraint[],
+    private readonly namespace: string,
+  ) {
+    this.states = constraints.map(constraint => ({
+      constraint,
+      counts: new Map<string, number>(),
+      minMatch: 0,
+      domains: new Set<string>(),
+    }));
+  }
+
+  /** A node must carry every constraint's key to count for any of them. */
+  private hasAllKeys(labels: Record<string, string>): boolean {
+    for (let i = 0; i < this.constraints.length; i++) {
+      if (!(this.constraints[i].topologyKey in labels)) return false;
+    }
+    return true;
+  }
+
+  private counts(constraint: CompiledSpreadConstraint, node: Omit<SpreadNode, 'pods'>): boolean {
+    if (constraint.honorNodeAffinity && !node.matchesNodeAffinity) return false;
+    return !(constraint.honorTaints && !node.toleratesTaints);
+  }
+
+  /** Registers the domains a node (or a group of nodes with the same labels) belongs to. */
+  addDomain(node: Omit<SpreadNode, 'pods'>) {
+    if (!this.hasAllKeys(node.labels)) return;
+    for (const state of this.states) {
+      if (this.counts(state.constraint, node)) state.domains.add(node.labels[state.constraint.topologyKey]);
+    }
+  }
+
+  /** Counts one pod bound to the node. */
+  addPod(node: Omit<SpreadNode, 'pods'>, pod: SpreadPod) {
+    if (pod.namespace !== this.namespace || pod.deleting || !this.hasAllKeys(node.labels)) return;
+    for (const state of this.states) {
+      const { constraint } = state;
+      if (!this.counts(constraint, node) || !matchesSelector(constraint.selector, pod.labels)) continue;
+      const value = node.labels[constraint.topologyKey];
+      state.counts.set(value, (state.counts.get(value) ?? 0) + 1);
+    }
+  }
+
+  addNode(node: SpreadNode) {
+    this.addDomain(node);
+    for (const pod of node.pods) this.addPod(node, pod);
+  }
+
+  finish(): TopologySpreadState {
+    for (const state of this.states) {
+      const { minDomains } = state.constraint;
+      if (state.domains.size === 0 || (minDomains !== undefined && state.domains.size < minDomains)) {
+        state.minMatch = 0;
+      } else {
+        let min = Infinity;
+        for (const domain of state.domains) {
+          const count = state.counts.get(domain) ?? 0;
+          if (count < min) min = count;
+          if (min === 0) break;
+        }
+        state.minMatch = min;
+      }
+    }
+    return { constraints: this.states };
+  }
+}
+
+/** PreFilter of PodTopologySpread over a list of nodes. */
+export function buildTopologySpreadState(
+  constraints: readonly CompiledSpreadConstraint[],
+  namespace: string,
+  nodes: Iterable<SpreadNode>,
+): TopologySpreadState {
+  const counter = new TopologySpreadCounter(constraints, namespace);
+  for (const node of nodes) counter.addNode(node);
+  return counter.finish();
+}
+
+/**
+ * PodTopologySpread filter. A node without a constraint's key fails
+ * ("missing required label"). `newNode` is a node a scale-up would add: a
+ * domain it brings that has no pods yet lowers the minimum to zero, as it
+ * does in the autoscaler's simulation.
+ */
+export function checkTopologySpread(
+  state: TopologySpreadState,
+  nodeLabels: Record<string, string>,
+  newNode?: { eligible: boolean },
+): CheckReason | undefined {
+  for (const { constraint, counts, domains, minMatch } of state.constraints) {
+    const value = nodeLabels[constraint.topologyKey];
+    if (value === undefined) {
+      return {
+        code: 'topology-spread',
+        message: `topology spread: node has no ${constraint.topologyKey} label (missing required label)`,
+      };
+    }
+    const count = counts.get(value) ?? 0;
+    const opensDomain = newNode?.eligible === true && !domains.has(value);
+    const minimum = opensDomain ? 0 : minMatch;
+    const skew = count + constraint.selfMatch - minimum;
+    if (skew > constraint.maxSkew) {
+      const domain = constraint.topologyKey === HOSTNAME_LABEL ? 'this node' : `${constraint.topologyKey}=${value}`;
+      return {
+        code: 'topology-spread',
+        message: `topology spread: placing it on ${domain} makes skew ${skew} > maxSkew ${constraint.maxSkew} (${count} pods matching ${describeSelector(constraint.selector)} there, minimum ${minimum})`,
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import type { Toleration } from '../kube';
+import type { CheckReason } from '../types';
+import { toleratesTaint } from './taints';
+
+/** The taint the NodeUnschedulable filter pretends a cordoned node has. */
+export const UNSCHEDULABLE_TAINT = {
+  key: 'node.kubernetes.io/unschedulable',
+  effect: 'NoSchedule',
+} as const;
+
+/** NodeUnschedulable filter: a cordoned node takes only pods that tolerate its unschedulable taint. */
+export function checkUnschedulable(
+  unschedulable: boolean,
+  tolerations: readonly Toleration[],
+): CheckReason | undefined {
+  if (!unschedulable) return undefined;
+  if (tolerations.some(t => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return undefined;
+  return { code: 'unschedulable', message: 'node is unschedulable (cordoned)' };
+}

@@ -1,0 +1,32 @@
+import { checkVolumeZone, volumeTopology } from './volumeZone';
+
+const ZONE = 'topology.kubernetes.io/zone';
+const REGION = 'topology.kubernetes.io/region';
+const nodeA = { [ZONE]: 'us-east-1a', [REGION]: 'us-east-1' };
+
+describe('checkVolumeZone', () => {
+  it.each<[string, Record<string, string>, Parameters<typeof volumeTopology>[2], Record<string, string>, string | undefined]>([
+    ['a volume in the node zone fits', { [ZONE]: 'us-east-1a' }, undefined, nodeA, undefined],
+    ['a volume in another zone conflicts', { [ZONE]: 'us-east-1b' }, undefined, nodeA, 'volume node affinity conflict: PersistentVolume pv-1 is in topology.kubernetes.io/zone us-east-1b, node has us-east-1a'],
+    ['a volume label listing several zones with __ fits any of them', { [ZONE]: 'us-east-1b__us-east-1a' }, undefined, nodeA, undefined],
+    ['a node without any topology label is not checked against labels', { [ZONE]: 'us-east-1b' }, undefined, {}, undefined],
+    ['a region label must match too', { [REGION]: 'eu-west-1' }, undefined, nodeA, 'volume node affinity conflict: PersistentVolume pv-1 is in topology.kubernetes.io/region eu-west-1, node has us-east-1'],
+    [
+      "the PV's node affinity must match",
+      {},
+      [{ matchExpressions: [{ key: ZONE, operator: 'In', values: ['us-east-1c'] }] }],
+      nodeA,
+      'volume node affinity conflict: PersistentVolume pv-1: node affinity requires topology.kubernetes.io/zone In [us-east-1c], node has us-east-1a',
+    ],
+    ["a PV's node affinity in the node zone fits", {}, [{ matchExpressions: [{ key: ZONE, operator: 'In', values: ['us-east-1a'] }] }], nodeA, undefined],
+  ])('%s', (_name, pvLabels, terms, node, message) => {
+    const topology = volumeTopology('pv-1', pvLabels, terms)!;
+    expect(checkVolumeZone([topology], node, 'n1')).toEqual(
+      message === undefined ? undefined : { code: 'volume-zone', message },
+    );
+  });
+
+  it('a PV without topology puts no constraint on the pod', () => {
+    expect(volumeTopology('pv-2', { team: 'x' }, undefined)).toBeUndefined();
+  });
+});
