@@ -108,6 +108,11 @@ export interface PodTriage {
   /** Id of the scheduling signature group the pod belongs to. */
   signature: string;
   schedulableNow: boolean;
+  /**
+   * Every pool's verdict. Shared by the pods of a signature, and worked out
+   * (with its reasons) when first read: a report over many pools costs the
+   * reasons only for the signatures someone looks at.
+   */
   pools: PoolVerdict[];
   fix: TriageFix;
   schedulerMessage?: string;

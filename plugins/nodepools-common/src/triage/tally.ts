@@ -1,0 +1,41 @@
+import { shortResourceReason, type ShortResource } from './checks/resources';
+import type { CheckReason } from './types';
+
+export interface TalliedReason extends CheckReason {
+  nodes: number;
+}
+
+/** Blockers found on many nodes, counted; resources keep the node closest to fitting. */
+export class ReasonTally {
+  private readonly reasons = new Map<string, TalliedReason>();
+  private readonly short = new Map<string, { best: ShortResource; nodes: number }>();
+
+  add(reasons: readonly CheckReason[], nodes: number) {
+    for (const reason of reasons) {
+      const key = `${reason.code}\u0000${reason.message}`;
+      const seen = this.reasons.get(key);
+      if (seen) seen.nodes += nodes;
+      else this.reasons.set(key, { ...reason, nodes });
+    }
+  }
+
+  addShort(short: readonly ShortResource[], nodes: number) {
+    for (const item of short) {
+      const seen = this.short.get(item.resource);
+      if (!seen) this.short.set(item.resource, { best: item, nodes });
+      else {
+        seen.nodes += nodes;
+        if (item.free > seen.best.free) seen.best = item;
+      }
+    }
+  }
+
+  list(): TalliedReason[] {
+    const shortReasons = [...this.short.values()].map(({ best, nodes }) => ({
+      ...shortResourceReason(best, nodes > 1 ? 'free at most' : 'free'),
+      nodes,
+    }));
+    return [...this.reasons.values(), ...shortReasons];
+  }
+}
+
