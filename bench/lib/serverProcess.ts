@@ -1,0 +1,60 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { DatabaseTarget } from './databases';
+import type { ServerReady } from './apiServer';
+
+const START_TIMEOUT_MS = 120_000;
+
+export interface ApiServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+function isReady(message: unknown): message is ServerReady {
+  return (message as ServerReady)?.type === 'nodepools-bench-ready';
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise(resolve => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Starts apiServer.ts in a child process on the given database and waits for its port. */
+export async function startApiServer(target: DatabaseTarget): Promise<ApiServer> {
+  const child = fork(path.join(__dirname, 'apiServer.ts'), [], {
+    execArgv: ['-r', require.resolve('@backstage/cli-node/config/nodeTransform.cjs')],
+    env: { ...process.env, NODE_ENV: 'production', NODEPOOLS_BENCH_TARGET: JSON.stringify(target) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the API server did not start within ${START_TIMEOUT_MS / 1000} s`));
+    }, START_TIMEOUT_MS);
+    child.on('message', message => {
+      if (!isReady(message)) return; // the module loader also reports the files it loads
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+    child.once('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`the API server exited with code ${code} before it was ready`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await waitForExit(child, 10_000);
+    },
+  };
+}
