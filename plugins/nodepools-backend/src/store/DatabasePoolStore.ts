@@ -85,15 +85,17 @@ export class DatabasePoolStore implements PoolStore {
 
   async listPools(query: PoolQuery): Promise<PoolPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filtered = applyPoolFilters(this.poolsWithSyncState(), query);
-    const [countRow] = await filtered
-      .clone()
-      .clearSelect()
-      .count({ n: '*' });
-    const rows: Array<PoolReadRow & { sort_value: string | number }> =
-      await applyPoolPaging(this.db, filtered.clone(), query).select(
-        POOL_READ_COLUMNS,
-      );
+    // The joins only add sync state to each row, so the count goes without them.
+    const [[countRow], rows] = await Promise.all([
+      applyPoolFilters(this.db('nodepools_pools as p'), query).count({ n: '*' }),
+      applyPoolPaging(
+        this.db,
+        applyPoolFilters(this.poolsWithSyncState(), query),
+        query,
+      ).select(POOL_READ_COLUMNS) as Promise<
+        Array<PoolReadRow & { sort_value: string | number }>
+      >,
+    ]);
     const page = rows.slice(0, limit);
     const result: PoolPage = {
       items: page.map(poolFromRow),
