@@ -71,7 +71,7 @@ describe('DatabasePoolStore', () => {
           listings: [listing('file:a.json', [general, spot]), listing('file:b.json', [gke])],
         }),
       );
-      expect(first).toMatchObject({ created: 3, poolRowsWritten: 6 });
+      expect(first).toMatchObject({ created: 3, poolRowsWritten: 9 });
 
       const again = await store.applySync(
         sync(T2, {
@@ -114,7 +114,7 @@ describe('DatabasePoolStore', () => {
       const summary = await store.applySync(
         sync(T2, { listings: [listing('file:a.json', [changed])] }),
       );
-      expect(summary).toMatchObject({ updated: 1, poolRowsWritten: 2 });
+      expect(summary).toMatchObject({ updated: 1, poolRowsWritten: 3 });
       const [latest] = await store.getHistory(
         'eks/111122223333/eu-west-1/payments-prod/general',
       );

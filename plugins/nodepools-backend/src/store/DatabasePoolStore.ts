@@ -41,7 +41,7 @@ const MIGRATIONS_DIR = resolvePackagePath(
 
 const POOL_READ_COLUMNS = [
   'p.ref',
-  'p.spec',
+  'd.spec',
   'p.source',
   'p.first_seen_at',
   'p.tombstoned_at',
@@ -76,6 +76,7 @@ export class DatabasePoolStore implements PoolStore {
 
   private poolsWithSyncState(): Knex.QueryBuilder {
     return this.db('nodepools_pools as p')
+      .join('nodepools_pool_documents as d', 'd.ref', 'p.ref')
       .leftJoin('nodepools_sources as s', 's.id', 'p.source')
       .leftJoin('nodepools_scopes as sc', function joinScope() {
         this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
@@ -117,7 +118,7 @@ export class DatabasePoolStore implements PoolStore {
   async getPool(ref: string): Promise<NodePoolDetail | undefined> {
     const row: PoolReadRow | undefined = await this.poolsWithSyncState()
       .where('p.ref', ref)
-      .first([...POOL_READ_COLUMNS, 'p.raw']);
+      .first([...POOL_READ_COLUMNS, 'd.raw']);
     if (!row) return undefined;
     return { ...poolFromRow(row), raw: row.raw ? JSON.parse(row.raw) : null };
   }

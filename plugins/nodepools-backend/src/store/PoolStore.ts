@@ -44,7 +44,7 @@ export interface SourceSync {
   outcome: { listings: PreparedListing[] } | { error: string };
 }
 
-/** What a sync changed; `poolRowsWritten` counts pool and history rows. */
+/** What a sync changed; `poolRowsWritten` counts every pool, document and history row written. */
 export interface SyncSummary {
   created: number;
   updated: number;

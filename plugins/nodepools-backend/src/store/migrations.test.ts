@@ -54,6 +54,21 @@ describe('migrations', () => {
       expect(downgraded).toMatchObject(pool);
       expect(downgraded).not.toHaveProperty('observed');
 
+      // Documents move to their own table and back.
+      await knex.migrate.latest({ directory });
+      expect(await knex('nodepools_pool_documents').where({ ref: pool.ref }).first()).toEqual({
+        ref: pool.ref,
+        spec: pool.spec,
+        raw: pool.raw,
+      });
+      expect(await knex('nodepools_pools').where({ ref: pool.ref }).first()).not.toHaveProperty('spec');
+      await knex.migrate.down({ directory });
+      await knex.migrate.down({ directory });
+      expect(await knex('nodepools_pools').where({ ref: pool.ref }).first()).toMatchObject({
+        spec: pool.spec,
+        raw: pool.raw,
+      });
+
       await knex.migrate.latest({ directory });
       await knex.migrate.rollback({ directory }, true);
       expect(await knex.schema.hasTable('nodepools_pools')).toBe(false);

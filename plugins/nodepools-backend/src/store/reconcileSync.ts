@@ -49,7 +49,12 @@ function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
     scope,
     search: searchText(spec),
     fingerprint: pool.fingerprint,
-    spec: JSON.stringify(spec),
+  };
+}
+
+function documentColumns(pool: PreparedPool) {
+  return {
+    spec: JSON.stringify(pool.spec),
     raw: pool.raw === undefined ? null : JSON.stringify(pool.raw),
   };
 }
@@ -123,6 +128,7 @@ export async function reconcileSync(
 
   const history: HistoryRecord[] = [];
   const inserts: Array<Record<string, unknown>> = [];
+  const documents: Array<Record<string, unknown>> = [];
   const changed: Array<{ pool: PreparedPool; scope: string; prior: ExistingPool }> = [];
   const seen = new Set<string>();
 
@@ -139,6 +145,7 @@ export async function reconcileSync(
           changed_at: now,
           tombstoned_at: null,
         });
+        documents.push({ ref: pool.ref, ...documentColumns(pool) });
         history.push({ ref: pool.ref, event: 'created', changes: [] });
         summary.created++;
       } else if (
@@ -157,12 +164,15 @@ export async function reconcileSync(
   for (const part of chunks(inserts)) {
     await tx('nodepools_pools').insert(part);
   }
-  summary.poolRowsWritten += inserts.length;
+  for (const part of chunks(documents)) {
+    await tx('nodepools_pool_documents').insert(part);
+  }
+  summary.poolRowsWritten += inserts.length + documents.length;
 
   for (const part of chunks(changed)) {
     const oldSpecs = new Map<string, string>(
       (
-        await tx('nodepools_pools')
+        await tx('nodepools_pool_documents')
           .whereIn(
             'ref',
             part.map(c => c.pool.ref),
@@ -182,7 +192,10 @@ export async function reconcileSync(
           changed_at: now,
           tombstoned_at: null,
         });
-      summary.poolRowsWritten++;
+      await tx('nodepools_pool_documents')
+        .where({ ref: pool.ref })
+        .update(documentColumns(pool));
+      summary.poolRowsWritten += 2;
       if (prior.tombstoned_at) {
         history.push({ ref: pool.ref, event: 'revived', changes });
         summary.revived++;
