@@ -2,6 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import StorageIcon from '@material-ui/icons/Storage';
 import SyncIcon from '@material-ui/icons/Sync';
 import GroupIcon from '@material-ui/icons/Group';
+import HourglassIcon from '@material-ui/icons/HourglassEmpty';
 import type { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page, SidebarItem } from '@backstage/core-components';
 import { createDevApp } from '@backstage/dev-utils';
@@ -57,6 +58,9 @@ createDevApp()
   })
   .addSidebarItem(
     <SidebarItem key="sources" to="/nodepools/sources" text="Sources" icon={SyncIcon} />,
+  )
+  .addSidebarItem(
+    <SidebarItem key="triage" to="/nodepools/triage" text="Triage" icon={HourglassIcon} />,
   )
   .addPage({
     element: <EntityCardsPage />,

@@ -13,6 +13,7 @@ import plugin, { entityNodePoolsCard, nodePoolsApi, nodePoolsPage } from './alph
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
+import { TRIAGES } from './__testUtils__/triage';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -24,7 +25,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['pool', 'root', 'sources']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['pool', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
@@ -103,5 +104,17 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(
       await screen.findByRole('table', { name: 'Pool fields' }),
     ).toBeInTheDocument();
+  });
+
+  it('serves the triage of a cluster under the mount point, reached from the pool list', async () => {
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools'],
+      apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS, {}, {}, [], { reports: TRIAGES })]],
+    });
+    await screen.findByTestId('pool-total');
+    await userEvent.click(await screen.findByRole('link', { name: '4 pending pods would fit after scale-up' }));
+    expect(await screen.findByRole('table', { name: 'Verdicts for s1' })).toBeInTheDocument();
+    expect(screen.getByTestId('triage-report')).toHaveAttribute('data-cluster', 'prod-use1');
   });
 });

@@ -13,12 +13,18 @@ import {
 } from '@backstage/core-compat-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { isNodePoolsAvailable } from './lib/entityPools';
-import { poolRouteRef, rootRouteRef, sourcesRouteRef } from './routes';
+import {
+  poolRouteRef,
+  rootRouteRef,
+  sourcesRouteRef,
+  triageRouteRef,
+} from './routes';
 
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
   pool: poolRouteRef,
   sources: sourcesRouteRef,
+  triage: triageRouteRef,
 });
 
 /** The client of the nodepools backend. */
@@ -33,7 +39,7 @@ export const nodePoolsApi = ApiBlueprint.make({
 });
 
 /**
- * The pool list with its pool and sources pages, at `/nodepools`. Its title
+ * The pool list with its pool, sources and triage pages, at `/nodepools`. Its title
  * and icon also make the app's navigation item.
  */
 export const nodePoolsPage = PageBlueprint.make({

@@ -1,13 +1,19 @@
 /**
  * Frontend of the nodepools plugins: cards for every Kubernetes node pool
- * across clouds, pool pages with history, source status, and an entity card.
+ * across clouds, pool pages with history, source status, pending-pod
+ * triage, and an entity card.
  *
  * @packageDocumentation
  */
 export { nodepoolsPlugin, NodePoolsPage, EntityNodePoolsCard } from './plugin';
 export { nodePoolsApiRef, NodePoolsClient } from './api';
 export type { NodePoolsApi, NodePoolsRequestOptions } from './api';
-export { rootRouteRef, poolRouteRef, sourcesRouteRef } from './routes';
+export {
+  rootRouteRef,
+  poolRouteRef,
+  sourcesRouteRef,
+  triageRouteRef,
+} from './routes';
 export * from './components';
 export {
   entityPoolQuery,

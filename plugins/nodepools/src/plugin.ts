@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
-import { poolRouteRef, rootRouteRef, sourcesRouteRef } from './routes';
+import {
+  poolRouteRef,
+  rootRouteRef,
+  sourcesRouteRef,
+  triageRouteRef,
+} from './routes';
 
 /** The node pools plugin for apps on Backstage's legacy frontend system. */
 export const nodepoolsPlugin = createPlugin({
@@ -24,11 +29,12 @@ export const nodepoolsPlugin = createPlugin({
     root: rootRouteRef,
     pool: poolRouteRef,
     sources: sourcesRouteRef,
+    triage: triageRouteRef,
   },
 });
 
 /**
- * The pool list, pool pages and sources page. Mount it once, e.g.
+ * The pool list, pool pages, sources page and pending-pod triage. Mount it once, e.g.
  * `<Route path="/nodepools" element={<NodePoolsPage />} />`.
  */
 export const NodePoolsPage = nodepoolsPlugin.provide(

@@ -13,6 +13,16 @@ export const poolRouteRef = createSubRouteRef({
   path: '/pool/:ref',
 });
 
+/**
+ * Pending-pod triage; `?cluster=` names the cluster shown, and
+ * `/triage/analyze` analyzes kubectl JSON a user brings.
+ */
+export const triageRouteRef = createSubRouteRef({
+  id: 'nodepools/triage',
+  parent: rootRouteRef,
+  path: '/triage',
+});
+
 /** Sync status of every configured source. */
 export const sourcesRouteRef = createSubRouteRef({
   id: 'nodepools/sources',

@@ -1,15 +1,20 @@
 import {
   DEFAULT_PAGE_SIZE,
   type ClusterSummary,
+  type ClusterTriageResponse,
   type NodePool,
   type NodePoolDetail,
   type PoolFacets,
   type PoolHistoryEntry,
   type PoolPage,
   type PoolQuery,
+  type PoolTriageSummary,
   type SourceStatusInfo,
+  type TriageAnalyzeRequest,
+  type TriageClusterSummary,
+  type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { NodePoolsApi } from '../api';
 import { POOL_FILTER_KEYS } from '../lib/poolQuery';
 
@@ -47,6 +52,20 @@ function distinct(pools: NodePool[], key: keyof PoolFacets): string[] {
   return [...new Set(values)].sort();
 }
 
+/** What the fake knows of pending-pod triage. */
+export interface FakeTriage {
+  /** The stored triage of each cluster. */
+  reports?: ClusterTriageResponse[];
+  /** The cluster list; derived from `reports` when not given. */
+  clusters?: TriageClusterSummary[];
+  /** The answer to an analysis request whose body is well formed. */
+  analyzed?: TriageReport;
+}
+
+function isKubectlList(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
 /**
  * An in-memory inventory with the semantics of the backend's API: filters are
  * OR within a parameter and AND across parameters, the cursor is an offset.
@@ -55,6 +74,9 @@ function distinct(pools: NodePool[], key: keyof PoolFacets): string[] {
 export class FakeNodePoolsApi implements NodePoolsApi {
   readonly queries: PoolQuery[] = [];
   readonly syncedSources: string[] = [];
+  readonly analyzeRequests: TriageAnalyzeRequest[] = [];
+  /** How often the per-pool triage counts were fetched. */
+  triagePoolsRequests = 0;
   /** Makes every call reject with this error while set. */
   failure?: Error;
 
@@ -63,6 +85,7 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     private readonly details: Record<string, NodePoolDetail> = {},
     private readonly history: Record<string, PoolHistoryEntry[]> = {},
     private readonly sources: SourceStatusInfo[] = [],
+    private readonly triage: FakeTriage = {},
   ) {}
 
   private check() {
@@ -152,5 +175,48 @@ export class FakeNodePoolsApi implements NodePoolsApi {
       throw new NotFoundError(`No source '${id}'`);
     }
     this.syncedSources.push(id);
+  }
+
+  async listTriageClusters(): Promise<TriageClusterSummary[]> {
+    this.check();
+    return (
+      this.triage.clusters ??
+      (this.triage.reports ?? []).map(({ cluster, collectedAt, source, report }) => ({
+        cluster,
+        collectedAt,
+        source,
+        pendingPods: report.pods.length,
+      }))
+    );
+  }
+
+  async getClusterTriage(cluster: string): Promise<ClusterTriageResponse> {
+    this.check();
+    const found = this.triage.reports?.find(r => r.cluster === cluster);
+    if (!found) throw new NotFoundError(`No triage for cluster '${cluster}'`);
+    return found;
+  }
+
+  async listTriagePools(): Promise<PoolTriageSummary[]> {
+    this.triagePoolsRequests++;
+    this.check();
+    return (this.triage.reports ?? []).flatMap(r => r.report.pools);
+  }
+
+  async analyzeTriage(request: TriageAnalyzeRequest): Promise<TriageReport> {
+    this.analyzeRequests.push(request);
+    this.check();
+    for (const field of ['pods', 'nodes'] as const) {
+      if (!isKubectlList(request[field])) {
+        throw new InputError(
+          `Invalid field '${field}' in the request body: Required (the JSON of kubectl get ${field} -o json)`,
+        );
+      }
+    }
+    if (!this.triage.analyzed) throw new Error('The fake has no analysis to answer with');
+    return {
+      ...this.triage.analyzed,
+      cluster: request.cluster ?? this.triage.analyzed.cluster,
+    };
   }
 }

@@ -1,12 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ClusterSummary,
+  ClusterTriageResponse,
   NodePoolDetail,
   PoolFacets,
   PoolHistoryEntry,
   PoolPage,
   PoolQuery,
+  PoolTriageSummary,
   SourceStatusInfo,
+  TriageAnalyzeRequest,
+  TriageClusterSummary,
+  TriageReport,
 } from '@nodepools/plugin-nodepools-common';
 
 /** Options of a single request. */
@@ -33,6 +38,23 @@ export interface NodePoolsApi {
   listSources(): Promise<SourceStatusInfo[]>;
   /** Asks the backend to sync a source now; resolves once it is accepted. */
   syncSource(id: string): Promise<void>;
+  /** Every cluster with a stored pending-pod triage, and how its last collection went. */
+  listTriageClusters(): Promise<TriageClusterSummary[]>;
+  /** The latest triage of one cluster. Rejects with a 404 `ResponseError` when it has none. */
+  getClusterTriage(
+    cluster: string,
+    options?: NodePoolsRequestOptions,
+  ): Promise<ClusterTriageResponse>;
+  /** Per pool, across clusters: how many pending pods fit there now and after a scale-up. */
+  listTriagePools(): Promise<PoolTriageSummary[]>;
+  /**
+   * Triages kubectl JSON that the caller read itself. Rejects with a 400
+   * `ResponseError` naming the field when the input is not kubectl's JSON.
+   */
+  analyzeTriage(
+    request: TriageAnalyzeRequest,
+    options?: NodePoolsRequestOptions,
+  ): Promise<TriageReport>;
 }
 
 export const nodePoolsApiRef = createApiRef<NodePoolsApi>({

@@ -10,6 +10,8 @@ interface SeenRequest {
   method?: string;
   url?: string;
   authorization?: string;
+  contentType?: string;
+  body?: string;
 }
 
 interface Reply {
@@ -27,11 +29,16 @@ describe('NodePoolsClient', () => {
   let reply: (req: http.IncomingMessage) => Reply;
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
+    server = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const requestBody = Buffer.concat(chunks).toString('utf8');
       seen.push({
         method: req.method,
         url: req.url,
         authorization: req.headers.authorization,
+        ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
+        ...(requestBody ? { body: requestBody } : {}),
       });
       const { status, body, contentType } =
         req.headers.authorization === TOKEN
@@ -247,5 +254,115 @@ describe('NodePoolsClient', () => {
       client().listPools({}, { signal: controller.signal }),
     ).rejects.toMatchObject({ name: 'AbortError' });
     expect(seen).toHaveLength(0);
+  });
+
+  describe('pending-pod triage', () => {
+    const summary = {
+      cluster: 'prod-use1',
+      pool: 'ng-general',
+      provider: 'eks',
+      ref: 'eks/111122223333/us-east-1/prod-use1/ng-general',
+      nodes: 3,
+      pendingFitNow: 1,
+      pendingFitAfterScaleUp: 4,
+    };
+
+    it('unwraps the cluster list and the per-pool counts', async () => {
+      const bodies: Record<string, unknown[]> = {
+        '/api/nodepools/triage/clusters': [
+          { cluster: 'prod-use1', source: 'kubernetes', pendingPods: 6 },
+        ],
+        '/api/nodepools/triage/pools': [summary],
+      };
+      reply = req =>
+        req.url! in bodies
+          ? { status: 200, body: { items: bodies[req.url!] } }
+          : { status: 404, body: {} };
+      const api = client();
+      await expect(api.listTriageClusters()).resolves.toEqual([
+        { cluster: 'prod-use1', source: 'kubernetes', pendingPods: 6 },
+      ]);
+      await expect(api.listTriagePools()).resolves.toEqual([summary]);
+      expect(seen.map(r => r.method)).toEqual(['GET', 'GET']);
+    });
+
+    it('names the cluster of a triage in the query string, encoded', async () => {
+      const triage = {
+        cluster: 'team a/prod',
+        collectedAt: '2026-11-10T11:55:00.000Z',
+        source: 'kubernetes',
+        report: { cluster: 'team a/prod', pods: [], signatures: [], pools: [], skipped: [], notes: [] },
+      };
+      reply = () => ({ status: 200, body: triage });
+      await expect(client().getClusterTriage('team a/prod')).resolves.toEqual(triage);
+      const url = new URL(seen[0].url!, 'http://127.0.0.1');
+      expect(url.pathname).toBe('/api/nodepools/triage');
+      expect(url.search).toBe('?cluster=team+a%2Fprod');
+      expect(url.searchParams.get('cluster')).toBe('team a/prod');
+    });
+
+    it('rejects with a 404 for a cluster without a triage', async () => {
+      reply = () => ({
+        status: 404,
+        body: {
+          error: { name: 'NotFoundError', message: "No triage for cluster 'nope'" },
+          response: { statusCode: 404 },
+        },
+      });
+      const error = await client()
+        .getClusterTriage('nope')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+      expect(error.cause.message).toBe("No triage for cluster 'nope'");
+    });
+
+    it('posts kubectl JSON to analyze as a JSON body and returns the report', async () => {
+      const report = { cluster: 'lab', pods: [], signatures: [], pools: [], skipped: [], notes: [] };
+      reply = req =>
+        req.method === 'POST' && req.url === '/api/nodepools/triage/analyze'
+          ? { status: 200, body: report }
+          : { status: 404, body: {} };
+      const request = {
+        cluster: 'lab',
+        pods: { apiVersion: 'v1', kind: 'List', items: [{ metadata: { name: 'web-0' } }] },
+        nodes: { apiVersion: 'v1', kind: 'List', items: [] },
+        events: { apiVersion: 'v1', kind: 'List', items: [] },
+      };
+      await expect(client().analyzeTriage(request)).resolves.toEqual(report);
+      expect(seen[0].contentType).toBe('application/json');
+      expect(JSON.parse(seen[0].body!)).toEqual(request);
+    });
+
+    it('rejects an analysis with the field the server names', async () => {
+      reply = () => ({
+        status: 400,
+        body: {
+          error: {
+            name: 'InputError',
+            message:
+              "Invalid field 'nodes' in the request body: Required (the JSON of kubectl get nodes -o json)",
+          },
+          response: { statusCode: 400 },
+        },
+      });
+      const error = await client()
+        .analyzeTriage({ pods: { items: [] }, nodes: undefined })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(400);
+      expect(error.cause.message).toMatch(/^Invalid field 'nodes'/);
+      // An undefined field is left out of the body rather than sent as null.
+      expect(JSON.parse(seen[0].body!)).toEqual({ pods: { items: [] } });
+    });
+
+    it('sends no analysis whose signal is aborted', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await expect(
+        client().analyzeTriage({ pods: {}, nodes: {} }, { signal: controller.signal }),
+      ).rejects.toMatchObject({ name: 'AbortError' });
+      expect(seen).toHaveLength(0);
+    });
   });
 });

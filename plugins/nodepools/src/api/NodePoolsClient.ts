@@ -3,14 +3,21 @@ import { ResponseError } from '@backstage/errors';
 import type {
   ClusterSummary,
   ClustersResponse,
+  ClusterTriageResponse,
   NodePoolDetail,
   PoolFacets,
   PoolHistoryEntry,
   PoolHistoryResponse,
   PoolPage,
   PoolQuery,
+  PoolTriageSummary,
   SourcesResponse,
   SourceStatusInfo,
+  TriageAnalyzeRequest,
+  TriageClustersResponse,
+  TriageClusterSummary,
+  TriagePoolsResponse,
+  TriageReport,
 } from '@nodepools/plugin-nodepools-common';
 import { poolQueryToSearchParams } from '../lib/poolQuery';
 import type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
@@ -68,6 +75,38 @@ export class NodePoolsClient implements NodePoolsApi {
     // The body of a 202 says nothing the caller needs; drain it so the
     // connection is released.
     await response.text();
+  }
+
+  async listTriageClusters(): Promise<TriageClusterSummary[]> {
+    const body = await this.request<TriageClustersResponse>('/triage/clusters');
+    return body.items;
+  }
+
+  async getClusterTriage(
+    cluster: string,
+    options: NodePoolsRequestOptions = {},
+  ): Promise<ClusterTriageResponse> {
+    const search = new URLSearchParams({ cluster }).toString();
+    return this.request<ClusterTriageResponse>(`/triage?${search}`, {
+      signal: options.signal,
+    });
+  }
+
+  async listTriagePools(): Promise<PoolTriageSummary[]> {
+    const body = await this.request<TriagePoolsResponse>('/triage/pools');
+    return body.items;
+  }
+
+  async analyzeTriage(
+    request: TriageAnalyzeRequest,
+    options: NodePoolsRequestOptions = {},
+  ): Promise<TriageReport> {
+    return this.request<TriageReport>('/triage/analyze', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+      signal: options.signal,
+    });
   }
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {

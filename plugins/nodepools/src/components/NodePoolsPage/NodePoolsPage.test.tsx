@@ -8,7 +8,8 @@ import { nodePoolsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { FakeNodePoolsApi } from '../../__testUtils__/FakeNodePoolsApi';
 import { currentSearch, LocationProbe } from '../../__testUtils__/LocationProbe';
-import { ALL_POOLS, generatePools } from '../../__testUtils__/pools';
+import { ALL_POOLS, eksGeneral, generatePools } from '../../__testUtils__/pools';
+import { TRIAGES } from '../../__testUtils__/triage';
 import { SEARCH_DEBOUNCE_MS } from '../PoolFilters';
 import { NodePoolsPage } from './NodePoolsPage';
 
@@ -255,5 +256,40 @@ describe('NodePoolsPage', () => {
       'href',
       '/nodepools/sources',
     );
+  });
+
+  it('shows on each card the pending pods a scale-up would take, fetched once for all cards', async () => {
+    const api = new FakeNodePoolsApi(ALL_POOLS, {}, {}, [], { reports: TRIAGES });
+    await renderPage(api);
+    await screen.findByTestId('pool-total');
+    const line = await screen.findByTestId('pool-pending-fit');
+    expect(line.closest('[data-testid="pool-card"]')).toHaveAttribute('data-ref', eksGeneral.ref);
+    expect(within(line).getByRole('link')).toHaveTextContent('4 pending pods would fit after scale-up');
+    expect(within(line).getByRole('link')).toHaveAttribute(
+      'href',
+      '/nodepools/triage?cluster=prod-use1',
+    );
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Show removed pools' }));
+    await waitFor(() => expect(search().get('includeTombstoned')).toBe('true'));
+    await waitFor(() => expect(api.queries).toHaveLength(2));
+    expect(screen.getAllByTestId('pool-pending-fit')).toHaveLength(1);
+    expect(api.triagePoolsRequests).toBe(1);
+  });
+
+  it('shows the cards without counts when the triage cannot be read', async () => {
+    const api = new FakeNodePoolsApi(ALL_POOLS);
+    jest.spyOn(api, 'listTriagePools').mockRejectedValue(new Error('Not found'));
+    await renderPage(api);
+    await waitFor(() => expect(screen.getAllByTestId('pool-card')).toHaveLength(ALL_POOLS.length));
+    expect(screen.queryByTestId('pool-pending-fit')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Not found/)).not.toBeInTheDocument();
+  });
+
+  it('links to the triage next to the sources', async () => {
+    await renderPage(new FakeNodePoolsApi(ALL_POOLS));
+    await screen.findByTestId('pool-total');
+    expect(screen.getByRole('link', { name: 'Triage' })).toHaveAttribute('href', '/nodepools/triage');
+    expect(screen.getByRole('link', { name: 'Sources' })).toHaveAttribute('href', '/nodepools/sources');
   });
 });

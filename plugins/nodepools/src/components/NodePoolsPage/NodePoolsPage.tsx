@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -21,7 +22,7 @@ import { usePoolPages } from '../../hooks/usePoolPages';
 import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
 import { errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
-import { sourcesRouteRef } from '../../routes';
+import { sourcesRouteRef, triageRouteRef } from '../../routes';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
 
@@ -57,9 +58,20 @@ export interface NodePoolsPageProps {
 export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPageProps) {
   const api = useApi(nodePoolsApiRef);
   const sourcesLink = useRouteRef(sourcesRouteRef);
+  const triageLink = useRouteRef(triageRouteRef);
   const [query, setQuery] = usePoolQueryParams();
   const facets = useAsync(() => api.getFacets(), [api]);
   const pages = usePoolPages(query, pageSize);
+  // Fetched once per visit for every card: the counts are a hint on the
+  // cards, so a backend without triage just leaves them out.
+  const triagePools = useAsync(() => api.listTriagePools(), [api]);
+  const pendingFit = useMemo(
+    () =>
+      new Map(
+        (triagePools.value ?? []).map(pool => [pool.ref, pool.pendingFitAfterScaleUp]),
+      ),
+    [triagePools.value],
+  );
   const filtered = POOL_FILTER_KEYS.some(key => query[key]?.length) || Boolean(query.q);
 
   let body;
@@ -89,7 +101,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   } else {
     body = (
       <>
-        <PoolGrid pools={pages.items} />
+        <PoolGrid pools={pages.items} pendingFitAfterScaleUp={pendingFit} />
         {pages.error && (
           <Box mt={2}>
             <WarningPanel
@@ -123,7 +135,10 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
       />
       <Content>
         <ContentHeader title="Pools">
-          <Link to={sourcesLink()}>Sources</Link>
+          <Link to={triageLink()}>Triage</Link>
+          <Link to={sourcesLink()} style={{ marginLeft: 16 }}>
+            Sources
+          </Link>
         </ContentHeader>
         {facets.error && (
           <Box mb={2}>

@@ -102,4 +102,33 @@ describe('PoolCard', () => {
     expect(screen.getByTestId('pool-owner')).toHaveTextContent('payments');
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
   });
+
+  it('says how many pending pods would fit after a scale-up, linked to the triage', async () => {
+    await renderInTestApp(
+      <PoolCard
+        pool={eksGeneral}
+        pendingFitAfterScaleUp={4}
+        triageLink="/nodepools/triage?cluster=prod-use1"
+      />,
+      withCatalog,
+    );
+    const line = screen.getByTestId('pool-pending-fit');
+    expect(line).toHaveAttribute('data-count', '4');
+    expect(within(line).getByRole('link', { name: '4 pending pods would fit after scale-up' })).toHaveAttribute(
+      'href',
+      '/nodepools/triage?cluster=prod-use1',
+    );
+  });
+
+  it('says nothing of pending pods when none would fit', async () => {
+    await renderInTestApp(<PoolCard pool={eksGeneral} pendingFitAfterScaleUp={0} />, withCatalog);
+    expect(screen.queryByTestId('pool-pending-fit')).not.toBeInTheDocument();
+  });
+
+  it('names a single pending pod in the singular', async () => {
+    await renderInTestApp(<PoolCard pool={doksFixed} pendingFitAfterScaleUp={1} />, withCatalog);
+    expect(screen.getByTestId('pool-pending-fit')).toHaveTextContent(
+      '1 pending pod would fit after scale-up',
+    );
+  });
 });

@@ -14,11 +14,16 @@ import { OwnerLink } from '../OwnerLink';
 import { PoolBadges } from '../PoolBadges';
 import { RelativeTime } from '../RelativeTime';
 import { TaintChips } from '../TaintChips';
+import { TriagePendingFit } from '../TriagePendingFit';
 
 export interface PoolCardProps {
   pool: NodePool;
   /** Link to the pool's page; the name is plain text without it. */
   to?: string;
+  /** Pending pods of the pool's cluster that a node added to this pool would take. */
+  pendingFitAfterScaleUp?: number;
+  /** The triage page of the pool's cluster. */
+  triageLink?: string;
 }
 
 const MACHINE_TYPES_SHOWN = 3;
@@ -74,7 +79,7 @@ function machineTypesText(machineTypes: string[]): string {
   return more > 0 ? `${shown} +${more} more` : shown;
 }
 
-function PoolCardComponent({ pool, to }: PoolCardProps) {
+function PoolCardComponent({ pool, to, pendingFitAfterScaleUp, triageLink }: PoolCardProps) {
   const classes = useStyles();
   const platform = pool.arch ? `${pool.os}/${pool.arch}` : pool.os;
   return (
@@ -128,6 +133,9 @@ function PoolCardComponent({ pool, to }: PoolCardProps) {
               allocatable={pool.observed.allocatable}
             />
           </>
+        )}
+        {pendingFitAfterScaleUp !== undefined && pendingFitAfterScaleUp > 0 && (
+          <TriagePendingFit count={pendingFitAfterScaleUp} to={triageLink} />
         )}
         {pool.taints.length > 0 && (
           <div className={classes.chips} aria-label="Taints">

@@ -1,6 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import type { NodePool } from '@nodepools/plugin-nodepools-common';
 import { usePoolLink } from '../../hooks/usePoolLink';
+import { useTriageLink } from '../../hooks/useTriageLink';
 import { PoolCard } from '../PoolCard';
 
 const useStyles = makeStyles(theme => ({
@@ -15,13 +16,27 @@ const useStyles = makeStyles(theme => ({
  * The cards of the pools loaded so far. A plain CSS grid: no per-item
  * wrapper components, so a few hundred cards stay cheap to lay out.
  */
-export function PoolGrid({ pools }: { pools: NodePool[] }) {
+export function PoolGrid({
+  pools,
+  pendingFitAfterScaleUp,
+}: {
+  pools: NodePool[];
+  /** Per pool ref, pending pods that would fit after a scale-up. */
+  pendingFitAfterScaleUp?: ReadonlyMap<string, number>;
+}) {
   const classes = useStyles();
   const poolLink = usePoolLink();
+  const triageLink = useTriageLink();
   return (
     <div className={classes.grid} data-testid="pool-grid">
       {pools.map(pool => (
-        <PoolCard key={pool.ref} pool={pool} to={poolLink(pool.ref)} />
+        <PoolCard
+          key={pool.ref}
+          pool={pool}
+          to={poolLink(pool.ref)}
+          pendingFitAfterScaleUp={pendingFitAfterScaleUp?.get(pool.ref)}
+          triageLink={triageLink(pool.cluster)}
+        />
       ))}
     </div>
   );

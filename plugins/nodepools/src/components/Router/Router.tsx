@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router-dom';
 import { NodePoolsPage } from '../NodePoolsPage';
 import { PoolPage } from '../PoolPage';
 import { SourcesPage } from '../SourcesPage';
+import { TriagePage } from '../TriagePage';
 
 /** The plugin's pages below wherever the app mounts it (`/nodepools`). */
 export function Router() {
@@ -10,6 +11,7 @@ export function Router() {
       <Route path="/" element={<NodePoolsPage />} />
       <Route path="/pool/:ref" element={<PoolPage />} />
       <Route path="/sources" element={<SourcesPage />} />
+      <Route path="/triage/*" element={<TriagePage />} />
     </Routes>
   );
 }

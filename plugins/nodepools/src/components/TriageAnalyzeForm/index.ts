@@ -1,0 +1,1 @@
+export { TriageAnalyzeForm } from './TriageAnalyzeForm';

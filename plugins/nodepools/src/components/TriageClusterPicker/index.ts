@@ -1,0 +1,2 @@
+export { TriageClusterPicker, clusterDetail } from './TriageClusterPicker';
+export type { TriageClusterPickerProps } from './TriageClusterPicker';

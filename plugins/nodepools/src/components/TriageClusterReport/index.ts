@@ -1,0 +1,2 @@
+export { TriageClusterReport } from './TriageClusterReport';
+export type { TriageClusterReportProps } from './TriageClusterReport';

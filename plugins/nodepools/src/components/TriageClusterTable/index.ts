@@ -1,0 +1,2 @@
+export { TriageClusterTable } from './TriageClusterTable';
+export type { TriageClusterTableProps } from './TriageClusterTable';

@@ -1,0 +1,2 @@
+export { TriageFixPanel, fixLabel } from './TriageFixPanel';
+export type { TriageFixPanelProps } from './TriageFixPanel';

@@ -1,0 +1,1 @@
+export { TriagePage } from './TriagePage';

@@ -1,0 +1,2 @@
+export { TriagePendingFit } from './TriagePendingFit';
+export type { TriagePendingFitProps } from './TriagePendingFit';

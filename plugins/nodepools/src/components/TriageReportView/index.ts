@@ -1,0 +1,2 @@
+export { TriageReportView, GROUPS_SHOWN } from './TriageReportView';
+export type { TriageReportViewProps } from './TriageReportView';

@@ -1,0 +1,165 @@
+import type {
+  PodTriage,
+  PoolVerdict,
+  SchedulerMessageSummary,
+  SignatureGroup,
+  TriageFix,
+  TriageReason,
+  TriageReport,
+} from '@nodepools/plugin-nodepools-common';
+
+/** One fix and the pods it is for. */
+export interface GroupFix {
+  fix: TriageFix;
+  pods: PodTriage[];
+}
+
+/** One distinct kube-scheduler message and how many pods of the group saw it. */
+export interface GroupMessage {
+  text: string;
+  summary?: SchedulerMessageSummary;
+  pods: number;
+}
+
+/** The pods of one scheduling signature, with what the page shows about them. */
+export interface TriageGroup {
+  /** The signature id (`s1`), or what the engine put pods outside any signature under (`placed`). */
+  id: string;
+  /** The signature's requests and summary; absent for pods the engine did not group. */
+  signature?: SignatureGroup;
+  pods: PodTriage[];
+  /** One verdict per pool, for the matrix. */
+  verdicts: PoolVerdict[];
+  fixes: GroupFix[];
+  messages: GroupMessage[];
+}
+
+function reasonKey(reason: TriageReason): string {
+  return `${reason.scope}\u0000${reason.code}\u0000${reason.message}`;
+}
+
+/**
+ * Pods outside a signature (placed pods) each carry the verdict of their own
+ * node's pool: one pool may appear under several pods. It fits only if it
+ * fits every one of them, and it shows every distinct blocker.
+ */
+function mergeVerdicts(pods: PodTriage[]): PoolVerdict[] {
+  const byRef = new Map<string, PoolVerdict>();
+  const seenReasons = new Map<string, Set<string>>();
+  for (const pod of pods) {
+    for (const verdict of pod.pools) {
+      const known = byRef.get(verdict.ref);
+      if (!known) {
+        byRef.set(verdict.ref, { ...verdict, reasons: [...verdict.reasons] });
+        seenReasons.set(verdict.ref, new Set(verdict.reasons.map(reasonKey)));
+        continue;
+      }
+      known.fitsNow &&= verdict.fitsNow;
+      known.fitsAfterScaleUp &&= verdict.fitsAfterScaleUp;
+      known.newNode ??= verdict.newNode;
+      const seen = seenReasons.get(verdict.ref)!;
+      for (const reason of verdict.reasons) {
+        const key = reasonKey(reason);
+        if (!seen.has(key)) {
+          seen.add(key);
+          known.reasons.push(reason);
+        }
+      }
+    }
+  }
+  return [...byRef.values()];
+}
+
+function distinctFixes(pods: PodTriage[]): GroupFix[] {
+  const byKey = new Map<string, GroupFix>();
+  for (const pod of pods) {
+    const key = JSON.stringify(pod.fix);
+    const entry = byKey.get(key);
+    if (entry) entry.pods.push(pod);
+    else byKey.set(key, { fix: pod.fix, pods: [pod] });
+  }
+  return [...byKey.values()];
+}
+
+function distinctMessages(pods: PodTriage[]): GroupMessage[] {
+  const byText = new Map<string, GroupMessage>();
+  for (const pod of pods) {
+    if (!pod.schedulerMessage) continue;
+    const entry = byText.get(pod.schedulerMessage);
+    if (entry) entry.pods++;
+    else {
+      byText.set(pod.schedulerMessage, {
+        text: pod.schedulerMessage,
+        summary: pod.schedulerSummary,
+        pods: 1,
+      });
+    }
+  }
+  return [...byText.values()].sort((a, b) => b.pods - a.pods);
+}
+
+/**
+ * The report's pods by scheduling signature, largest group first; pods the
+ * engine placed outside any signature come last, in the engine's order.
+ * Pods of one signature share their verdicts (the engine evaluated them
+ * once), so the first pod's stand for the group.
+ */
+export function groupTriage(report: TriageReport): TriageGroup[] {
+  const podsBySignature = new Map<string, PodTriage[]>();
+  for (const pod of report.pods) {
+    const list = podsBySignature.get(pod.signature);
+    if (list) list.push(pod);
+    else podsBySignature.set(pod.signature, [pod]);
+  }
+  const signatures = new Map(report.signatures.map(s => [s.id, s]));
+  const groups: TriageGroup[] = [];
+  for (const [id, pods] of podsBySignature) {
+    const signature = signatures.get(id);
+    groups.push({
+      id,
+      signature,
+      pods,
+      verdicts: signature ? pods[0].pools : mergeVerdicts(pods),
+      fixes: distinctFixes(pods),
+      messages: distinctMessages(pods),
+    });
+  }
+  const rank = (group: TriageGroup) => (group.signature ? 0 : 1);
+  // Array.prototype.sort is stable: equal groups keep the engine's order.
+  return groups.sort(
+    (a, b) => rank(a) - rank(b) || (a.signature ? b.pods.length - a.pods.length : 0),
+  );
+}
+
+/** Counts for the report's header. */
+export interface TriageCounts {
+  pending: number;
+  schedulableNow: number;
+  fitAfterScaleUp: number;
+  ipExhaustion: number;
+  skipped: number;
+}
+
+/**
+ * "Schedulable now" and "would fit after a scale-up" are about pods still
+ * waiting for a node: a placed pod starved of IP addresses is counted on its
+ * own, whatever the engine's flags say.
+ */
+export function countTriage(report: TriageReport): TriageCounts {
+  let schedulableNow = 0;
+  let fitAfterScaleUp = 0;
+  let ipExhaustion = 0;
+  for (const pod of report.pods) {
+    if (pod.state === 'ip-exhaustion') ipExhaustion++;
+    if (pod.state !== 'unscheduled') continue;
+    if (pod.schedulableNow) schedulableNow++;
+    else if (pod.pools.some(v => v.fitsAfterScaleUp)) fitAfterScaleUp++;
+  }
+  return {
+    pending: report.pods.length,
+    schedulableNow,
+    fitAfterScaleUp,
+    ipExhaustion,
+    skipped: report.skipped.length,
+  };
+}

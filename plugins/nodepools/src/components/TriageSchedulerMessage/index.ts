@@ -1,0 +1,2 @@
+export { TriageSchedulerMessage } from './TriageSchedulerMessage';
+export type { TriageSchedulerMessageProps } from './TriageSchedulerMessage';

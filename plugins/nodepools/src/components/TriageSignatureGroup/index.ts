@@ -1,0 +1,2 @@
+export { TriageSignatureGroup, PODS_SHOWN } from './TriageSignatureGroup';
+export type { TriageSignatureGroupProps } from './TriageSignatureGroup';

@@ -1,0 +1,1 @@
+export { TriageSkippedItems } from './TriageSkippedItems';

@@ -1,0 +1,2 @@
+export { TriageVerdictMatrix, reasonLabel } from './TriageVerdictMatrix';
+export type { TriageVerdictMatrixProps } from './TriageVerdictMatrix';
