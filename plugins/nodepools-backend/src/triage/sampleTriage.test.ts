@@ -342,10 +342,8 @@ describe('the payments-prod triage snapshot', () => {
 
   // The cluster autoscaler never takes a group past its max: ledger (3 of 6)
   // may add three nodes, each holding one replica, so the fourth replica stays
-  // Pending and only a max of 7 places all four. The engine answers
-  // wait-for-scale-up for the whole signature; drop `.failing` once the fix
-  // weighs a group's pods against the pool's headroom.
-  it.failing('raises ledger from 6 to 7: four replicas need four new nodes and the group may add three', () => {
+  // Pending and only a max of 7 places all four.
+  it('raises ledger from 6 to 7: four replicas need four new nodes and the group may add three', () => {
     const pods = podsOf(report, 'ledger/ledger-reconciler-5b9f7d6c84-');
     expect(pods[0].fix).toMatchObject({ kind: 'raise-max', pool: 'ledger', max: { from: 6, to: 7 } });
   });

@@ -492,7 +492,23 @@ export function smallestFix(evaluator: Evaluator, needs: PodNeeds, flags: Uint8A
     if (!growing || perNode > growing.perNode) growing = { pool, perNode };
   });
   if (growing) {
-    const machine = evaluator.template(growing.pool).candidates.find(c => c.machineType)?.machineType;
+    const template = evaluator.template(growing.pool);
+    const machine = template.candidates.find(c => c.machineType)?.machineType;
+    // A scale-up stops at the pool's max: when the group needs more new nodes
+    // than the max leaves room for, some of its pods stay Pending.
+    const nodesNeeded = Math.ceil(needs.pods.length / Math.max(1, growing.perNode));
+    const { current, max } = template.scaling;
+    if (template.kind === 'node-group' && max !== undefined && current + nodesNeeded > max) {
+      const to = current + nodesNeeded;
+      return {
+        kind: 'raise-max',
+        pool: growing.pool.name,
+        max: { from: max, to, field: 'max' },
+        text: `raise pool ${growing.pool.name}'s max from ${max} to ${to}: its ${needs.pods.length} pending pod(s) need ${nodesNeeded} new${
+          machine ? ` ${machine}` : ''
+        } node(s), ${growing.perNode} per node, and the max leaves room for ${Math.max(0, max - current)}`,
+      };
+    }
     return {
       kind: 'wait-for-scale-up',
       pool: growing.pool.name,
