@@ -39,9 +39,9 @@ describe('analyzePendingPods on an EKS cluster (kubectl JSON)', () => {
 
   it.each([
     [
-      'a pod too large for the free room waits for the general pool to grow',
+      'two replicas too large for the free room need two new nodes where the general pool may add one',
       'web-7d4b9c6f5-k4m2n',
-      'wait-for-scale-up',
+      'raise-max',
       {
         general: '-/later insufficient:cpu',
         gpu: '-/- taint',
@@ -237,7 +237,12 @@ describe('analyzePendingPods on an EKS cluster (kubectl JSON)', () => {
       pools: expect.arrayContaining([
         expect.objectContaining({ cluster: 'prod', pool: 'general', fitsNow: false, fitsAfterScaleUp: true, reasons: expect.any(Array) }),
       ]),
-      fix: expect.objectContaining({ kind: 'wait-for-scale-up', text: expect.any(String) }),
+      fix: {
+        kind: 'raise-max',
+        pool: 'general',
+        max: { from: 3, to: 4, field: 'max' },
+        text: "raise pool general's max from 3 to 4: its 2 pending pod(s) need 2 new m5.large node(s), 1 per node, and the max leaves room for 1",
+      },
       schedulerMessage: expect.any(String),
       schedulerSummary: expect.any(Object),
     });
