@@ -106,6 +106,51 @@ test('a pool page shows its fields, raw record and history', async () => {
 test('the sources page shows the file source', async () => {
   await page.goto(`${APP}/nodepools/sources`);
   await page.getByRole('button', { name: 'Sync files now' }).waitFor();
-  await expect(page.getByText(`${SAMPLE_POOLS}`).first().isVisible()).resolves.toBe(true);
+  const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Sync files now' }) });
+  await expect(row.textContent()).resolves.toContain(`${SAMPLE_POOLS}`);
   await shot('sources');
+});
+
+test('the triage page explains the sample cluster pending pods, pool by pool', async () => {
+  await page.goto(`${APP}/nodepools/triage?cluster=payments-prod`);
+  await page.getByTestId('triage-matrix').first().waitFor({ timeout: 60_000 });
+  const pods = await page.getByTestId('triage-pod').count();
+  expect(pods).toBeGreaterThan(0);
+  // Every matrix colours its cells: some pool blocks, and the fix is spelled out.
+  await expect(page.locator('[data-testid="triage-matrix"] [data-status="blocker"]').count()).resolves.toBeGreaterThan(0);
+  const fixes = await page.getByTestId('triage-fix').evaluateAll(nodes => nodes.map(n => n.getAttribute('data-kind')));
+  expect(fixes).toEqual(expect.arrayContaining(['add-toleration', 'wait-for-scale-up', 'raise-max', 'new-pool']));
+  // A pod the scheduler placed but the CNI gave no IP is told apart from scheduling failures.
+  await expect(page.locator('[data-testid="triage-pod"][data-state="ip-exhaustion"]').count()).resolves.toBe(1);
+  await shot('triage');
+});
+
+test('pool cards count the pending pods a scale-up would place there', async () => {
+  await page.goto(`${APP}/nodepools?cluster=payments-prod`);
+  await page.getByTestId('pool-pending-fit').first().waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('pool-pending-fit').first().textContent()).resolves.toMatch(/pending pods? would fit/);
+  await shot('pools-pending-fit');
+});
+
+test('pasted kubectl JSON is analyzed, and a bad file is named', async () => {
+  const fs = require('node:fs');
+  const sample = path.resolve(__dirname, '../../sample-inventory/triage/payments-prod');
+  await page.goto(`${APP}/nodepools/triage/analyze`);
+  const form = page.getByRole('form', { name: 'Analyze kubectl JSON' });
+  await form.waitFor();
+  const inputs = form.locator('input[type="file"]');
+  await inputs.nth(0).setInputFiles(path.join(sample, 'pods.json'));
+  await inputs.nth(1).setInputFiles({ name: 'nodes.json', mimeType: 'application/json', buffer: Buffer.from('{"items": [') });
+  await form.getByRole('button', { name: /analy[sz]e/i }).click();
+  await expect(page.getByText(/nodes\.json/).first().isVisible()).resolves.toBe(true);
+  await shot('triage-analyze-error');
+
+  await inputs.nth(1).setInputFiles({
+    name: 'nodes.json',
+    mimeType: 'application/json',
+    buffer: fs.readFileSync(path.join(sample, 'nodes.json')),
+  });
+  await form.getByRole('button', { name: /analy[sz]e/i }).click();
+  await page.getByTestId('triage-matrix').first().waitFor({ timeout: 60_000 });
+  await shot('triage-analyze');
 });
