@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, one after another, each printing a
 // markdown table; the tables are also saved under bench/results/. One
 // PostgreSQL server is started for all of them. Name benchmarks to run a
-// subset: `npm run bench -- inventory api`.
+// subset: `npm run bench -- inventory api live`.
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -16,6 +16,7 @@ const transform = createRequire(import.meta.url).resolve('@backstage/cli-node/co
 const BENCHMARKS = [
   { name: 'inventory', file: 'inventory.ts', postgres: true },
   { name: 'api', file: 'api.ts', postgres: true },
+  { name: 'live', file: 'liveSync.ts', postgres: true },
   { name: 'triage', file: 'triage.ts', postgres: false },
   { name: 'ui', file: 'ui.ts', postgres: false },
 ];
