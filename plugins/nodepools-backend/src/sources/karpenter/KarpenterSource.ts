@@ -9,14 +9,10 @@ import {
   type PoolSpec,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolSource, ScopeListing } from '../types';
+import { ClusterPoolSource, readClusterSourceOptions } from '../kubernetes/ClusterPoolSource';
 import { ClusterConnector, mapWithConcurrency } from '../kubernetes/clusterConnector';
-import { readKubernetesClusters, type KubernetesCluster } from '../kubernetes/clusters';
 import { describeClusters } from '../kubernetes/KubernetesNodesSource';
 import type { ListingOptions } from '../kubernetes/observedNodes';
-import {
-  readKubernetesSourceSettings,
-  type KubernetesSourceSettings,
-} from '../kubernetes/settings';
 import {
   countNodeClaimsByPool,
   listKarpenterNodePools,
@@ -115,35 +111,14 @@ export async function listKarpenterScope(
  * `karpenter`), one scope `karpenter/<cluster name>` per cluster. Auto
  * Mode's built-in `system` and `general-purpose` pools are NodePools too.
  */
-export class KarpenterSource implements PoolSource {
+export class KarpenterSource extends ClusterPoolSource implements PoolSource {
   readonly kind = 'karpenter';
-  readonly id: string;
-  private readonly clusters: KubernetesCluster[];
-  private readonly settings: KubernetesSourceSettings;
-  private readonly connector: ClusterConnector;
 
   static fromConfig(
     config: Config,
     options: { id?: string; connector?: ClusterConnector } = {},
   ): KarpenterSource {
-    return new KarpenterSource({
-      id: options.id ?? 'karpenter',
-      clusters: readKubernetesClusters(config).clusters,
-      settings: readKubernetesSourceSettings(config),
-      connector: options.connector ?? new ClusterConnector(),
-    });
-  }
-
-  constructor(options: {
-    id: string;
-    clusters: KubernetesCluster[];
-    settings: KubernetesSourceSettings;
-    connector: ClusterConnector;
-  }) {
-    this.id = options.id;
-    this.clusters = options.clusters;
-    this.settings = options.settings;
-    this.connector = options.connector;
+    return new KarpenterSource(readClusterSourceOptions(config, options, 'karpenter'));
   }
 
   get target(): string {

@@ -1,12 +1,12 @@
 import type { Config } from '@backstage/config';
 import type { PoolSpec, Provider } from '@nodepools/plugin-nodepools-common';
 import type { PoolSource, ScopeListing } from '../types';
+import { ClusterPoolSource, readClusterSourceOptions } from './ClusterPoolSource';
 import { ClusterConnector, mapWithConcurrency } from './clusterConnector';
-import { readKubernetesClusters, type KubernetesCluster } from './clusters';
+import type { KubernetesCluster } from './clusters';
 import { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
 import { collectObservedPools, type ClusterObservedPool } from './observedNodes';
 import { providerOfPoolLabel } from './poolLabels';
-import { readKubernetesSourceSettings, type KubernetesSourceSettings } from './settings';
 
 /** An observed pool with the provider whose pool its label names. */
 export interface AttributedObservedPool extends ClusterObservedPool {
@@ -58,35 +58,14 @@ export function matchesCloudPool(
  * `kubernetes`). Each cluster is a scope `kubernetes/<cluster name>`; a
  * cluster that cannot be read in full is reported incomplete with its error.
  */
-export class KubernetesNodesSource implements PoolSource {
+export class KubernetesNodesSource extends ClusterPoolSource implements PoolSource {
   readonly kind = 'kubernetes';
-  readonly id: string;
-  private readonly clusters: KubernetesCluster[];
-  private readonly settings: KubernetesSourceSettings;
-  private readonly connector: ClusterConnector;
 
   static fromConfig(
     config: Config,
     options: { id?: string; connector?: ClusterConnector } = {},
   ): KubernetesNodesSource {
-    return new KubernetesNodesSource({
-      id: options.id ?? 'kubernetes',
-      clusters: readKubernetesClusters(config).clusters,
-      settings: readKubernetesSourceSettings(config),
-      connector: options.connector ?? new ClusterConnector(),
-    });
-  }
-
-  constructor(options: {
-    id: string;
-    clusters: KubernetesCluster[];
-    settings: KubernetesSourceSettings;
-    connector: ClusterConnector;
-  }) {
-    this.id = options.id;
-    this.clusters = options.clusters;
-    this.settings = options.settings;
-    this.connector = options.connector;
+    return new KubernetesNodesSource(readClusterSourceOptions(config, options, 'kubernetes'));
   }
 
   get target(): string {
