@@ -222,6 +222,8 @@ describe('DatabasePoolStore', () => {
       expect((await store.listPools({ q: 'team-search us-central1' })).items).toHaveLength(1);
       expect((await store.listPools({ q: '50%_' })).totalCount).toBe(0);
 
+      const nodeCounts = async (refs: string[]) =>
+        (await Promise.all(refs.map(ref => store.getPool(ref)))).map(p => p!.nodeCount!);
       for (const order of ['asc', 'desc'] as const) {
         const seen: string[] = [];
         let cursor: string | undefined;
@@ -233,9 +235,7 @@ describe('DatabasePoolStore', () => {
         } while (cursor);
         expect(seen).toHaveLength(24);
         expect(new Set(seen).size).toBe(24);
-        const counts = (await Promise.all(seen.map(ref => store.getPool(ref)))).map(
-          p => p!.nodeCount!,
-        );
+        const counts = await nodeCounts(seen);
         const sorted = [...counts].sort((a, b) => (order === 'asc' ? a - b : b - a));
         expect(counts).toEqual(sorted);
       }

@@ -250,8 +250,7 @@ export async function reconcileSync(
   const issues: ImportIssue[] = listings.flatMap(l => l.issues ?? []);
   await upsertSource(tx, {
     ...sourceRow,
-    status:
-      failed.length === 0 ? 'ok' : failed.length === listings.length ? 'error' : 'partial',
+    status: sourceStatus(failed.length, listings.length),
     last_success_at: now,
     pool_count: await countLivePools(tx, sourceId),
     error: failed.length
@@ -305,6 +304,11 @@ async function updateFailingScopes(
         .update({ error });
     }
   }
+}
+
+function sourceStatus(failedScopes: number, scopes: number): 'ok' | 'partial' | 'error' {
+  if (failedScopes === 0) return 'ok';
+  return failedScopes === scopes ? 'error' : 'partial';
 }
 
 async function countLivePools(tx: Knex.Transaction, sourceId: string) {
