@@ -7,9 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import type { NodePool } from '@nodepools/plugin-nodepools-common';
 import { capacityTypeLabel, modeLabel, providerLabel } from '../../lib/format';
-import { CapacityBar } from '../CapacityBar';
-import { NodeCountBar } from '../NodeCountBar';
-import { ObservedNodesSummary } from '../ObservedNodesSummary';
+import { PoolNodesSummary } from '../PoolNodesSummary';
 import { OwnerLink } from '../OwnerLink';
 import { PoolBadges } from '../PoolBadges';
 import { RelativeTime } from '../RelativeTime';
@@ -121,19 +119,7 @@ function PoolCardComponent({ pool, to, pendingFitAfterScaleUp, triageLink }: Poo
         <Typography variant="body2" title={pool.machineTypes.join(', ')} data-testid="pool-machine-types">
           {machineTypesText(pool.machineTypes)}
         </Typography>
-        <NodeCountBar nodeCount={pool.nodeCount} autoscaling={pool.autoscaling} />
-        {pool.observed && (
-          <>
-            <ObservedNodesSummary
-              nodeCount={pool.provider === 'kubernetes' ? undefined : pool.nodeCount}
-              observed={pool.observed}
-            />
-            <CapacityBar
-              requested={pool.observed.requested}
-              allocatable={pool.observed.allocatable}
-            />
-          </>
-        )}
+        <PoolNodesSummary pool={pool} />
         {pendingFitAfterScaleUp !== undefined && pendingFitAfterScaleUp > 0 && (
           <TriagePendingFit count={pendingFitAfterScaleUp} to={triageLink} />
         )}

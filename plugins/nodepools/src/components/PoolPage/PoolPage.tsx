@@ -19,9 +19,7 @@ import type { NodePoolDetail } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
-import { CapacityBar } from '../CapacityBar';
-import { NodeCountBar } from '../NodeCountBar';
-import { ObservedNodesSummary } from '../ObservedNodesSummary';
+import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
 import { PoolHistoryTable } from '../PoolHistoryTable';
@@ -57,19 +55,7 @@ function PoolDetails({ pool }: { pool: NodePoolDetail }) {
             <Box display="flex" gridGap={8}>
               <PoolBadges pool={pool} />
             </Box>
-            <NodeCountBar nodeCount={pool.nodeCount} autoscaling={pool.autoscaling} />
-            {pool.observed && (
-              <>
-                <ObservedNodesSummary
-                  nodeCount={pool.provider === 'kubernetes' ? undefined : pool.nodeCount}
-                  observed={pool.observed}
-                />
-                <CapacityBar
-                  requested={pool.observed.requested}
-                  allocatable={pool.observed.allocatable}
-                />
-              </>
-            )}
+            <PoolNodesSummary pool={pool} />
           </Box>
         </InfoCard>
       </Grid>

@@ -1,0 +1,1 @@
+export { PoolNodesSummary } from './PoolNodesSummary';
