@@ -1,14 +1,12 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   nodepools?: {
     /**
      * Default schedule of every source's sync (frequency, timeout,
      * initialDelay as Backstage durations). Defaults to every 5 minutes.
      */
-    schedule?: {
-      frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-      timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-      initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-    };
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
     /** Who owns a pool. Precedence: `rules`, then tags (`tagKeys`), then labels (`labelKeys`). */
     ownership?: {
@@ -44,11 +42,7 @@ export interface Config {
         account?: string;
       }>;
       /** Schedule of the file source; defaults to `nodepools.schedule`. */
-      filesSchedule?: {
-        frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-        timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-        initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-      };
+      filesSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** EKS managed node groups, read with the AWS SDK. */
       eks?: Array<{
         /** Unique source id, shown on the sources page. */
@@ -73,11 +67,7 @@ export interface Config {
         /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
         maxRetryWaitMs?: number;
         /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: {
-          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-        };
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       }>;
       /** GKE node pools of every cluster of the projects, through the REST API. */
       gke?: Array<{
@@ -95,11 +85,7 @@ export interface Config {
         /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
         maxRetryWaitMs?: number;
         /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: {
-          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-        };
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       }>;
       /** AKS agent pools of every managed cluster of a subscription. */
       aks?: Array<{
@@ -120,11 +106,7 @@ export interface Config {
         /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
         maxRetryWaitMs?: number;
         /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: {
-          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-        };
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       }>;
       /** DigitalOcean Kubernetes node pools of every cluster of the token's team. */
       doks?: Array<{
@@ -143,11 +125,7 @@ export interface Config {
         /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
         maxRetryWaitMs?: number;
         /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: {
-          frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-          timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-          initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-        };
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       }>;
     };
 
@@ -178,22 +156,14 @@ export interface Config {
           cluster: string;
         };
       }>;
-      schedule?: {
-        frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-        timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-        initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-      };
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /**
      * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)
      * are read on this schedule; `files` adds saved kubectl output.
      */
     triage?: {
-      schedule?: {
-        frequency: { cron: string } | { minutes?: number; hours?: number; seconds?: number } | string;
-        timeout: { minutes?: number; hours?: number; seconds?: number } | string;
-        initialDelay?: { minutes?: number; hours?: number; seconds?: number } | string;
-      };
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get events -A -o json` per cluster. */
       files?: Array<{
         /** The cluster name its pools carry in the inventory. */
