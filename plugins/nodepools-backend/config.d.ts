@@ -1,5 +1,19 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+/** Request handling and schedule, the same for every cloud source block. */
+interface CloudSourceTuning {
+  /** Calls in flight at once (default 8). */
+  concurrency?: number;
+  /** Timeout of one call attempt in milliseconds (default 30000). */
+  timeoutMs?: number;
+  /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+  maxAttempts?: number;
+  /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
+  maxRetryWaitMs?: number;
+  /** Schedule of this source; defaults to `nodepools.schedule`. */
+  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+}
+
 export interface Config {
   nodepools?: {
     /**
@@ -58,17 +72,7 @@ export interface Config {
         clusters?: string[];
         /** A private or test endpoint instead of the public EKS one. */
         endpoint?: string;
-        /** Calls in flight at once (default 8). */
-        concurrency?: number;
-        /** Timeout of one call attempt in milliseconds (default 30000). */
-        timeoutMs?: number;
-        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
-        maxAttempts?: number;
-        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
-        maxRetryWaitMs?: number;
-        /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      }>;
+      } & CloudSourceTuning>;
       /** GKE node pools of every cluster of the projects, through the REST API. */
       gke?: Array<{
         id: string;
@@ -76,17 +80,7 @@ export interface Config {
         /** A service account key file; default application default credentials. */
         keyFile?: string;
         endpoint?: string;
-        /** Calls in flight at once (default 8). */
-        concurrency?: number;
-        /** Timeout of one call attempt in milliseconds (default 30000). */
-        timeoutMs?: number;
-        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
-        maxAttempts?: number;
-        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
-        maxRetryWaitMs?: number;
-        /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      }>;
+      } & CloudSourceTuning>;
       /** AKS agent pools of every managed cluster of a subscription. */
       aks?: Array<{
         id: string;
@@ -97,17 +91,7 @@ export interface Config {
         /** @visibility secret */
         clientSecret?: string;
         endpoint?: string;
-        /** Calls in flight at once (default 8). */
-        concurrency?: number;
-        /** Timeout of one call attempt in milliseconds (default 30000). */
-        timeoutMs?: number;
-        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
-        maxAttempts?: number;
-        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
-        maxRetryWaitMs?: number;
-        /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      }>;
+      } & CloudSourceTuning>;
       /** DigitalOcean Kubernetes node pools of every cluster of the token's team. */
       doks?: Array<{
         id: string;
@@ -116,17 +100,7 @@ export interface Config {
         endpoint?: string;
         /** Items per page (at most 200). */
         pageSize?: number;
-        /** Calls in flight at once (default 8). */
-        concurrency?: number;
-        /** Timeout of one call attempt in milliseconds (default 30000). */
-        timeoutMs?: number;
-        /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
-        maxAttempts?: number;
-        /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
-        maxRetryWaitMs?: number;
-        /** Schedule of this source; defaults to `nodepools.schedule`. */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      }>;
+      } & CloudSourceTuning>;
     };
 
     /**
