@@ -1,7 +1,10 @@
 // `npm test`: every test of every package, plus the browser end-to-end test,
 // against a real PostgreSQL started here (or the one named by
 // BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING) and real SQLite.
-// Ends with one line `tests: N passed, N failed`.
+// Ends with one line `tests: N passed, N failed, N skipped`; suites that could
+// not run count as failures. The public samples next to the repository
+// (`../shared/fixtures`, or NODEPOOLS_SHARED_FIXTURES) are optional: the tests
+// that replay them show as skipped when they are absent.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +20,13 @@ const suites = [
   { name: 'e2e', dir: 'test', cmd: ['npx', 'jest', '--config', 'jest.config.js'] },
 ];
 const only = process.argv.slice(2);
+const unknown = only.filter(name => !suites.some(suite => suite.name === name));
+if (unknown.length) {
+  console.error(
+    `Unknown test suite ${unknown.map(n => `'${n}'`).join(', ')}; the suites are ${suites.map(s => s.name).join(', ')}.`,
+  );
+  process.exit(2);
+}
 
 function run(cmd, cwd, env) {
   return new Promise(resolve => {
@@ -36,6 +46,7 @@ async function main() {
   const reports = await mkdtemp(path.join(os.tmpdir(), 'nodepools-test-'));
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   let exitCode = 0;
   try {
     for (const suite of suites) {
@@ -51,6 +62,15 @@ async function main() {
         const result = JSON.parse(await readFile(report, 'utf8'));
         passed += result.numPassedTests;
         failed += result.numFailedTests;
+        skipped += result.numPendingTests + result.numTodoTests;
+        // A suite that failed to load (syntax error, failing import) has no tests to count.
+        const brokenSuites = result.testResults.filter(
+          suite => suite.status === 'failed' && suite.assertionResults.length === 0,
+        );
+        for (const suite of brokenSuites) {
+          console.error(`${suite.name}: the test file failed to run: ${suite.message.split('\n').find(Boolean) ?? ''}`);
+        }
+        failed += brokenSuites.length;
         if (result.numTotalTests === 0) {
           console.error(`${suite.name}: no test ran`);
           exitCode = 1;
@@ -65,7 +85,7 @@ async function main() {
     await postgres?.stop();
     await rm(reports, { recursive: true, force: true });
   }
-  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(exitCode || (failed ? 1 : 0));
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { parseAllDocuments } from 'yaml';
@@ -13,6 +13,11 @@ import {
   type FakeHandler,
   type RecordedRequest,
 } from '../kubernetes/__testUtils__/fakeApiServer';
+import {
+  SHARED_FIXTURES_DIR,
+  SHARED_FIXTURES_NOTE,
+  sharedFixturesAvailable,
+} from '../testing/sharedFixtures';
 import { KarpenterSource } from './KarpenterSource';
 
 const TOKEN = 'karpenter-reader-token-0123456789';
@@ -313,18 +318,15 @@ describe('KarpenterSource', () => {
     ]);
   });
 
-  const fixtures = join(__dirname, '../../../../../../shared/fixtures');
   const fixtureFiles = [
     'karpenter-nodepool-general-purpose.yaml',
     'karpenter-nodepool-spot.yaml',
     'eks-automode-nodepool-general-purpose.yaml',
   ];
-  const haveFixtures = fixtureFiles.every(f => existsSync(join(fixtures, f)));
-  // The published samples are read only where the shared fixtures folder is checked out.
-  if (haveFixtures) {
-    it('reads the published Karpenter and EKS Auto Mode NodePools', async () => {
+  const itWithSamples = sharedFixturesAvailable() ? it : it.skip;
+  itWithSamples(`reads the published Karpenter and EKS Auto Mode NodePools${SHARED_FIXTURES_NOTE}`, async () => {
       const documents = (file: string) =>
-        parseAllDocuments(readFileSync(join(fixtures, file), 'utf8')).map(d => d.toJS());
+        parseAllDocuments(readFileSync(join(SHARED_FIXTURES_DIR, file), 'utf8')).map(d => d.toJS());
       const pools = fixtureFiles.flatMap(documents).filter(d => d?.kind === 'NodePool');
       const claims = documents('karpenter-nodeclaim.yaml').filter(d => d?.kind === 'NodeClaim');
       const listing = await listWith(karpenterServer('v1', pools, claims));
@@ -337,6 +339,5 @@ describe('KarpenterSource', () => {
         ['general-purpose', 'on-demand', 'amd64', 0],
       ]);
       expect(listing.pools[2].tags).toEqual({ 'app.kubernetes.io/managed-by': 'eks' });
-    });
-  }
+  });
 });

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { ClusterTokenResolver } from './auth/clusterToken';
 import { ClusterConnector } from './clusterConnector';
@@ -16,6 +14,11 @@ import {
   type RecordedRequest,
 } from './__testUtils__/fakeApiServer';
 import { node, pod } from './__testUtils__/objects';
+import {
+  SHARED_FIXTURES_NOTE,
+  readSharedFixture,
+  sharedFixturesAvailable,
+} from '../testing/sharedFixtures';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.prod-service-account-token';
 const BROKEN_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.broken-service-account-token';
@@ -206,11 +209,9 @@ describe('KubernetesNodesSource', () => {
     expect(listing.unpooledNodes).toBe(1);
   });
 
-  const fixture = join(__dirname, '../../../../../../shared/fixtures/node-eks-managed.json');
-  // The published sample is read only where the shared fixtures folder is checked out.
-  if (existsSync(fixture)) {
-    it('rolls up a real EKS managed node group node', async () => {
-      const nodeList = JSON.parse(readFileSync(fixture, 'utf8'));
+  const itWithSamples = sharedFixturesAvailable() ? it : it.skip;
+  itWithSamples(`rolls up a real EKS managed node group node${SHARED_FIXTURES_NOTE}`, async () => {
+      const nodeList = readSharedFixture<{ items: unknown[] }>('node-eks-managed.json');
       const api = await startFakeApiServer(request => {
         if (request.path === '/api/v1/nodes') return pagedList(request, nodeList.items, 'NodeList');
         if (request.path === '/api/v1/pods') return pagedList(request, [], 'PodList');
@@ -254,6 +255,5 @@ describe('KubernetesNodesSource', () => {
       } finally {
         await api.close();
       }
-    });
-  }
+  });
 });
