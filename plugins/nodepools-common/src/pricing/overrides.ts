@@ -117,9 +117,6 @@ function valueAt(root: unknown, segments: readonly (string | number)[]): unknown
 }
 
 function messageOf(issue: z.ZodIssue, input: unknown): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown key '${issue.keys[0]}'`;
-  }
   if (issue.code === 'invalid_type' && issue.received === 'undefined') {
     return 'is required';
   }
@@ -148,11 +145,14 @@ export function readPricingOverrides(
   const parsed = pricingSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const unknownCloud = issue.code === 'unrecognized_keys' && issue.path.length === 0;
-    const message = unknownCloud
-      ? `unknown cloud '${issue.keys[0]}'; the clouds are ${MACHINE_CLOUDS.join(', ')}`
-      : messageOf(issue, value);
-    throw new PricingConfigError(pathOf(path, issue.path), message);
+    if (issue.code === 'unrecognized_keys') {
+      const message =
+        issue.path.length === 0
+          ? `unknown cloud; the clouds are ${MACHINE_CLOUDS.join(', ')}`
+          : 'unknown key';
+      throw new PricingConfigError(pathOf(path, [...issue.path, issue.keys[0]]), message);
+    }
+    throw new PricingConfigError(pathOf(path, issue.path), messageOf(issue, value));
   }
   return parsed.data as PricingOverrides;
 }

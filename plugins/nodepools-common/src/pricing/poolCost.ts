@@ -185,22 +185,18 @@ export function poolCost(pool: PoolForCost, options: PoolCostOptions = {}): Pool
   notes.push(...bounds.notes);
 
   const observedAllPriced = observedNames.length > 0 && observedNames.every(name => priced.has(name));
-  const current =
-    bounds.current === undefined
-      ? undefined
-      : observedAllPriced
-        ? observedNames.reduce<CostAtSize>(
-            (sum, name) => {
-              const part = costAt(observed[name], priced.get(name)!);
-              return {
-                nodes: sum.nodes + part.nodes,
-                hourly: sum.hourly + part.hourly,
-                monthly: sum.monthly + part.monthly,
-              };
-            },
-            { nodes: 0, hourly: 0, monthly: 0 },
-          )
-        : costAt(bounds.current, dearest);
+  let current: CostAtSize | undefined;
+  if (bounds.current !== undefined && observedAllPriced) {
+    current = { nodes: 0, hourly: 0, monthly: 0 };
+    for (const name of observedNames) {
+      const part = costAt(observed[name], priced.get(name)!);
+      current.nodes += part.nodes;
+      current.hourly += part.hourly;
+      current.monthly += part.monthly;
+    }
+  } else if (bounds.current !== undefined) {
+    current = costAt(bounds.current, dearest);
+  }
 
   const all = dedupe(notes);
   return {
