@@ -1,4 +1,14 @@
-export * from './types';
+export { HOURS_PER_MONTH, PRICE_NOTE_CODES, isEstimateNote } from './types';
+export type {
+  ControlPlaneCost,
+  CostAtSize,
+  NodePrice,
+  PoolCost,
+  PriceLookup,
+  PriceNote,
+  PriceNoteCode,
+  PriceSource,
+} from './types';
 export {
   readPricingOverrides,
   PricingConfigError,
