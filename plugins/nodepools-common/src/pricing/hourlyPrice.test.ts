@@ -229,6 +229,36 @@ describe('hourlyPrice: configured rates', () => {
     expect(price.monthly).toBeCloseTo(131.4, 9); // 0.18 x 730
   });
 
+  it('a type with only a capacity-block price has no on-demand price (never 0)', () => {
+    const overrides = readPricingOverrides({ aws: { machineTypes: [{ name: 'x9.huge', capacityBlockHourly: 12 }] } });
+    const price = hourlyPrice('x9.huge', { cloud: 'aws', region: 'us-east-1', overrides });
+    expect(price.known).toBe(false);
+    expect(codes(price.notes)).toEqual(['machine-type-unpriced']);
+  });
+
+  it('a type with only a Spot price prices Spot pools', () => {
+    const overrides = readPricingOverrides({ gcp: { machineTypes: [{ name: 'c4a-standard-8', spotHourly: 0.11 }] } });
+    expect(hourlyPrice('c4a-standard-8', { cloud: 'gcp', region: 'us-central1', overrides }).known).toBe(false);
+    const spot = known('c4a-standard-8', { cloud: 'gcp', region: 'us-central1', capacityType: 'spot', overrides });
+    expect(spot.monthly).toBeCloseTo(80.3, 9); // 0.11 x 730
+    expect(spot.estimated).toBe(false);
+  });
+
+  it('a configured Windows price applies in any region, not flagged', () => {
+    const overrides = readPricingOverrides({
+      aws: { machineTypes: [{ name: 'm5.large', windowsHourly: 0.188 }] },
+    });
+    const price = known('m5.large', { cloud: 'aws', region: 'eu-west-1', os: 'windows', overrides });
+    expect(price).toMatchObject({ hourly: 0.188, region: 'eu-west-1', estimated: false, notes: [] });
+  });
+
+  it('a Spot discount configured for DigitalOcean changes nothing: it has no Spot', () => {
+    const overrides = readPricingOverrides({ digitalocean: { spotDiscountPercent: 50 } });
+    const price = known('c-4', { cloud: 'digitalocean', capacityType: 'spot', overrides });
+    expect(price.monthly).toBeCloseTo(84, 9);
+    expect(codes(price.notes)).toEqual(['spot-not-offered']);
+  });
+
   it('accepts a machine type object', () => {
     const price = hourlyPrice({ name: 'm5.large' }, { cloud: 'aws', region: 'us-east-1' });
     expect(price.known && price.hourly).toBeCloseTo(0.096, 9);

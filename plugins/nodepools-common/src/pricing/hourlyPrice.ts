@@ -13,7 +13,7 @@ import {
   bundledListPrice,
   normalizeRegion,
 } from './table';
-import { note, type PriceLookup, type PriceNote, type PriceSource } from './types';
+import { isEstimateNote, note, type PriceLookup, type PriceNote, type PriceSource } from './types';
 
 export interface HourlyPriceOptions {
   cloud: MachineCloud;
@@ -138,16 +138,46 @@ export function hourlyPrice(
     notes: reasons,
   });
 
-  if (capacityType === 'capacity-block' && configured.capacityBlockHourly === undefined) {
-    return unknown(
-      note(
-        'capacity-block-not-priced',
-        `capacity blocks are priced per reservation: set nodepools.pricing.${cloud}.machineTypes[].capacityBlockHourly for ${name}`,
-      ),
-    );
+  const priced = (hourly: number, source: PriceSource, region: string): PriceLookup => ({
+    known: true,
+    cloud,
+    machineType: name,
+    hourly,
+    monthly: hourly * billedHoursPerMonth(cloud),
+    region,
+    source,
+    estimated: notes.some(isEstimateNote),
+    notes,
+  });
+  const configuredRegion = adjustments.region ?? REFERENCE_REGIONS[cloud];
+
+  if (capacityType === 'capacity-block') {
+    if (configured.capacityBlockHourly === undefined) {
+      return unknown(
+        note(
+          'capacity-block-not-priced',
+          `capacity blocks are priced per reservation: set nodepools.pricing.${cloud}.machineTypes[].capacityBlockHourly for ${name}`,
+        ),
+      );
+    }
+    return priced(configured.capacityBlockHourly, 'config', configuredRegion);
   }
-  const base = basePrice(cloud, name, adjustments, configured, notes);
-  if (!base && configured.capacityBlockHourly === undefined) {
+
+  const baseNotes: PriceNote[] = [];
+  const base = basePrice(cloud, name, adjustments, configured, baseNotes);
+  const windowsConfigured = os === 'windows' && configured.windowsHourly !== undefined;
+  const onDemand: Base | undefined = windowsConfigured
+    ? { hourly: configured.windowsHourly!, source: 'config', region: configuredRegion }
+    : base;
+  const linuxForWindows = note(
+    'os-not-priced',
+    `no Windows price for ${name}: priced at the Linux rate, without the Windows licence (a lower bound)`,
+  );
+  if (capacityType === 'spot' && configured.spotHourly !== undefined) {
+    if (os === 'windows' && !windowsConfigured) notes.push(linuxForWindows);
+    return priced(configured.spotHourly, 'config', configuredRegion);
+  }
+  if (!onDemand) {
     return unknown(
       note(
         'machine-type-unpriced',
@@ -155,74 +185,35 @@ export function hourlyPrice(
       ),
     );
   }
-
-  let hourly = base?.hourly ?? 0;
-  let source: PriceSource = base?.source ?? 'config';
-  if (os === 'windows') {
-    if (configured.windowsHourly !== undefined) {
-      hourly = configured.windowsHourly;
-      source = 'config';
-    } else {
-      notes.push(
-        note(
-          'os-not-priced',
-          `no Windows price for ${name}: priced at the Linux rate, without the Windows licence (a lower bound)`,
-        ),
-      );
-    }
+  if (!windowsConfigured) notes.push(...baseNotes);
+  if (os === 'windows' && !windowsConfigured) notes.push(linuxForWindows);
+  if (capacityType === 'mixed') {
+    notes.push(
+      note('mixed-capacity', 'Spot and on-demand are both allowed: priced on-demand (an upper bound)'),
+    );
   }
-
-  switch (capacityType) {
-    case 'capacity-block':
-      hourly = configured.capacityBlockHourly!;
-      source = 'config';
-      break;
-    case 'mixed':
-      notes.push(
-        note('mixed-capacity', 'Spot and on-demand are both allowed: priced on-demand (an upper bound)'),
-      );
-      break;
-    case 'spot':
-      ({ hourly, source } = spotPrice(cloud, name, os, hourly, source, base, configured, adjustments, notes));
-      break;
-    default:
-      break;
+  if (capacityType === 'spot') {
+    const spot = spotPrice(cloud, name, onDemand, base, windowsConfigured, adjustments, notes);
+    return priced(spot.hourly, spot.source, onDemand.region);
   }
-
-  return {
-    known: true,
-    cloud,
-    machineType: name,
-    hourly,
-    monthly: hourly * billedHoursPerMonth(cloud),
-    region: base?.region ?? adjustments.region ?? REFERENCE_REGIONS[cloud],
-    source,
-    estimated: notes.length > 0,
-    notes,
-  };
+  return priced(onDemand.hourly, onDemand.source, onDemand.region);
 }
 
+/** Spot without a configured Spot price: the bundled one, else on-demand less the Spot discount. */
 function spotPrice(
   cloud: MachineCloud,
   name: string,
-  os: OperatingSystem,
-  onDemand: number,
-  source: PriceSource,
+  onDemand: { hourly: number; source: PriceSource },
   base: Base | undefined,
-  configured: Omit<MachineTypePriceOverride, 'name'>,
+  windowsConfigured: boolean,
   adjustments: ResolvedAdjustments,
   notes: PriceNote[],
 ): { hourly: number; source: PriceSource } {
-  if (configured.spotHourly !== undefined) {
-    return { hourly: configured.spotHourly, source: 'config' };
-  }
   const defaultDiscount = DEFAULT_SPOT_DISCOUNT_PERCENT[cloud];
-  const configuredDiscount = setting(adjustments, 'spotDiscountPercent');
-  if (defaultDiscount === undefined && configuredDiscount === undefined) {
+  if (defaultDiscount === undefined) {
     notes.push(note('spot-not-offered', `${cloud} has no Spot capacity: priced on-demand`));
-    return { hourly: onDemand, source };
+    return onDemand;
   }
-  const windowsConfigured = os === 'windows' && configured.windowsHourly !== undefined;
   if (base?.spotHourly !== undefined && !windowsConfigured) {
     notes.push(
       note(
@@ -232,12 +223,13 @@ function spotPrice(
     );
     return { hourly: base.spotHourly, source: 'catalog' };
   }
-  const discount = configuredDiscount ?? defaultDiscount!;
+  const configuredDiscount = setting(adjustments, 'spotDiscountPercent');
+  const discount = configuredDiscount ?? defaultDiscount;
   notes.push(
     note(
       'spot-discount-assumed',
       `Spot priced as on-demand less ${discount}% (${configuredDiscount === undefined ? 'default' : 'configured'} assumption)`,
     ),
   );
-  return { hourly: onDemand * (1 - discount / 100), source };
+  return { hourly: onDemand.hourly * (1 - discount / 100), source: onDemand.source };
 }
