@@ -43,5 +43,7 @@ export { nodeBounds, nodesWithinLimits } from './nodeBounds';
 export type { NodeBounds } from './nodeBounds';
 export { aggregateCosts, clusterKey, COST_GROUPINGS, UNOWNED } from './aggregate';
 export type { AggregateOptions, CostGroup, CostGrouping, CostTotals } from './aggregate';
+export { idleHeadroom } from './idle';
+export type { IdleHeadroom } from './idle';
 export { priceCoverage, UNPRICED_CATALOG_TYPES, PRICED_TYPES_NOT_IN_CATALOG } from './coverage';
 export type { PriceCoverage } from './coverage';
