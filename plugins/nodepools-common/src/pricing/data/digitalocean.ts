@@ -11,7 +11,8 @@
  * bills nodes by the hour up to a cap of 672 hours (28 days) a month (DOKS
  * pricing documentation), and its OpenAPI description's sizes example shows
  * the same ratio (price_monthly 5.0, price_hourly 0.00744;
- * digitalocean/openapi, specification/resources/sizes/responses/all_sizes.yml).
+ * digitalocean/openapi, specification/resources/sizes/responses/all_sizes.yml
+ * at commit c90af3a479fed9c353cda9fc21cd968619552304, 2024-10-01).
  *
  * To refresh: list the sizes (`doctl compute size list -o json`, or the
  * newest do_sizes.tf), take `price_monthly` for each slug of
