@@ -14,6 +14,39 @@ interface CloudSourceTuning {
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 }
 
+/** Price settings of a cloud, or of one of its regions (`nodepools.pricing`). */
+interface PriceAdjustments {
+  /**
+   * Prices the organisation pays per machine type, USD per hour. Each row
+   * needs at least one price; configured prices are used as they are (no
+   * discount applied) and are not estimates.
+   */
+  machineTypes?: Array<{
+    /** The provider's name of the type: `m5.large`, `e2-standard-4`, `Standard_D4s_v5`, `s-2vcpu-4gb`. */
+    name: string;
+    /** Linux on-demand price. */
+    hourly?: number;
+    /** Spot price; without it Spot is the on-demand price less `spotDiscountPercent`. */
+    spotHourly?: number;
+    /** Windows on-demand price, licence included; without it Windows pools get the Linux price, flagged as a lower bound. */
+    windowsHourly?: number;
+    /** EC2 Capacity Blocks for ML: the reservation's price per instance hour; without it capacity-block pools have no price. */
+    capacityBlockHourly?: number;
+  }>;
+  /** A negotiated discount, in percent (0 to under 100), applied to every bundled list price. */
+  discountPercent?: number;
+  /** The Spot discount assumed where no Spot price is known, in percent (default 60; DigitalOcean has no Spot). */
+  spotDiscountPercent?: number;
+  /** The managed control plane's fee, USD per cluster per hour, replacing the bundled fee of every tier. */
+  controlPlaneHourly?: number;
+}
+
+/** Price settings of one cloud, with region-specific ones. */
+interface CloudPricing extends PriceAdjustments {
+  /** Settings for one region (as the cloud spells it: `eu-west-1`, `europe-west4`, `westeurope`), which win over the cloud's. */
+  regions?: { [region: string]: PriceAdjustments };
+}
+
 export interface Config {
   nodepools?: {
     /**
@@ -131,6 +164,20 @@ export interface Config {
         };
       }>;
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /**
+     * Negotiated rates and assumptions for the estimated costs (docs/PRICING.md).
+     * Without this section pools are priced at the bundled on-demand list
+     * prices of each cloud's reference region (AWS us-east-1, GCP
+     * us-central1; Azure per region; DigitalOcean everywhere alike), Spot at
+     * a 60% discount where no Spot price is bundled, monthly as hourly x 730
+     * (672 hours on DigitalOcean).
+     */
+    pricing?: {
+      aws?: CloudPricing;
+      gcp?: CloudPricing;
+      azure?: CloudPricing;
+      digitalocean?: CloudPricing;
     };
     /**
      * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)

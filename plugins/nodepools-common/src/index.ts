@@ -1,6 +1,6 @@
 /**
- * Shared model, parsers of cloud exports, triage engine and machine-type
- * catalog of the nodepools plugins. Isomorphic: no I/O.
+ * Shared model, parsers of cloud exports, triage engine, machine-type
+ * catalog and price model of the nodepools plugins. Isomorphic: no I/O.
  *
  * @packageDocumentation
  */
@@ -9,3 +9,4 @@ export * from './parsers';
 export * from './quantity';
 export * from './machines';
 export * from './triage';
+export * from './pricing';
