@@ -65,6 +65,29 @@ describe('nodepools normalize', () => {
     expect(io.err).toContain('missing.json: cannot read file (ENOENT)');
   });
 
+  it('prints what it read leniently as warnings on stderr, and the pools', async () => {
+    const dir = await fs.mkdtemp(path.join(require('node:os').tmpdir(), 'normalize-'));
+    const file = path.join(dir, 'cn.json');
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        nodegroup: {
+          nodegroupName: 'workers',
+          nodegroupArn: 'arn:aws-cn:eks:cn-north-1:210987654321:nodegroup/cn-prod/workers/1',
+          capacityType: 'NEW_KIND',
+        },
+      }),
+    );
+    const io = memoryIo();
+    expect(await main(['normalize', file], io)).toBe(0);
+    expect(io.err).toBe(
+      `warning: ${file}: item 0: field 'capacityType': unknown value "NEW_KIND" (known: ON_DEMAND, SPOT, CAPACITY_BLOCK): read as on-demand\n`,
+    );
+    expect(JSON.parse(io.out).items.map((p: { ref: string }) => p.ref)).toEqual([
+      'eks/210987654321/cn-north-1/cn-prod/workers',
+    ]);
+  });
+
   it('rejects unknown commands and options with usage', async () => {
     const io = memoryIo();
     expect(await main(['frobnicate'], io)).toBe(2);

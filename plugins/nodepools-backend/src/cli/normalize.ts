@@ -76,6 +76,7 @@ export async function runNormalizeCommand(
   const seenAt = new Date().toISOString();
   const page: PoolPage = { items: [], totalCount: 0 };
   const problems: string[] = [];
+  const warnings: string[] = [];
   for (const file of parsed.files) {
     let text: string;
     try {
@@ -85,7 +86,9 @@ export async function runNormalizeCommand(
       continue;
     }
     try {
-      const { pools } = parseExport(text, { file, ...parsed.context });
+      const parsedExport = parseExport(text, { file, ...parsed.context });
+      warnings.push(...parsedExport.warnings.map(formatImportIssue));
+      const pools = parsedExport.pools;
       for (const pool of pools) {
         page.items.push(
           toNodePool(preparePool(pool, ownership), { source: `file:${file}`, seenAt }),
@@ -100,6 +103,8 @@ export async function runNormalizeCommand(
     io.stderr(`${problems.map(p => `error: ${p}`).join('\n')}\n`);
     return 1;
   }
+  // formatImportIssue already starts each warning with `warning: `.
+  if (warnings.length) io.stderr(`${warnings.join('\n')}\n`);
   page.totalCount = page.items.length;
   io.stdout(`${JSON.stringify(page, null, 2)}\n`);
   return 0;

@@ -9,7 +9,7 @@ describe('parseDoksNodePool', () => {
     const text = readFixture('doks/rest-list.json');
     const { format, pools } = parseExport(text, ctx);
 
-    expect(format).toBe('doks-node-pool');
+    expect(format).toBe('doks');
     expect(pools[0]).toEqual({
       provider: 'doks',
       account: 'acme-team',
@@ -55,7 +55,7 @@ describe('parseDoksNodePool', () => {
     expect(workers).not.toHaveProperty('state');
 
     const doctl = parseExport(readFixture('doks/doctl-list.json'), { cluster: 'tools', region: 'ams3' });
-    expect(doctl.format).toBe('doks-node-pool');
+    expect(doctl.format).toBe('doks');
     expect(doctl.pools.map(p => [p.cluster, p.region, p.name, p.nodeCount, p.tags])).toEqual([
       ['tools', 'ams3', 'pool-default', 2, { team: 'platform' }],
     ]);
@@ -67,7 +67,7 @@ describe('parseDoksNodePool', () => {
         file: 'doks.json',
         field: 'cluster',
         message:
-          'a doks-node-pool export does not name its cluster: set `cluster` (and `region`) for this file in the source config',
+          'a doks export does not name its cluster: set `cluster` (and `region`) for this file in the source config',
       },
     ]);
     expect(() => parseDoksNodePool({ name: 'a' }, {})).toThrow(/set `cluster` for this file/);

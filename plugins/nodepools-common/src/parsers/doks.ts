@@ -87,5 +87,5 @@ export const parseDoksNodePool: ItemParser = (
     tags: readTags(r),
     raw: item,
   };
-  return completePool(r, pool);
+  return completePool(r, pool, ctx);
 };

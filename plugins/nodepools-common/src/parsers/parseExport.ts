@@ -16,23 +16,23 @@ import {
   type ParsedExport,
 } from './types';
 
-type AksFormat = 'aks-agentpool-arm' | 'aks-agentpool-cli';
+type AksFormat = 'aks-arm' | 'aks-cli';
 
 const ITEM_PARSERS: Record<Exclude<ExportFormat, AksFormat>, ItemParser> = {
-  'eks-nodegroup': parseEksNodegroup,
-  'karpenter-nodepool': parseKarpenterNodePool,
-  'gke-nodepool': parseGkeNodePool,
-  'doks-node-pool': parseDoksNodePool,
+  'eks': parseEksNodegroup,
+  'karpenter': parseKarpenterNodePool,
+  'gke': parseGkeNodePool,
+  'doks': parseDoksNodePool,
 };
 
 /** Formats whose records do not name their cluster: the file's config must. */
 const CLUSTER_FROM_CONTEXT: readonly ExportFormat[] = [
-  'karpenter-nodepool',
-  'doks-node-pool',
+  'karpenter',
+  'doks',
 ];
 
 function isAks(format: ExportFormat): format is AksFormat {
-  return format === 'aks-agentpool-arm' || format === 'aks-agentpool-cli';
+  return format === 'aks-arm' || format === 'aks-cli';
 }
 
 function withFile(
@@ -80,12 +80,18 @@ function rejectDuplicates(
  * Reads a cloud's export of node pools (JSON or YAML), recognizing the format
  * by its shape, and maps every record to a pool. All or nothing: any problem
  * throws one ExportParseError listing every problem found, each with the
- * file, the item's position and the field.
+ * file, the item's position and the field. Fields read leniently come back
+ * as `warnings` of the pools that were made.
  */
 export function parseExport(
   text: string,
-  ctx: ExportContext = {},
+  context: ExportContext = {},
 ): ParsedExport {
+  const warnings: ImportIssue[] = [];
+  const ctx: ExportContext = {
+    ...context,
+    onWarning: warning => warnings.push(warning),
+  };
   const detected = detectExport(readDocuments(text, ctx), ctx);
   if (CLUSTER_FROM_CONTEXT.includes(detected.format) && !ctx.cluster) {
     throw new ExportParseError([
@@ -97,5 +103,5 @@ export function parseExport(
   }
   const pools = parsePools(detected, ctx);
   rejectDuplicates(pools, detected, ctx);
-  return { format: detected.format, pools };
+  return { format: detected.format, pools, warnings };
 }

@@ -83,11 +83,11 @@ const GKE_PREEMPTIBLE: Partial<PoolSpec> = {
 
 const IMPORTABLE: Record<string, Expected> = {
   'aks-agentpool-get.json': {
-    format: 'aks-agentpool-arm',
+    format: 'aks-arm',
     pools: [{ ...AKS, name: 'agentpool1', capacityType: 'on-demand', taints: [], mode: 'user', autoscaling: { enabled: false }, nodeCount: 3 }],
   },
   'aks-agentpool-spot.json': {
-    format: 'aks-agentpool-arm',
+    format: 'aks-arm',
     pools: [
       {
         ...AKS,
@@ -101,11 +101,11 @@ const IMPORTABLE: Record<string, Expected> = {
     ],
   },
   'aks-agentpools-list.json': {
-    format: 'aks-agentpool-arm',
+    format: 'aks-arm',
     pools: [{ ...AKS, name: 'agentpool1', capacityType: 'on-demand', taints: [], mode: 'system', autoscaling: { enabled: false } }],
   },
   'aks-az-nodepool-show-spot.json': {
-    format: 'aks-agentpool-cli',
+    format: 'aks-cli',
     pools: [
       {
         provider: 'aks',
@@ -122,7 +122,7 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'doks-node-pool-get.json': {
     ctx: CONFIGURED,
-    format: 'doks-node-pool',
+    format: 'doks',
     pools: [
       {
         ...DOKS,
@@ -134,7 +134,7 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'doks-node-pools-list.json': {
     ctx: CONFIGURED,
-    format: 'doks-node-pool',
+    format: 'doks',
     pools: [
       { ...DOKS, name: 'frontend-pool', taints: [], autoscaling: { enabled: false }, nodeCount: 3 },
       { ...DOKS, name: 'backend-pool', taints: [], autoscaling: { enabled: true, min: 2, max: 5 }, nodeCount: 2 },
@@ -142,11 +142,11 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'eks-automode-nodepool-general-purpose.yaml': {
     ctx: CONFIGURED,
-    format: 'karpenter-nodepool',
+    format: 'karpenter',
     pools: [{ ...KARPENTER, name: 'general-purpose', capacityType: 'on-demand' }],
   },
   'eks-create-nodegroup-spot-tainted.json': {
-    format: 'eks-nodegroup',
+    format: 'eks',
     pools: [
       {
         ...EKS,
@@ -159,13 +159,13 @@ const IMPORTABLE: Record<string, Expected> = {
     ],
   },
   'eks-describe-nodegroup.json': {
-    format: 'eks-nodegroup',
+    format: 'eks',
     pools: [
       { ...EKS, name: 'my-eks-nodegroup', capacityType: 'on-demand', taints: [], autoscaling: { enabled: true, min: 1, max: 3 } },
     ],
   },
   'gke-nodepool-get-tainted.json': {
-    format: 'gke-nodepool',
+    format: 'gke',
     pools: [
       {
         provider: 'gke',
@@ -183,7 +183,7 @@ const IMPORTABLE: Record<string, Expected> = {
     ],
   },
   'gke-nodepools-list.json': {
-    format: 'gke-nodepool',
+    format: 'gke',
     pools: [
       { ...GKE_PREEMPTIBLE, name: 'c7nnode-node-pool-1', cluster: 'c7nfailnode-cluster-1' },
       { ...GKE_PREEMPTIBLE, name: 'c7nnode-node-pool-2', cluster: 'c7nsuccessnode-cluster-1' },
@@ -191,12 +191,12 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'karpenter-nodepool-general-purpose.yaml': {
     ctx: CONFIGURED,
-    format: 'karpenter-nodepool',
+    format: 'karpenter',
     pools: [{ ...KARPENTER, name: 'general-purpose', capacityType: 'on-demand' }],
   },
   'karpenter-nodepool-spot.yaml': {
     ctx: CONFIGURED,
-    format: 'karpenter-nodepool',
+    format: 'karpenter',
     pools: [{ ...KARPENTER, name: 'spot', capacityType: 'spot' }],
   },
 };

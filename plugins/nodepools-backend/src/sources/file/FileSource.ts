@@ -32,7 +32,8 @@ export function readPoolFiles(config: Config): PoolFile[] {
 /**
  * Pools from the clouds' CLI/API exports on disk. Each file is one scope: a
  * file that cannot be read or parsed keeps its pools (stale), and nothing of
- * it is written; the other files still import.
+ * it is written; the other files still import. Fields read leniently are
+ * listed as warning issues of a complete read.
  */
 export class FileSource implements PoolSource {
   readonly id = 'files';
@@ -77,8 +78,14 @@ export class FileSource implements PoolSource {
       };
     }
     try {
-      const { pools } = parseExport(text, ctx);
-      return { scope, complete: true, pools };
+      const { pools, warnings } = parseExport(text, ctx);
+      // Warnings are shown on the sources page; they do not make the read incomplete.
+      return {
+        scope,
+        complete: true,
+        pools,
+        ...(warnings.length ? { issues: warnings } : {}),
+      };
     } catch (error) {
       if (error instanceof ExportParseError) {
         return {
