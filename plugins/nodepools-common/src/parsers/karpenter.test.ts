@@ -176,6 +176,45 @@ describe('parseKarpenterNodePool', () => {
     ]);
   });
 
+  describe('autoscaling', () => {
+    const withSpec = (spec: Record<string, unknown>, status?: Record<string, unknown>) =>
+      parseKarpenterNodePool(
+        {
+          apiVersion: 'karpenter.sh/v1',
+          kind: 'NodePool',
+          metadata: { name: 'np' },
+          spec: { template: { spec: { requirements: [] } }, ...spec },
+          ...(status ? { status } : {}),
+        },
+        ctx,
+      );
+
+    it.each([
+      [{ cpu: '0' }, false],
+      [{ cpu: 0 }, false],
+      [{ cpu: '0m' }, false],
+      [{ memory: '0Gi' }, false],
+      [{ cpu: '1000', memory: '0' }, false],
+      [{ nodes: 0 }, false],
+      [{ cpu: '1000', memory: '1000Gi' }, true],
+      [{ cpu: '100m' }, true],
+      // Only nodes with GPUs are ruled out.
+      [{ 'nvidia.com/gpu': 0 }, true],
+      // Not a quantity: kept as written, limits nothing.
+      [{ cpu: 'none' }, true],
+      [undefined, true],
+    ])('with limits %j is %s', (limits, enabled) => {
+      const pool = withSpec(limits ? { limits } : {});
+      expect(pool.autoscaling).toEqual({ enabled });
+    });
+
+    it('is off for a static NodePool, whose replicas are its node count', () => {
+      const pool = withSpec({ replicas: 5, limits: { nodes: 8 } }, { nodes: 4 });
+      expect(pool).toMatchObject({ autoscaling: { enabled: false }, nodeCount: 5 });
+      expect(withSpec({}, { nodes: 4 })).toMatchObject({ autoscaling: { enabled: true }, nodeCount: 4 });
+    });
+  });
+
   it('needs the cluster from the context', () => {
     const nodePool = { apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'a' } };
     expect(() => parseKarpenterNodePool(nodePool, {})).toThrow(/set `cluster` for this file/);

@@ -6,6 +6,7 @@ import type {
   PoolSpec,
 } from '../model/pool';
 import { describeValue, RecordReader } from './fields';
+import { karpenterAutoscaling } from './karpenterScaling';
 import { completePool } from './poolSpec';
 import { KUBERNETES_EFFECTS, modeFromTaints, readTaintList } from './taints';
 import type { ExportContext, ItemParser } from './types';
@@ -246,7 +247,8 @@ function readyState(status: RecordReader | undefined): string | undefined {
 /**
  * One Karpenter `NodePool` (karpenter.sh/v1 or v1beta1), including EKS Auto
  * Mode's built-in ones. A NodePool has no node count bounds (only resource
- * `limits`), so autoscaling is on with no min/max. The cluster is not in the
+ * `limits`): autoscaling is on with no min/max, unless the NodePool can
+ * launch nothing or is static (see `karpenterAutoscaling`). The cluster is not in the
  * object and comes from the context. Node labels come from the template; the
  * NodePool object's own labels are kept as its tags. Instance families and
  * categories stay in `requirements`: they are not machine types.
@@ -276,6 +278,8 @@ export const parseKarpenterNodePool: ItemParser = (
     ? readTaintList(templateSpec, 'taints', KUBERNETES_EFFECTS)
     : [];
   const status = r.object('status');
+  const limits = readLimits(spec);
+  const replicas = spec?.integer('replicas');
   const capacity = capacityType(requirements, {
     reader: templateSpec ?? r,
     key: templateSpec ? 'requirements' : 'spec',
@@ -291,15 +295,20 @@ export const parseKarpenterNodePool: ItemParser = (
     arch: architecture(requirements),
     machineTypes: inValues(requirements, INSTANCE_TYPE_KEY),
     capacityType: capacity.capacityType,
-    nodeCount: nodeCount(status),
-    autoscaling: { enabled: capacity.launchable },
+    // A static NodePool's replicas is its desired count, like a node group's.
+    nodeCount: replicas ?? nodeCount(status),
+    autoscaling: karpenterAutoscaling({
+      limits,
+      replicas,
+      launchable: capacity.launchable,
+    }),
     labels: template?.object('metadata')?.stringMap('labels') ?? {},
     taints,
     zones: inValues(requirements, ZONE_KEY),
     state: readyState(status),
     tags: metadata?.stringMap('labels') ?? {},
     requirements,
-    limits: readLimits(spec),
+    limits,
     // v1beta1 kept kubelet settings on the NodePool; v1 moved them to the NodeClass.
     maxPodsPerNode: templateSpec?.object('kubelet')?.integer('maxPods'),
     raw: item,
