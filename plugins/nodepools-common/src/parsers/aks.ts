@@ -139,11 +139,23 @@ function withSpotMarks(
   };
 }
 
-function autoscaling(props: RecordReader): Autoscaling {
+function isManagedSystem(props: RecordReader): boolean {
+  const mode = props.get('mode');
+  return typeof mode === 'string' && mode.toLowerCase() === 'managedsystem';
+}
+
+/**
+ * The cluster autoscaler manages a pool when `enableAutoScaling` is true,
+ * within `minCount..maxCount` (which AKS may keep, unused, when it is off).
+ * AKS itself scales its `ManagedSystem` pool with the cluster's usage.
+ */
+function autoscaling(props: RecordReader, managedSystem: boolean): Autoscaling {
+  const enabled = props.boolean('enableAutoScaling') ?? false;
   const min = props.integer('minCount');
   const max = props.integer('maxCount');
+  if (!enabled) return { enabled: managedSystem };
   return {
-    enabled: props.boolean('enableAutoScaling') ?? false,
+    enabled,
     ...(min !== undefined ? { min } : {}),
     ...(max !== undefined ? { max } : {}),
   };
@@ -218,7 +230,7 @@ export function readAksAgentPool(
     machineTypes: vmSize ? [vmSize] : [],
     capacityType: spot ? 'spot' : 'on-demand',
     nodeCount: props.integer('count'),
-    autoscaling: autoscaling(props),
+    autoscaling: autoscaling(props, isManagedSystem(props)),
     labels: marked.labels,
     taints: marked.taints,
     // Zone numbers as AKS gives them; the nodes' zone label reads `<region>-<number>`.

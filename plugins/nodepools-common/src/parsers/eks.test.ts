@@ -51,7 +51,7 @@ describe('parseEksNodegroup', () => {
     expect(byName.system).toMatchObject({
       mode: 'system',
       taints: [{ key: 'CriticalAddonsOnly', effect: 'NoSchedule' }],
-      autoscaling: { enabled: false, min: 2, max: 2 },
+      autoscaling: { enabled: true, min: 2, max: 2 },
     });
     expect(byName['batch-spot']).toMatchObject({
       mode: 'user',

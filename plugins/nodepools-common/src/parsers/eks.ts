@@ -77,16 +77,17 @@ function osAndArch(
 }
 
 /**
- * A managed node group is an Auto Scaling group that the cluster autoscaler
- * resizes inside `minSize..maxSize`: it can only grow or shrink when the two
- * differ.
+ * Every managed node group is an Auto Scaling group that EKS tags for the
+ * cluster autoscaler's auto-discovery, and `minSize..maxSize` is the range the
+ * autoscaler keeps it in (EKS has no switch to turn that off): autoscaling is
+ * on for every group, and min == max is a fixed size (`isFixedSize`).
  */
 function scaling(r: RecordReader): {
   autoscaling: Autoscaling;
   desired?: number;
 } {
   const config = r.object('scalingConfig');
-  if (!config) return { autoscaling: { enabled: false } };
+  if (!config) return { autoscaling: { enabled: true } };
   const min = config.integer('minSize');
   const max = config.integer('maxSize');
   const desired = config.integer('desiredSize');
@@ -95,7 +96,7 @@ function scaling(r: RecordReader): {
   }
   return {
     autoscaling: {
-      enabled: min !== undefined && max !== undefined && min < max,
+      enabled: true,
       ...(min !== undefined ? { min } : {}),
       ...(max !== undefined ? { max } : {}),
     },
