@@ -61,6 +61,21 @@ describe('parseDoksNodePool', () => {
     ]);
   });
 
+  it('reads a pool-level version when the record has one', () => {
+    const text = JSON.stringify({
+      node_pools: [
+        { name: 'a', size: 's-2vcpu-4gb', count: 1, version: '1.31.1-do.5' },
+        { name: 'b', size: 's-2vcpu-4gb', count: 1 },
+      ],
+    });
+    const [withVersion, without] = parseExport(text, ctx).pools;
+    expect(withVersion.kubernetesVersion).toBe('1.31.1-do.5');
+    expect(without).not.toHaveProperty('kubernetesVersion');
+    expect(issuesOf(() => parseExport(text.replace('"1.31.1-do.5"', '1.31'), ctx))).toEqual([
+      { file: 'doks.json', index: 0, field: 'version', message: 'expected a string, got 1.31' },
+    ]);
+  });
+
   it('asks for the cluster in the config, once per file', () => {
     expect(issuesOf(() => parseExport(readFixture('doks/rest-list.json'), { file: 'doks.json' }))).toEqual([
       {

@@ -52,7 +52,8 @@ function nodesState(r: RecordReader): string | undefined {
  * `node_pool` get bodies and `doctl kubernetes cluster node-pool list -o json`
  * give it. The record names neither its cluster nor its region: both come
  * from the context. DOKS pools are all user, Linux, x86-64 (GPU droplets
- * too), on-demand pools, and DOKS reports no per-pool version.
+ * too), on-demand pools. DOKS documents the Kubernetes version on the
+ * cluster; a pool record's own `version`, when it has one, is the pool's.
  */
 export const parseDoksNodePool: ItemParser = (
   item: unknown,
@@ -83,6 +84,7 @@ export const parseDoksNodePool: ItemParser = (
     labels: r.stringMap('labels') ?? {},
     taints: readTaintList(r, 'taints', KUBERNETES_EFFECTS),
     zones: [],
+    kubernetesVersion: r.string('version'),
     state: nodesState(r),
     tags: readTags(r),
     raw: item,
