@@ -51,7 +51,8 @@ const FORMAT_OF: Record<RecordKind, ExportFormat> = {
   doks: 'doks',
 };
 
-function fail(ctx: ExportContext, issues: Issue[]): never {
+/** Throws the issues of an export that cannot be read, each with the file. */
+export function fail(ctx: ExportContext, issues: Issue[]): never {
   throw new ExportParseError(
     issues.map(issue => ({
       ...(ctx.file !== undefined ? { file: ctx.file } : {}),
@@ -213,7 +214,8 @@ function indexed(values: readonly unknown[]): IndexedItem[] {
   return values.map((value, index) => ({ index, value }));
 }
 
-function errorResponseMessage(
+/** The message of a cloud API's error body, if the value is one. */
+export function errorResponseMessage(
   value: Record<string, unknown>,
 ): string | undefined {
   // ARM and Google: {"error": {"code", "message"}}; DigitalOcean: {"id", "message"}.

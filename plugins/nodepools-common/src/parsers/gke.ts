@@ -131,7 +131,7 @@ export const parseGkeNodePool: ItemParser = (
   const machineType = config?.string('machineType');
   const zones = poolZones(r.stringArray('locations'), location);
   const scaling = autoscaling(r, zones.length);
-  const initialNodeCount = r.integer('initialNodeCount', INT) ?? 0;
+  const initialNodeCount = r.integer('initialNodeCount', INT);
   const spot = config?.boolean('spot');
   const preemptible = config?.boolean('preemptible');
   const imageType = config?.string('imageType');
@@ -149,9 +149,10 @@ export const parseGkeNodePool: ItemParser = (
     capacityType: spot || preemptible ? 'spot' : 'on-demand',
     // The API has no current node count. With autoscaling off the pool keeps
     // its initial count in each of its zones; with it on the count moves, and
-    // only the nodes themselves can tell it.
+    // only the nodes themselves can tell it. A record without the count (a
+    // projection, or proto3 leaving out a zero) leaves it unknown.
     nodeCount:
-      !scaling.enabled && zones.length
+      !scaling.enabled && zones.length && initialNodeCount !== undefined
         ? initialNodeCount * zones.length
         : undefined,
     autoscaling: scaling,

@@ -3,13 +3,16 @@ import type { ImportIssue } from '../model/sources';
 import { markSoleAksPoolsAsSystem, readAksAgentPool } from './aks';
 import { collectItems } from './collect';
 import { detectExport, type DetectedExport } from './detect';
+import { namedFormatExport } from './namedFormat';
 import { readDocuments } from './documents';
 import { parseDoksNodePool } from './doks';
 import { parseEksNodegroup } from './eks';
 import { parseGkeNodePool } from './gke';
 import { parseKarpenterNodePool } from './karpenter';
 import {
+  EXPORT_FORMATS,
   ExportParseError,
+  isExportFormat,
   type ExportContext,
   type ExportFormat,
   type ItemParser,
@@ -76,12 +79,24 @@ function rejectDuplicates(
   if (issues.length) throw new ExportParseError(issues);
 }
 
+/** Unknown format names are refused before the file is read. */
+function namedFormat(ctx: ExportContext): ExportFormat | undefined {
+  const format = ctx.format;
+  if (format === undefined || isExportFormat(format)) return format;
+  throw new ExportParseError([
+    withFile(ctx, {
+      field: 'format',
+      message: `unknown format ${JSON.stringify(format)}: valid formats are ${EXPORT_FORMATS.join(', ')}`,
+    }),
+  ]);
+}
+
 /**
  * Reads a cloud's export of node pools (JSON or YAML), recognizing the format
- * by its shape, and maps every record to a pool. All or nothing: any problem
- * throws one ExportParseError listing every problem found, each with the
- * file, the item's position and the field. Fields read leniently come back
- * as `warnings` of the pools that were made.
+ * by its shape unless `ctx.format` names it, and maps every record to a pool.
+ * All or nothing: any problem throws one ExportParseError listing every
+ * problem found, each with the file, the item's position and the field.
+ * Fields read leniently come back as `warnings` of the pools that were made.
  */
 export function parseExport(
   text: string,
@@ -92,7 +107,11 @@ export function parseExport(
     ...context,
     onWarning: warning => warnings.push(warning),
   };
-  const detected = detectExport(readDocuments(text, ctx), ctx);
+  const format = namedFormat(ctx);
+  const documents = readDocuments(text, ctx);
+  const detected = format
+    ? namedFormatExport(documents, format, ctx)
+    : detectExport(documents, ctx);
   if (CLUSTER_FROM_CONTEXT.includes(detected.format) && !ctx.cluster) {
     throw new ExportParseError([
       withFile(ctx, {

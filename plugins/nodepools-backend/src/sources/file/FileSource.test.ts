@@ -51,6 +51,22 @@ describe('FileSource', () => {
     });
     expect(gone).toMatchObject({ complete: false, error: 'gone.json: file not found' });
   });
+
+  it('reads a file with its configured format', async () => {
+    await write('query.json', [{ name: 'web', count: 2 }]);
+    const source = new FileSource([{ path: 'query.json', format: 'doks', cluster: 'web-prod', region: 'nyc1' }], dir);
+    const unformatted = new FileSource([{ path: 'query.json', cluster: 'web-prod' }], dir);
+
+    const [listing] = await source.list();
+    const [refused] = await unformatted.list();
+
+    expect(listing.complete).toBe(true);
+    expect(listing.pools.map(p => [p.provider, p.cluster, p.region, p.name, p.nodeCount])).toEqual([
+      ['doks', 'web-prod', 'nyc1', 'web', 2],
+    ]);
+    expect(refused).toMatchObject({ complete: false, pools: [] });
+    expect(refused.error).toMatch(/^query\.json: unrecognized export/);
+  });
 });
 
 describe('readPoolFiles', () => {
@@ -62,5 +78,14 @@ describe('readPoolFiles', () => {
       { path: 'a.json' },
       { path: 'b.yaml', cluster: 'c', region: 'r', account: 'x' },
     ]);
+  });
+
+  it('reads each file\'s format, and refuses an unknown one naming the key and the valid formats', () => {
+    const files = (format: string) =>
+      new ConfigReader({ nodepools: { sources: { files: [{ path: 'a.json' }, { path: 'q.json', format }] } } });
+    expect(readPoolFiles(files('aks-cli'))[1]).toEqual({ path: 'q.json', format: 'aks-cli' });
+    expect(() => readPoolFiles(files('azure'))).toThrow(
+      "Invalid config at nodepools.sources.files[1].format: unknown format 'azure'; valid formats are eks, karpenter, gke, aks-arm, aks-cli, doks",
+    );
   });
 });
