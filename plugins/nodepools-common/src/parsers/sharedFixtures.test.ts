@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { PoolSpec, Taint } from '../model/pool';
 import { issuesOf } from './__fixtures__';
 import { parseExport } from './parseExport';
-import type { ExportContext, ExportFormat } from './types';
+import { EXPORT_FORMATS, type ExportContext, type ExportFormat } from './types';
 
 /*
  * Contract test over the published API samples kept next to the repository
@@ -117,6 +117,7 @@ const IMPORTABLE: Record<string, Expected> = {
         arch: 'amd64',
         autoscaling: { enabled: true, min: 1, max: 3 },
         diskSizeGb: 128,
+        state: 'Creating',
       },
     ],
   },
@@ -155,6 +156,7 @@ const IMPORTABLE: Record<string, Expected> = {
         taints: [{ key: 'taint-key-1', value: 'taint-value-1', effect: 'NoExecute' }],
         autoscaling: { enabled: true, min: 1, max: 5 },
         nodeCount: 4,
+        state: 'CREATING',
       },
     ],
   },
@@ -176,9 +178,13 @@ const IMPORTABLE: Record<string, Expected> = {
         os: 'linux',
         arch: 'amd64',
         autoscaling: { enabled: true, min: 1, max: 3 },
+        // A v1beta1 selfLink of a zonal cluster, with the sample's placeholders.
+        account: '${projectId}',
+        cluster: 'cluster-sample-${uniqueId}',
         region: 'us-central1',
         zones: ['us-central1-a'],
         maxPodsPerNode: 110,
+        kubernetesVersion: '1.30.5-gke.1014001',
       },
     ],
   },
@@ -227,11 +233,21 @@ describeWithSamples(
 
     it.each(Object.entries(IMPORTABLE))('%s', (file, expected) => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
-      const { format, pools } = parseExport(text, { file, ...expected.ctx });
+      const { format, pools, warnings } = parseExport(text, { file, ...expected.ctx });
 
       expect(format).toBe(expected.format);
       expect(pools).toHaveLength(expected.pools.length);
       pools.forEach((pool, index) => expect(pool).toMatchObject(expected.pools[index]));
+      // Published samples use only documented identifiers and values.
+      expect(warnings).toEqual([]);
+    });
+
+    it.each(Object.entries(IMPORTABLE))('%s reads the same with its format named', (file, expected) => {
+      const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      const detected = parseExport(text, { file, ...expected.ctx });
+      const named = parseExport(text, { file, ...expected.ctx, format: expected.format });
+
+      expect(named).toEqual(detected);
     });
 
     it.each(Object.entries(NOT_EXPORTS))('%s is refused as not an export of pools', (file, message) => {
@@ -241,6 +257,13 @@ describeWithSamples(
       expect(issues).toHaveLength(1);
       expect(issues[0].file).toBe(file);
       expect(issues[0].message).toMatch(message);
+    });
+
+    it.each(Object.keys(NOT_EXPORTS))('%s is refused under any named format', file => {
+      const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      for (const format of EXPORT_FORMATS) {
+        expect(issuesOf(() => parseExport(text, { file, format, ...CONFIGURED })).length).toBeGreaterThan(0);
+      }
     });
   },
 );
