@@ -27,10 +27,14 @@ function readTags(r: RecordReader): Record<string, string> {
   return tags;
 }
 
+/**
+ * DOKS's autoscaler manages the pool exactly when `auto_scale` is true,
+ * within `min_nodes..max_nodes` (equal bounds are a fixed size). With it off
+ * the API still returns min_nodes/max_nodes as 0: they are left out.
+ */
 function autoscaling(r: RecordReader): Autoscaling {
   const min = r.integer('min_nodes');
   const max = r.integer('max_nodes');
-  // With auto_scale off the API still returns min_nodes/max_nodes as 0.
   if (!r.boolean('auto_scale')) return { enabled: false };
   return {
     enabled: true,

@@ -78,8 +78,10 @@ function poolZones(
 }
 
 /**
- * GKE's JSON leaves out fields at their zero value (proto3), so a missing
- * `enabled` is false and a missing count is 0. `minNodeCount`/`maxNodeCount`
+ * GKE's cluster autoscaler manages the pool exactly when `autoscaling.enabled`
+ * is true, whatever the bounds (equal bounds are a fixed size). GKE's JSON
+ * leaves out fields at their zero value (proto3), so a missing `enabled` is
+ * false and a missing count is 0. `minNodeCount`/`maxNodeCount`
  * bound each zone, `totalMinNodeCount`/`totalMaxNodeCount` the whole pool; the
  * model wants the pool's bounds, so per-zone counts are multiplied by the
  * number of zones, and left out when the zones are not known.
