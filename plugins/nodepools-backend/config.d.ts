@@ -87,6 +87,15 @@ export interface Config {
         region?: string;
         /** Cloud account, project, subscription or team. */
         account?: string;
+        /**
+         * The export's format, for a file whose shape is not recognized (a
+         * `--query` projection keeping only some fields, under their own
+         * names): its records are read with that cloud's parser, fields it
+         * lacks are unknown, and only the pool's name (and `cluster`, when the
+         * records do not say it) is required. One of `eks`, `karpenter`,
+         * `gke`, `aks-arm`, `aks-cli`, `doks`. Default: recognized by shape.
+         */
+        format?: 'eks' | 'karpenter' | 'gke' | 'aks-arm' | 'aks-cli' | 'doks';
       }>;
       /** Schedule of the file source; defaults to `nodepools.schedule`. */
       filesSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;

@@ -65,6 +65,63 @@ describe('nodepools normalize', () => {
     expect(io.err).toContain('missing.json: cannot read file (ENOENT)');
   });
 
+  it('prints what it read leniently as warnings on stderr, and the pools', async () => {
+    const dir = await fs.mkdtemp(path.join(require('node:os').tmpdir(), 'normalize-'));
+    const file = path.join(dir, 'cn.json');
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        nodegroup: {
+          nodegroupName: 'workers',
+          nodegroupArn: 'arn:aws-cn:eks:cn-north-1:210987654321:nodegroup/cn-prod/workers/1',
+          capacityType: 'NEW_KIND',
+        },
+      }),
+    );
+    const io = memoryIo();
+    expect(await main(['normalize', file], io)).toBe(0);
+    expect(io.err).toBe(
+      `warning: ${file}: item 0: field 'capacityType': unknown value "NEW_KIND" (known: ON_DEMAND, SPOT, CAPACITY_BLOCK): read as on-demand\n`,
+    );
+    expect(JSON.parse(io.out).items.map((p: { ref: string }) => p.ref)).toEqual([
+      'eks/210987654321/cn-north-1/cn-prod/workers',
+    ]);
+  });
+
+  it('reads a projection with --format, and refuses an unknown format with the valid ones', async () => {
+    const dir = await fs.mkdtemp(path.join(require('node:os').tmpdir(), 'normalize-'));
+    const file = path.join(dir, 'query.json');
+    // az aks nodepool list --query "[].{name:name, count:count, nodeLabels:nodeLabels}"
+    await fs.writeFile(file, JSON.stringify([{ name: 'nodepool1', count: 3, nodeLabels: { team: 'web' } }]));
+
+    const refused = memoryIo();
+    expect(await main(['normalize', file, '--cluster', 'web'], refused)).toBe(1);
+    expect(refused.err).toContain(`error: ${file}: unrecognized export`);
+
+    const io = memoryIo();
+    expect(
+      await main(['normalize', '--format', 'aks-cli', file, '--cluster', 'web', '--region', 'eastus', '--owner-label', 'team'], io),
+    ).toBe(0);
+    expect(io.err).toBe('');
+    expect(JSON.parse(io.out).items).toEqual([
+      expect.objectContaining({
+        ref: 'aks/-/eastus/web/nodepool1',
+        nodeCount: 3,
+        labels: { team: 'web' },
+        owner: 'group:default/web',
+        machineTypes: [],
+        // The only pool of a complete listing is the cluster's system pool.
+        mode: 'system',
+      }),
+    ]);
+
+    const unknown = memoryIo();
+    expect(await main(['normalize', '--format', 'azure', file], unknown)).toBe(2);
+    expect(unknown.err).toContain(
+      "Unknown format 'azure' for --format: valid formats are eks, karpenter, gke, aks-arm, aks-cli, doks",
+    );
+  });
+
   it('rejects unknown commands and options with usage', async () => {
     const io = memoryIo();
     expect(await main(['frobnicate'], io)).toBe(2);

@@ -1,6 +1,9 @@
 import {
   DEFAULT_OWNER_KEYS,
+  EXPORT_FORMATS,
   ExportParseError,
+  isExportFormat,
+  type ExportFormat,
   PoolPage,
   formatImportIssue,
   parseExport,
@@ -9,17 +12,25 @@ import { preparePool } from '../inventory/preparePool';
 import { toNodePool } from '../inventory/toNodePool';
 import type { CommandIo } from './io';
 
-const USAGE = `Usage: nodepools normalize [--cluster NAME] [--region REGION] [--account ID] [--owner-tag KEY]... [--owner-label KEY]... <file>...
+const USAGE = `Usage: nodepools normalize [--format NAME] [--cluster NAME] [--region REGION] [--account ID] [--owner-tag KEY]... [--owner-label KEY]... <file>...
 
-Prints the pools of cloud exports as the API's GET /pools returns them.
+Prints the pools of cloud exports as the API's GET /pools returns them, and
+what was read leniently as warnings on stderr.
 --cluster/--region/--account fill in what an export does not say (DOKS and
-Karpenter exports do not name their cluster).`;
+Karpenter exports do not name their cluster).
+--format reads every file as that format instead of recognizing its shape
+(for projections such as az ... --query): one of ${EXPORT_FORMATS.join(', ')}.`;
 
 interface NormalizeArgs {
   files: string[];
-  context: { cluster?: string; region?: string; account?: string };
+  context: { cluster?: string; region?: string; account?: string; format?: ExportFormat };
   tagKeys: string[];
   labelKeys: string[];
+}
+
+function formatOption(name: string): ExportFormat {
+  if (isExportFormat(name)) return name;
+  throw new Error(`Unknown format '${name}' for --format: valid formats are ${EXPORT_FORMATS.join(', ')}`);
 }
 
 function parseArgs(args: string[]): NormalizeArgs | string {
@@ -36,6 +47,7 @@ function parseArgs(args: string[]): NormalizeArgs | string {
     if (arg === '--cluster') parsed.context.cluster = value();
     else if (arg === '--region') parsed.context.region = value();
     else if (arg === '--account') parsed.context.account = value();
+    else if (arg === '--format') parsed.context.format = formatOption(value());
     else if (arg === '--owner-tag') parsed.tagKeys.push(value());
     else if (arg === '--owner-label') parsed.labelKeys.push(value());
     else if (arg === '--help' || arg === '-h') return USAGE;
@@ -49,7 +61,7 @@ function parseArgs(args: string[]): NormalizeArgs | string {
 /**
  * `nodepools normalize`: every file is parsed; any problem in any file is
  * reported (file, item, field) and the command exits 1 without printing a
- * partial result.
+ * partial result. Warnings go to stderr and do not change the exit code.
  */
 export async function runNormalizeCommand(
   args: string[],
@@ -76,6 +88,7 @@ export async function runNormalizeCommand(
   const seenAt = new Date().toISOString();
   const page: PoolPage = { items: [], totalCount: 0 };
   const problems: string[] = [];
+  const warnings: string[] = [];
   for (const file of parsed.files) {
     let text: string;
     try {
@@ -85,8 +98,9 @@ export async function runNormalizeCommand(
       continue;
     }
     try {
-      const { pools } = parseExport(text, { file, ...parsed.context });
-      for (const pool of pools) {
+      const result = parseExport(text, { file, ...parsed.context });
+      warnings.push(...result.warnings.map(formatImportIssue));
+      for (const pool of result.pools) {
         page.items.push(
           toNodePool(preparePool(pool, ownership), { source: `file:${file}`, seenAt }),
         );
@@ -100,6 +114,8 @@ export async function runNormalizeCommand(
     io.stderr(`${problems.map(p => `error: ${p}`).join('\n')}\n`);
     return 1;
   }
+  // formatImportIssue already starts each warning with `warning: `.
+  if (warnings.length) io.stderr(`${warnings.join('\n')}\n`);
   page.totalCount = page.items.length;
   io.stdout(`${JSON.stringify(page, null, 2)}\n`);
   return 0;

@@ -47,11 +47,29 @@ export const CAPACITY_TYPES = [
 ] as const;
 export type CapacityType = (typeof CAPACITY_TYPES)[number];
 
+/**
+ * The same on every cloud: `enabled` is true when the cloud says an
+ * autoscaler manages the pool (EKS: every managed node group; GKE:
+ * `autoscaling.enabled`; AKS: `enableAutoScaling`; DOKS: `auto_scale`;
+ * Karpenter: unless static or limited to nothing), whatever the bounds are.
+ * A range of one size is `isFixedSize`, not autoscaling off.
+ */
 export interface Autoscaling {
   enabled: boolean;
-  /** Node count bounds; absent when the provider has none (Karpenter). */
+  /** Node count bounds while enabled; absent when unknown or the provider has none (Karpenter). */
   min?: number;
   max?: number;
+}
+
+/**
+ * Whether the pool keeps its node count: no autoscaler manages it, or its
+ * range allows one size only (min == max).
+ */
+export function isFixedSize(autoscaling: Autoscaling): boolean {
+  return (
+    !autoscaling.enabled ||
+    (autoscaling.min !== undefined && autoscaling.min === autoscaling.max)
+  );
 }
 
 /** A node selector requirement, as in a Karpenter NodePool's template. */

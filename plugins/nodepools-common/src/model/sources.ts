@@ -9,6 +9,12 @@ export interface ImportIssue {
   /** Dotted path of the offending field in the provider's record. */
   field?: string;
   message: string;
+  /**
+   * `warning`: the item was imported, but a field was read leniently (an
+   * identifier or a value the parser does not know) and is kept only in the
+   * raw record. Absent: an error that kept the item out.
+   */
+  severity?: 'warning';
 }
 
 /** Renders an issue as one readable line: `file: item 2: field 'x': message`. */
@@ -18,7 +24,10 @@ export function formatImportIssue(issue: ImportIssue): string {
     issue.index !== undefined ? `item ${issue.index}` : undefined,
     issue.field ? `field '${issue.field}'` : undefined,
   ].filter(Boolean);
-  return where.length ? `${where.join(': ')}: ${issue.message}` : issue.message;
+  const text = where.length
+    ? `${where.join(': ')}: ${issue.message}`
+    : issue.message;
+  return issue.severity === 'warning' ? `warning: ${text}` : text;
 }
 
 export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error'] as const;

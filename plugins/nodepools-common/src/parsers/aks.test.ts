@@ -11,7 +11,7 @@ describe('parseAksAgentPool', () => {
     const text = readFixture('aks/arm-list.json');
     const { format, pools } = parseExport(text, ctx);
 
-    expect(format).toBe('aks-agentpool-arm');
+    expect(format).toBe('aks-arm');
     expect(pools[0]).toEqual({
       provider: 'aks',
       account: SUBSCRIPTION,
@@ -55,7 +55,7 @@ describe('parseAksAgentPool', () => {
   it('reads `az aks nodepool show` output without duplicating the Spot taint', () => {
     const { format, pools } = parseExport(readFixture('aks/cli-show.json'), ctx);
 
-    expect(format).toBe('aks-agentpool-cli');
+    expect(format).toBe('aks-cli');
     expect(pools[0]).toMatchObject({
       cluster: 'search-dev',
       arch: 'arm64',
@@ -130,13 +130,8 @@ describe('parseAksAgentPool', () => {
     const taintMessage = (got: string) =>
       `expected "key=value:Effect" or "key:Effect" with Effect NoSchedule, PreferNoSchedule or NoExecute, got ${got}`;
 
+    // The unknown mode "Worker" is no error (ARM modes are an open set).
     expect(issues).toEqual([
-      {
-        file: 'aks.json',
-        index: 0,
-        field: 'properties.mode',
-        message: 'expected one of System, User, Gateway, got "Worker"',
-      },
       { file: 'aks.json', index: 0, field: 'properties.nodeTaints[0]', message: taintMessage('"dedicated=db:NoScheduleX"') },
       { file: 'aks.json', index: 0, field: 'properties.nodeTaints[1]', message: taintMessage('"=x:NoSchedule"') },
       { file: 'aks.json', index: 0, field: 'properties.nodeTaints[2]', message: taintMessage('7') },
@@ -146,6 +141,83 @@ describe('parseAksAgentPool', () => {
         field: 'properties.count',
         message: 'expected a non-negative integer, got 2.5',
       },
+    ]);
+  });
+});
+
+describe('AKS identifiers and values, read leniently', () => {
+  const pool = (record: Record<string, unknown>, context: Record<string, string> = {}) => {
+    const { pools, warnings } = parseExport(JSON.stringify({ name: 'np1', vmSize: 'Standard_D4s_v5', ...record }), {
+      ...ctx,
+      ...context,
+    });
+    return { pool: pools[0], warnings };
+  };
+  const id = (...segments: string[]) => `/${segments.join('/')}`;
+
+  it.each([
+    ['camel case', id('subscriptions', SUBSCRIPTION, 'resourceGroups', 'rg', 'providers', 'Microsoft.ContainerService', 'managedClusters', 'c1', 'agentPools', 'np1')],
+    ['lower case', id('subscriptions', SUBSCRIPTION, 'resourcegroups', 'rg', 'providers', 'microsoft.containerservice', 'managedclusters', 'c1', 'agentpools', 'np1')],
+    ['upper case', id('SUBSCRIPTIONS', SUBSCRIPTION, 'RESOURCEGROUPS', 'RG', 'PROVIDERS', 'MICROSOFT.CONTAINERSERVICE', 'MANAGEDCLUSTERS', 'c1', 'AGENTPOOLS', 'np1')],
+    ['a trailing slash', `${id('subscriptions', SUBSCRIPTION, 'resourceGroups', 'rg', 'providers', 'Microsoft.ContainerService', 'managedClusters', 'c1', 'agentPools', 'np1')}/`],
+    ['a child resource', id('subscriptions', SUBSCRIPTION, 'resourceGroups', 'rg', 'providers', 'Microsoft.ContainerService', 'managedClusters', 'c1', 'agentPools', 'np1', 'machines', 'm0')],
+  ])('reads the subscription and cluster from an id in %s', (_, poolId) => {
+    const { pool: read, warnings } = pool({ id: poolId });
+    expect([read.account, read.cluster, read.name]).toEqual([SUBSCRIPTION, 'c1', 'np1']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('imports a pool whose id names no cluster from the config, with a warning', () => {
+    const { pool: read, warnings } = pool({ id: '/subscriptions/s1/resourceGroups/rg' }, { cluster: 'cfg', account: 'sub' });
+    expect([read.account, read.cluster]).toEqual(['sub', 'cfg']);
+    expect(warnings).toEqual([
+      {
+        file: 'aks.json',
+        index: 0,
+        field: 'id',
+        severity: 'warning',
+        message:
+          "not an agent pool id (/subscriptions/S/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/C/agentPools/N): the subscription and cluster come from the file's config",
+      },
+    ]);
+    expect(issuesOf(() => pool({ id: 'np1' }))).toEqual([
+      {
+        file: 'aks.json',
+        index: 0,
+        field: 'id',
+        message:
+          'names no cluster (/subscriptions/S/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/C/agentPools/N): set `cluster` for this file',
+      },
+    ]);
+  });
+
+  it.each([
+    [{ mode: 'System' }, { mode: 'system' }],
+    [{ mode: 'system' }, { mode: 'system' }],
+    [{ mode: 'ManagedSystem' }, { mode: 'system' }],
+    [{ mode: 'Gateway' }, { mode: 'user' }],
+    [{ mode: 'Machines' }, { mode: 'user' }],
+    [{ osType: 'windows' }, { os: 'windows' }],
+    [{ osSku: 'windows2025' }, { os: 'windows' }],
+    [{ scaleSetPriority: 'spot' }, { capacityType: 'spot' }],
+    [{ provisioningState: 'Upgrading' }, { state: 'Upgrading' }],
+    [{ provisioningState: 'SomeNewState', powerState: { code: 'stopped' } }, { state: 'Stopped' }],
+  ])('reads %j as %j without a warning', (record, expected) => {
+    const { pool: read, warnings } = pool({ ...record }, { cluster: 'c' });
+    expect(read).toMatchObject(expected);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads modes, priorities and OS types AKS adds later as the defaults, with warnings', () => {
+    const { pool: read, warnings } = pool(
+      { mode: 'Edge', scaleSetPriority: 'Reserved', osType: 'Plan9' },
+      { cluster: 'c' },
+    );
+    expect(read).toMatchObject({ mode: 'user', capacityType: 'on-demand', os: 'linux' });
+    expect(warnings.map(w => [w.field, w.message])).toEqual([
+      ['scaleSetPriority', 'unknown value "Reserved" (known: Spot, Regular): read as Regular'],
+      ['mode', 'unknown value "Edge" (known: System, User, Gateway, ManagedSystem, Machines): read as User'],
+      ['osType', 'unknown value "Plan9" (known: Linux, Windows): read as Linux'],
     ]);
   });
 });

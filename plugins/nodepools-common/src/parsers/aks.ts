@@ -1,5 +1,6 @@
 import type {
   Autoscaling,
+  OperatingSystem,
   PoolMode,
   PoolSpec,
   Taint,
@@ -12,53 +13,81 @@ import { completePool } from './poolSpec';
 import { KUBERNETES_EFFECTS, taint } from './taints';
 import type { ExportContext, ItemParser } from './types';
 
-/**
- * Segment names are case-insensitive in ARM ids: `resourcegroups` and
- * `resourceGroups` both occur.
- */
-const AGENT_POOL_ID = new RegExp(
-  [
-    '^/subscriptions/([^/]+)',
-    '/resourcegroups/[^/]+',
-    '/providers/microsoft\\.containerservice',
-    '/managedclusters/([^/]+)',
-    '/agentpools/([^/]+)$',
-  ].join(''),
-  'i',
-);
-
 /** What AKS puts on every node of a Spot pool, whether or not the pool's record lists it. */
 const SPOT_KEY = 'kubernetes.azure.com/scalesetpriority';
 const SPOT_TAINT: Taint = { key: SPOT_KEY, value: 'spot', effect: 'NoSchedule' };
 
-/** `Gateway` pools only run AKS's static egress gateway; they are not system pools. */
+/**
+ * ARM's known modes; ARM enums are open and case-insensitive. `Gateway` pools
+ * only run AKS's static egress gateway and `Machines` pools host machines
+ * managed one by one: neither is a system pool. `ManagedSystem` is the system
+ * pool AKS runs itself.
+ */
 const MODES: Readonly<Record<string, PoolMode>> = {
   System: 'system',
   User: 'user',
   Gateway: 'user',
+  ManagedSystem: 'system',
+  Machines: 'user',
 };
+
+const PRIORITIES: Readonly<Record<string, 'spot' | 'regular'>> = {
+  Spot: 'spot',
+  Regular: 'regular',
+};
+
+const OS_TYPES: Readonly<Record<string, OperatingSystem>> = {
+  Linux: 'linux',
+  Windows: 'windows',
+};
+
+const ID_FORMAT =
+  '/subscriptions/S/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/C/agentPools/N';
 
 const TAINT_FORMAT =
   '"key=value:Effect" or "key:Effect" with Effect NoSchedule, PreferNoSchedule or NoExecute';
 
 interface AgentPoolId {
-  subscription: string;
+  subscription?: string;
   cluster: string;
-  name: string;
+  name?: string;
+}
+
+/** The segment after `type` in an ARM id; segment names are case-insensitive (`resourcegroups`, `resourceGroups`). */
+function segmentAfter(segments: readonly string[], type: string): string | undefined {
+  const at = segments.findIndex(s => s.toLowerCase() === type);
+  return at >= 0 && at + 1 < segments.length ? segments[at + 1] : undefined;
+}
+
+/**
+ * An ARM resource id, read by its named segments so that any casing, a
+ * trailing slash or a child resource after the pool still gives the
+ * subscription, cluster and pool.
+ */
+export function parseAgentPoolId(id: string): AgentPoolId | undefined {
+  const segments = id.split('/').filter(Boolean);
+  const cluster = segmentAfter(segments, 'managedclusters');
+  if (!cluster) return undefined;
+  const subscription = segmentAfter(segments, 'subscriptions');
+  const name = segmentAfter(segments, 'agentpools');
+  return {
+    ...(subscription ? { subscription } : {}),
+    cluster,
+    ...(name ? { name } : {}),
+  };
 }
 
 function readId(r: RecordReader): AgentPoolId | undefined {
   const id = r.string('id');
   if (id === undefined) return undefined;
-  const match = AGENT_POOL_ID.exec(id);
-  if (!match) {
-    r.report(
+  const parsed = parseAgentPoolId(id);
+  if (!parsed) {
+    r.warn(
       'id',
-      `expected /subscriptions/S/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/C/agentPools/N, got ${JSON.stringify(id)}`,
+      `not an agent pool id (${ID_FORMAT}): the subscription and cluster come from the file's config`,
     );
-    return undefined;
   }
-  return { subscription: match[1], cluster: match[2], name: match[3] };
+  return parsed;
 }
 
 /** `key=value:Effect` or `key:Effect`, as `az` and the ARM API write node taints. */
@@ -110,11 +139,23 @@ function withSpotMarks(
   };
 }
 
-function autoscaling(props: RecordReader): Autoscaling {
+function isManagedSystem(props: RecordReader): boolean {
+  const mode = props.get('mode');
+  return typeof mode === 'string' && mode.toLowerCase() === 'managedsystem';
+}
+
+/**
+ * The cluster autoscaler manages a pool when `enableAutoScaling` is true,
+ * within `minCount..maxCount` (which AKS may keep, unused, when it is off).
+ * AKS itself scales its `ManagedSystem` pool with the cluster's usage.
+ */
+function autoscaling(props: RecordReader, managedSystem: boolean): Autoscaling {
+  const enabled = props.boolean('enableAutoScaling') ?? false;
   const min = props.integer('minCount');
   const max = props.integer('maxCount');
+  if (!enabled) return { enabled: managedSystem };
   return {
-    enabled: props.boolean('enableAutoScaling') ?? false,
+    enabled,
     ...(min !== undefined ? { min } : {}),
     ...(max !== undefined ? { max } : {}),
   };
@@ -127,7 +168,7 @@ function autoscaling(props: RecordReader): Autoscaling {
 function state(props: RecordReader): string | undefined {
   const provisioning = props.string('provisioningState');
   const power = props.object('powerState')?.string('code');
-  return power === 'Stopped' ? 'Stopped' : provisioning;
+  return power?.toLowerCase() === 'stopped' ? 'Stopped' : provisioning;
 }
 
 /** A pool, and whether AKS recorded its mode (pools made before modes existed have none). */
@@ -156,19 +197,22 @@ export function readAksAgentPool(
     r.report('name', 'is required');
   }
   const cluster = id?.cluster ?? ctx.cluster;
-  if (!cluster && !r.has('id')) {
+  if (!cluster && (typeof r.get('id') === 'string' || !r.has('id'))) {
     r.report(
       'id',
-      'is required to know the cluster: the record has no id; set `cluster` for this file',
+      r.has('id')
+        ? `names no cluster (${ID_FORMAT}): set \`cluster\` for this file`
+        : 'is required to know the cluster: the record has no id; set `cluster` for this file',
     );
   }
   const vmSize = props.string('vmSize');
-  const spot = props.oneOf('scaleSetPriority', ['Spot', 'Regular']) === 'Spot';
-  const modeName = props.oneOf('mode', Object.keys(MODES));
+  const spot =
+    props.openEnum('scaleSetPriority', PRIORITIES, 'Regular') === 'spot';
+  const mode = props.openEnum('mode', MODES, 'User');
   const osSku = props.string('osSKU') ?? props.string('osSku');
   const windows =
-    props.oneOf('osType', ['Linux', 'Windows']) === 'Windows' ||
-    !!osSku?.startsWith('Windows');
+    props.openEnum('osType', OS_TYPES, 'Linux') === 'windows' ||
+    !!osSku?.toLowerCase().startsWith('windows');
   const marked = withSpotMarks(
     spot,
     props.stringMap('nodeLabels') ?? {},
@@ -180,13 +224,13 @@ export function readAksAgentPool(
     region: ctx.region,
     cluster: cluster ?? '',
     name,
-    mode: modeName ? MODES[modeName] : 'user',
+    mode: mode ?? 'user',
     os: windows ? 'windows' : 'linux',
     arch: vmSize ? azureVmSizeArch(vmSize) : undefined,
     machineTypes: vmSize ? [vmSize] : [],
     capacityType: spot ? 'spot' : 'on-demand',
     nodeCount: props.integer('count'),
-    autoscaling: autoscaling(props),
+    autoscaling: autoscaling(props, isManagedSystem(props)),
     labels: marked.labels,
     taints: marked.taints,
     // Zone numbers as AKS gives them; the nodes' zone label reads `<region>-<number>`.
@@ -201,7 +245,10 @@ export function readAksAgentPool(
     diskSizeGb: props.integer('osDiskSizeGB') ?? props.integer('osDiskSizeGb'),
     raw: item,
   };
-  return { pool: completePool(r, pool), modeRecorded: modeName !== undefined };
+  return {
+    pool: completePool(r, pool, ctx),
+    modeRecorded: props.has('mode'),
+  };
 }
 
 /** One AKS agent pool in any of its shapes; a pool without a mode is read as `user`. */

@@ -27,10 +27,26 @@ function toIssue(
   };
 }
 
+/** The context for one item: its warnings gain the file and the item's position. */
+function itemContext(ctx: ExportContext, index: number): ExportContext {
+  const onWarning = ctx.onWarning;
+  if (!onWarning) return ctx;
+  return {
+    ...ctx,
+    onWarning: warning =>
+      onWarning({
+        ...(ctx.file !== undefined ? { file: ctx.file } : {}),
+        index,
+        ...warning,
+      }),
+  };
+}
+
 /**
  * Runs a record reader over every item, so that one pass finds every problem
  * of every item; throws them all as one ExportParseError, keeping nothing of a
  * file that has any. Errors other than ItemFieldError are bugs and propagate.
+ * Warnings reach `ctx.onWarning` with the item's position.
  */
 export function collectItems<T>(
   items: readonly IndexedItem[],
@@ -41,7 +57,7 @@ export function collectItems<T>(
   const issues: ImportIssue[] = [];
   for (const { index, value } of items) {
     try {
-      results.push(read(value, ctx));
+      results.push(read(value, itemContext(ctx, index)));
     } catch (error) {
       if (error instanceof ItemFieldErrors) {
         issues.push(...error.problems.map(p => toIssue(ctx, index, p)));

@@ -23,17 +23,17 @@ const nodeClass = { apiVersion: 'karpenter.k8s.aws/v1', kind: 'EC2NodeClass', me
 describe('detectExport', () => {
   it('places every EKS form', () => {
     expect(summary({ nodegroup: eks })).toEqual({
-      format: 'eks-nodegroup',
+      format: 'eks',
       indexes: [0],
       completeListing: false,
     });
     expect(summary([{ nodegroup: eks }, { nodegroup: eks }])).toMatchObject({
-      format: 'eks-nodegroup',
+      format: 'eks',
       indexes: [0, 1],
     });
-    expect(summary([eks])).toMatchObject({ format: 'eks-nodegroup' });
+    expect(summary([eks])).toMatchObject({ format: 'eks' });
     expect(summary({ nodegroups: [eks, { nodegroup: eks }] })).toMatchObject({
-      format: 'eks-nodegroup',
+      format: 'eks',
       indexes: [0, 1],
     });
     expect(detect({ nodegroup: eks }).items[0].value).toBe(eks);
@@ -41,48 +41,48 @@ describe('detectExport', () => {
 
   it('places GKE, AKS and DigitalOcean lists and single records', () => {
     expect(summary({ nodePools: [gke] })).toEqual({
-      format: 'gke-nodepool',
+      format: 'gke',
       indexes: [0],
       completeListing: true,
     });
-    expect(summary([gke, gke])).toMatchObject({ format: 'gke-nodepool' });
-    expect(summary(gke)).toEqual({ format: 'gke-nodepool', indexes: [0], completeListing: false });
+    expect(summary([gke, gke])).toMatchObject({ format: 'gke' });
+    expect(summary(gke)).toEqual({ format: 'gke', indexes: [0], completeListing: false });
     expect(summary({ value: [aksArm] })).toEqual({
-      format: 'aks-agentpool-arm',
+      format: 'aks-arm',
       indexes: [0],
       completeListing: true,
     });
     expect(summary({ value: [aksArm], nextLink: 'https://management.azure.com/next' })).toMatchObject({
       completeListing: false,
     });
-    expect(summary({ value: [aksCli] })).toMatchObject({ format: 'aks-agentpool-cli' });
-    expect(summary(aksArm)).toEqual({ format: 'aks-agentpool-arm', indexes: [0], completeListing: false });
+    expect(summary({ value: [aksCli] })).toMatchObject({ format: 'aks-cli' });
+    expect(summary(aksArm)).toEqual({ format: 'aks-arm', indexes: [0], completeListing: false });
     expect(summary([aksCli, aksCli])).toEqual({
-      format: 'aks-agentpool-cli',
+      format: 'aks-cli',
       indexes: [0, 1],
       completeListing: true,
     });
-    expect(summary(aksCli)).toMatchObject({ format: 'aks-agentpool-cli', completeListing: false });
+    expect(summary(aksCli)).toMatchObject({ format: 'aks-cli', completeListing: false });
     expect(summary({ node_pools: [doks] })).toMatchObject({
-      format: 'doks-node-pool',
+      format: 'doks',
       completeListing: true,
     });
-    expect(summary({ node_pool: doks })).toMatchObject({ format: 'doks-node-pool', completeListing: false });
-    expect(summary([doks])).toMatchObject({ format: 'doks-node-pool' });
+    expect(summary({ node_pool: doks })).toMatchObject({ format: 'doks', completeListing: false });
+    expect(summary([doks])).toMatchObject({ format: 'doks' });
   });
 
   it('accepts empty listings whose wrapper names the cloud', () => {
     expect(summary({ nodePools: [] })).toEqual({
-      format: 'gke-nodepool',
+      format: 'gke',
       indexes: [],
       completeListing: true,
     });
-    expect(summary({ value: [] })).toMatchObject({ format: 'aks-agentpool-arm', indexes: [] });
+    expect(summary({ value: [] })).toMatchObject({ format: 'aks-arm', indexes: [] });
   });
 
   it('keeps NodePools among other Kubernetes objects, counting every object', () => {
     expect(summary(nodeClass, nodePool, nodeClass, nodePool)).toMatchObject({
-      format: 'karpenter-nodepool',
+      format: 'karpenter',
       indexes: [1, 3],
     });
     expect(summary({ apiVersion: 'v1', kind: 'List', items: [nodeClass, nodePool] })).toMatchObject({
@@ -92,7 +92,7 @@ describe('detectExport', () => {
   });
 
   it('reads several YAML documents that are not Kubernetes objects as a list', () => {
-    expect(summary(gke, gke, gke)).toMatchObject({ format: 'gke-nodepool', indexes: [0, 1, 2] });
+    expect(summary(gke, gke, gke)).toMatchObject({ format: 'gke', indexes: [0, 1, 2] });
   });
 
   it('explains `aws eks list-nodegroups` output', () => {

@@ -43,15 +43,16 @@ const KIND_NAMES: Record<RecordKind, string> = {
 };
 
 const FORMAT_OF: Record<RecordKind, ExportFormat> = {
-  eks: 'eks-nodegroup',
-  karpenter: 'karpenter-nodepool',
-  gke: 'gke-nodepool',
-  'aks-arm': 'aks-agentpool-arm',
-  'aks-cli': 'aks-agentpool-cli',
-  doks: 'doks-node-pool',
+  eks: 'eks',
+  karpenter: 'karpenter',
+  gke: 'gke',
+  'aks-arm': 'aks-arm',
+  'aks-cli': 'aks-cli',
+  doks: 'doks',
 };
 
-function fail(ctx: ExportContext, issues: Issue[]): never {
+/** Throws the issues of an export that cannot be read, each with the file. */
+export function fail(ctx: ExportContext, issues: Issue[]): never {
   throw new ExportParseError(
     issues.map(issue => ({
       ...(ctx.file !== undefined ? { file: ctx.file } : {}),
@@ -176,7 +177,7 @@ function karpenterExport(
       },
     ]);
   }
-  return { format: 'karpenter-nodepool', items, completeListing: false };
+  return { format: 'karpenter', items, completeListing: false };
 }
 
 /** A list of records of one provider; every element must be the same kind as the first. */
@@ -213,7 +214,8 @@ function indexed(values: readonly unknown[]): IndexedItem[] {
   return values.map((value, index) => ({ index, value }));
 }
 
-function errorResponseMessage(
+/** The message of a cloud API's error body, if the value is one. */
+export function errorResponseMessage(
   value: Record<string, unknown>,
 ): string | undefined {
   // ARM and Google: {"error": {"code", "message"}}; DigitalOcean: {"id", "message"}.
@@ -236,7 +238,7 @@ function eksListExport(
   ctx: ExportContext,
 ): DetectedExport {
   if (!nodegroups.length) {
-    return { format: 'eks-nodegroup', items: [], completeListing: true };
+    return { format: 'eks', items: [], completeListing: true };
   }
   if (nodegroups.every(entry => typeof entry === 'string')) {
     fail(ctx, [
@@ -256,7 +258,7 @@ function aksListExport(value: Record<string, unknown>): DetectedExport {
     list.length > 0 && isPlainObject(list[0]) && !('properties' in list[0]);
   const nextLink = value.nextLink;
   return {
-    format: flattened ? 'aks-agentpool-cli' : 'aks-agentpool-arm',
+    format: flattened ? 'aks-cli' : 'aks-arm',
     items: indexed(list),
     completeListing:
       nextLink === undefined || nextLink === null || nextLink === '',
@@ -273,21 +275,21 @@ function objectExport(
   }
   if (Array.isArray(value.nodePools)) {
     return {
-      format: 'gke-nodepool',
+      format: 'gke',
       items: indexed(value.nodePools),
       completeListing: true,
     };
   }
   if (Array.isArray(value.node_pools)) {
     return {
-      format: 'doks-node-pool',
+      format: 'doks',
       items: indexed(value.node_pools),
       completeListing: true,
     };
   }
   if (isPlainObject(value.node_pool)) {
     return {
-      format: 'doks-node-pool',
+      format: 'doks',
       items: indexed([value.node_pool]),
       completeListing: false,
     };

@@ -9,7 +9,7 @@ describe('parseDoksNodePool', () => {
     const text = readFixture('doks/rest-list.json');
     const { format, pools } = parseExport(text, ctx);
 
-    expect(format).toBe('doks-node-pool');
+    expect(format).toBe('doks');
     expect(pools[0]).toEqual({
       provider: 'doks',
       account: 'acme-team',
@@ -55,9 +55,24 @@ describe('parseDoksNodePool', () => {
     expect(workers).not.toHaveProperty('state');
 
     const doctl = parseExport(readFixture('doks/doctl-list.json'), { cluster: 'tools', region: 'ams3' });
-    expect(doctl.format).toBe('doks-node-pool');
+    expect(doctl.format).toBe('doks');
     expect(doctl.pools.map(p => [p.cluster, p.region, p.name, p.nodeCount, p.tags])).toEqual([
       ['tools', 'ams3', 'pool-default', 2, { team: 'platform' }],
+    ]);
+  });
+
+  it('reads a pool-level version when the record has one', () => {
+    const text = JSON.stringify({
+      node_pools: [
+        { name: 'a', size: 's-2vcpu-4gb', count: 1, version: '1.31.1-do.5' },
+        { name: 'b', size: 's-2vcpu-4gb', count: 1 },
+      ],
+    });
+    const [withVersion, without] = parseExport(text, ctx).pools;
+    expect(withVersion.kubernetesVersion).toBe('1.31.1-do.5');
+    expect(without).not.toHaveProperty('kubernetesVersion');
+    expect(issuesOf(() => parseExport(text.replace('"1.31.1-do.5"', '1.31'), ctx))).toEqual([
+      { file: 'doks.json', index: 0, field: 'version', message: 'expected a string, got 1.31' },
     ]);
   });
 
@@ -67,7 +82,7 @@ describe('parseDoksNodePool', () => {
         file: 'doks.json',
         field: 'cluster',
         message:
-          'a doks-node-pool export does not name its cluster: set `cluster` (and `region`) for this file in the source config',
+          'a doks export does not name its cluster: set `cluster` (and `region`) for this file in the source config',
       },
     ]);
     expect(() => parseDoksNodePool({ name: 'a' }, {})).toThrow(/set `cluster` for this file/);

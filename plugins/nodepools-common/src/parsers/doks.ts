@@ -27,10 +27,14 @@ function readTags(r: RecordReader): Record<string, string> {
   return tags;
 }
 
+/**
+ * DOKS's autoscaler manages the pool exactly when `auto_scale` is true,
+ * within `min_nodes..max_nodes` (equal bounds are a fixed size). With it off
+ * the API still returns min_nodes/max_nodes as 0: they are left out.
+ */
 function autoscaling(r: RecordReader): Autoscaling {
   const min = r.integer('min_nodes');
   const max = r.integer('max_nodes');
-  // With auto_scale off the API still returns min_nodes/max_nodes as 0.
   if (!r.boolean('auto_scale')) return { enabled: false };
   return {
     enabled: true,
@@ -52,7 +56,8 @@ function nodesState(r: RecordReader): string | undefined {
  * `node_pool` get bodies and `doctl kubernetes cluster node-pool list -o json`
  * give it. The record names neither its cluster nor its region: both come
  * from the context. DOKS pools are all user, Linux, x86-64 (GPU droplets
- * too), on-demand pools, and DOKS reports no per-pool version.
+ * too), on-demand pools. DOKS documents the Kubernetes version on the
+ * cluster; a pool record's own `version`, when it has one, is the pool's.
  */
 export const parseDoksNodePool: ItemParser = (
   item: unknown,
@@ -83,9 +88,10 @@ export const parseDoksNodePool: ItemParser = (
     labels: r.stringMap('labels') ?? {},
     taints: readTaintList(r, 'taints', KUBERNETES_EFFECTS),
     zones: [],
+    kubernetesVersion: r.string('version'),
     state: nodesState(r),
     tags: readTags(r),
     raw: item,
   };
-  return completePool(r, pool);
+  return completePool(r, pool, ctx);
 };

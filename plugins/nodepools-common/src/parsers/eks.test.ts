@@ -8,7 +8,7 @@ describe('parseEksNodegroup', () => {
     const text = readFixture('eks/describe-nodegroup-graviton.json');
     const { format, pools } = parseExport(text, { file: 'eks.json' });
 
-    expect(format).toBe('eks-nodegroup');
+    expect(format).toBe('eks');
     expect(pools).toEqual([
       {
         provider: 'eks',
@@ -51,7 +51,7 @@ describe('parseEksNodegroup', () => {
     expect(byName.system).toMatchObject({
       mode: 'system',
       taints: [{ key: 'CriticalAddonsOnly', effect: 'NoSchedule' }],
-      autoscaling: { enabled: false, min: 2, max: 2 },
+      autoscaling: { enabled: true, min: 2, max: 2 },
     });
     expect(byName['batch-spot']).toMatchObject({
       mode: 'user',
@@ -133,19 +133,13 @@ describe('parseEksNodegroup', () => {
     expect(error).toBeInstanceOf(ItemFieldError);
     expect(error).toMatchObject({
       field: 'clusterName',
-      message: 'is required: the record has no clusterName or nodegroupArn; set `cluster` for this file',
+      message: 'is required: neither clusterName nor nodegroupArn names the cluster; set `cluster` for this file',
     });
   });
 
   it('reports every bad field of every item, with positions', () => {
     expect(issuesOf(() => parseExport(readFixture('eks/bad-records.json'), { file: 'bad.json' }))).toEqual([
       { file: 'bad.json', index: 1, field: 'nodegroupName', message: 'is required' },
-      {
-        file: 'bad.json',
-        index: 1,
-        field: 'capacityType',
-        message: 'expected one of ON_DEMAND, SPOT, CAPACITY_BLOCK, got "RESERVED"',
-      },
       {
         file: 'bad.json',
         index: 1,
@@ -162,18 +156,117 @@ describe('parseEksNodegroup', () => {
     ]);
   });
 
-  it('rejects a malformed ARN and a record that is not an object', () => {
-    const wrongArn = { nodegroupName: 'a', nodegroupArn: 'arn:aws:ec2:::x' };
-    expect(thrownBy(() => parseEksNodegroup(wrongArn, { cluster: 'c' }))).toMatchObject({
-      field: 'nodegroupArn',
-      message: 'expected arn:aws:eks:REGION:ACCOUNT:nodegroup/CLUSTER/NAME/ID, got "arn:aws:ec2:::x"',
-    });
+  it('rejects a record that is not an object', () => {
     const error = thrownBy(() => parseEksNodegroup('workers', {}));
     expect(error).toBeInstanceOf(ItemFieldErrors);
     expect((error as ItemFieldErrors).problems.map(p => [p.field, p.message])).toEqual([
       [undefined, 'expected an EKS nodegroup object, got "workers"'],
       ['nodegroupName', 'is required'],
       ['clusterName', expect.stringContaining('is required')],
+    ]);
+  });
+});
+
+describe('EKS identifiers and values, read leniently', () => {
+  const ctx = { file: 'ng.json', account: '000000000000', region: 'ctx-region' };
+  const parse = (record: Record<string, unknown>) =>
+    parseExport(JSON.stringify({ nodegroup: { nodegroupName: 'workers', ...record } }), ctx);
+
+  it.each([
+    ['commercial', 'arn:aws:eks:us-east-1:111122223333:nodegroup/prod/workers/0ac1f2', ['111122223333', 'us-east-1', 'prod']],
+    ['GovCloud', 'arn:aws-us-gov:eks:us-gov-west-1:123456789012:nodegroup/gov-prod/workers/9f8e', ['123456789012', 'us-gov-west-1', 'gov-prod']],
+    ['China', 'arn:aws-cn:eks:cn-northwest-1:210987654321:nodegroup/cn-prod/workers/77aa', ['210987654321', 'cn-northwest-1', 'cn-prod']],
+    ['ISO', 'arn:aws-iso-b:eks:us-isob-east-1:123456789012:nodegroup/sec/workers/1', ['123456789012', 'us-isob-east-1', 'sec']],
+    ['without the group id', 'arn:aws:eks:eu-west-1:111122223333:nodegroup/shop/workers', ['111122223333', 'eu-west-1', 'shop']],
+    ['with an account id that is not 12 digits', 'arn:aws:eks:eu-west-1:acme-test:nodegroup/shop/workers/1', ['acme-test', 'eu-west-1', 'shop']],
+  ])('takes account, region and cluster from a %s ARN', (_, arn, [account, region, cluster]) => {
+    const { pools, warnings } = parse({ nodegroupArn: arn });
+    expect([pools[0].account, pools[0].region, pools[0].cluster]).toEqual([account, region, cluster]);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a cluster ARN', 'arn:aws:eks:us-east-1:111122223333:cluster/prod'],
+    ['an ARN of another service', 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc'],
+    ['no ARN at all', 'prod/workers'],
+    ['an ARN with empty account and region', 'arn:aws:eks:::nodegroup//workers/1'],
+  ])('imports a group whose nodegroupArn is %s, from clusterName and the config, with a warning', (_, arn) => {
+    const { pools, warnings } = parse({ nodegroupArn: arn, clusterName: 'prod' });
+    expect([pools[0].account, pools[0].region, pools[0].cluster]).toEqual(['000000000000', 'ctx-region', 'prod']);
+    expect(pools[0].raw).toMatchObject({ nodegroupArn: arn });
+    expect(warnings).toEqual([
+      {
+        file: 'ng.json',
+        index: 0,
+        field: 'nodegroupArn',
+        severity: 'warning',
+        message:
+          "not a node group ARN (arn:PARTITION:eks:REGION:ACCOUNT:nodegroup/CLUSTER/NAME/ID): account, region and cluster come from clusterName and the file's config",
+      },
+    ]);
+  });
+
+  it('still needs a cluster when the ARN does not give one', () => {
+    expect(issuesOf(() => parse({ nodegroupArn: 'arn:aws:eks:us-east-1:1:cluster/prod' }))).toEqual([
+      {
+        file: 'ng.json',
+        index: 0,
+        field: 'clusterName',
+        message: 'is required: neither clusterName nor nodegroupArn names the cluster; set `cluster` for this file',
+      },
+    ]);
+  });
+
+  it('reads timestamps in any form as part of the raw record only', () => {
+    const forms = [
+      '2024-04-04T14:05:07.940000-04:00',
+      '2024-04-04T18:05:07Z',
+      '2024-04-04T18:05:07.9Z',
+      '2024-04-04T18:05:07+00:00',
+      1712253907.94,
+    ];
+    const pools = forms.map(createdAt => parse({ clusterName: 'prod', createdAt, modifiedAt: createdAt }).pools[0]);
+    const withoutRaw = pools.map(({ raw, ...pool }) => pool);
+    expect(new Set(withoutRaw.map(p => JSON.stringify(p))).size).toBe(1);
+    expect(pools.map(p => (p.raw as { createdAt: unknown }).createdAt)).toEqual(forms);
+  });
+
+  it('keeps status values EKS adds, and reads capacity types regardless of case', () => {
+    const { pools, warnings } = parseExport(
+      JSON.stringify([
+        { nodegroupName: 'a', clusterName: 'c', status: 'DEGRADED', capacityType: 'spot' },
+        { nodegroupName: 'b', clusterName: 'c', status: 'SOME_NEW_STATE', capacityType: 'Capacity_Block' },
+        { nodegroupName: 'c', clusterName: 'c', capacityType: 'FUTURE_CAPACITY' },
+      ]),
+      ctx,
+    );
+    expect(pools.map(p => [p.state, p.capacityType])).toEqual([
+      ['DEGRADED', 'spot'],
+      ['SOME_NEW_STATE', 'capacity-block'],
+      [undefined, 'on-demand'],
+    ]);
+    expect(warnings).toEqual([
+      {
+        file: 'ng.json',
+        index: 2,
+        field: 'capacityType',
+        severity: 'warning',
+        message: 'unknown value "FUTURE_CAPACITY" (known: ON_DEMAND, SPOT, CAPACITY_BLOCK): read as on-demand',
+      },
+    ]);
+  });
+
+  it('reads the OS and architecture from AMI types EKS adds later', () => {
+    const { pools } = parseExport(
+      JSON.stringify([
+        { nodegroupName: 'a', clusterName: 'c', amiType: 'AL2027_ARM_64_STANDARD' },
+        { nodegroupName: 'b', clusterName: 'c', amiType: 'WINDOWS_CORE_2028_x86_64' },
+      ]),
+      ctx,
+    );
+    expect(pools.map(p => [p.os, p.arch])).toEqual([
+      ['linux', 'arm64'],
+      ['windows', 'amd64'],
     ]);
   });
 });

@@ -17,59 +17,77 @@ const CAPACITY_TYPES: Readonly<Record<string, CapacityType>> = {
   CAPACITY_BLOCK: 'capacity-block',
 };
 
-/** `arn:aws:eks:us-east-1:111122223333:nodegroup/prod/workers/0ac1...`, in any partition. */
-const NODEGROUP_ARN =
-  /^arn:aws[a-z-]*:eks:([^:]+):(\d{12}):nodegroup\/([^/]+)\/([^/]+)\/[^/]+$/;
-
 interface NodegroupArn {
-  region: string;
-  account: string;
+  region?: string;
+  account?: string;
   cluster: string;
+}
+
+const ARN_FORMAT = 'arn:PARTITION:eks:REGION:ACCOUNT:nodegroup/CLUSTER/NAME/ID';
+
+/**
+ * `arn:aws:eks:us-east-1:111122223333:nodegroup/prod/workers/0ac1...`. Read
+ * by position, in any partition (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`...)
+ * and with whatever account and region it holds: only the service and the
+ * resource type must say it is a node group.
+ */
+export function parseNodegroupArn(arn: string): NodegroupArn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn' || parts[2] !== 'eks') {
+    return undefined;
+  }
+  const [type, cluster] = parts.slice(5).join(':').split('/');
+  if (type !== 'nodegroup' || !cluster) return undefined;
+  return {
+    ...(parts[3] ? { region: parts[3] } : {}),
+    ...(parts[4] ? { account: parts[4] } : {}),
+    cluster,
+  };
 }
 
 function readArn(r: RecordReader): NodegroupArn | undefined {
   const arn = r.string('nodegroupArn');
   if (arn === undefined) return undefined;
-  const match = NODEGROUP_ARN.exec(arn);
-  if (!match) {
-    r.report(
+  const parsed = parseNodegroupArn(arn);
+  if (!parsed) {
+    r.warn(
       'nodegroupArn',
-      `expected arn:aws:eks:REGION:ACCOUNT:nodegroup/CLUSTER/NAME/ID, got ${JSON.stringify(arn)}`,
+      `not a node group ARN (${ARN_FORMAT}): account, region and cluster come from clusterName and the file's config`,
     );
-    return undefined;
   }
-  return { region: match[1], account: match[2], cluster: match[3] };
+  return parsed;
 }
 
 /**
  * The AMI type names the OS and architecture (`AL2023_ARM_64_STANDARD`,
  * `BOTTLEROCKET_x86_64_NVIDIA`, `WINDOWS_CORE_2022_x86_64`); `CUSTOM` (a launch
  * template's own AMI) says nothing, so the instance types decide the
- * architecture, and an unknown one stays unknown.
+ * architecture, and an unknown one stays unknown. New AMI types keep the
+ * scheme, so the parts are read, not the whole name.
  */
 function osAndArch(
   amiType: string | undefined,
   instanceTypes: readonly string[],
 ): { os: OperatingSystem; arch?: Architecture } {
-  const os: OperatingSystem = amiType?.startsWith('WINDOWS_')
-    ? 'windows'
-    : 'linux';
-  if (amiType?.includes('ARM_64')) return { os, arch: 'arm64' };
-  if (amiType?.includes('x86_64')) return { os, arch: 'amd64' };
+  const type = amiType?.toUpperCase();
+  const os: OperatingSystem = type?.startsWith('WINDOWS_') ? 'windows' : 'linux';
+  if (type?.includes('ARM_64')) return { os, arch: 'arm64' };
+  if (type?.includes('X86_64')) return { os, arch: 'amd64' };
   return { os, arch: awsInstanceTypesArch(instanceTypes) };
 }
 
 /**
- * A managed node group is an Auto Scaling group that the cluster autoscaler
- * resizes inside `minSize..maxSize`: it can only grow or shrink when the two
- * differ.
+ * Every managed node group is an Auto Scaling group that EKS tags for the
+ * cluster autoscaler's auto-discovery, and `minSize..maxSize` is the range the
+ * autoscaler keeps it in (EKS has no switch to turn that off): autoscaling is
+ * on for every group, and min == max is a fixed size (`isFixedSize`).
  */
 function scaling(r: RecordReader): {
   autoscaling: Autoscaling;
   desired?: number;
 } {
   const config = r.object('scalingConfig');
-  if (!config) return { autoscaling: { enabled: false } };
+  if (!config) return { autoscaling: { enabled: true } };
   const min = config.integer('minSize');
   const max = config.integer('maxSize');
   const desired = config.integer('desiredSize');
@@ -78,7 +96,7 @@ function scaling(r: RecordReader): {
   }
   return {
     autoscaling: {
-      enabled: min !== undefined && max !== undefined && min < max,
+      enabled: true,
       ...(min !== undefined ? { min } : {}),
       ...(max !== undefined ? { max } : {}),
     },
@@ -104,11 +122,15 @@ export const parseEksNodegroup: ItemParser = (
   if (!cluster && (clusterName !== undefined || !r.has('clusterName'))) {
     r.report(
       'clusterName',
-      'is required: the record has no clusterName or nodegroupArn; set `cluster` for this file',
+      'is required: neither clusterName nor nodegroupArn names the cluster; set `cluster` for this file',
     );
   }
   const instanceTypes = r.stringArray('instanceTypes') ?? [];
-  const capacityType = r.oneOf('capacityType', Object.keys(CAPACITY_TYPES));
+  const capacityType = r.openEnum(
+    'capacityType',
+    CAPACITY_TYPES,
+    'on-demand',
+  );
   const taints = readTaintList(r, 'taints', UPPER_SNAKE_EFFECTS);
   const { autoscaling, desired } = scaling(r);
   const pool: PoolSpec = {
@@ -122,7 +144,7 @@ export const parseEksNodegroup: ItemParser = (
     // Order kept: EKS launches on-demand instance types in the listed priority.
     machineTypes: instanceTypes,
     // Groups made before Spot support have no capacityType: they are on-demand.
-    capacityType: capacityType ? CAPACITY_TYPES[capacityType] : 'on-demand',
+    capacityType: capacityType ?? 'on-demand',
     nodeCount: desired,
     autoscaling,
     labels: r.stringMap('labels') ?? {},
@@ -135,5 +157,5 @@ export const parseEksNodegroup: ItemParser = (
     diskSizeGb: r.integer('diskSize'),
     raw: item,
   };
-  return completePool(r, pool);
+  return completePool(r, pool, ctx);
 };

@@ -29,9 +29,9 @@ describe('RecordReader', () => {
     expect(() => r.finish()).not.toThrow();
   });
 
-  it('accepts int64 fields written as strings only when asked', () => {
+  it('accepts integers written as decimal strings only when asked', () => {
     const r = RecordReader.forItem({ n: '110' }, 'a record');
-    expect(r.integer('n', { int64AsString: true })).toBe(110);
+    expect(r.integer('n', { decimalString: true })).toBe(110);
     expect(r.integer('n')).toBeUndefined();
     expect(thrownBy(() => r.finish())).toMatchObject({
       field: 'n',
@@ -65,5 +65,26 @@ describe('RecordReader', () => {
     expect(error).toBeInstanceOf(ItemFieldError);
     expect(error).not.toBeInstanceOf(ItemFieldErrors);
     expect(error).toMatchObject({ field: 'name', message: 'is required' });
+  });
+
+  it('matches open enumerations regardless of case and warns about values it does not know', () => {
+    const known = { Spot: 'spot', Regular: 'regular' } as const;
+    const r = RecordReader.forItem({ a: 'spot', b: 'SPOT', c: 'Economy', d: 3 }, 'a record');
+    const nested = RecordReader.forItem({ p: { c: 'Premium' } }, 'a record');
+
+    expect([r.openEnum('a', known, 'Regular'), r.openEnum('b', known, 'Regular')]).toEqual(['spot', 'spot']);
+    expect(r.openEnum('c', known, 'Regular')).toBeUndefined();
+    expect(r.openEnum('missing', known, 'Regular')).toBeUndefined();
+    nested.object('p')?.openEnum('c', known, 'Regular');
+
+    expect(r.fieldWarnings()).toEqual([
+      { field: 'c', message: 'unknown value "Economy" (known: Spot, Regular): read as Regular' },
+    ]);
+    expect(nested.fieldWarnings()).toEqual([
+      { field: 'p.c', message: 'unknown value "Premium" (known: Spot, Regular): read as Regular' },
+    ]);
+    // A value of the wrong type is still an error, not a warning.
+    expect(r.openEnum('d', known, 'Regular')).toBeUndefined();
+    expect(thrownBy(() => r.finish())).toMatchObject({ field: 'd', message: 'expected a string, got 3' });
   });
 });

@@ -35,10 +35,17 @@ const INTEGER_STRING = /^\d+$/;
 
 export interface IntegerOptions {
   /**
-   * Accept a decimal string too: Google's JSON mapping of protobuf writes
-   * int64 fields (such as `maxPodsPerNode`) as strings.
+   * Accept a decimal string too: the protobuf JSON mapping Google's APIs use
+   * writes int64 fields (such as `maxPodsPerNode`) as strings and accepts
+   * strings for every integer type.
    */
-  int64AsString?: boolean;
+  decimalString?: boolean;
+}
+
+/** A field read leniently: where it is and what was made of it. */
+export interface FieldWarning {
+  field?: string;
+  message: string;
 }
 
 /**
@@ -55,6 +62,7 @@ export class RecordReader {
     /** Dotted path of this record inside the item; '' for the item itself. */
     readonly path: string,
     private readonly problems: ItemFieldError[],
+    private readonly warnings: FieldWarning[],
   ) {}
 
   /** A reader over a whole item; `what` names the expected record in the error. */
@@ -67,9 +75,9 @@ export class RecordReader {
           `expected ${what} object, got ${describeValue(item)}`,
         ),
       );
-      return new RecordReader({}, '', problems);
+      return new RecordReader({}, '', problems, []);
     }
-    return new RecordReader(item, '', problems);
+    return new RecordReader(item, '', problems, []);
   }
 
   fieldPath(key: string): string {
@@ -81,6 +89,21 @@ export class RecordReader {
     const field =
       key === undefined ? this.path || undefined : this.fieldPath(key);
     this.problems.push(new ItemFieldError(field, message));
+  }
+
+  /**
+   * Records that a field was read leniently: the item still imports, the raw
+   * record keeps the value, and the user is told what was made of it.
+   */
+  warn(key: string | undefined, message: string): void {
+    const field =
+      key === undefined ? this.path || undefined : this.fieldPath(key);
+    this.warnings.push(field ? { field, message } : { message });
+  }
+
+  /** The warnings recorded so far for the whole item. */
+  fieldWarnings(): readonly FieldWarning[] {
+    return this.warnings;
   }
 
   /** Every field of the record that is set, in the record's order. */
@@ -125,7 +148,7 @@ export class RecordReader {
     const value = this.get(key);
     if (value === undefined) return undefined;
     const parsed =
-      options.int64AsString &&
+      options.decimalString &&
       typeof value === 'string' &&
       INTEGER_STRING.test(value)
         ? Number(value)
@@ -166,6 +189,30 @@ export class RecordReader {
       return undefined;
     }
     return value as T;
+  }
+
+  /**
+   * A value of an enumeration the provider extends over time (ARM's "known
+   * values", EKS and GKE enums): matched regardless of case. A value not in
+   * `known` does not reject the item: it is a warning saying what the pool
+   * reads as instead (`readAs`), and the result is undefined.
+   */
+  openEnum<T>(
+    key: string,
+    known: Readonly<Record<string, T>>,
+    readAs: string,
+  ): T | undefined {
+    const value = this.string(key);
+    if (value === undefined) return undefined;
+    const match = Object.keys(known).find(
+      name => name.toLowerCase() === value.toLowerCase(),
+    );
+    if (match !== undefined) return known[match];
+    this.warn(
+      key,
+      `unknown value ${describeValue(value)} (known: ${Object.keys(known).join(', ')}): read as ${readAs}`,
+    );
+    return undefined;
   }
 
   array(key: string): unknown[] | undefined {
@@ -226,7 +273,12 @@ export class RecordReader {
       this.report(key, `expected an object, got ${describeValue(value)}`);
       return undefined;
     }
-    return new RecordReader(value, this.fieldPath(key), this.problems);
+    return new RecordReader(
+      value,
+      this.fieldPath(key),
+      this.problems,
+      this.warnings,
+    );
   }
 
   /**
@@ -240,7 +292,9 @@ export class RecordReader {
     values.forEach((value, index) => {
       const path = this.fieldPath(`${key}[${index}]`);
       if (isPlainObject(value)) {
-        readers.push(new RecordReader(value, path, this.problems));
+        readers.push(
+          new RecordReader(value, path, this.problems, this.warnings),
+        );
       } else {
         this.problems.push(
           new ItemFieldError(

@@ -5,37 +5,67 @@ import { completePool } from './poolSpec';
 import { readTaintList, UPPER_SNAKE_EFFECTS } from './taints';
 import type { ExportContext, ItemParser } from './types';
 
-/** `.../projects/P/locations/L/clusters/C/nodePools/N`; older links say `zones/L`. */
-const SELF_LINK =
-  /\/projects\/([^/]+)\/(?:locations|zones)\/([^/]+)\/clusters\/([^/]+)\/nodePools\/[^/]+$/;
+const SELF_LINK_FORMAT =
+  '.../projects/PROJECT/locations/LOCATION/clusters/CLUSTER/nodePools/NAME';
 
-/** A zone is its region plus a letter: `us-central1-a` is in `us-central1`. */
-const ZONE = /^([a-z]+-[a-z]+\d+)-[a-z]$/;
+/** Google's JSON mapping accepts every integer as a number or a decimal string. */
+const INT = { decimalString: true } as const;
 
 interface PoolLocation {
-  project: string;
-  region: string;
+  project?: string;
+  region?: string;
   /** Set for a zonal cluster: its one zone. */
   zone?: string;
   cluster: string;
 }
 
+/**
+ * Region and zone names have one and two dashes (`us-central1`,
+ * `us-central1-a`, AI zones such as `us-south1-ai1b`): a location with more
+ * than one dash is a zone, and its region is the first two parts.
+ */
+function regionAndZone(location: string): { region: string; zone?: string } {
+  const parts = location.split('-');
+  return parts.length > 2
+    ? { region: parts.slice(0, 2).join('-'), zone: location }
+    : { region: location };
+}
+
+/**
+ * A node pool's selfLink, read by its named segments: any API version
+ * (`v1`, `v1beta1`), host or none, and older `zones/` links all give the
+ * project, location and cluster.
+ */
+export function parseNodePoolSelfLink(
+  selfLink: string,
+): PoolLocation | undefined {
+  const segments = selfLink.replace(/^[a-z]+:\/\/[^/]*/i, '').split('/');
+  const after = (...types: string[]) => {
+    const at = segments.findIndex(s => types.includes(s));
+    return at >= 0 && segments[at + 1] ? segments[at + 1] : undefined;
+  };
+  const cluster = after('clusters');
+  if (!cluster) return undefined;
+  const project = after('projects');
+  const location = after('locations', 'zones');
+  return {
+    ...(project ? { project } : {}),
+    ...(location ? regionAndZone(location) : {}),
+    cluster,
+  };
+}
+
 function readSelfLink(r: RecordReader): PoolLocation | undefined {
   const selfLink = r.string('selfLink');
   if (selfLink === undefined) return undefined;
-  const match = SELF_LINK.exec(selfLink);
-  if (!match) {
-    r.report(
+  const location = parseNodePoolSelfLink(selfLink);
+  if (!location) {
+    r.warn(
       'selfLink',
-      `expected .../projects/PROJECT/locations/LOCATION/clusters/CLUSTER/nodePools/NAME, got ${JSON.stringify(selfLink)}`,
+      `names no cluster (${SELF_LINK_FORMAT}): the project, region and cluster come from the file's config`,
     );
-    return undefined;
   }
-  const [, project, location, cluster] = match;
-  const zone = ZONE.exec(location);
-  return zone
-    ? { project, region: zone[1], zone: location, cluster }
-    : { project, region: location, cluster };
+  return location;
 }
 
 /** The pool's zones, sorted as a set; a zonal cluster's pool defaults to the cluster's zone. */
@@ -48,8 +78,10 @@ function poolZones(
 }
 
 /**
- * GKE's JSON leaves out fields at their zero value (proto3), so a missing
- * `enabled` is false and a missing count is 0. `minNodeCount`/`maxNodeCount`
+ * GKE's cluster autoscaler manages the pool exactly when `autoscaling.enabled`
+ * is true, whatever the bounds (equal bounds are a fixed size). GKE's JSON
+ * leaves out fields at their zero value (proto3), so a missing `enabled` is
+ * false and a missing count is 0. `minNodeCount`/`maxNodeCount`
  * bound each zone, `totalMinNodeCount`/`totalMaxNodeCount` the whole pool; the
  * model wants the pool's bounds, so per-zone counts are multiplied by the
  * number of zones, and left out when the zones are not known.
@@ -57,10 +89,10 @@ function poolZones(
 function autoscaling(r: RecordReader, zoneCount: number): Autoscaling {
   const config = r.object('autoscaling');
   if (!config || !config.boolean('enabled')) return { enabled: false };
-  const totalMin = config.integer('totalMinNodeCount');
-  const totalMax = config.integer('totalMaxNodeCount');
-  const min = config.integer('minNodeCount');
-  const max = config.integer('maxNodeCount');
+  const totalMin = config.integer('totalMinNodeCount', INT);
+  const totalMax = config.integer('totalMaxNodeCount', INT);
+  const min = config.integer('minNodeCount', INT);
+  const max = config.integer('maxNodeCount', INT);
   if (totalMin !== undefined || totalMax !== undefined) {
     return {
       enabled: true,
@@ -89,17 +121,19 @@ export const parseGkeNodePool: ItemParser = (
   const name = r.requiredString('name');
   const location = readSelfLink(r);
   const cluster = location?.cluster ?? ctx.cluster;
-  if (!cluster && !r.has('selfLink')) {
+  if (!cluster && (typeof r.get('selfLink') === 'string' || !r.has('selfLink'))) {
     r.report(
       'selfLink',
-      'is required to know the cluster: the record has no selfLink; set `cluster` for this file',
+      r.has('selfLink')
+        ? `names no cluster (${SELF_LINK_FORMAT}): set \`cluster\` for this file`
+        : 'is required to know the cluster: the record has no selfLink; set `cluster` for this file',
     );
   }
   const config = r.object('config');
   const machineType = config?.string('machineType');
   const zones = poolZones(r.stringArray('locations'), location);
   const scaling = autoscaling(r, zones.length);
-  const initialNodeCount = r.integer('initialNodeCount') ?? 0;
+  const initialNodeCount = r.integer('initialNodeCount', INT);
   const spot = config?.boolean('spot');
   const preemptible = config?.boolean('preemptible');
   const imageType = config?.string('imageType');
@@ -110,16 +144,17 @@ export const parseGkeNodePool: ItemParser = (
     cluster: cluster ?? '',
     name,
     mode: 'user',
-    os: imageType?.startsWith('WINDOWS') ? 'windows' : 'linux',
+    os: imageType?.toUpperCase().startsWith('WINDOWS') ? 'windows' : 'linux',
     arch: machineType ? gceMachineTypeArch(machineType) : undefined,
     machineTypes: machineType ? [machineType] : [],
     // Preemptible VMs are the older form of Spot VMs: both can be reclaimed at any time.
     capacityType: spot || preemptible ? 'spot' : 'on-demand',
     // The API has no current node count. With autoscaling off the pool keeps
     // its initial count in each of its zones; with it on the count moves, and
-    // only the nodes themselves can tell it.
+    // only the nodes themselves can tell it. A record without the count (a
+    // projection, or proto3 leaving out a zero) leaves it unknown.
     nodeCount:
-      !scaling.enabled && zones.length
+      !scaling.enabled && zones.length && initialNodeCount !== undefined
         ? initialNodeCount * zones.length
         : undefined,
     autoscaling: scaling,
@@ -131,9 +166,9 @@ export const parseGkeNodePool: ItemParser = (
     tags: config?.stringMap('resourceLabels') ?? {},
     maxPodsPerNode: r
       .object('maxPodsConstraint')
-      ?.integer('maxPodsPerNode', { int64AsString: true }),
-    diskSizeGb: config?.integer('diskSizeGb'),
+      ?.integer('maxPodsPerNode', INT),
+    diskSizeGb: config?.integer('diskSizeGb', INT),
     raw: item,
   };
-  return completePool(r, pool);
+  return completePool(r, pool, ctx);
 };

@@ -9,7 +9,7 @@ describe('parseKarpenterNodePool', () => {
   it('reads the NodePools of a multi-document file and skips the NodeClasses', () => {
     const { format, pools } = parseExport(readFixture('karpenter/multi-document.yaml'), ctx);
 
-    expect(format).toBe('karpenter-nodepool');
+    expect(format).toBe('karpenter');
     expect(pools.map(p => p.name)).toEqual(['system', 'batch-mixed', 'windows']);
   });
 
@@ -98,12 +98,8 @@ describe('parseKarpenterNodePool', () => {
   it('reports every bad requirement, taint and limit with its path', () => {
     const issues = issuesOf(() => parseExport(readFixture('karpenter/bad-records.yaml'), ctx));
 
+    // The unknown capacity type "preemptible" is no error (Karpenter adds capacity types).
     expect(issues.map(({ index, field, message }) => ({ index, field, message }))).toEqual([
-      {
-        index: 0,
-        field: 'spec.template.spec.requirements[0].values',
-        message: 'expected capacity types among on-demand, spot, reserved, got "preemptible"',
-      },
       {
         index: 0,
         field: 'spec.template.spec.requirements[1].values',
@@ -128,25 +124,95 @@ describe('parseKarpenterNodePool', () => {
     ]);
   });
 
-  it('rejects requirements that leave no capacity type', () => {
-    const nodePool = {
+  const withRequirements = (...requirements: unknown[]) =>
+    JSON.stringify({
       apiVersion: 'karpenter.sh/v1',
       kind: 'NodePool',
-      metadata: { name: 'none' },
-      spec: {
-        template: {
-          spec: {
-            requirements: [
-              { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] },
-              { key: 'karpenter.sh/capacity-type', operator: 'NotIn', values: ['spot'] },
-            ],
-          },
-        },
-      },
-    };
-    expect(() => parseKarpenterNodePool(nodePool, ctx)).toThrow(
-      'the karpenter.sh/capacity-type requirements allow no capacity type',
+      metadata: { name: 'np' },
+      spec: { template: { spec: { requirements } } },
+    });
+
+  it('reads requirements that leave no capacity type as a NodePool that launches nothing', () => {
+    const { pools, warnings } = parseExport(
+      withRequirements(
+        { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['spot'] },
+        { key: 'karpenter.sh/capacity-type', operator: 'NotIn', values: ['spot'] },
+      ),
+      ctx,
     );
+    expect(pools[0]).toMatchObject({ capacityType: 'on-demand', autoscaling: { enabled: false } });
+    expect(warnings).toEqual([
+      {
+        file: 'np.yaml',
+        index: 0,
+        field: 'spec.template.spec.requirements',
+        severity: 'warning',
+        message: 'the karpenter.sh/capacity-type requirements allow no capacity type: the NodePool cannot launch nodes',
+      },
+    ]);
+  });
+
+  it.each([
+    [['on-demand', 'capacity-block'], 'on-demand', '"capacity-block" (known: on-demand, spot, reserved): left out'],
+    [['spot', 'interruptible'], 'spot', '"interruptible" (known: on-demand, spot, reserved): left out'],
+    [['interruptible'], 'on-demand', '"interruptible" (known: on-demand, spot, reserved): read as on-demand'],
+  ])('reads capacity types %j Karpenter may add as %s, with a warning', (values, capacityType, message) => {
+    const { pools, warnings } = parseExport(
+      withRequirements({ key: 'karpenter.sh/capacity-type', operator: 'In', values }),
+      ctx,
+    );
+    expect(pools[0]).toMatchObject({ capacityType, autoscaling: { enabled: true } });
+    expect(warnings.map(w => w.message)).toEqual([`unknown karpenter.sh/capacity-type ${message}`]);
+  });
+
+  it('drops values of Exists and DoesNotExist requirements with a warning', () => {
+    const { pools, warnings } = parseExport(
+      withRequirements({ key: 'example.com/gpu', operator: 'Exists', values: ['true'] }),
+      ctx,
+    );
+    expect(pools[0].requirements).toEqual([{ key: 'example.com/gpu', operator: 'Exists' }]);
+    expect(warnings.map(w => [w.field, w.message])).toEqual([
+      ['spec.template.spec.requirements[0].values', 'operator Exists ignores values: left out'],
+    ]);
+  });
+
+  describe('autoscaling', () => {
+    const withSpec = (spec: Record<string, unknown>, status?: Record<string, unknown>) =>
+      parseKarpenterNodePool(
+        {
+          apiVersion: 'karpenter.sh/v1',
+          kind: 'NodePool',
+          metadata: { name: 'np' },
+          spec: { template: { spec: { requirements: [] } }, ...spec },
+          ...(status ? { status } : {}),
+        },
+        ctx,
+      );
+
+    it.each([
+      [{ cpu: '0' }, false],
+      [{ cpu: 0 }, false],
+      [{ cpu: '0m' }, false],
+      [{ memory: '0Gi' }, false],
+      [{ cpu: '1000', memory: '0' }, false],
+      [{ nodes: 0 }, false],
+      [{ cpu: '1000', memory: '1000Gi' }, true],
+      [{ cpu: '100m' }, true],
+      // Only nodes with GPUs are ruled out.
+      [{ 'nvidia.com/gpu': 0 }, true],
+      // Not a quantity: kept as written, limits nothing.
+      [{ cpu: 'none' }, true],
+      [undefined, true],
+    ])('with limits %j is %s', (limits, enabled) => {
+      const pool = withSpec(limits ? { limits } : {});
+      expect(pool.autoscaling).toEqual({ enabled });
+    });
+
+    it('is off for a static NodePool, whose replicas are its node count', () => {
+      const pool = withSpec({ replicas: 5, limits: { nodes: 8 } }, { nodes: 4 });
+      expect(pool).toMatchObject({ autoscaling: { enabled: false }, nodeCount: 5 });
+      expect(withSpec({}, { nodes: 4 })).toMatchObject({ autoscaling: { enabled: true }, nodeCount: 4 });
+    });
   });
 
   it('needs the cluster from the context', () => {

@@ -6,6 +6,7 @@ import type {
   PoolSpec,
 } from '../model/pool';
 import { describeValue, RecordReader } from './fields';
+import { karpenterAutoscaling } from './karpenterScaling';
 import { completePool } from './poolSpec';
 import { KUBERNETES_EFFECTS, modeFromTaints, readTaintList } from './taints';
 import type { ExportContext, ItemParser } from './types';
@@ -62,9 +63,11 @@ function canonicalRequirement(
   }
 }
 
-/** Why a requirement's values do not fit its operator and key, if they do not. */
+/**
+ * Why a requirement's values do not fit its operator, if they do not: the
+ * rules Karpenter's own validation enforces, so such a NodePool cannot exist.
+ */
 function valuesProblem(
-  key: string,
   operator: KarpenterOperator,
   values: string[],
 ): string | undefined {
@@ -75,13 +78,6 @@ function valuesProblem(
   }
   if ((operator === 'In' || operator === 'NotIn') && !values.length) {
     return `operator ${operator} needs at least one value`;
-  }
-  if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length) {
-    return `operator ${operator} takes no values`;
-  }
-  const unknown = values.find(v => !CAPACITY_TYPE_VALUES.includes(v));
-  if (key === CAPACITY_TYPE_KEY && unknown !== undefined) {
-    return `expected capacity types among ${CAPACITY_TYPE_VALUES.join(', ')}, got ${describeValue(unknown)}`;
   }
   return undefined;
 }
@@ -94,10 +90,13 @@ function readRequirement(entry: RecordReader): PoolRequirement | undefined {
   }
   const values = entry.stringArray('values') ?? [];
   if (!key || !operator) return undefined;
-  const problem = valuesProblem(key, operator, values);
+  const problem = valuesProblem(operator, values);
   if (problem) {
     entry.report('values', problem);
     return undefined;
+  }
+  if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length) {
+    entry.warn('values', `operator ${operator} ignores values: left out`);
   }
   return canonicalRequirement(key, operator, values);
 }
@@ -153,27 +152,43 @@ function inValues(
   return [...new Set(common)].sort();
 }
 
-/** Without a capacity-type requirement Karpenter launches on-demand capacity only. */
+/**
+ * Without a capacity-type requirement Karpenter launches on-demand capacity
+ * only. Capacity types this parser does not know (Karpenter adds them over
+ * releases) are left out with a warning; requirements that allow no capacity
+ * type at all leave the NodePool unable to launch a node.
+ */
 function capacityType(
   requirements: readonly PoolRequirement[],
   reportOn: { reader: RecordReader; key: string },
-): CapacityType {
-  const allowed = allowedValues(
-    requirements,
-    CAPACITY_TYPE_KEY,
-    CAPACITY_TYPE_VALUES,
-  );
-  if (!allowed) return 'on-demand';
+): { capacityType: CapacityType; launchable: boolean } {
+  const named = requirements
+    .filter(r => r.key === CAPACITY_TYPE_KEY)
+    .flatMap(r => r.values ?? []);
+  const allowed = allowedValues(requirements, CAPACITY_TYPE_KEY, [
+    ...new Set([...CAPACITY_TYPE_VALUES, ...named]),
+  ]);
+  if (!allowed) return { capacityType: 'on-demand', launchable: true };
+  const unknown = [...allowed].filter(v => !CAPACITY_TYPE_VALUES.includes(v));
   const spot = allowed.has('spot');
   const onDemand = allowed.has('on-demand') || allowed.has('reserved');
-  if (spot && onDemand) return 'mixed';
-  if (spot) return 'spot';
-  if (onDemand) return 'on-demand';
-  reportOn.reader.report(
+  const known = spot || onDemand;
+  if (unknown.length) {
+    reportOn.reader.warn(
+      reportOn.key,
+      `unknown ${CAPACITY_TYPE_KEY} ${unknown.map(v => describeValue(v)).join(', ')} (known: ${CAPACITY_TYPE_VALUES.join(', ')}): ${known ? 'left out' : 'read as on-demand'}`,
+    );
+  }
+  if (spot && onDemand) return { capacityType: 'mixed', launchable: true };
+  if (spot) return { capacityType: 'spot', launchable: true };
+  if (known || unknown.length) {
+    return { capacityType: 'on-demand', launchable: true };
+  }
+  reportOn.reader.warn(
     reportOn.key,
-    `the ${CAPACITY_TYPE_KEY} requirements allow no capacity type`,
+    `the ${CAPACITY_TYPE_KEY} requirements allow no capacity type: the NodePool cannot launch nodes`,
   );
-  return 'on-demand';
+  return { capacityType: 'on-demand', launchable: false };
 }
 
 function architecture(
@@ -215,7 +230,7 @@ function readLimits(
 function nodeCount(status: RecordReader | undefined): number | undefined {
   return (
     status?.integer('nodes') ??
-    status?.object('resources')?.integer('nodes', { int64AsString: true })
+    status?.object('resources')?.integer('nodes', { decimalString: true })
   );
 }
 
@@ -232,7 +247,8 @@ function readyState(status: RecordReader | undefined): string | undefined {
 /**
  * One Karpenter `NodePool` (karpenter.sh/v1 or v1beta1), including EKS Auto
  * Mode's built-in ones. A NodePool has no node count bounds (only resource
- * `limits`), so autoscaling is on with no min/max. The cluster is not in the
+ * `limits`): autoscaling is on with no min/max, unless the NodePool can
+ * launch nothing or is static (see `karpenterAutoscaling`). The cluster is not in the
  * object and comes from the context. Node labels come from the template; the
  * NodePool object's own labels are kept as its tags. Instance families and
  * categories stay in `requirements`: they are not machine types.
@@ -262,6 +278,12 @@ export const parseKarpenterNodePool: ItemParser = (
     ? readTaintList(templateSpec, 'taints', KUBERNETES_EFFECTS)
     : [];
   const status = r.object('status');
+  const limits = readLimits(spec);
+  const replicas = spec?.integer('replicas');
+  const capacity = capacityType(requirements, {
+    reader: templateSpec ?? r,
+    key: templateSpec ? 'requirements' : 'spec',
+  });
   const pool: PoolSpec = {
     provider: 'karpenter',
     account: ctx.account,
@@ -272,22 +294,24 @@ export const parseKarpenterNodePool: ItemParser = (
     os: operatingSystem(requirements),
     arch: architecture(requirements),
     machineTypes: inValues(requirements, INSTANCE_TYPE_KEY),
-    capacityType: capacityType(requirements, {
-      reader: templateSpec ?? r,
-      key: templateSpec ? 'requirements' : 'spec',
+    capacityType: capacity.capacityType,
+    // A static NodePool's replicas is its desired count, like a node group's.
+    nodeCount: replicas ?? nodeCount(status),
+    autoscaling: karpenterAutoscaling({
+      limits,
+      replicas,
+      launchable: capacity.launchable,
     }),
-    nodeCount: nodeCount(status),
-    autoscaling: { enabled: true },
     labels: template?.object('metadata')?.stringMap('labels') ?? {},
     taints,
     zones: inValues(requirements, ZONE_KEY),
     state: readyState(status),
     tags: metadata?.stringMap('labels') ?? {},
     requirements,
-    limits: readLimits(spec),
+    limits,
     // v1beta1 kept kubelet settings on the NodePool; v1 moved them to the NodeClass.
     maxPodsPerNode: templateSpec?.object('kubelet')?.integer('maxPods'),
     raw: item,
   };
-  return completePool(r, pool);
+  return completePool(r, pool, ctx);
 };

@@ -2,6 +2,7 @@ import { issuesOf, readFixture, thrownBy } from './__fixtures__';
 import { parseItems } from './collect';
 import { parseEksNodegroup } from './eks';
 import { parseExport } from './parseExport';
+import { formatImportIssue } from '../model/sources';
 import { ExportParseError } from './types';
 
 describe('parseExport', () => {
@@ -11,12 +12,32 @@ describe('parseExport', () => {
     expect(error).toBeInstanceOf(ExportParseError);
     expect((error as ExportParseError).message).toBe(
       [
-        "5 problems: eks/prod.json: item 1: field 'nodegroupName': is required",
-        "eks/prod.json: item 1: field 'capacityType': expected one of ON_DEMAND, SPOT, CAPACITY_BLOCK, got \"RESERVED\"",
+        "4 problems: eks/prod.json: item 1: field 'nodegroupName': is required",
         "eks/prod.json: item 1: field 'taints[0].effect': expected one of NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE, got \"NoSchedule\"",
         "eks/prod.json: item 1: field 'scalingConfig.minSize': expected a non-negative integer, got \"three\"",
         "eks/prod.json: item 1: field 'labels.tier': expected a string, got 2",
       ].join('; '),
+    );
+  });
+
+  it('returns the warnings of the pools it made, with file, item and field', () => {
+    const text = JSON.stringify([
+      { nodegroupName: 'a', clusterName: 'c', capacityType: 'ON_DEMAND' },
+      { nodegroupName: 'b', clusterName: 'c', capacityType: 'NEW_KIND' },
+    ]);
+    const { pools, warnings } = parseExport(text, { file: 'f.json' });
+    expect(pools.map(p => p.name)).toEqual(['a', 'b']);
+    expect(warnings).toEqual([
+      {
+        file: 'f.json',
+        index: 1,
+        field: 'capacityType',
+        severity: 'warning',
+        message: 'unknown value "NEW_KIND" (known: ON_DEMAND, SPOT, CAPACITY_BLOCK): read as on-demand',
+      },
+    ]);
+    expect(formatImportIssue(warnings[0])).toBe(
+      "warning: f.json: item 1: field 'capacityType': unknown value \"NEW_KIND\" (known: ON_DEMAND, SPOT, CAPACITY_BLOCK): read as on-demand",
     );
   });
 
@@ -37,7 +58,7 @@ describe('parseExport', () => {
       '    mode: System',
     ].join('\n');
     const { format, pools } = parseExport(text, { region: 'eastus' });
-    expect(format).toBe('aks-agentpool-arm');
+    expect(format).toBe('aks-arm');
     expect(pools.map(p => [p.cluster, p.name, p.mode])).toEqual([['c', 'np1', 'system']]);
   });
 

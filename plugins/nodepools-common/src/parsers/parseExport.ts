@@ -3,36 +3,39 @@ import type { ImportIssue } from '../model/sources';
 import { markSoleAksPoolsAsSystem, readAksAgentPool } from './aks';
 import { collectItems } from './collect';
 import { detectExport, type DetectedExport } from './detect';
+import { namedFormatExport } from './namedFormat';
 import { readDocuments } from './documents';
 import { parseDoksNodePool } from './doks';
 import { parseEksNodegroup } from './eks';
 import { parseGkeNodePool } from './gke';
 import { parseKarpenterNodePool } from './karpenter';
 import {
+  EXPORT_FORMATS,
   ExportParseError,
+  isExportFormat,
   type ExportContext,
   type ExportFormat,
   type ItemParser,
   type ParsedExport,
 } from './types';
 
-type AksFormat = 'aks-agentpool-arm' | 'aks-agentpool-cli';
+type AksFormat = 'aks-arm' | 'aks-cli';
 
 const ITEM_PARSERS: Record<Exclude<ExportFormat, AksFormat>, ItemParser> = {
-  'eks-nodegroup': parseEksNodegroup,
-  'karpenter-nodepool': parseKarpenterNodePool,
-  'gke-nodepool': parseGkeNodePool,
-  'doks-node-pool': parseDoksNodePool,
+  'eks': parseEksNodegroup,
+  'karpenter': parseKarpenterNodePool,
+  'gke': parseGkeNodePool,
+  'doks': parseDoksNodePool,
 };
 
 /** Formats whose records do not name their cluster: the file's config must. */
 const CLUSTER_FROM_CONTEXT: readonly ExportFormat[] = [
-  'karpenter-nodepool',
-  'doks-node-pool',
+  'karpenter',
+  'doks',
 ];
 
 function isAks(format: ExportFormat): format is AksFormat {
-  return format === 'aks-agentpool-arm' || format === 'aks-agentpool-cli';
+  return format === 'aks-arm' || format === 'aks-cli';
 }
 
 function withFile(
@@ -76,17 +79,39 @@ function rejectDuplicates(
   if (issues.length) throw new ExportParseError(issues);
 }
 
+/** Unknown format names are refused before the file is read. */
+function namedFormat(ctx: ExportContext): ExportFormat | undefined {
+  const format = ctx.format;
+  if (format === undefined || isExportFormat(format)) return format;
+  throw new ExportParseError([
+    withFile(ctx, {
+      field: 'format',
+      message: `unknown format ${JSON.stringify(format)}: valid formats are ${EXPORT_FORMATS.join(', ')}`,
+    }),
+  ]);
+}
+
 /**
  * Reads a cloud's export of node pools (JSON or YAML), recognizing the format
- * by its shape, and maps every record to a pool. All or nothing: any problem
- * throws one ExportParseError listing every problem found, each with the
- * file, the item's position and the field.
+ * by its shape unless `ctx.format` names it, and maps every record to a pool.
+ * All or nothing: any problem throws one ExportParseError listing every
+ * problem found, each with the file, the item's position and the field.
+ * Fields read leniently come back as `warnings` of the pools that were made.
  */
 export function parseExport(
   text: string,
-  ctx: ExportContext = {},
+  context: ExportContext = {},
 ): ParsedExport {
-  const detected = detectExport(readDocuments(text, ctx), ctx);
+  const warnings: ImportIssue[] = [];
+  const ctx: ExportContext = {
+    ...context,
+    onWarning: warning => warnings.push(warning),
+  };
+  const format = namedFormat(ctx);
+  const documents = readDocuments(text, ctx);
+  const detected = format
+    ? namedFormatExport(documents, format, ctx)
+    : detectExport(documents, ctx);
   if (CLUSTER_FROM_CONTEXT.includes(detected.format) && !ctx.cluster) {
     throw new ExportParseError([
       withFile(ctx, {
@@ -97,5 +122,5 @@ export function parseExport(
   }
   const pools = parsePools(detected, ctx);
   rejectDuplicates(pools, detected, ctx);
-  return { format: detected.format, pools };
+  return { format: detected.format, pools, warnings };
 }

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { ownerFromPool } from '../model/owner';
 import { poolRef, PROVIDERS, type PoolSpec } from '../model/pool';
 import { parseExport } from './parseExport';
-import type { ExportContext } from './types';
+import type { ExportContext, ParsedExport } from './types';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
@@ -17,14 +17,19 @@ function configuredFiles(): FileSourceEntry[] {
   return config.nodepools.sources.files;
 }
 
-function loadInventory(): PoolSpec[] {
-  return configuredFiles().flatMap(({ path: file, ...ctx }) =>
-    parseExport(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'), { file, ...ctx }).pools,
+function loadInventory(): ParsedExport[] {
+  return configuredFiles().map(({ path: file, ...ctx }) =>
+    parseExport(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'), { file, ...ctx }),
   );
 }
 
 describe('the bundled sample inventory', () => {
-  const pools = loadInventory();
+  const exports = loadInventory();
+  const pools: PoolSpec[] = exports.flatMap(e => e.pools);
+
+  it('imports without a warning', () => {
+    expect(exports.flatMap(e => e.warnings)).toEqual([]);
+  });
 
   it('lists every file of the folder in sources.yaml', () => {
     const listed = configuredFiles().map(f => path.basename(f.path)).sort();

@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { PoolSpec, Taint } from '../model/pool';
 import { issuesOf } from './__fixtures__';
 import { parseExport } from './parseExport';
-import type { ExportContext, ExportFormat } from './types';
+import { EXPORT_FORMATS, type ExportContext, type ExportFormat } from './types';
 
 /*
  * Contract test over the published API samples kept next to the repository
@@ -83,11 +83,11 @@ const GKE_PREEMPTIBLE: Partial<PoolSpec> = {
 
 const IMPORTABLE: Record<string, Expected> = {
   'aks-agentpool-get.json': {
-    format: 'aks-agentpool-arm',
+    format: 'aks-arm',
     pools: [{ ...AKS, name: 'agentpool1', capacityType: 'on-demand', taints: [], mode: 'user', autoscaling: { enabled: false }, nodeCount: 3 }],
   },
   'aks-agentpool-spot.json': {
-    format: 'aks-agentpool-arm',
+    format: 'aks-arm',
     pools: [
       {
         ...AKS,
@@ -101,11 +101,11 @@ const IMPORTABLE: Record<string, Expected> = {
     ],
   },
   'aks-agentpools-list.json': {
-    format: 'aks-agentpool-arm',
+    format: 'aks-arm',
     pools: [{ ...AKS, name: 'agentpool1', capacityType: 'on-demand', taints: [], mode: 'system', autoscaling: { enabled: false } }],
   },
   'aks-az-nodepool-show-spot.json': {
-    format: 'aks-agentpool-cli',
+    format: 'aks-cli',
     pools: [
       {
         provider: 'aks',
@@ -117,12 +117,13 @@ const IMPORTABLE: Record<string, Expected> = {
         arch: 'amd64',
         autoscaling: { enabled: true, min: 1, max: 3 },
         diskSizeGb: 128,
+        state: 'Creating',
       },
     ],
   },
   'doks-node-pool-get.json': {
     ctx: CONFIGURED,
-    format: 'doks-node-pool',
+    format: 'doks',
     pools: [
       {
         ...DOKS,
@@ -134,7 +135,7 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'doks-node-pools-list.json': {
     ctx: CONFIGURED,
-    format: 'doks-node-pool',
+    format: 'doks',
     pools: [
       { ...DOKS, name: 'frontend-pool', taints: [], autoscaling: { enabled: false }, nodeCount: 3 },
       { ...DOKS, name: 'backend-pool', taints: [], autoscaling: { enabled: true, min: 2, max: 5 }, nodeCount: 2 },
@@ -142,11 +143,11 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'eks-automode-nodepool-general-purpose.yaml': {
     ctx: CONFIGURED,
-    format: 'karpenter-nodepool',
+    format: 'karpenter',
     pools: [{ ...KARPENTER, name: 'general-purpose', capacityType: 'on-demand' }],
   },
   'eks-create-nodegroup-spot-tainted.json': {
-    format: 'eks-nodegroup',
+    format: 'eks',
     pools: [
       {
         ...EKS,
@@ -155,17 +156,18 @@ const IMPORTABLE: Record<string, Expected> = {
         taints: [{ key: 'taint-key-1', value: 'taint-value-1', effect: 'NoExecute' }],
         autoscaling: { enabled: true, min: 1, max: 5 },
         nodeCount: 4,
+        state: 'CREATING',
       },
     ],
   },
   'eks-describe-nodegroup.json': {
-    format: 'eks-nodegroup',
+    format: 'eks',
     pools: [
       { ...EKS, name: 'my-eks-nodegroup', capacityType: 'on-demand', taints: [], autoscaling: { enabled: true, min: 1, max: 3 } },
     ],
   },
   'gke-nodepool-get-tainted.json': {
-    format: 'gke-nodepool',
+    format: 'gke',
     pools: [
       {
         provider: 'gke',
@@ -176,14 +178,18 @@ const IMPORTABLE: Record<string, Expected> = {
         os: 'linux',
         arch: 'amd64',
         autoscaling: { enabled: true, min: 1, max: 3 },
+        // A v1beta1 selfLink of a zonal cluster, with the sample's placeholders.
+        account: '${projectId}',
+        cluster: 'cluster-sample-${uniqueId}',
         region: 'us-central1',
         zones: ['us-central1-a'],
         maxPodsPerNode: 110,
+        kubernetesVersion: '1.30.5-gke.1014001',
       },
     ],
   },
   'gke-nodepools-list.json': {
-    format: 'gke-nodepool',
+    format: 'gke',
     pools: [
       { ...GKE_PREEMPTIBLE, name: 'c7nnode-node-pool-1', cluster: 'c7nfailnode-cluster-1' },
       { ...GKE_PREEMPTIBLE, name: 'c7nnode-node-pool-2', cluster: 'c7nsuccessnode-cluster-1' },
@@ -191,12 +197,12 @@ const IMPORTABLE: Record<string, Expected> = {
   },
   'karpenter-nodepool-general-purpose.yaml': {
     ctx: CONFIGURED,
-    format: 'karpenter-nodepool',
+    format: 'karpenter',
     pools: [{ ...KARPENTER, name: 'general-purpose', capacityType: 'on-demand' }],
   },
   'karpenter-nodepool-spot.yaml': {
     ctx: CONFIGURED,
-    format: 'karpenter-nodepool',
+    format: 'karpenter',
     pools: [{ ...KARPENTER, name: 'spot', capacityType: 'spot' }],
   },
 };
@@ -227,11 +233,21 @@ describeWithSamples(
 
     it.each(Object.entries(IMPORTABLE))('%s', (file, expected) => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
-      const { format, pools } = parseExport(text, { file, ...expected.ctx });
+      const { format, pools, warnings } = parseExport(text, { file, ...expected.ctx });
 
       expect(format).toBe(expected.format);
       expect(pools).toHaveLength(expected.pools.length);
       pools.forEach((pool, index) => expect(pool).toMatchObject(expected.pools[index]));
+      // Published samples use only documented identifiers and values.
+      expect(warnings).toEqual([]);
+    });
+
+    it.each(Object.entries(IMPORTABLE))('%s reads the same with its format named', (file, expected) => {
+      const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      const detected = parseExport(text, { file, ...expected.ctx });
+      const named = parseExport(text, { file, ...expected.ctx, format: expected.format });
+
+      expect(named).toEqual(detected);
     });
 
     it.each(Object.entries(NOT_EXPORTS))('%s is refused as not an export of pools', (file, message) => {
@@ -241,6 +257,13 @@ describeWithSamples(
       expect(issues).toHaveLength(1);
       expect(issues[0].file).toBe(file);
       expect(issues[0].message).toMatch(message);
+    });
+
+    it.each(Object.keys(NOT_EXPORTS))('%s is refused under any named format', file => {
+      const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+      for (const format of EXPORT_FORMATS) {
+        expect(issuesOf(() => parseExport(text, { file, format, ...CONFIGURED })).length).toBeGreaterThan(0);
+      }
     });
   },
 );

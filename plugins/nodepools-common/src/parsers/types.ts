@@ -12,22 +12,42 @@ export interface ExportContext {
   cluster?: string;
   region?: string;
   account?: string;
+  /**
+   * The export's format, for files whose shape is not recognized (a `--query`
+   * projection): one of EXPORT_FORMATS. Unset: recognized by shape.
+   */
+  format?: string;
+  /**
+   * Receives what an item parser read leniently (an identifier it could not
+   * take apart, a value it does not know): the pool is still made, the raw
+   * record keeps the value. Called only for items that parse.
+   */
+  onWarning?: (warning: ImportIssue) => void;
 }
 
-/** The export formats `parseExport` recognizes. */
+/**
+ * The export formats `parseExport` reads, by the names `format:` in config and
+ * `--format` on the command line use.
+ */
 export const EXPORT_FORMATS = [
-  'eks-nodegroup',
-  'karpenter-nodepool',
-  'gke-nodepool',
-  'aks-agentpool-arm',
-  'aks-agentpool-cli',
-  'doks-node-pool',
+  'eks',
+  'karpenter',
+  'gke',
+  'aks-arm',
+  'aks-cli',
+  'doks',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}
 
 export interface ParsedExport {
   format: ExportFormat;
   pools: PoolSpec[];
+  /** Fields read leniently, each with its item and field (`severity: 'warning'`). */
+  warnings: ImportIssue[];
 }
 
 /** A field of one provider record that cannot be read. */

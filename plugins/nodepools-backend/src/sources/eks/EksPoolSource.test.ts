@@ -358,12 +358,13 @@ describe('EksPoolSource', () => {
 
   it('lists the other groups and reports the index and field of a bad record', async () => {
     server.route('/clusters', { json: { clusters: ['prod'] } });
-    server.route(poolsPath('prod'), { json: { nodegroups: ['general', 'reserved', 'batch'] } });
+    server.route(poolsPath('prod'), { json: { nodegroups: ['general', 'tainted', 'batch'] } });
     server.route(describePath('prod', 'general'), {
       json: { nodegroup: nodegroup('prod', 'general') },
     });
-    server.route(describePath('prod', 'reserved'), {
-      json: { nodegroup: nodegroup('prod', 'reserved', { capacityType: 'RESERVED' }) },
+    server.route(describePath('prod', 'tainted'), {
+      // EKS spells effects NO_SCHEDULE: the Kubernetes spelling is a bad record.
+      json: { nodegroup: nodegroup('prod', 'tainted', { taints: [{ key: 'k', effect: 'NoSchedule' }] }) },
     });
     server.route(describePath('prod', 'batch'), {
       json: { nodegroup: nodegroup('prod', 'batch') },
@@ -377,7 +378,7 @@ describe('EksPoolSource', () => {
       expect.objectContaining({
         file: `eks/${ACCOUNT}/us-east-1/prod`,
         index: 1,
-        field: 'capacityType',
+        field: 'taints[0].effect',
       }),
     ]);
   });

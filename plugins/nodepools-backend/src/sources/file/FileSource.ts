@@ -2,8 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '@backstage/config';
 import {
+  EXPORT_FORMATS,
   ExportParseError,
+  isExportFormat,
   parseExport,
+  type ExportFormat,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolSource, ScopeListing } from '../types';
 
@@ -13,17 +16,29 @@ export interface PoolFile {
   cluster?: string;
   region?: string;
   account?: string;
+  /** One of EXPORT_FORMATS, for a file whose shape is not recognized. */
+  format?: ExportFormat;
 }
 
-/** Reads `nodepools.sources.files`. */
+function readFormat(file: Config, at: string): ExportFormat | undefined {
+  const format = file.getOptionalString('format');
+  if (format === undefined || isExportFormat(format)) return format;
+  throw new Error(
+    `Invalid config at ${at}.format: unknown format '${format}'; valid formats are ${EXPORT_FORMATS.join(', ')}`,
+  );
+}
+
+/** Reads `nodepools.sources.files`; throws on a `format` that names no export format. */
 export function readPoolFiles(config: Config): PoolFile[] {
   return (config.getOptionalConfigArray('nodepools.sources.files') ?? []).map(
-    file => {
+    (file, index) => {
       const entry: PoolFile = { path: file.getString('path') };
       for (const key of ['cluster', 'region', 'account'] as const) {
         const value = file.getOptionalString(key);
         if (value !== undefined) entry[key] = value;
       }
+      const format = readFormat(file, `nodepools.sources.files[${index}]`);
+      if (format !== undefined) entry.format = format;
       return entry;
     },
   );
@@ -32,7 +47,8 @@ export function readPoolFiles(config: Config): PoolFile[] {
 /**
  * Pools from the clouds' CLI/API exports on disk. Each file is one scope: a
  * file that cannot be read or parsed keeps its pools (stale), and nothing of
- * it is written; the other files still import.
+ * it is written; the other files still import. Fields read leniently are
+ * listed as warning issues of a complete read.
  */
 export class FileSource implements PoolSource {
   readonly id = 'files';
@@ -58,6 +74,7 @@ export class FileSource implements PoolSource {
       cluster: file.cluster,
       region: file.region,
       account: file.account,
+      format: file.format,
     };
     let text: string;
     try {
@@ -77,8 +94,14 @@ export class FileSource implements PoolSource {
       };
     }
     try {
-      const { pools } = parseExport(text, ctx);
-      return { scope, complete: true, pools };
+      const { pools, warnings } = parseExport(text, ctx);
+      // Warnings are shown on the sources page; they do not make the read incomplete.
+      return {
+        scope,
+        complete: true,
+        pools,
+        ...(warnings.length ? { issues: warnings } : {}),
+      };
     } catch (error) {
       if (error instanceof ExportParseError) {
         return {
