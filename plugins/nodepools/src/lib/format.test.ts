@@ -12,7 +12,7 @@ import {
 describe('format', () => {
   it('labels the node count against the autoscaler range', () => {
     expect(nodeCountLabel(3, { enabled: true, min: 1, max: 5 })).toBe('3 nodes · 1–5');
-    expect(nodeCountLabel(1, { enabled: true, min: 1, max: 1 })).toBe('1 node · 1–1');
+    expect(nodeCountLabel(1, { enabled: true, min: 1, max: 1 })).toBe('1 node · fixed at 1');
     expect(nodeCountLabel(4, { enabled: false, min: 4, max: 4 })).toBe('4 nodes · fixed');
     expect(nodeCountLabel(12, { enabled: true })).toBe(
       '12 nodes · autoscaled, no node bounds',

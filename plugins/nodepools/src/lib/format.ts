@@ -1,5 +1,8 @@
 import { ResponseError } from '@backstage/errors';
-import type { Autoscaling } from '@nodepools/plugin-nodepools-common';
+import {
+  isFixedSize,
+  type Autoscaling,
+} from '@nodepools/plugin-nodepools-common';
 
 const PROVIDER_LABELS: Record<string, string> = {
   eks: 'EKS',
@@ -42,7 +45,8 @@ export function nodesLabel(count: number): string {
 
 /**
  * The node count against the autoscaler range: `3 nodes · 1–5`, or
- * `3 nodes · fixed` when autoscaling is off. Karpenter pools have no node
+ * `3 nodes · fixed` when autoscaling is off, `1 node · fixed at 1` when the
+ * autoscaler manages a range of one size. Karpenter pools have no node
  * bounds; their count is whatever the cluster runs.
  */
 export function nodeCountLabel(
@@ -51,6 +55,7 @@ export function nodeCountLabel(
 ): string {
   const count = nodeCount === undefined ? 'Unknown node count' : nodesLabel(nodeCount);
   if (!autoscaling.enabled) return `${count} · fixed`;
+  if (isFixedSize(autoscaling)) return `${count} · fixed at ${autoscaling.min}`;
   if (autoscaling.min !== undefined && autoscaling.max !== undefined) {
     return `${count} · ${autoscaling.min}–${autoscaling.max}`;
   }
