@@ -323,8 +323,9 @@ describe('KarpenterSource', () => {
     'karpenter-nodepool-spot.yaml',
     'eks-automode-nodepool-general-purpose.yaml',
   ];
-  const itWithSamples = sharedFixturesAvailable() ? it : it.skip;
-  itWithSamples(`reads the published Karpenter and EKS Auto Mode NodePools${SHARED_FIXTURES_NOTE}`, async () => {
+  const describeWithSamples = sharedFixturesAvailable() ? describe : describe.skip;
+  describeWithSamples(`with the public samples${SHARED_FIXTURES_NOTE}`, () => {
+    it('reads the published Karpenter and EKS Auto Mode NodePools', async () => {
       const documents = (file: string) =>
         parseAllDocuments(readFileSync(join(SHARED_FIXTURES_DIR, file), 'utf8')).map(d => d.toJS());
       const pools = fixtureFiles.flatMap(documents).filter(d => d?.kind === 'NodePool');
@@ -339,5 +340,6 @@ describe('KarpenterSource', () => {
         ['general-purpose', 'on-demand', 'amd64', 0],
       ]);
       expect(listing.pools[2].tags).toEqual({ 'app.kubernetes.io/managed-by': 'eks' });
+    });
   });
 });

@@ -209,8 +209,9 @@ describe('KubernetesNodesSource', () => {
     expect(listing.unpooledNodes).toBe(1);
   });
 
-  const itWithSamples = sharedFixturesAvailable() ? it : it.skip;
-  itWithSamples(`rolls up a real EKS managed node group node${SHARED_FIXTURES_NOTE}`, async () => {
+  const describeWithSamples = sharedFixturesAvailable() ? describe : describe.skip;
+  describeWithSamples(`with the public samples${SHARED_FIXTURES_NOTE}`, () => {
+    it('rolls up a real EKS managed node group node', async () => {
       const nodeList = readSharedFixture<{ items: unknown[] }>('node-eks-managed.json');
       const api = await startFakeApiServer(request => {
         if (request.path === '/api/v1/nodes') return pagedList(request, nodeList.items, 'NodeList');
@@ -255,5 +256,6 @@ describe('KubernetesNodesSource', () => {
       } finally {
         await api.close();
       }
+    });
   });
 });

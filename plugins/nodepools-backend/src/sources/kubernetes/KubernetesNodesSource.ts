@@ -1,35 +1,19 @@
 import type { Config } from '@backstage/config';
-import type { PoolSpec, Provider } from '@nodepools/plugin-nodepools-common';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
+import type {
+  AttributedObservedPool,
+  ObservedClusterListing,
+  PoolSource,
+  ScopeListing,
+} from '../types';
 import { ClusterPoolSource, readClusterSourceOptions } from './ClusterPoolSource';
 import { ClusterConnector, mapWithConcurrency } from './clusterConnector';
 import type { KubernetesCluster } from './clusters';
 import { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
-import { collectObservedPools, type ClusterObservedPool } from './observedNodes';
+import { collectObservedPools } from './observedNodes';
 import { providerOfPoolLabel } from './poolLabels';
 
-/** An observed pool with the provider whose pool its label names. */
-export interface AttributedObservedPool extends ClusterObservedPool {
-  /** `eks`, `karpenter`, `gke`, `aks`, `doks`, or `kubernetes` for self-managed pools. */
-  provider: Provider;
-}
-
-/**
- * One cluster's scope: a ScopeListing whose `pools` hold a `kubernetes` pool
- * for every pool seen in the cluster, plus the raw roll-ups to merge onto
- * cloud pools. The reconciler attaches each observed pool that matches a
- * cloud pool (see `matchesCloudPool`) to that pool and drops its
- * `kubernetes` twin; the rest are stored as `kubernetes` pools.
- */
-export interface ObservedClusterListing extends ScopeListing {
-  /** The Backstage cluster name. */
-  clusterName: string;
-  /** Cluster, account and region the cluster's pools are recorded under. */
-  identity: PoolIdentity;
-  observed: AttributedObservedPool[];
-  /** Nodes that carry none of the pool labels. */
-  unpooledNodes: number;
-}
+export type { AttributedObservedPool, ObservedClusterListing } from '../types';
 
 export const KUBERNETES_SCOPE_PREFIX = 'kubernetes/';
 
