@@ -1,15 +1,29 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
-/** Request handling and schedule, the same for every cloud source block. */
-interface CloudSourceTuning {
-  /** Calls in flight at once (default 8). */
-  concurrency?: number;
-  /** Timeout of one call attempt in milliseconds (default 30000). */
+/**
+ * How a source calls its API: the same keys, the same retries and the same
+ * errors for every cloud source block and for the clusters
+ * (`nodepools.kubernetes`).
+ */
+interface RequestTuning {
+  /** Timeout of one call attempt in milliseconds, the whole body and getting credentials included (default 30000). */
   timeoutMs?: number;
-  /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+  /** Attempts per call, retrying 429, 5xx (but 501), timeouts and network errors (default 4). */
   maxAttempts?: number;
   /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
   maxRetryWaitMs?: number;
+  /**
+   * Pages one listing may take (default 1000); a listing that has more is
+   * given up, its scope incomplete, so a server whose cursor never ends
+   * cannot keep a sync busy.
+   */
+  maxPages?: number;
+}
+
+/** Request handling and schedule, the same for every cloud source block. */
+interface CloudSourceTuning extends RequestTuning {
+  /** Calls in flight at once (default 8). */
+  concurrency?: number;
   /** Schedule of this source; defaults to `nodepools.schedule`. */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 }
@@ -114,9 +128,11 @@ export interface Config {
       observeNodes?: boolean;
       /** Objects per page when listing nodes and pods (default 500). */
       pageSize?: number;
-      /** Clusters read at once (default 4). */
+      /** Clusters read at once, and calls in flight at once (default 4). */
       concurrency?: number;
+      /** @deprecated Use `maxAttempts`. */
       attempts?: number;
+      /** @deprecated Use `timeoutMs`. */
       requestTimeout?: { minutes?: number; seconds?: number; milliseconds?: number } | string;
       /** Node labels that name a node's pool, in order; replaces the built-in list. */
       poolLabelKeys?: string[];
@@ -131,7 +147,7 @@ export interface Config {
         };
       }>;
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-    };
+    } & RequestTuning;
     /**
      * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)
      * are read on this schedule; `files` adds saved kubectl output.

@@ -42,6 +42,7 @@ export function createEksSources(
             clientConfig: { region: regions[0] },
           })
         : undefined,
+      secrets: externalId ? [externalId] : [],
       policy: readRequestPolicyConfig(block),
       logger: deps.logger.child({ source: id }),
     });

@@ -2,6 +2,7 @@ export {
   GkePoolSource,
   GKE_DEFAULT_ENDPOINT,
   regionOfLocation,
+  withoutMetadataValues,
   type GkePoolSourceOptions,
   type AccessTokenProvider,
 } from './GkePoolSource';

@@ -1,17 +1,37 @@
 import type { Config } from '@backstage/config';
-import type { RequestPolicy } from './policy';
+import { policyValueProblem, type RequestPolicy } from './policy';
+
+const TUNING_KEYS = [
+  'concurrency',
+  'timeoutMs',
+  'maxAttempts',
+  'maxRetryWaitMs',
+  'maxPages',
+] as const;
 
 /**
- * The request tuning every cloud source block accepts next to its own keys:
- * `concurrency`, `timeoutMs`, `maxAttempts`, `maxRetryWaitMs`.
+ * The request tuning a source block accepts next to its own keys:
+ * `concurrency`, `timeoutMs`, `maxAttempts`, `maxRetryWaitMs`, `maxPages`.
+ * With `where` (the block's key, e.g. `nodepools.sources.eks[0]`), a value
+ * that would stall or spin a sync is refused with an error naming its key.
  */
-export function readRequestPolicyConfig(config: Config): Partial<RequestPolicy> {
-  return {
-    concurrency: config.getOptionalNumber('concurrency'),
-    timeoutMs: config.getOptionalNumber('timeoutMs'),
-    maxAttempts: config.getOptionalNumber('maxAttempts'),
-    maxRetryWaitMs: config.getOptionalNumber('maxRetryWaitMs'),
-  };
+export function readRequestPolicyConfig(
+  config: Config,
+  where?: string,
+): Partial<RequestPolicy> {
+  const policy: Partial<RequestPolicy> = {};
+  for (const key of TUNING_KEYS) {
+    const value = config.getOptionalNumber(key);
+    const problem = value === undefined ? undefined : policyValueProblem(key, value);
+    if (problem && where) throw new Error(`${where}.${key}: ${problem}`);
+    policy[key] = value;
+  }
+  return policy;
+}
+
+/** The key of the `index`th block of a kind, for error messages. */
+export function sourceBlockKey(kind: string, index: number): string {
+  return `nodepools.sources.${kind}[${index}]`;
 }
 
 /**

@@ -6,8 +6,12 @@ import type {
   PoolSource,
   ScopeListing,
 } from '../types';
-import { ClusterPoolSource, readClusterSourceOptions } from './ClusterPoolSource';
-import { ClusterConnector, mapWithConcurrency } from './clusterConnector';
+import {
+  ClusterPoolSource,
+  readClusterSourceOptions,
+  type ClusterSourceConfigOptions,
+} from './ClusterPoolSource';
+import type { ClusterConnection } from './clusterConnector';
 import type { KubernetesCluster } from './clusters';
 import { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
 import { collectObservedPools } from './observedNodes';
@@ -47,7 +51,7 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
 
   static fromConfig(
     config: Config,
-    options: { id?: string; connector?: ClusterConnector } = {},
+    options: ClusterSourceConfigOptions = {},
   ): KubernetesNodesSource {
     return new KubernetesNodesSource(readClusterSourceOptions(config, options, 'kubernetes'));
   }
@@ -61,38 +65,38 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
   }
 
   listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]> {
-    return mapWithConcurrency(this.clusters, this.settings.concurrency, cluster =>
-      this.observeCluster(cluster, options.signal),
-    );
-  }
-
-  private async observeCluster(
-    cluster: KubernetesCluster,
-    signal?: AbortSignal,
-  ): Promise<ObservedClusterListing> {
-    const identity = cluster.poolIdentity();
-    const base = {
-      scope: `${KUBERNETES_SCOPE_PREFIX}${cluster.name}`,
-      clusterName: cluster.name,
-      identity,
-    };
-    let connection;
-    try {
-      connection = await this.connector.connect(cluster);
-    } catch (error) {
-      return {
-        ...base,
+    return this.forEachCluster(
+      options.signal,
+      (cluster, connection) => this.observeCluster(cluster, connection, options.signal),
+      (cluster, error) => ({
+        ...this.base(cluster),
         complete: false,
         pools: [],
         observed: [],
         unpooledNodes: 0,
-        error: (error as Error).message,
-      };
-    }
-    const result = await collectObservedPools(connection.kubeConfig, identity.cluster, {
+        error,
+      }),
+    );
+  }
+
+  private base(cluster: KubernetesCluster) {
+    return {
+      scope: `${KUBERNETES_SCOPE_PREFIX}${cluster.name}`,
+      clusterName: cluster.name,
+      identity: cluster.poolIdentity(),
+    };
+  }
+
+  private async observeCluster(
+    cluster: KubernetesCluster,
+    connection: ClusterConnection,
+    signal?: AbortSignal,
+  ): Promise<ObservedClusterListing> {
+    const base = this.base(cluster);
+    const result = await collectObservedPools(connection.kubeConfig, base.identity.cluster, {
       signal,
       pageSize: this.settings.pageSize,
-      policy: this.settings.policy,
+      runner: this.runner,
       poolLabelKeys: this.settings.poolLabelKeys,
       redact: connection.redact,
     });
@@ -103,7 +107,7 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
     return {
       ...base,
       complete: result.complete,
-      pools: observed.map(pool => observedPoolToPoolSpec(pool, identity)),
+      pools: observed.map(pool => observedPoolToPoolSpec(pool, base.identity)),
       observed,
       unpooledNodes: result.unpooledNodes,
       ...(result.error ? { error: `cluster '${cluster.name}': ${result.error}` } : {}),

@@ -15,3 +15,7 @@ export {
   sharedFixturesAvailable,
   readSharedFixture,
 } from './sharedFixtures';
+export {
+  describeSourceContract,
+  type SourceContractHarness,
+} from './sourceContract';
