@@ -91,7 +91,10 @@ export interface Config {
       gke?: Array<{
         id: string;
         projects: string[];
-        /** A service account key file; default application default credentials. */
+        /**
+         * A service account key file, whose `token_uri` is honoured; default
+         * application default credentials.
+         */
         keyFile?: string;
         endpoint?: string;
       } & CloudSourceTuning>;
@@ -104,6 +107,11 @@ export interface Config {
         clientId?: string;
         /** @visibility secret */
         clientSecret?: string;
+        /**
+         * The Entra ID host of a sovereign or private cloud (an https origin,
+         * e.g. `https://login.microsoftonline.us`); Azure's public one by default.
+         */
+        authorityHost?: string;
         endpoint?: string;
       } & CloudSourceTuning>;
       /** DigitalOcean Kubernetes node pools of every cluster of the token's team. */

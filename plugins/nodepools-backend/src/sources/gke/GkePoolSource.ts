@@ -14,11 +14,11 @@ import {
 } from '../http';
 import { asObject, blankValues, repeatedField, requiredString } from '../objects';
 import type { PoolSource, ScopeListing } from '../types';
+import type { AccessTokenProvider } from './googleAccessTokens';
 
 export const GKE_DEFAULT_ENDPOINT = 'https://container.googleapis.com';
 
-/** Returns a current OAuth access token for the cloud-platform scope. */
-export type AccessTokenProvider = () => Promise<string>;
+export type { AccessTokenProvider };
 
 export interface GkePoolSourceOptions {
   id: string;

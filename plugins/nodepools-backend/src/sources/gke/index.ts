@@ -6,4 +6,5 @@ export {
   type GkePoolSourceOptions,
   type AccessTokenProvider,
 } from './GkePoolSource';
-export { createGkeSources, googleAccessTokenProvider } from './createGkeSources';
+export { createGkeSources } from './createGkeSources';
+export { googleAccessTokens, CLOUD_PLATFORM_SCOPE } from './googleAccessTokens';

@@ -19,3 +19,9 @@ export {
   describeSourceContract,
   type SourceContractHarness,
 } from './sourceContract';
+export {
+  startGoogleTokenEndpoint,
+  type GoogleTokenEndpoint,
+  type ServiceAccountKey,
+} from './googleTokenEndpoint';
+export { startEntraAuthority, type EntraAuthority } from './entraAuthority';
