@@ -22,6 +22,12 @@ interface RequestTuning {
 
 /** Request handling and schedule, the same for every cloud source block. */
 interface CloudSourceTuning extends RequestTuning {
+  /**
+   * Lets `endpoint` be a plain `http:` URL (a local emulator); refused
+   * otherwise, as the source's credentials would cross the network
+   * unencrypted.
+   */
+  allowInsecureHttp?: boolean;
   /** Calls in flight at once (default 8). */
   concurrency?: number;
   /** Schedule of this source; defaults to `nodepools.schedule`. */

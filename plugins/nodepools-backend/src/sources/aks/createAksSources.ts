@@ -7,7 +7,7 @@ import {
   DefaultAzureCredential,
   type TokenCredential,
 } from '@azure/identity';
-import { readRequestPolicyConfig, readSourceBlocks, sourceBlockKey } from '../http';
+import { readEndpoint, readRequestPolicyConfig, readSourceBlocks, sourceBlockKey } from '../http';
 import type { PoolSource } from '../types';
 import { AksPoolSource } from './AksPoolSource';
 
@@ -77,7 +77,7 @@ function credentialFor(
 /**
  * One source per block of `nodepools.sources.aks`:
  * `{ id, subscriptionId, tenantId?, clientId?, clientSecret?, authorityHost?,
- *    endpoint?, concurrency?, timeoutMs?, maxAttempts?, maxRetryWaitMs?, maxPages? }`.
+ *    endpoint?, allowInsecureHttp?, concurrency?, timeoutMs?, maxAttempts?, maxRetryWaitMs?, maxPages? }`.
  * `tlsOptions` applies to Resource Manager and to the authority alike.
  */
 export function createAksSources(
@@ -91,10 +91,10 @@ export function createAksSources(
       id,
       subscriptionId: block.getString('subscriptionId'),
       credential: credentialFor(block, sourceBlockKey('aks', index), deps.tlsOptions),
-      endpoint: block.getOptionalString('endpoint'),
+      endpoint: readEndpoint(block, sourceBlockKey('aks', index)),
       clientOptions: deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : undefined,
       secrets: clientSecret ? [clientSecret] : [],
-      policy: readRequestPolicyConfig(block),
+      policy: readRequestPolicyConfig(block, sourceBlockKey('aks', index)),
       logger: deps.logger.child({ source: id }),
     });
   });

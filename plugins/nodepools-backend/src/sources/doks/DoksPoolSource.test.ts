@@ -332,7 +332,7 @@ describe('createDoksSources', () => {
         sources: {
           doks: [
             { id: 'do-a', token: TOKEN },
-            { id: 'do-b', token: 'other-token', endpoint: 'http://127.0.0.1:9', concurrency: 2 },
+            { id: 'do-b', token: 'other-token', endpoint: 'http://127.0.0.1:9', allowInsecureHttp: true, concurrency: 2 },
           ],
         },
       },

@@ -242,6 +242,26 @@ describe('EksPoolSource', () => {
     expect(listing.pools.map(p => p.name)).toEqual(['general']);
   });
 
+  it('takes a 404 for a deleted group only when EKS says ResourceNotFoundException', async () => {
+    server.route('/clusters', { json: { clusters: ['prod'] } });
+    server.route(poolsPath('prod'), { json: { nodegroups: ['general', 'old'] } });
+    server.route(describePath('prod', 'general'), {
+      json: { nodegroup: nodegroup('prod', 'general') },
+    });
+    // A proxy or a wrong endpoint answering 404: nothing says the group is gone.
+    server.route(describePath('prod', 'old'), {
+      status: 404,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body>Not Found</body></html>',
+    });
+
+    const [listing] = await source().list({});
+
+    expect(listing.complete).toBe(false);
+    expect(listing.pools.map(p => p.name)).toEqual(['general']);
+    expect(listing.error).toContain('DescribeNodegroup us-east-1/prod/old: HTTP 404');
+  });
+
   it('times out a hung response and marks the cluster incomplete', async () => {
     server.route('/clusters', { json: { clusters: ['prod'] } });
     server.route(poolsPath('prod'), { hang: true });

@@ -272,6 +272,36 @@ describe('GkePoolSource', () => {
       }),
     ]);
   });
+
+  it('blanks the values of config.metadata before a record is stored, keeping the keys', async () => {
+    const metadata = {
+      'startup-script': '#!/bin/bash\nexport DB_PASSWORD=hunter2-secret',
+      'disable-legacy-endpoints': 'true',
+    };
+    server.route(clustersPath('proj-a'), { json: { clusters: [cluster('web', 'us-central1')] } });
+    server.route(poolsPath('proj-a', 'us-central1', 'web'), {
+      json: {
+        nodePools: [
+          nodePool('proj-a', 'us-central1', 'web', 'default-pool', {
+            config: { machineType: 'e2-standard-4', diskSizeGb: 100, metadata },
+          }),
+        ],
+      },
+    });
+
+    const [listing] = await source().list({});
+
+    expect(listing.complete).toBe(true);
+    expect(listing.pools[0].raw).toMatchObject({
+      config: {
+        machineType: 'e2-standard-4',
+        diskSizeGb: 100,
+        metadata: { 'startup-script': '', 'disable-legacy-endpoints': '' },
+      },
+    });
+    expect(listing.pools[0].machineTypes).toEqual(['e2-standard-4']);
+    expect(JSON.stringify(listing)).not.toContain('hunter2-secret');
+  });
 });
 
 describe('createGkeSources', () => {

@@ -61,3 +61,27 @@ export function baseUrl(endpoint: string): string {
   }
   return url.href.replace(/\/+$/, '');
 }
+
+/**
+ * A source block's `endpoint`, checked: an absolute http(s) base URL, and
+ * plain HTTP only when the block says `allowInsecureHttp: true`, as the
+ * source's credentials (a token, signed requests) would cross the network
+ * unencrypted. Errors name the key (`nodepools.sources.doks[0].endpoint`).
+ */
+export function readEndpoint(block: Config, where: string): string | undefined {
+  const endpoint = block.getOptionalString('endpoint');
+  const allowInsecureHttp = block.getOptionalBoolean('allowInsecureHttp') ?? false;
+  if (endpoint === undefined) return undefined;
+  try {
+    baseUrl(endpoint);
+  } catch (error) {
+    throw new Error(`${where}.endpoint: ${(error as Error).message}`);
+  }
+  if (new URL(endpoint).protocol === 'http:' && !allowInsecureHttp) {
+    throw new Error(
+      `${where}.endpoint: ${endpoint} is plain HTTP, which would send the source's credentials unencrypted; ` +
+        `use https, or set ${where}.allowInsecureHttp: true`,
+    );
+  }
+  return endpoint;
+}

@@ -49,4 +49,10 @@ export {
   type ScopeRecords,
 } from './scopeListing';
 export { toPlainRecord } from '../objects';
-export { readRequestPolicyConfig, readSourceBlocks, sourceBlockKey, baseUrl } from './config';
+export {
+  readRequestPolicyConfig,
+  readSourceBlocks,
+  readEndpoint,
+  sourceBlockKey,
+  baseUrl,
+} from './config';
