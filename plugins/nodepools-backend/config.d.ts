@@ -1,15 +1,35 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
-/** Request handling and schedule, the same for every cloud source block. */
-interface CloudSourceTuning {
-  /** Calls in flight at once (default 8). */
-  concurrency?: number;
-  /** Timeout of one call attempt in milliseconds (default 30000). */
+/**
+ * How a source calls its API: the same keys, the same retries and the same
+ * errors for every cloud source block and for the clusters
+ * (`nodepools.kubernetes`).
+ */
+interface RequestTuning {
+  /** Timeout of one call attempt in milliseconds, the whole body and getting credentials included (default 30000). */
   timeoutMs?: number;
-  /** Attempts per call, retrying 429, 5xx, timeouts and network errors (default 4). */
+  /** Attempts per call, retrying 429, 5xx (but 501), timeouts and network errors (default 4). */
   maxAttempts?: number;
   /** The longest wait a Retry-After or rate-limit header may ask for, in milliseconds (default 60000). */
   maxRetryWaitMs?: number;
+  /**
+   * Pages one listing may take (default 1000); a listing that has more is
+   * given up, its scope incomplete, so a server whose cursor never ends
+   * cannot keep a sync busy.
+   */
+  maxPages?: number;
+}
+
+/** Request handling and schedule, the same for every cloud source block. */
+interface CloudSourceTuning extends RequestTuning {
+  /**
+   * Lets `endpoint` be a plain `http:` URL (a local emulator); refused
+   * otherwise, as the source's credentials would cross the network
+   * unencrypted.
+   */
+  allowInsecureHttp?: boolean;
+  /** Calls in flight at once (default 8). */
+  concurrency?: number;
   /** Schedule of this source; defaults to `nodepools.schedule`. */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 }
@@ -119,7 +139,10 @@ export interface Config {
       gke?: Array<{
         id: string;
         projects: string[];
-        /** A service account key file; default application default credentials. */
+        /**
+         * A service account key file, whose `token_uri` is honoured; default
+         * application default credentials.
+         */
         keyFile?: string;
         endpoint?: string;
       } & CloudSourceTuning>;
@@ -132,6 +155,11 @@ export interface Config {
         clientId?: string;
         /** @visibility secret */
         clientSecret?: string;
+        /**
+         * The Entra ID host of a sovereign or private cloud (an https origin,
+         * e.g. `https://login.microsoftonline.us`); Azure's public one by default.
+         */
+        authorityHost?: string;
         endpoint?: string;
       } & CloudSourceTuning>;
       /** DigitalOcean Kubernetes node pools of every cluster of the token's team. */
@@ -156,9 +184,11 @@ export interface Config {
       observeNodes?: boolean;
       /** Objects per page when listing nodes and pods (default 500). */
       pageSize?: number;
-      /** Clusters read at once (default 4). */
+      /** Clusters read at once, and calls in flight at once (default 4). */
       concurrency?: number;
+      /** @deprecated Use `maxAttempts`. */
       attempts?: number;
+      /** @deprecated Use `timeoutMs`. */
       requestTimeout?: { minutes?: number; seconds?: number; milliseconds?: number } | string;
       /** Node labels that name a node's pool, in order; replaces the built-in list. */
       poolLabelKeys?: string[];
@@ -173,7 +203,7 @@ export interface Config {
         };
       }>;
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-    };
+    } & RequestTuning;
     /**
      * Negotiated rates and assumptions for the estimated costs (docs/PRICING.md).
      * Without this section pools are priced at the bundled on-demand list

@@ -70,7 +70,7 @@ describe('credentials', () => {
             nodepools: {
               schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
               sources: {
-                doks: [{ id: 'do', token: TOKEN, endpoint: cloud.url, maxAttempts: 1 }],
+                doks: [{ id: 'do', token: TOKEN, endpoint: cloud.url, allowInsecureHttp: true, maxAttempts: 1 }],
               },
             },
           },

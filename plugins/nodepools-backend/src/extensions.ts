@@ -1,25 +1,8 @@
-import {
-  createExtensionPoint,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
-import type { PoolSource } from './sources/types';
-
 /**
- * Lets backend modules add sources of pools of their own (an internal CMDB,
- * another cloud), synced and reconciled like the built-in ones.
- *
- * @public
+ * The sources extension point is defined in `@nodepools/plugin-nodepools-node`;
+ * modules should import it from there. Re-exported for existing imports.
  */
-export interface NodePoolsSourcesExtensionPoint {
-  /** Adds a source; without a schedule it runs on `nodepools.schedule`. */
-  addSource(
-    source: PoolSource,
-    schedule?: SchedulerServiceTaskScheduleDefinition,
-  ): void;
-}
-
-/** @public */
-export const nodepoolsSourcesExtensionPoint =
-  createExtensionPoint<NodePoolsSourcesExtensionPoint>({
-    id: 'nodepools.sources',
-  });
+export {
+  nodepoolsSourcesExtensionPoint,
+  type NodePoolsSourcesExtensionPoint,
+} from '@nodepools/plugin-nodepools-node';

@@ -4,7 +4,16 @@
  * @packageDocumentation
  */
 export { nodepoolsPlugin as default } from './plugin';
-export type { PoolSource, ScopeListing, ObservedPool } from './sources/types';
+/**
+ * Also exported by `@nodepools/plugin-nodepools-node`, where backend modules
+ * should import them from; kept here so existing imports keep working.
+ */
+export type {
+  ObservedPool,
+  ObservingSource,
+  PoolSource,
+  ScopeListing,
+} from './sources/types';
 export {
   nodepoolsSourcesExtensionPoint,
   type NodePoolsSourcesExtensionPoint,

@@ -3,13 +3,10 @@ import {
   matchesCloudPool,
   type ObservedClusterListing,
 } from '../sources/kubernetes/KubernetesNodesSource';
-import type { ScopeListing } from '../sources/types';
+import type { ObservingSource, ScopeListing } from '../sources/types';
 import type { ObservedUpdate, PoolStore } from '../store/PoolStore';
 
-/** A source that also reports the nodes behind the pools it lists. */
-export interface ObservingSource {
-  listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]>;
-}
+export type { ObservingSource };
 
 export function isObservingSource(source: object): source is ObservingSource {
   return typeof (source as Partial<ObservingSource>).listObserved === 'function';

@@ -105,10 +105,22 @@ function createClusterSources(
   const schedule = readSchedule(config, settings?.getOptionalConfig('schedule'));
   const sources: ScheduledSource[] = [];
   if (settings?.getOptionalBoolean('karpenter') ?? true) {
-    sources.push({ source: KarpenterSource.fromConfig(config, { connector }), schedule });
+    sources.push({
+      source: KarpenterSource.fromConfig(config, {
+        connector,
+        logger: logger.child({ source: 'karpenter' }),
+      }),
+      schedule,
+    });
   }
   if (settings?.getOptionalBoolean('observeNodes') ?? true) {
-    sources.push({ source: KubernetesNodesSource.fromConfig(config, { connector }), schedule });
+    sources.push({
+      source: KubernetesNodesSource.fromConfig(config, {
+        connector,
+        logger: logger.child({ source: 'kubernetes' }),
+      }),
+      schedule,
+    });
   }
   return sources;
 }

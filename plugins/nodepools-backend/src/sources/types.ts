@@ -1,56 +1,13 @@
-import type {
-  ImportIssue,
-  ObservedNodes,
-  PoolSpec,
-} from '@nodepools/plugin-nodepools-common';
-
 /**
- * The answer for one scope of a source: a file, or one cluster of a cloud.
- * A scope is the unit of completeness: pools are tombstoned only when a
- * scope's listing was `complete`, and only pools of that scope.
+ * The source types live in `@nodepools/plugin-nodepools-node`, so backend
+ * modules can implement sources without depending on this plugin.
  */
-export interface ScopeListing {
-  /** Stable key within the source, e.g. the file path or `eks/123456789012/us-east-1/prod`. */
-  scope: string;
-  /**
-   * True only when every page of the scope was read without error. When
-   * false, the listed pools are still upserted but nothing is tombstoned,
-   * and pools of the scope not listed are marked stale with `error`.
-   */
-  complete: boolean;
-  pools: PoolSpec[];
-  /** Why the scope is not complete; never contains a credential. */
-  error?: string;
-  issues?: ImportIssue[];
-}
-
-/**
- * A place pools are read from. Contract:
- * - `list` returns one ScopeListing per scope it tried, failed ones included
- *   (`complete: false`, `pools: []`, `error`).
- * - `list` throws only when it could not even enumerate its scopes (e.g. the
- *   cluster listing itself failed); then every pool of the source is marked
- *   stale and none is removed.
- * - A source never reads or writes the store.
- */
-export interface PoolSource {
-  /** Unique id from config, e.g. `file`, `eks-prod`. */
-  readonly id: string;
-  /** `file`, `eks`, `karpenter`, `gke`, `aks`, `doks`, `kubernetes`. */
-  readonly kind: string;
-  /** What it reads, for humans (`account 1234 in us-east-1`). Never a credential. */
-  readonly target: string;
-  list(options: { signal?: AbortSignal }): Promise<ScopeListing[]>;
-}
-
-/**
- * Nodes a cluster reports, rolled up per pool. Merged onto the matching cloud
- * pool (same cluster and pool name) or stored as a `kubernetes` pool.
- */
-export interface ObservedPool {
-  cluster: string;
-  /** The pool name from the node's pool label, and which label said so. */
-  pool: string;
-  poolLabel: string;
-  observed: ObservedNodes;
-}
+export type {
+  AttributedObservedPool,
+  ClusterPoolIdentity,
+  ObservedClusterListing,
+  ObservedPool,
+  ObservingSource,
+  PoolSource,
+  ScopeListing,
+} from '@nodepools/plugin-nodepools-node';

@@ -1,6 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import type { TokenCredential } from '@azure/identity';
 import {
   SHARED_FIXTURES_NOTE,
   sharedFixturesAvailable,
@@ -11,54 +10,16 @@ import {
 import { SourceAuthError, SourceHttpError } from '../http';
 import { AksPoolSource } from './AksPoolSource';
 import { createAksSources } from './createAksSources';
-
-const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
-const ARM_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.test-arm-token';
-const CLIENT_SECRET = 'aks~client~secret~value~1234';
-const CLUSTERS = `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.ContainerService/managedClusters`;
-const poolsPath = (rg: string, cluster: string) =>
-  `/subscriptions/${SUBSCRIPTION}/resourceGroups/${rg}/providers/Microsoft.ContainerService/managedClusters/${cluster}/agentPools`;
-
-const credential: TokenCredential = {
-  getToken: async () => ({ token: ARM_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
-
-function managedCluster(name: string, rg = 'rg1', location = 'westeurope') {
-  return {
-    id: `/subscriptions/${SUBSCRIPTION}/resourcegroups/${rg}/providers/Microsoft.ContainerService/managedClusters/${name}`,
-    name,
-    location,
-    type: 'Microsoft.ContainerService/ManagedClusters',
-    properties: { kubernetesVersion: '1.31.2', provisioningState: 'Succeeded' },
-  };
-}
-
-function agentPool(
-  cluster: string,
-  name: string,
-  properties: Record<string, unknown> = {},
-  rg = 'rg1',
-) {
-  return {
-    id: `/subscriptions/${SUBSCRIPTION}/resourcegroups/${rg}/providers/Microsoft.ContainerService/managedClusters/${cluster}/agentPools/${name}`,
-    name,
-    type: 'Microsoft.ContainerService/managedClusters/agentPools',
-    properties: {
-      count: 3,
-      vmSize: 'Standard_D4s_v5',
-      osType: 'Linux',
-      mode: 'User',
-      type: 'VirtualMachineScaleSets',
-      enableAutoScaling: true,
-      minCount: 1,
-      maxCount: 5,
-      orchestratorVersion: '1.31.2',
-      provisioningState: 'Succeeded',
-      availabilityZones: ['1', '2'],
-      ...properties,
-    },
-  };
-}
+import {
+  SUBSCRIPTION,
+  ARM_TOKEN,
+  CLIENT_SECRET,
+  CLUSTERS,
+  poolsPath,
+  credential,
+  managedCluster,
+  agentPool,
+} from './__testUtils__/aksApi';
 
 describe('AksPoolSource', () => {
   let server: ReplayServer;

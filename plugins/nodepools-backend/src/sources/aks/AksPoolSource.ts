@@ -7,24 +7,20 @@ import {
 import {
   markSoleAksPoolsAsSystem,
   readAksAgentPool,
-  type ImportIssue,
-  type PoolSpec,
   type AksAgentPoolRecord,
 } from '@nodepools/plugin-nodepools-common';
 import {
   RequestRunner,
-  SourceRequestError,
   SourceResponseError,
   baseUrl,
-  buildScopeListing,
-  mapAll,
-  parseRecords,
-  toPlainRecord,
+  listScopes,
+  readPages,
+  readScope,
   type RequestPolicy,
   type Sleep,
 } from '../http';
+import { requiredString, toPlainRecord } from '../objects';
 import type { PoolSource, ScopeListing } from '../types';
-import { classifyAzureError } from './azureErrors';
 
 export const ARM_DEFAULT_ENDPOINT = 'https://management.azure.com';
 
@@ -104,19 +100,20 @@ export class AksPoolSource implements PoolSource {
     });
   }
 
-  async list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
     const { signal } = options;
-    const clusters = await this.#listClusters(signal);
-    return mapAll(clusters, this.#runner.policy.concurrency, cluster =>
-      this.#listCluster(cluster, signal),
-    );
+    return listScopes({
+      groups: [this.#subscriptionId],
+      enumerate: () => this.#listClusters(signal),
+      concurrency: this.#runner.policy.concurrency,
+      listScope: cluster => this.#listCluster(cluster, signal),
+    });
   }
 
   async #listClusters(signal?: AbortSignal): Promise<AksCluster[]> {
-    const operation = `managedClusters.list ${this.#subscriptionId}`;
     const clusters: AksCluster[] = [];
-    await this.#forEachPage(
-      operation,
+    await this.#pages(
+      `managedClusters.list ${this.#subscriptionId}`,
       abortSignal => this.#client.managedClusters.list({ abortSignal }),
       (items, offset, pageOperation) => {
         items.forEach((item, i) => {
@@ -129,115 +126,90 @@ export class AksPoolSource implements PoolSource {
   }
 
   #readCluster(item: unknown, index: number, operation: string): AksCluster {
-    const record = (item ?? {}) as { id?: unknown; name?: unknown; location?: unknown };
-    const fail = (field: string, expected: string): never => {
+    const where = `managed cluster item ${index}`;
+    const id = requiredString(item, 'id', operation, where);
+    const resourceGroup = RESOURCE_GROUP.exec(id)?.[1];
+    if (!resourceGroup) {
       throw new SourceResponseError(
         operation,
-        `managed cluster item ${index}: field '${field}' must be ${expected}`,
+        `${where}: field 'id' must be a resource id with a resource group`,
       );
-    };
-    const name =
-      typeof record.name === 'string' && record.name ? record.name : fail('name', 'a non-empty string');
-    const resourceGroup =
-      (typeof record.id === 'string' && RESOURCE_GROUP.exec(record.id)?.[1]) ||
-      fail('id', 'a resource id with a resource group');
+    }
+    const { location } = item as { location?: unknown };
     return {
-      name,
+      name: requiredString(item, 'name', operation, where),
       resourceGroup,
-      location: typeof record.location === 'string' ? record.location : undefined,
+      location: typeof location === 'string' ? location : undefined,
     };
   }
 
-  async #listCluster(cluster: AksCluster, signal?: AbortSignal): Promise<ScopeListing> {
+  #listCluster(cluster: AksCluster, signal?: AbortSignal): Promise<ScopeListing> {
     const scope = `aks/${this.#subscriptionId}/${cluster.resourceGroup}/${cluster.name}`;
-    const context = {
-      file: scope,
-      account: this.#subscriptionId,
-      region: cluster.location,
-      cluster: cluster.name,
-    };
-    const records: AksAgentPoolRecord[] = [];
-    const issues: ImportIssue[] = [];
-    const failures: string[] = [];
-    try {
-      await this.#forEachPage(
-        `agentPools.list ${cluster.resourceGroup}/${cluster.name}`,
-        abortSignal =>
-          this.#client.agentPools.list(cluster.resourceGroup, cluster.name, { abortSignal }),
-        (items, offset) => {
-          const parsed = parseRecords(
-            items.map((item, i) => ({ index: offset + i, item: toPlainRecord(item) })),
-            readAksAgentPool,
-            context,
-          );
-          records.push(...parsed.parsed);
-          issues.push(...parsed.issues);
-        },
-        signal,
-      );
-    } catch (error) {
-      if (signal?.aborted || !(error instanceof SourceRequestError)) throw error;
-      failures.push(error.message);
-    }
-    // AKS always has a system pool; only a full listing can tell a cluster's sole pool.
-    const whole = failures.length === 0 && issues.length === 0;
-    const pools: PoolSpec[] = whole
-      ? markSoleAksPoolsAsSystem(records)
-      : records.map(r => r.pool);
-    return buildScopeListing({ scope, pools, issues, failures });
+    return readScope<AksAgentPoolRecord>({
+      scope,
+      context: {
+        file: scope,
+        account: this.#subscriptionId,
+        region: cluster.location,
+        cluster: cluster.name,
+      },
+      signal,
+      parse: readAksAgentPool,
+      read: records =>
+        this.#pages(
+          `agentPools.list ${cluster.resourceGroup}/${cluster.name}`,
+          abortSignal =>
+            this.#client.agentPools.list(cluster.resourceGroup, cluster.name, { abortSignal }),
+          items => records.add(items.map(toPlainRecord)),
+          signal,
+        ),
+      // AKS always has a system pool; only a full listing can tell a cluster's sole pool.
+      toPools: (parsed, whole) =>
+        whole ? markSoleAksPoolsAsSystem(parsed) : parsed.map(record => record.pool),
+    });
   }
 
   /**
    * Reads a paged list one page at a time: each page is one retried call,
-   * resumed from the previous page's `nextLink`.
+   * resumed from the previous page's `nextLink`, which must stay on the
+   * Resource Manager's host (the bearer token goes with every page).
    */
-  async #forEachPage<T>(
+  #pages<T>(
     operation: string,
     open: (abortSignal: AbortSignal) => PagedList<T>,
     onPage: (items: T[], offset: number, pageOperation: string) => void,
     signal?: AbortSignal,
   ): Promise<void> {
-    const seen = new Set<string>();
-    let nextLink: string | undefined;
-    let offset = 0;
-    for (let page = 1; ; page++) {
-      const pageOperation = `${operation} (page ${page})`;
-      const link = nextLink;
-      const result = await this.#runner.run(
-        pageOperation,
-        async abortSignal => {
+    return readPages<T>(
+      this.#runner,
+      {
+        operation,
+        cursorName: "'nextLink'",
+        fetchPage: async (link, abortSignal) => {
           const step = await open(abortSignal).byPage({ continuationToken: link }).next();
           return step.done
-            ? { items: [] as T[], next: undefined }
+            ? { items: [] }
             : { items: [...step.value], next: step.value.continuationToken };
         },
-        { signal, classify: classifyAzureError },
-      );
-      onPage(result.items, offset, pageOperation);
-      offset += result.items.length;
-      if (!result.next) return;
-      this.#checkNextLink(result.next, pageOperation, seen);
-      nextLink = result.next;
-    }
+        onPage,
+        checkNext: (next, pageOperation) => this.#checkNextLink(next, pageOperation),
+      },
+      { signal },
+    );
   }
 
-  #checkNextLink(next: string, operation: string, seen: Set<string>) {
+  #checkNextLink(next: string, operation: string) {
     let url: URL;
     try {
       url = new URL(next);
     } catch {
       throw new SourceResponseError(operation, "'nextLink' is not a URL");
     }
-    // The bearer token goes with every page: never to another host.
     if (url.origin !== this.#endpoint.origin) {
       throw new SourceResponseError(
         operation,
         `'nextLink' points to ${url.origin}, not ${this.#endpoint.origin}`,
       );
     }
-    if (seen.has(next)) {
-      throw new SourceResponseError(operation, "'nextLink' repeats an earlier page");
-    }
-    seen.add(next);
   }
 }

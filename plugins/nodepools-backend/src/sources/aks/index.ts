@@ -4,4 +4,3 @@ export {
   type AksPoolSourceOptions,
 } from './AksPoolSource';
 export { createAksSources } from './createAksSources';
-export { classifyAzureError } from './azureErrors';

@@ -10,31 +10,13 @@ import {
 import { SourceAuthError, SourceHttpError } from '../http';
 import { DoksPoolSource } from './DoksPoolSource';
 import { createDoksSources } from './createDoksSources';
-
-const TOKEN = 'dop_v1_test_token_4f9c2a7e';
-const CLUSTERS = '/v2/kubernetes/clusters';
-const poolsPath = (clusterId: string) => `${CLUSTERS}/${clusterId}/node_pools`;
-
-function cluster(id: string, name: string, region = 'nyc1') {
-  return { id, name, region, version: '1.31.1-do.0', status: { state: 'running' } };
-}
-
-function nodePool(name: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id: `${name}-id`,
-    name,
-    size: 's-2vcpu-4gb',
-    count: 2,
-    tags: ['k8s', 'k8s:worker'],
-    labels: { team: 'payments' },
-    taints: [],
-    auto_scale: true,
-    min_nodes: 1,
-    max_nodes: 4,
-    nodes: [],
-    ...overrides,
-  };
-}
+import {
+  TOKEN,
+  CLUSTERS,
+  poolsPath,
+  cluster,
+  nodePool,
+} from './__testUtils__/doksApi';
 
 describe('DoksPoolSource', () => {
   let server: ReplayServer;
@@ -350,7 +332,7 @@ describe('createDoksSources', () => {
         sources: {
           doks: [
             { id: 'do-a', token: TOKEN },
-            { id: 'do-b', token: 'other-token', endpoint: 'http://127.0.0.1:9', concurrency: 2 },
+            { id: 'do-b', token: 'other-token', endpoint: 'http://127.0.0.1:9', allowInsecureHttp: true, concurrency: 2 },
           ],
         },
       },

@@ -1,21 +1,17 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  parseDoksNodePool,
-  type ImportIssue,
-  type PoolSpec,
-} from '@nodepools/plugin-nodepools-common';
+import { parseDoksNodePool } from '@nodepools/plugin-nodepools-common';
 import {
   RequestRunner,
-  SourceRequestError,
-  baseUrl,
   SourceResponseError,
-  buildScopeListing,
+  baseUrl,
   fetchJson,
-  mapAll,
-  parseRecords,
+  listScopes,
+  readPages,
+  readScope,
   type RequestPolicy,
   type Sleep,
 } from '../http';
+import { asObject, requiredList, requiredString } from '../objects';
 import type { PoolSource, ScopeListing } from '../types';
 
 export const DOKS_DEFAULT_ENDPOINT = 'https://api.digitalocean.com';
@@ -40,12 +36,6 @@ interface DoksCluster {
   id: string;
   name: string;
   region: string;
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 }
 
 /**
@@ -82,118 +72,90 @@ export class DoksPoolSource implements PoolSource {
     });
   }
 
-  async list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
-    const clusters = await this.#listClusters(options.signal);
-    return mapAll(clusters, this.#runner.policy.concurrency, cluster =>
-      this.#listCluster(cluster, options.signal),
-    );
+  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+    const { signal } = options;
+    return listScopes({
+      groups: [this.#endpoint.origin],
+      enumerate: () => this.#listClusters(signal),
+      concurrency: this.#runner.policy.concurrency,
+      listScope: cluster => this.#listCluster(cluster, signal),
+    });
   }
 
   async #listClusters(signal?: AbortSignal): Promise<DoksCluster[]> {
-    const path = '/v2/kubernetes/clusters';
     const clusters: DoksCluster[] = [];
-    for await (const { items, offset, operation } of this.#pages(
-      path,
+    await this.#pages(
+      '/v2/kubernetes/clusters',
       'kubernetes_clusters',
+      (items, offset, operation) => {
+        items.forEach((item, i) => {
+          const where = `kubernetes_clusters item ${offset + i}`;
+          clusters.push({
+            id: requiredString(item, 'id', operation, where),
+            name: requiredString(item, 'name', operation, where),
+            region: requiredString(item, 'region', operation, where),
+          });
+        });
+      },
       signal,
-    )) {
-      items.forEach((item, i) => {
-        clusters.push(this.#readCluster(item, offset + i, operation));
-      });
-    }
+    );
     return clusters;
   }
 
-  #readCluster(item: unknown, index: number, operation: string): DoksCluster {
-    const record = asObject(item);
-    const field = (key: string) => {
-      const value = record?.[key];
-      if (typeof value !== 'string' || value === '') {
-        throw new SourceResponseError(
-          operation,
-          `kubernetes_clusters item ${index}: field '${key}' must be a non-empty string`,
-        );
-      }
-      return value;
-    };
-    return { id: field('id'), name: field('name'), region: field('region') };
-  }
-
-  async #listCluster(
-    cluster: DoksCluster,
-    signal?: AbortSignal,
-  ): Promise<ScopeListing> {
+  #listCluster(cluster: DoksCluster, signal?: AbortSignal): Promise<ScopeListing> {
     const scope = `doks/${cluster.region}/${cluster.name}`;
-    const context = { file: scope, cluster: cluster.name, region: cluster.region };
-    const pools: PoolSpec[] = [];
-    const issues: ImportIssue[] = [];
-    const failures: string[] = [];
-    const path = `/v2/kubernetes/clusters/${encodeURIComponent(cluster.id)}/node_pools`;
-    try {
-      for await (const { items, offset } of this.#pages(path, 'node_pools', signal)) {
-        const parsed = parseRecords(
-          items.map((item, i) => ({ index: offset + i, item })),
-          parseDoksNodePool,
-          context,
-        );
-        pools.push(...parsed.parsed);
-        issues.push(...parsed.issues);
-      }
-    } catch (error) {
-      if (signal?.aborted || !(error instanceof SourceRequestError)) throw error;
-      failures.push(error.message);
-    }
-    return buildScopeListing({ scope, pools, issues, failures });
+    return readScope({
+      scope,
+      context: { file: scope, cluster: cluster.name, region: cluster.region },
+      signal,
+      parse: parseDoksNodePool,
+      read: records =>
+        this.#pages(
+          `/v2/kubernetes/clusters/${encodeURIComponent(cluster.id)}/node_pools`,
+          'node_pools',
+          items => records.add(items),
+          signal,
+        ),
+    });
   }
 
-  /**
-   * Reads a collection page by page. Each page is fetched (with retries) and
-   * checked before it is yielded, so a failure mid-way leaves the pages read
-   * so far with the caller.
-   */
-  async *#pages(
+  /** Reads a collection page by page, following `links.pages.next`. */
+  #pages(
     path: string,
     collection: string,
+    onPage: (items: unknown[], offset: number, operation: string) => void,
     signal?: AbortSignal,
-  ): AsyncGenerator<{ items: unknown[]; offset: number; operation: string }> {
+  ): Promise<void> {
     const first = new URL(`${this.#base}${path}`);
     first.searchParams.set('per_page', String(this.#pageSize));
-    const seen = new Set<string>();
-    let url: URL | undefined = first;
-    let offset = 0;
-    for (let page = 1; url; page++) {
-      const operation = `GET ${path} (page ${page})`;
-      seen.add(url.href);
-      const pageUrl: string = url.href;
-      const response = await this.#runner.run(
-        operation,
-        attemptSignal =>
-          fetchJson({
-            url: pageUrl,
+    return readPages<unknown>(
+      this.#runner,
+      {
+        operation: `GET ${path}`,
+        cursorName: "'links.pages.next'",
+        first: first.href,
+        fetchPage: async (url, attemptSignal, operation) => {
+          const response = await fetchJson({
+            url: url ?? first.href,
             operation,
             headers: { authorization: `Bearer ${this.#token}` },
             secrets: [this.#token],
             signal: attemptSignal,
-          }),
-        { signal },
-      );
-      const body = asObject(response.body);
-      const items = body?.[collection];
-      if (!Array.isArray(items)) {
-        throw new SourceResponseError(operation, `expected an array '${collection}'`);
-      }
-      yield { items, offset, operation };
-      offset += items.length;
-      url = this.#nextPage(body, operation, seen);
-    }
+          });
+          return {
+            items: requiredList(response.body, collection, operation),
+            next: this.#nextPage(response.body, operation),
+          };
+        },
+        onPage,
+      },
+      { signal },
+    );
   }
 
-  #nextPage(
-    body: Record<string, unknown> | undefined,
-    operation: string,
-    seen: Set<string>,
-  ): URL | undefined {
-    const next = asObject(asObject(body?.links)?.pages)?.next;
+  /** The next page's URL, which must stay on the API's host: the token goes with every page. */
+  #nextPage(body: unknown, operation: string): string | undefined {
+    const next = asObject(asObject(asObject(body)?.links)?.pages)?.next;
     if (next === undefined || next === null || next === '') return undefined;
     if (typeof next !== 'string') {
       throw new SourceResponseError(operation, `'links.pages.next' is not a URL`);
@@ -204,16 +166,12 @@ export class DoksPoolSource implements PoolSource {
     } catch {
       throw new SourceResponseError(operation, `'links.pages.next' is not a URL`);
     }
-    // The token goes with every page: never to another host than the API's.
     if (url.origin !== this.#endpoint.origin) {
       throw new SourceResponseError(
         operation,
         `'links.pages.next' points to ${url.origin}, not ${this.#endpoint.origin}`,
       );
     }
-    if (seen.has(url.href)) {
-      throw new SourceResponseError(operation, `'links.pages.next' repeats an earlier page`);
-    }
-    return url;
+    return url.href;
   }
 }

@@ -5,55 +5,20 @@ import {
   sharedFixturesAvailable,
   readSharedFixture,
   startReplayServer,
-  type RecordedRequest,
   type ReplayServer,
 } from '../testing';
 import { SourceAuthError, SourceHttpError } from '../http';
 import { EksPoolSource } from './EksPoolSource';
 import { createEksSources } from './createEksSources';
-
-const ACCOUNT = '111122223333';
-const SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYTESTKEY';
-const CREDENTIALS = { accessKeyId: 'AKIATESTACCESSKEY', secretAccessKey: SECRET_ACCESS_KEY };
-
-const poolsPath = (cluster: string) => `/clusters/${cluster}/node-groups`;
-const describePath = (cluster: string, name: string) =>
-  `/clusters/${cluster}/node-groups/${name}`;
-
-/** SigV4 names the region in the credential scope of each request. */
-const inRegion = (region: string) => (request: RecordedRequest) =>
-  String(request.headers.authorization).includes(`/${region}/eks/aws4_request`);
-
-/** A node group as the EKS API sends it: timestamps in epoch seconds. */
-function nodegroup(
-  cluster: string,
-  name: string,
-  overrides: Record<string, unknown> = {},
-  region = 'us-east-1',
-) {
-  return {
-    nodegroupName: name,
-    nodegroupArn: `arn:aws:eks:${region}:${ACCOUNT}:nodegroup/${cluster}/${name}/0ac1b2c3-d4e5-f6a7-b8c9-d0e1f2a3b4c5`,
-    clusterName: cluster,
-    version: '1.31',
-    releaseVersion: '1.31.2-20241115',
-    createdAt: 1731600000.123,
-    modifiedAt: 1731603600.5,
-    status: 'ACTIVE',
-    capacityType: 'ON_DEMAND',
-    scalingConfig: { minSize: 1, maxSize: 4, desiredSize: 2 },
-    instanceTypes: ['m6i.large'],
-    subnets: ['subnet-0a1b2c3d'],
-    amiType: 'AL2023_x86_64_STANDARD',
-    nodeRole: `arn:aws:iam::${ACCOUNT}:role/eks-nodes`,
-    labels: { team: 'payments' },
-    taints: [],
-    diskSize: 50,
-    health: { issues: [] },
-    tags: {},
-    ...overrides,
-  };
-}
+import {
+  ACCOUNT,
+  SECRET_ACCESS_KEY,
+  CREDENTIALS,
+  poolsPath,
+  describePath,
+  inRegion,
+  nodegroup,
+} from './__testUtils__/eksApi';
 
 describe('EksPoolSource', () => {
   let server: ReplayServer;
@@ -275,6 +240,26 @@ describe('EksPoolSource', () => {
 
     expect(listing).toMatchObject({ complete: true });
     expect(listing.pools.map(p => p.name)).toEqual(['general']);
+  });
+
+  it('takes a 404 for a deleted group only when EKS says ResourceNotFoundException', async () => {
+    server.route('/clusters', { json: { clusters: ['prod'] } });
+    server.route(poolsPath('prod'), { json: { nodegroups: ['general', 'old'] } });
+    server.route(describePath('prod', 'general'), {
+      json: { nodegroup: nodegroup('prod', 'general') },
+    });
+    // A proxy or a wrong endpoint answering 404: nothing says the group is gone.
+    server.route(describePath('prod', 'old'), {
+      status: 404,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body>Not Found</body></html>',
+    });
+
+    const [listing] = await source().list({});
+
+    expect(listing.complete).toBe(false);
+    expect(listing.pools.map(p => p.name)).toEqual(['general']);
+    expect(listing.error).toContain('DescribeNodegroup us-east-1/prod/old: HTTP 404');
   });
 
   it('times out a hung response and marks the cluster incomplete', async () => {

@@ -10,19 +10,16 @@ import { parseEksNodegroup } from '@nodepools/plugin-nodepools-common';
 import {
   RequestRunner,
   SourceHttpError,
-  SourceRequestError,
   SourceResponseError,
-  buildScopeListing,
-  mapAll,
-  mapSettled,
-  parseRecords,
-  toPlainRecord,
-  type IndexedRecord,
+  describeEach,
+  listScopes,
+  readPages,
+  readScope,
   type RequestPolicy,
   type Sleep,
 } from '../http';
+import { requiredList, toPlainRecord } from '../objects';
 import type { PoolSource, ScopeListing } from '../types';
-import { classifyAwsError } from './awsErrors';
 
 /** The most names EKS returns per page. */
 const PAGE_SIZE = 100;
@@ -38,6 +35,8 @@ export interface EksPoolSourceOptions {
   endpoint?: string;
   /** The SDK's default chain when absent. */
   credentials?: EKSClientConfig['credentials'];
+  /** Values kept out of error messages, e.g. the role's external id. */
+  secrets?: string[];
   policy?: Partial<RequestPolicy>;
   logger?: LoggerService;
   sleep?: Sleep;
@@ -76,24 +75,28 @@ export class EksPoolSource implements PoolSource {
     this.#regions = options.regions;
     this.#clusterFilter = options.clusters ? new Set(options.clusters) : undefined;
     this.target = `AWS account ${options.accountId ?? '(default credentials)'} in ${options.regions.join(', ')}`;
+    const { credentials } = options;
+    const staticSecrets =
+      credentials && typeof credentials === 'object'
+        ? [credentials.secretAccessKey, credentials.sessionToken]
+        : [];
     this.#runner = new RequestRunner({
       policy: options.policy,
+      secrets: [...staticSecrets, ...(options.secrets ?? [])],
       logger: options.logger,
       sleep: options.sleep,
     });
   }
 
-  async list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
     const { signal } = options;
-    const perRegion = await mapAll(this.#regions, this.#regions.length, region =>
-      this.#listClusters(region, signal),
-    );
-    const clusters = perRegion
-      .flat()
-      .filter(c => !this.#clusterFilter || this.#clusterFilter.has(c.name));
-    return mapAll(clusters, this.#runner.policy.concurrency, cluster =>
-      this.#listCluster(cluster, signal),
-    );
+    return listScopes({
+      groups: this.#regions,
+      enumerate: region => this.#listClusters(region, signal),
+      keep: cluster => !this.#clusterFilter || this.#clusterFilter.has(cluster.name),
+      concurrency: this.#runner.policy.concurrency,
+      listScope: cluster => this.#listCluster(cluster, signal),
+    });
   }
 
   #client(region: string): EKSClient {
@@ -111,70 +114,61 @@ export class EksPoolSource implements PoolSource {
   }
 
   async #listClusters(region: string, signal?: AbortSignal): Promise<EksCluster[]> {
-    const names = await this.#pages(
+    const clusters: EksCluster[] = [];
+    await this.#pages(
       `ListClusters ${region}`,
-      async (nextToken, attemptSignal) => {
-        const out = await this.#client(region).send(
+      'clusters',
+      (nextToken, attemptSignal) =>
+        this.#client(region).send(
           new ListClustersCommand({ maxResults: PAGE_SIZE, nextToken }),
           { abortSignal: attemptSignal },
-        );
-        return { items: out.clusters, nextToken: out.nextToken, field: 'clusters' };
-      },
+        ),
+      names => clusters.push(...names.map(name => ({ region, name: String(name) }))),
       signal,
     );
-    return names.map(name => ({ region, name: String(name) }));
+    return clusters;
   }
 
-  async #listCluster(cluster: EksCluster, signal?: AbortSignal): Promise<ScopeListing> {
+  #listCluster(cluster: EksCluster, signal?: AbortSignal): Promise<ScopeListing> {
     const scope = `eks/${this.#account}/${cluster.region}/${cluster.name}`;
-    let names: string[];
-    try {
-      names = (await this.#pages(
-        `ListNodegroups ${cluster.region}/${cluster.name}`,
-        async (nextToken, attemptSignal) => {
-          const out = await this.#client(cluster.region).send(
-            new ListNodegroupsCommand({
-              clusterName: cluster.name,
-              maxResults: PAGE_SIZE,
-              nextToken,
-            }),
-            { abortSignal: attemptSignal },
-          );
-          return { items: out.nodegroups, nextToken: out.nextToken, field: 'nodegroups' };
-        },
-        signal,
-      )) as string[];
-    } catch (error) {
-      if (signal?.aborted || !(error instanceof SourceRequestError)) throw error;
-      return buildScopeListing({ scope, pools: [], failures: [error.message] });
-    }
-
-    const described = await mapSettled(names, this.#runner.policy.concurrency, name =>
-      this.#describe(cluster, name, signal),
-    );
-    const records: IndexedRecord[] = [];
-    const failures: string[] = [];
-    for (const [index, result] of described.entries()) {
-      if (result.status === 'fulfilled') {
-        if (result.value !== undefined) records.push({ index, item: result.value });
-      } else if (result.reason instanceof SourceRequestError && !signal?.aborted) {
-        failures.push(result.reason.message);
-      } else {
-        throw result.reason;
-      }
-    }
-    const { parsed: pools, issues } = parseRecords(records, parseEksNodegroup, {
-      file: scope,
-      cluster: cluster.name,
-      region: cluster.region,
-      account: this.#options.accountId,
+    return readScope({
+      scope,
+      context: {
+        file: scope,
+        cluster: cluster.name,
+        region: cluster.region,
+        account: this.#options.accountId,
+      },
+      signal,
+      parse: parseEksNodegroup,
+      read: async records => {
+        const names: string[] = [];
+        await this.#pages(
+          `ListNodegroups ${cluster.region}/${cluster.name}`,
+          'nodegroups',
+          (nextToken, attemptSignal) =>
+            this.#client(cluster.region).send(
+              new ListNodegroupsCommand({ clusterName: cluster.name, maxResults: PAGE_SIZE, nextToken }),
+              { abortSignal: attemptSignal },
+            ),
+          page => names.push(...page.map(String)),
+          signal,
+        );
+        await describeEach(
+          names,
+          this.#runner.policy.concurrency,
+          name => this.#describe(cluster, name, signal),
+          records,
+        );
+      },
     });
-    return buildScopeListing({ scope, pools, issues, failures });
   }
 
   /**
-   * One node group's description, or undefined when it was deleted between
-   * the listing and this call: it is gone, which a complete listing may say.
+   * One node group's description, or undefined when EKS says it no longer
+   * exists (deleted between the listing and this call): it is gone, which a
+   * complete listing may say. Any other 404 (a proxy, a wrong endpoint) is
+   * an error.
    */
   async #describe(
     cluster: EksCluster,
@@ -190,48 +184,44 @@ export class EksPoolSource implements PoolSource {
             new DescribeNodegroupCommand({ clusterName: cluster.name, nodegroupName }),
             { abortSignal: attemptSignal },
           ),
-        { signal, classify: classifyAwsError },
+        { signal },
       );
       if (!out.nodegroup) {
         throw new SourceResponseError(operation, "the answer has no 'nodegroup'");
       }
       return toPlainRecord(out.nodegroup);
     } catch (error) {
-      if (error instanceof SourceHttpError && error.status === 404) return undefined;
+      if (
+        error instanceof SourceHttpError &&
+        error.status === 404 &&
+        error.code === 'ResourceNotFoundException'
+      ) {
+        return undefined;
+      }
       throw error;
     }
   }
 
-  /** Follows `nextToken` until it is absent; a token seen twice is a broken answer. */
-  async #pages(
+  /** Follows `nextToken` through every page of a listing of names. */
+  #pages<Out extends { nextToken?: string }>(
     operation: string,
-    fetchPage: (
-      nextToken: string | undefined,
-      signal: AbortSignal,
-    ) => Promise<{ items?: unknown[]; nextToken?: string; field: string }>,
+    field: 'clusters' | 'nodegroups',
+    send: (nextToken: string | undefined, signal: AbortSignal) => Promise<Out>,
+    onPage: (items: unknown[]) => void,
     signal?: AbortSignal,
-  ): Promise<unknown[]> {
-    const items: unknown[] = [];
-    const seen = new Set<string>();
-    let nextToken: string | undefined;
-    for (let page = 1; ; page++) {
-      const pageOperation = `${operation} (page ${page})`;
-      const token = nextToken;
-      const result = await this.#runner.run(
-        pageOperation,
-        attemptSignal => fetchPage(token, attemptSignal),
-        { signal, classify: classifyAwsError },
-      );
-      if (!Array.isArray(result.items)) {
-        throw new SourceResponseError(pageOperation, `the answer has no '${result.field}' list`);
-      }
-      items.push(...result.items);
-      if (!result.nextToken) return items;
-      if (seen.has(result.nextToken)) {
-        throw new SourceResponseError(pageOperation, 'nextToken repeats an earlier page');
-      }
-      seen.add(result.nextToken);
-      nextToken = result.nextToken;
-    }
+  ): Promise<void> {
+    return readPages<unknown>(
+      this.#runner,
+      {
+        operation,
+        cursorName: 'nextToken',
+        fetchPage: async (nextToken, attemptSignal, pageOperation) => {
+          const out = await send(nextToken, attemptSignal);
+          return { items: requiredList(out, field, pageOperation), next: out.nextToken };
+        },
+        onPage: items => onPage(items),
+      },
+      { signal },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { readRequestPolicyConfig, readSourceBlocks } from '../http';
+import { readEndpoint, readRequestPolicyConfig, readSourceBlocks, sourceBlockKey } from '../http';
 import type { PoolSource } from '../types';
 import { EksPoolSource } from './EksPoolSource';
 
@@ -10,7 +10,7 @@ const ROLE_ARN_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):role\//;
 /**
  * One source per block of `nodepools.sources.eks`:
  * `{ id, accountId?, regions, roleArn?, externalId?, endpoint?, clusters?,
- *    concurrency?, timeoutMs?, maxAttempts?, maxRetryWaitMs? }`.
+ *    allowInsecureHttp?, concurrency?, timeoutMs?, maxAttempts?, maxRetryWaitMs?, maxPages? }`.
  * With `roleArn` the source assumes that role (with `externalId` when set);
  * otherwise it uses the SDK's default credential chain. The account shown
  * and used in scope keys is `accountId`, else the role's account.
@@ -19,7 +19,7 @@ export function createEksSources(
   config: Config,
   deps: { logger: LoggerService },
 ): PoolSource[] {
-  return readSourceBlocks(config, 'eks').map(block => {
+  return readSourceBlocks(config, 'eks').map((block, index) => {
     const id = block.getString('id');
     const regions = block.getStringArray('regions');
     const roleArn = block.getOptionalString('roleArn');
@@ -31,7 +31,7 @@ export function createEksSources(
       accountId,
       regions,
       clusters: block.getOptionalStringArray('clusters'),
-      endpoint: block.getOptionalString('endpoint'),
+      endpoint: readEndpoint(block, sourceBlockKey('eks', index)),
       credentials: roleArn
         ? fromTemporaryCredentials({
             params: {
@@ -42,7 +42,8 @@ export function createEksSources(
             clientConfig: { region: regions[0] },
           })
         : undefined,
-      policy: readRequestPolicyConfig(block),
+      secrets: externalId ? [externalId] : [],
+      policy: readRequestPolicyConfig(block, sourceBlockKey('eks', index)),
       logger: deps.logger.child({ source: id }),
     });
   });

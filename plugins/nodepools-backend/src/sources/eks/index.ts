@@ -1,3 +1,2 @@
 export { EksPoolSource, type EksPoolSourceOptions } from './EksPoolSource';
 export { createEksSources } from './createEksSources';
-export { classifyAwsError } from './awsErrors';

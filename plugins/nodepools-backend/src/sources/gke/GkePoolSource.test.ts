@@ -10,35 +10,13 @@ import {
 import { SourceAuthError, SourceResponseError } from '../http';
 import { GkePoolSource, regionOfLocation } from './GkePoolSource';
 import { createGkeSources } from './createGkeSources';
-
-const TOKEN = 'ya29.a0-test-access-token-gke';
-const clustersPath = (project: string) => `/v1/projects/${project}/locations/-/clusters`;
-const poolsPath = (project: string, location: string, clusterName: string) =>
-  `/v1/projects/${project}/locations/${location}/clusters/${clusterName}/nodePools`;
-
-function cluster(name: string, location: string) {
-  return { name, location, zone: location, status: 'RUNNING', currentMasterVersion: '1.31.1-gke.100' };
-}
-
-function nodePool(
-  project: string,
-  location: string,
-  clusterName: string,
-  name: string,
-  overrides: Record<string, unknown> = {},
-) {
-  return {
-    name,
-    config: { machineType: 'e2-standard-4', diskSizeGb: 100, imageType: 'COS_CONTAINERD' },
-    initialNodeCount: 1,
-    autoscaling: { enabled: true, minNodeCount: 1, maxNodeCount: 3 },
-    locations: [`${regionOfLocation(location)}-a`, `${regionOfLocation(location)}-b`],
-    selfLink: `https://container.googleapis.com/v1/projects/${project}/locations/${location}/clusters/${clusterName}/nodePools/${name}`,
-    version: '1.31.1-gke.100',
-    status: 'RUNNING',
-    ...overrides,
-  };
-}
+import {
+  TOKEN,
+  clustersPath,
+  poolsPath,
+  cluster,
+  nodePool,
+} from './__testUtils__/gkeApi';
 
 describe('regionOfLocation', () => {
   it('maps zones to their region and keeps regions', () => {
@@ -293,6 +271,36 @@ describe('GkePoolSource', () => {
         field: expect.stringMatching(/^config\.taints/),
       }),
     ]);
+  });
+
+  it('blanks the values of config.metadata before a record is stored, keeping the keys', async () => {
+    const metadata = {
+      'startup-script': '#!/bin/bash\nexport DB_PASSWORD=hunter2-secret',
+      'disable-legacy-endpoints': 'true',
+    };
+    server.route(clustersPath('proj-a'), { json: { clusters: [cluster('web', 'us-central1')] } });
+    server.route(poolsPath('proj-a', 'us-central1', 'web'), {
+      json: {
+        nodePools: [
+          nodePool('proj-a', 'us-central1', 'web', 'default-pool', {
+            config: { machineType: 'e2-standard-4', diskSizeGb: 100, metadata },
+          }),
+        ],
+      },
+    });
+
+    const [listing] = await source().list({});
+
+    expect(listing.complete).toBe(true);
+    expect(listing.pools[0].raw).toMatchObject({
+      config: {
+        machineType: 'e2-standard-4',
+        diskSizeGb: 100,
+        metadata: { 'startup-script': '', 'disable-legacy-endpoints': '' },
+      },
+    });
+    expect(listing.pools[0].machineTypes).toEqual(['e2-standard-4']);
+    expect(JSON.stringify(listing)).not.toContain('hunter2-secret');
   });
 });
 

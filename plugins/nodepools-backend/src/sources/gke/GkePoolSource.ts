@@ -3,23 +3,22 @@ import { parseGkeNodePool } from '@nodepools/plugin-nodepools-common';
 import {
   RequestRunner,
   SourceAuthError,
-  SourceRequestError,
   SourceResponseError,
   baseUrl,
-  buildScopeListing,
   describeThrown,
   fetchJson,
-  mapAll,
-  parseRecords,
+  listScopes,
+  readScope,
   type RequestPolicy,
   type Sleep,
 } from '../http';
+import { asObject, blankValues, repeatedField, requiredString } from '../objects';
 import type { PoolSource, ScopeListing } from '../types';
+import type { AccessTokenProvider } from './googleAccessTokens';
 
 export const GKE_DEFAULT_ENDPOINT = 'https://container.googleapis.com';
 
-/** Returns a current OAuth access token for the cloud-platform scope. */
-export type AccessTokenProvider = () => Promise<string>;
+export type { AccessTokenProvider };
 
 export interface GkePoolSourceOptions {
   id: string;
@@ -46,26 +45,16 @@ export function regionOfLocation(location: string): string {
   return ZONE.exec(location)?.[1] ?? location;
 }
 
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 /**
- * Reads a repeated field of a Google API answer. Google's JSON leaves empty
- * lists out, so an absent field is an empty list; anything but a list or
- * nothing is a broken answer.
+ * A node pool as it is stored: `config.metadata` carries instance metadata
+ * (startup scripts, bootstrap secrets), so its values are blanked; the keys
+ * stay, to show what is set.
  */
-function repeatedField(body: unknown, field: string, operation: string): unknown[] {
-  const record = asObject(body);
-  if (!record) throw new SourceResponseError(operation, 'the answer is not a JSON object');
-  const value = record[field];
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    throw new SourceResponseError(operation, `'${field}' is not a list`);
-  }
-  return value;
+export function withoutMetadataValues(item: unknown): unknown {
+  const pool = asObject(item);
+  const config = asObject(pool?.config);
+  if (!pool || !config || config.metadata === undefined) return item;
+  return { ...pool, config: { ...config, metadata: blankValues(config.metadata) } };
 }
 
 /**
@@ -99,14 +88,14 @@ export class GkePoolSource implements PoolSource {
     });
   }
 
-  async list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
     const { signal } = options;
-    const perProject = await mapAll(this.#projects, this.#projects.length, project =>
-      this.#listClusters(project, signal),
-    );
-    return mapAll(perProject.flat(), this.#runner.policy.concurrency, cluster =>
-      this.#listCluster(cluster, signal),
-    );
+    return listScopes({
+      groups: this.#projects,
+      enumerate: project => this.#listClusters(project, signal),
+      concurrency: this.#runner.policy.concurrency,
+      listScope: cluster => this.#listCluster(cluster, signal),
+    });
   }
 
   async #listClusters(project: string, signal?: AbortSignal): Promise<GkeCluster[]> {
@@ -122,46 +111,35 @@ export class GkePoolSource implements PoolSource {
         `clusters in ${missingZones.join(', ')} could not be listed (missingZones)`,
       );
     }
-    return repeatedField(body, 'clusters', operation).map((item, index) => {
-      const record = asObject(item);
-      const field = (key: string) => {
-        const value = record?.[key];
-        if (typeof value !== 'string' || value === '') {
-          throw new SourceResponseError(
-            operation,
-            `clusters item ${index}: field '${key}' must be a non-empty string`,
-          );
-        }
-        return value;
-      };
-      return { project, name: field('name'), location: field('location') };
-    });
+    return repeatedField(body, 'clusters', operation).map((item, index) => ({
+      project,
+      name: requiredString(item, 'name', operation, `clusters item ${index}`),
+      location: requiredString(item, 'location', operation, `clusters item ${index}`),
+    }));
   }
 
-  async #listCluster(cluster: GkeCluster, signal?: AbortSignal): Promise<ScopeListing> {
+  #listCluster(cluster: GkeCluster, signal?: AbortSignal): Promise<ScopeListing> {
     const scope = `gke/${cluster.project}/${cluster.location}/${cluster.name}`;
     const path = `/v1/projects/${encodeURIComponent(cluster.project)}/locations/${encodeURIComponent(
       cluster.location,
     )}/clusters/${encodeURIComponent(cluster.name)}/nodePools`;
     const operation = `GET ${path}`;
-    let items: unknown[];
-    try {
-      items = repeatedField(await this.#get(path, operation, signal), 'nodePools', operation);
-    } catch (error) {
-      if (signal?.aborted || !(error instanceof SourceRequestError)) throw error;
-      return buildScopeListing({ scope, pools: [], failures: [error.message] });
-    }
-    const { parsed: pools, issues } = parseRecords(
-      items.map((item, index) => ({ index, item })),
-      parseGkeNodePool,
-      {
+    return readScope({
+      scope,
+      context: {
         file: scope,
         account: cluster.project,
         region: regionOfLocation(cluster.location),
         cluster: cluster.name,
       },
-    );
-    return buildScopeListing({ scope, pools, issues });
+      signal,
+      parse: parseGkeNodePool,
+      // nodePools.list has no pages: one call holds every pool of the cluster.
+      read: async records => {
+        const body = await this.#get(path, operation, signal);
+        records.add(repeatedField(body, 'nodePools', operation).map(withoutMetadataValues));
+      },
+    });
   }
 
   async #get(path: string, operation: string, signal?: AbortSignal): Promise<unknown> {

@@ -1,24 +1,25 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  SourceAbortedError,
-  SourceNetworkError,
-  SourceRequestError,
-  SourceTimeoutError,
-  describeThrown,
-  redactSecrets,
-} from './errors';
+import { classifySdkError, type ErrorClassifier } from './classifyError';
+import { withDeadline } from './deadline';
+import { SourceAbortedError, SourceRequestError, redactSecrets } from './errors';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './limiter';
 import { resolveRequestPolicy, type RequestPolicy } from './policy';
 
 /** Waits `ms`, or rejects as soon as `signal` fires. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** Turns whatever a client threw into a SourceRequestError (or returns it as is). */
-export type ErrorClassifier = (
-  error: unknown,
-  operation: string,
-  redact: (text: string) => string,
-) => SourceRequestError;
+export type { ErrorClassifier };
+
+/** What one call adds to the runner's defaults. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** How to read what the client threw; every SDK the sources use by default. */
+  classify?: ErrorClassifier;
+  /** Secrets of this call only (a cluster's token), kept out of its errors. */
+  secrets?: ReadonlyArray<string | undefined>;
+  /** A further redaction of this call's error texts. */
+  redact?: (text: string) => string;
+}
 
 export interface RequestRunnerOptions {
   policy?: Partial<RequestPolicy>;
@@ -48,12 +49,6 @@ const abortableSleep: Sleep = (ms, signal) =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-
-/** Errors a client throws that are not ours are taken to be transport failures. */
-export const classifyAsNetworkError: ErrorClassifier = (error, operation, redact) =>
-  error instanceof SourceRequestError
-    ? error
-    : new SourceNetworkError(operation, redact(describeThrown(error)));
 
 /**
  * Runs every call of one source: at most `concurrency` at once, each
@@ -85,33 +80,43 @@ export class RequestRunner {
   async run<T>(
     operation: string,
     call: (signal: AbortSignal) => Promise<T>,
-    options: { signal?: AbortSignal; classify?: ErrorClassifier } = {},
+    options: RunOptions = {},
   ): Promise<T> {
-    const classify = options.classify ?? classifyAsNetworkError;
+    const classify = options.classify ?? classifySdkError;
+    const redact = this.#redactorFor(options);
     for (let attempt = 1; ; attempt++) {
+      let failure: SourceRequestError;
       try {
         return await this.#limit(() =>
-          this.#attempt(operation, call, classify, options.signal),
+          withDeadline(operation, this.policy.timeoutMs, options.signal, call, error =>
+            classify(error, operation, redact),
+          ),
         );
       } catch (error) {
-        const failure =
-          error instanceof SourceRequestError
-            ? error
-            : classify(error, operation, this.redact);
-        if (!failure.retryable || attempt >= this.policy.maxAttempts) {
-          throw failure;
-        }
-        const delay = this.#delayBefore(attempt + 1, failure);
-        this.#logger?.debug(
-          `${failure.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
-        );
-        try {
-          await this.#sleep(delay, options.signal);
-        } catch {
-          throw new SourceAbortedError(operation);
-        }
+        failure =
+          error instanceof SourceRequestError ? error : classify(error, operation, redact);
+      }
+      if (!failure.retryable || attempt >= this.policy.maxAttempts) {
+        throw failure;
+      }
+      const delay = this.#delayBefore(attempt + 1, failure);
+      this.#logger?.debug(
+        `${failure.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts})`,
+      );
+      try {
+        await this.#sleep(delay, options.signal);
+      } catch {
+        throw new SourceAbortedError(operation);
       }
     }
+  }
+
+  #redactorFor(options: RunOptions): (text: string) => string {
+    if (!options.secrets?.length && !options.redact) return this.redact;
+    return text => {
+      const own = redactSecrets(this.redact(text), options.secrets ?? []);
+      return options.redact ? options.redact(own) : own;
+    };
   }
 
   /** The delay before attempt `next` (2 for the first retry). */
@@ -124,41 +129,5 @@ export class RequestRunner {
       this.policy.baseDelayMs * 2 ** (next - 2),
     );
     return Math.round(this.#random() * ceiling);
-  }
-
-  async #attempt<T>(
-    operation: string,
-    call: (signal: AbortSignal) => Promise<T>,
-    classify: ErrorClassifier,
-    parent: AbortSignal | undefined,
-  ): Promise<T> {
-    if (parent?.aborted) throw new SourceAbortedError(operation);
-    const { timeoutMs } = this.policy;
-    const controller = new AbortController();
-    const onParentAbort = () => controller.abort(parent?.reason);
-    parent?.addEventListener('abort', onParentAbort, { once: true });
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    // Racing the timer covers clients that do not honour the signal.
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        const timeout = new SourceTimeoutError(operation, timeoutMs);
-        controller.abort(timeout);
-        reject(timeout);
-      }, timeoutMs);
-    });
-    const running = call(controller.signal);
-    running.catch(() => undefined);
-    try {
-      return await Promise.race([running, deadline]);
-    } catch (error) {
-      if (parent?.aborted) throw new SourceAbortedError(operation);
-      if (timedOut) throw new SourceTimeoutError(operation, timeoutMs);
-      throw classify(error, operation, this.redact);
-    } finally {
-      clearTimeout(timer);
-      parent?.removeEventListener('abort', onParentAbort);
-    }
   }
 }

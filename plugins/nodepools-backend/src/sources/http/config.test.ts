@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { baseUrl, readRequestPolicyConfig, readSourceBlocks } from './config';
+import { baseUrl, readEndpoint, readRequestPolicyConfig, readSourceBlocks } from './config';
 
 describe('readRequestPolicyConfig', () => {
   it('reads the tuning keys of a source block and leaves the rest to defaults', () => {
@@ -10,7 +10,15 @@ describe('readRequestPolicyConfig', () => {
       timeoutMs: undefined,
       maxAttempts: undefined,
       maxRetryWaitMs: 10_000,
+      maxPages: undefined,
     });
+  });
+
+  it('refuses a value that would stall or spin a sync, naming its key', () => {
+    const block = new ConfigReader({ id: 'x', maxPages: 0 });
+    expect(() => readRequestPolicyConfig(block, 'nodepools.sources.eks[1]')).toThrow(
+      'nodepools.sources.eks[1].maxPages: must be an integer of at least 1, got 0',
+    );
   });
 
   it('names the key of a value of the wrong type', () => {
@@ -42,6 +50,33 @@ describe('baseUrl', () => {
     expect(() => baseUrl('ftp://example.com')).toThrow('endpoint must be an http or https URL');
     expect(() => baseUrl('https://user:pass@example.com')).toThrow(
       'endpoint must not carry a query, a fragment or credentials',
+    );
+  });
+});
+
+describe('readEndpoint', () => {
+  const where = 'nodepools.sources.doks[0]';
+
+  it('takes https, and plain http only when allowInsecureHttp says so', () => {
+    expect(readEndpoint(new ConfigReader({ endpoint: 'https://api.example.com' }), where)).toBe(
+      'https://api.example.com',
+    );
+    expect(
+      readEndpoint(new ConfigReader({ endpoint: 'http://127.0.0.1:4566', allowInsecureHttp: true }), where),
+    ).toBe('http://127.0.0.1:4566');
+    expect(readEndpoint(new ConfigReader({}), where)).toBeUndefined();
+  });
+
+  it('refuses plain http without allowInsecureHttp, naming both keys', () => {
+    expect(() => readEndpoint(new ConfigReader({ endpoint: 'http://api.example.com' }), where)).toThrow(
+      'nodepools.sources.doks[0].endpoint: http://api.example.com is plain HTTP, which would send the ' +
+        "source's credentials unencrypted; use https, or set nodepools.sources.doks[0].allowInsecureHttp: true",
+    );
+  });
+
+  it('names the key of an endpoint that is no base URL', () => {
+    expect(() => readEndpoint(new ConfigReader({ endpoint: 'api.example.com' }), where)).toThrow(
+      'nodepools.sources.doks[0].endpoint: endpoint must be an absolute URL, got "api.example.com"',
     );
   });
 });

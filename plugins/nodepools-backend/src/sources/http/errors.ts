@@ -11,7 +11,14 @@ const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 const MAX_DETAIL_LENGTH = 300;
 
-/** Replaces every occurrence of each secret in `text`. */
+/**
+ * A credential in an HTTP authorization scheme, as servers and proxies quote
+ * a request back: whatever token follows the scheme is a secret, known to
+ * the source or not (an access token its credential library fetched).
+ */
+const AUTHORIZATION_CREDENTIAL = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+
+/** Replaces every occurrence of each secret, and any bearer or basic credential, in `text`. */
 export function redactSecrets(
   text: string,
   secrets: ReadonlyArray<string | undefined>,
@@ -22,7 +29,7 @@ export function redactSecrets(
       result = result.split(secret).join(REDACTED);
     }
   }
-  return result;
+  return result.replace(AUTHORIZATION_CREDENTIAL, `$1 ${REDACTED}`);
 }
 
 /** Shortens provider text so one bad answer cannot flood a status page. */
@@ -55,9 +62,12 @@ export class SourceRequestError extends Error {
   }
 }
 
-/** Statuses worth repeating: throttling, timeouts and server faults. */
+/**
+ * Statuses worth repeating: throttling, timeouts and server faults, except
+ * 501 (the server will never implement the call).
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+  return status === 408 || status === 429 || (status >= 500 && status !== 501);
 }
 
 /** The server answered with an error status. */

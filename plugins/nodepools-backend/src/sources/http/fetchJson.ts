@@ -1,12 +1,10 @@
+import { errorFromFacts, restErrorBody } from './classifyError';
 import {
-  SourceAuthError,
-  SourceHttpError,
   SourceNetworkError,
   SourceResponseError,
   describeThrown,
   redactSecrets,
 } from './errors';
-import { retryAfterMs } from './retryAfter';
 
 export interface JsonRequest {
   url: string;
@@ -22,30 +20,6 @@ export interface JsonResponse {
   status: number;
   headers: Headers;
   body: unknown;
-}
-
-/** The code and message of the error bodies of Google, DigitalOcean and most REST APIs. */
-function providerError(text: string): { code?: string; message?: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { message: text || undefined };
-  }
-  if (!parsed || typeof parsed !== 'object') return {};
-  const record = parsed as Record<string, unknown>;
-  // Google: { error: { code: 403, message, status: 'PERMISSION_DENIED' } }
-  const nested =
-    record.error && typeof record.error === 'object'
-      ? (record.error as Record<string, unknown>)
-      : undefined;
-  const source = nested ?? record;
-  const code = source.status ?? source.id ?? source.code;
-  const message = source.message ?? record.error_description ?? record.error;
-  return {
-    code: typeof code === 'string' ? code : undefined,
-    message: typeof message === 'string' ? message : undefined,
-  };
 }
 
 /**
@@ -73,20 +47,16 @@ export async function fetchJson(request: JsonRequest): Promise<JsonResponse> {
     throw new SourceNetworkError(operation, redact(describeThrown(error)));
   }
 
-  if (response.status === 401 || response.status === 403) {
-    const { code, message } = providerError(text);
-    const detail = [code, message].filter(Boolean).join(': ') || 'access denied';
-    throw new SourceAuthError(operation, redact(detail), response.status);
-  }
   if (response.status < 200 || response.status >= 300) {
-    const { code, message } = providerError(text);
-    throw new SourceHttpError(operation, response.status, {
-      code: code && redact(code),
-      message: message && redact(message),
-      retryAfterMs: retryAfterMs(name => response.headers.get(name), {
+    throw errorFromFacts(
+      operation,
+      {
         status: response.status,
-      }),
-    });
+        ...restErrorBody(text),
+        header: name => response.headers.get(name),
+      },
+      redact,
+    );
   }
   try {
     return { status: response.status, headers: response.headers, body: JSON.parse(text) };

@@ -11,6 +11,13 @@ export {
   clipDetail,
   describeThrown,
 } from './errors';
+export {
+  classifySdkError,
+  errorFromFacts,
+  restErrorBody,
+  type ErrorClassifier,
+  type ErrorFacts,
+} from './classifyError';
 export { retryAfterMs, headerLookup, type HeaderLookup } from './retryAfter';
 export {
   createConcurrencyLimiter,
@@ -23,18 +30,29 @@ export {
   resolveRequestPolicy,
   type RequestPolicy,
 } from './policy';
+export { withDeadline } from './deadline';
 export {
   RequestRunner,
-  classifyAsNetworkError,
   type RequestRunnerOptions,
-  type ErrorClassifier,
+  type RunOptions,
   type Sleep,
 } from './RequestRunner';
+export { readPages, type Page, type PagedListing } from './paging';
 export { fetchJson, type JsonRequest, type JsonResponse } from './fetchJson';
 export {
   parseRecords,
   buildScopeListing,
-  toPlainRecord,
+  readScope,
+  describeEach,
+  listScopes,
   type IndexedRecord,
+  type ScopeRecords,
 } from './scopeListing';
-export { readRequestPolicyConfig, readSourceBlocks, baseUrl } from './config';
+export { toPlainRecord } from '../objects';
+export {
+  readRequestPolicyConfig,
+  readSourceBlocks,
+  readEndpoint,
+  sourceBlockKey,
+  baseUrl,
+} from './config';

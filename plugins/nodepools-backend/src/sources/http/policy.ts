@@ -15,6 +15,11 @@ export interface RequestPolicy {
    * a sync must not sleep for an hour because a header said so.
    */
   maxRetryWaitMs: number;
+  /**
+   * Pages one listing may take before it is given up as incomplete: a
+   * server whose cursors never end must not keep a sync busy forever.
+   */
+  maxPages: number;
 }
 
 export const DEFAULT_REQUEST_POLICY: RequestPolicy = {
@@ -24,18 +29,34 @@ export const DEFAULT_REQUEST_POLICY: RequestPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 20_000,
   maxRetryWaitMs: 60_000,
+  maxPages: 1000,
 };
 
-function checkInteger(
+/** The smallest value of each setting that cannot stall or spin a sync. */
+export const REQUEST_POLICY_MINIMUMS: Record<keyof RequestPolicy, number> = {
+  concurrency: 1,
+  timeoutMs: 1,
+  maxAttempts: 1,
+  baseDelayMs: 0,
+  maxDelayMs: 0,
+  maxRetryWaitMs: 0,
+  maxPages: 1,
+};
+
+/** Why a policy value is refused, or undefined when it is fine. */
+export function policyValueProblem(
   name: keyof RequestPolicy,
   value: number,
-  minimum: number,
-): number {
-  if (!Number.isInteger(value) || value < minimum) {
-    throw new TypeError(
-      `request policy '${name}' must be an integer of at least ${minimum}, got ${value}`,
-    );
-  }
+): string | undefined {
+  const minimum = REQUEST_POLICY_MINIMUMS[name];
+  return Number.isInteger(value) && value >= minimum
+    ? undefined
+    : `must be an integer of at least ${minimum}, got ${value}`;
+}
+
+function checkInteger(name: keyof RequestPolicy, value: number): number {
+  const problem = policyValueProblem(name, value);
+  if (problem) throw new TypeError(`request policy '${name}' ${problem}`);
   return value;
 }
 
@@ -45,12 +66,13 @@ export function resolveRequestPolicy(
 ): RequestPolicy {
   const merged = { ...DEFAULT_REQUEST_POLICY, ...withoutUndefined(overrides) };
   return {
-    concurrency: checkInteger('concurrency', merged.concurrency, 1),
-    timeoutMs: checkInteger('timeoutMs', merged.timeoutMs, 1),
-    maxAttempts: checkInteger('maxAttempts', merged.maxAttempts, 1),
-    baseDelayMs: checkInteger('baseDelayMs', merged.baseDelayMs, 0),
-    maxDelayMs: checkInteger('maxDelayMs', merged.maxDelayMs, 0),
-    maxRetryWaitMs: checkInteger('maxRetryWaitMs', merged.maxRetryWaitMs, 0),
+    concurrency: checkInteger('concurrency', merged.concurrency),
+    timeoutMs: checkInteger('timeoutMs', merged.timeoutMs),
+    maxAttempts: checkInteger('maxAttempts', merged.maxAttempts),
+    baseDelayMs: checkInteger('baseDelayMs', merged.baseDelayMs),
+    maxDelayMs: checkInteger('maxDelayMs', merged.maxDelayMs),
+    maxRetryWaitMs: checkInteger('maxRetryWaitMs', merged.maxRetryWaitMs),
+    maxPages: checkInteger('maxPages', merged.maxPages),
   };
 }
 

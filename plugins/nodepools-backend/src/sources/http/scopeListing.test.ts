@@ -1,5 +1,6 @@
 import { ItemFieldError, ItemFieldErrors, type PoolSpec } from '@nodepools/plugin-nodepools-common';
-import { buildScopeListing, parseRecords, toPlainRecord } from './scopeListing';
+import { toPlainRecord } from '../objects';
+import { buildScopeListing, parseRecords } from './scopeListing';
 
 function pool(name: string): PoolSpec {
   return {

@@ -7,21 +7,13 @@ import {
   type PoolSpec,
 } from '@nodepools/plugin-nodepools-common';
 import type { ScopeListing } from '../types';
-import { describeThrown } from './errors';
+import { SourceRequestError, describeThrown } from './errors';
+import { mapAll, mapSettled } from './limiter';
 
 /** A provider record and its zero-based position in the scope's listing. */
 export interface IndexedRecord {
   index: number;
   item: unknown;
-}
-
-/**
- * Provider records, once through JSON: SDK dates become ISO strings and
- * absent optional fields disappear, so `raw` is what an export would hold
- * and compares equal between syncs.
- */
-export function toPlainRecord(item: unknown): unknown {
-  return item === undefined ? undefined : JSON.parse(JSON.stringify(item));
 }
 
 /**
@@ -81,4 +73,93 @@ export function buildScopeListing(input: {
   }
   if (issues.length > 0) listing.issues = issues;
   return listing;
+}
+
+/** Where a scope's reader puts what it read, and the calls that failed. */
+export interface ScopeRecords {
+  /** Records in listing order; their position names them in import issues. */
+  add(items: readonly unknown[]): void;
+  /**
+   * A call that failed without ending the scope (one description of many):
+   * the scope will be incomplete. Anything but a SourceRequestError, or any
+   * failure once the sync is aborted, is thrown on.
+   */
+  fail(error: unknown): void;
+}
+
+/**
+ * The listing of one scope, from a reader that fetches its records (paged,
+ * described one by one, however the API wants). A SourceRequestError ends
+ * the reading and makes the scope incomplete, keeping the records read so
+ * far; every record is parsed, a record that does not parse is an issue.
+ * `toPools` turns what was parsed into pools, knowing whether the whole
+ * scope was read (AKS needs that to tell a cluster's only pool).
+ */
+export async function readScope<T = PoolSpec>(input: {
+  scope: string;
+  context: ExportContext;
+  signal?: AbortSignal;
+  parse: (item: unknown, context: ExportContext) => T;
+  read: (records: ScopeRecords) => Promise<void>;
+  toPools?: (parsed: T[], whole: boolean) => PoolSpec[];
+}): Promise<ScopeListing> {
+  const records: IndexedRecord[] = [];
+  const failures: string[] = [];
+  const fail = (error: unknown) => {
+    if (input.signal?.aborted || !(error instanceof SourceRequestError)) throw error;
+    failures.push(error.message);
+  };
+  try {
+    await input.read({
+      add: items => {
+        for (const item of items) records.push({ index: records.length, item });
+      },
+      fail,
+    });
+  } catch (error) {
+    fail(error);
+  }
+  const { parsed, issues } = parseRecords(records, input.parse, input.context);
+  const whole = failures.length === 0 && issues.length === 0;
+  const pools = input.toPools
+    ? input.toPools(parsed, whole)
+    : (parsed as unknown as PoolSpec[]);
+  return buildScopeListing({ scope: input.scope, pools, issues, failures });
+}
+
+/**
+ * Describes each listed name with at most `concurrency` calls in flight and
+ * adds the descriptions in listing order. A description that comes back
+ * `undefined` is of something deleted since the listing: it is gone, which
+ * a complete listing may say. A failed one makes the scope incomplete.
+ */
+export async function describeEach(
+  names: readonly string[],
+  concurrency: number,
+  describe: (name: string) => Promise<unknown>,
+  records: ScopeRecords,
+): Promise<void> {
+  const described = await mapSettled(names, concurrency, describe);
+  for (const result of described) {
+    if (result.status === 'rejected') records.fail(result.reason);
+    else if (result.value !== undefined) records.add([result.value]);
+  }
+}
+
+/**
+ * Every scope of a source: the scopes of each group (region, project,
+ * subscription) are enumerated, then listed with at most `concurrency` at
+ * once. An enumeration that fails fails the whole call, as the source
+ * cannot say which scopes it has; a scope that fails is only incomplete.
+ */
+export async function listScopes<G, S>(input: {
+  groups: readonly G[];
+  enumerate: (group: G) => Promise<S[]>;
+  keep?: (scope: S) => boolean;
+  concurrency: number;
+  listScope: (scope: S) => Promise<ScopeListing>;
+}): Promise<ScopeListing[]> {
+  const perGroup = await mapAll(input.groups, input.groups.length, input.enumerate);
+  const scopes = perGroup.flat().filter(scope => !input.keep || input.keep(scope));
+  return mapAll(scopes, input.concurrency, input.listScope);
 }

@@ -19,59 +19,9 @@ import {
   sharedFixturesAvailable,
 } from '../testing/sharedFixtures';
 import { KarpenterSource } from './KarpenterSource';
+import { nodeClaim, nodePool } from './__testUtils__/karpenterObjects';
 
 const TOKEN = 'karpenter-reader-token-0123456789';
-
-function nodePool(
-  name: string,
-  options: {
-    apiVersion?: string;
-    capacityTypes?: string[];
-    taints?: Array<{ key: string; effect: string }>;
-    nodes?: number;
-    labels?: Record<string, string>;
-  } = {},
-) {
-  return {
-    apiVersion: options.apiVersion ?? 'karpenter.sh/v1',
-    kind: 'NodePool',
-    metadata: {
-      name,
-      labels: options.labels ?? {},
-      resourceVersion: '4242',
-      managedFields: [{ manager: 'karpenter', operation: 'Update', time: '2025-06-01T00:00:00Z' }],
-    },
-    spec: {
-      template: {
-        metadata: { labels: { team: 'platform' } },
-        spec: {
-          requirements: [
-            { key: 'karpenter.sh/capacity-type', operator: 'In', values: options.capacityTypes ?? ['on-demand'] },
-            { key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] },
-          ],
-          ...(options.taints ? { taints: options.taints } : {}),
-          nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: 'default' },
-        },
-      },
-      limits: { cpu: '1000', memory: '1000Gi' },
-    },
-    ...(options.nodes !== undefined ? { status: { nodes: options.nodes } } : {}),
-  };
-}
-
-function nodeClaim(name: string, pool: string, how: 'label' | 'owner' = 'label') {
-  return {
-    apiVersion: 'karpenter.sh/v1',
-    kind: 'NodeClaim',
-    metadata: {
-      name,
-      ...(how === 'label'
-        ? { labels: { 'karpenter.sh/nodepool': pool } }
-        : { ownerReferences: [{ apiVersion: 'karpenter.sh/v1', kind: 'NodePool', name: pool }] }),
-    },
-    spec: { nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: 'default' } },
-  };
-}
 
 const POOLS = [
   nodePool('general', { nodes: 4 }),
@@ -278,7 +228,7 @@ describe('KarpenterSource', () => {
       complete: false,
       pools: [],
       error:
-        "cluster 'auto-mode': GET /apis/karpenter.sh/v1/nodepools: HTTP 503 ServiceUnavailable: the server is currently unable to handle the request",
+        "cluster 'auto-mode': GET /apis/karpenter.sh/v1/nodepools (page 3): HTTP 503 ServiceUnavailable: the server is currently unable to handle the request",
     });
   });
 
@@ -313,7 +263,7 @@ describe('KarpenterSource', () => {
       {
         file: 'karpenter/auto-mode',
         message:
-          'node counts unknown: GET /apis/karpenter.sh/v1/nodeclaims: HTTP 403 Forbidden: nodeclaims.karpenter.sh is forbidden',
+          'node counts unknown: GET /apis/karpenter.sh/v1/nodeclaims (page 1): authentication failed (HTTP 403): Forbidden: nodeclaims.karpenter.sh is forbidden',
       },
     ]);
   });

@@ -1,16 +1,18 @@
 import type { Config } from '@backstage/config';
 import type { KubeConfig } from '@kubernetes/client-node';
 import {
-  ItemFieldError,
-  ItemFieldErrors,
   parseKarpenterNodePool,
   type ExportContext,
   type ImportIssue,
-  type PoolSpec,
 } from '@nodepools/plugin-nodepools-common';
+import { parseRecords } from '../http';
 import type { PoolSource, ScopeListing } from '../types';
-import { ClusterPoolSource, readClusterSourceOptions } from '../kubernetes/ClusterPoolSource';
-import { ClusterConnector, mapWithConcurrency } from '../kubernetes/clusterConnector';
+import {
+  ClusterPoolSource,
+  readClusterSourceOptions,
+  type ClusterSourceConfigOptions,
+} from '../kubernetes/ClusterPoolSource';
+import { withoutKeys } from '../objects';
 import { describeClusters } from '../kubernetes/KubernetesNodesSource';
 import type { ListingOptions } from '../kubernetes/observedNodes';
 import {
@@ -22,33 +24,10 @@ import {
 export const KARPENTER_SCOPE_PREFIX = 'karpenter/';
 
 function withoutManagedFields(item: KubernetesObject): KubernetesObject {
-  if (!item.metadata?.managedFields) return item;
   // Server-side-apply bookkeeping: large, and it changes on every write.
-  const { managedFields: _managedFields, ...metadata } = item.metadata;
-  return { ...item, metadata };
-}
-
-function parseNodePool(
-  item: KubernetesObject,
-  index: number,
-  ctx: ExportContext,
-  issues: ImportIssue[],
-): PoolSpec | undefined {
-  try {
-    return parseKarpenterNodePool(withoutManagedFields(item), ctx);
-  } catch (error) {
-    if (!(error instanceof ItemFieldError)) throw error;
-    const problems = error instanceof ItemFieldErrors ? error.problems : [error];
-    for (const problem of problems) {
-      issues.push({
-        file: ctx.file,
-        index,
-        ...(problem.field ? { field: problem.field } : {}),
-        message: problem.message,
-      });
-    }
-    return undefined;
-  }
+  return item.metadata
+    ? { ...item, metadata: withoutKeys(item.metadata, ['managedFields']) }
+    : item;
 }
 
 /**
@@ -65,15 +44,19 @@ export async function listKarpenterScope(
   try {
     listing = await listKarpenterNodePools(kubeConfig, options);
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     return { scope, complete: false, pools: [], error: (error as Error).message };
   }
   if (!listing.installed) return { scope, complete: true, pools: [] };
 
-  const issues: ImportIssue[] = [];
   const ctx: ExportContext = { file: scope, ...identity };
-  const pools = listing.items
-    .map((item, index) => parseNodePool(item, index, ctx, issues))
-    .filter((pool): pool is PoolSpec => pool !== undefined);
+  const parsed = parseRecords(
+    listing.items.map((item, index) => ({ index, item: withoutManagedFields(item) })),
+    parseKarpenterNodePool,
+    ctx,
+  );
+  const pools = parsed.parsed;
+  const issues: ImportIssue[] = parsed.issues;
 
   if (pools.some(pool => pool.nodeCount === undefined)) {
     try {
@@ -82,6 +65,7 @@ export async function listKarpenterScope(
         pool.nodeCount ??= counts.get(pool.name) ?? 0;
       }
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       // The pools themselves were read in full: only their node counts stay unknown.
       issues.push({ file: scope, message: `node counts unknown: ${(error as Error).message}` });
     }
@@ -116,7 +100,7 @@ export class KarpenterSource extends ClusterPoolSource implements PoolSource {
 
   static fromConfig(
     config: Config,
-    options: { id?: string; connector?: ClusterConnector } = {},
+    options: ClusterSourceConfigOptions = {},
   ): KarpenterSource {
     return new KarpenterSource(readClusterSourceOptions(config, options, 'karpenter'));
   }
@@ -126,28 +110,26 @@ export class KarpenterSource extends ClusterPoolSource implements PoolSource {
   }
 
   list(options: { signal?: AbortSignal }): Promise<ScopeListing[]> {
-    return mapWithConcurrency(this.clusters, this.settings.concurrency, async cluster => {
-      const scope = `${KARPENTER_SCOPE_PREFIX}${cluster.name}`;
-      let connection;
-      try {
-        connection = await this.connector.connect(cluster);
-      } catch (error) {
-        return { scope, complete: false, pools: [], error: (error as Error).message };
-      }
-      const listing = await listKarpenterScope(
-        connection.kubeConfig,
-        scope,
-        cluster.poolIdentity(),
-        {
-          signal: options.signal,
-          pageSize: this.settings.pageSize,
-          policy: this.settings.policy,
-          redact: connection.redact,
-        },
-      );
-      return listing.error
-        ? { ...listing, error: `cluster '${cluster.name}': ${listing.error}` }
-        : listing;
-    });
+    const scopeOf = (name: string) => `${KARPENTER_SCOPE_PREFIX}${name}`;
+    return this.forEachCluster(
+      options.signal,
+      async (cluster, connection) => {
+        const listing = await listKarpenterScope(
+          connection.kubeConfig,
+          scopeOf(cluster.name),
+          cluster.poolIdentity(),
+          {
+            signal: options.signal,
+            pageSize: this.settings.pageSize,
+            runner: this.runner,
+            redact: connection.redact,
+          },
+        );
+        return listing.error
+          ? { ...listing, error: `cluster '${cluster.name}': ${listing.error}` }
+          : listing;
+      },
+      (cluster, error) => ({ scope: scopeOf(cluster.name), complete: false, pools: [], error }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { ApisApi, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
-import { DEFAULT_REQUEST_POLICY, kubeRequest } from '../kubernetes/kubeRequest';
-import { KubernetesRequestError } from '../kubernetes/kubeRequest';
+import { SourceHttpError, SourceResponseError, type RequestRunner } from '../http';
+import { kubeRequest, runnerFor } from '../kubernetes/kubeRequest';
 import { DEFAULT_PAGE_SIZE, type ListingOptions } from '../kubernetes/observedNodes';
 import { listInPages } from '../kubernetes/paging';
 
@@ -25,6 +25,7 @@ export type KarpenterNodePools =
 
 function listCustomObjects(
   api: CustomObjectsApi,
+  runner: RequestRunner,
   version: string,
   plural: string,
   options: ListingOptions,
@@ -32,39 +33,30 @@ function listCustomObjects(
   onRestart: () => void,
 ): Promise<void> {
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const description = `GET /apis/${KARPENTER_GROUP}/${version}/${plural}`;
   return listInPages<KubernetesObject>(
+    runner,
     {
-      description: `GET /apis/${KARPENTER_GROUP}/${version}/${plural}`,
+      description,
       fetchPage: async (continueToken, requestOptions) => {
         const list = await api.listClusterCustomObject(
           { group: KARPENTER_GROUP, version, plural, limit, _continue: continueToken },
           requestOptions,
         );
         if (!list || !Array.isArray(list.items)) {
-          throw new KubernetesRequestError(
-            `GET /apis/${KARPENTER_GROUP}/${version}/${plural}: the answer is not a list (no 'items' array)`,
-            { retryable: false },
-          );
+          throw new SourceResponseError(description, "the answer is not a list (no 'items' array)");
         }
         return { items: list.items, continueToken: list.metadata?.continue };
       },
       onPage,
       onRestart,
     },
-    requestContext(options),
+    { signal: options.signal, redact: options.redact },
   );
 }
 
-function requestContext(options: ListingOptions) {
-  return {
-    policy: options.policy ?? DEFAULT_REQUEST_POLICY,
-    signal: options.signal,
-    redact: options.redact,
-  };
-}
-
 const isNotFound = (error: unknown) =>
-  error instanceof KubernetesRequestError && error.status === 404;
+  error instanceof SourceHttpError && error.status === 404;
 
 /**
  * The versions of `karpenter.sh` the API server serves, from discovery; an
@@ -72,13 +64,15 @@ const isNotFound = (error: unknown) =>
  */
 async function servedKarpenterVersions(
   kubeConfig: KubeConfig,
+  runner: RequestRunner,
   options: ListingOptions,
 ): Promise<string[]> {
   const api = kubeConfig.makeApiClient(ApisApi);
   const groups = await kubeRequest(
+    runner,
     'GET /apis',
     requestOptions => api.getAPIVersions(requestOptions),
-    requestContext(options),
+    { signal: options.signal, redact: options.redact },
   );
   const group = groups.groups?.find(g => g.name === KARPENTER_GROUP);
   return group?.versions.map(v => v.version) ?? [];
@@ -98,11 +92,13 @@ export async function listKarpenterNodePools(
   options: ListingOptions,
 ): Promise<KarpenterNodePools> {
   const api = kubeConfig.makeApiClient(CustomObjectsApi);
+  const runner = runnerFor(options);
   for (const version of KARPENTER_VERSIONS) {
     let items: KubernetesObject[] = [];
     try {
       await listCustomObjects(
         api,
+        runner,
         version,
         'nodepools',
         options,
@@ -116,13 +112,12 @@ export async function listKarpenterNodePools(
       if (!isNotFound(error)) throw error;
     }
   }
-  const served = await servedKarpenterVersions(kubeConfig, options);
+  const served = await servedKarpenterVersions(kubeConfig, runner, options);
   if (served.length === 0) return { installed: false };
-  throw new KubernetesRequestError(
+  throw new Error(
     `${KARPENTER_GROUP} is served (${served.join(', ')}) but has no NodePools in ${KARPENTER_VERSIONS.join(
       ' or ',
     )}; Karpenter releases before 0.32 use Provisioners, which nodepools does not read`,
-    { status: 404, retryable: false },
   );
 }
 
@@ -140,6 +135,7 @@ export async function countNodeClaimsByPool(
   let counts = new Map<string, number>();
   await listCustomObjects(
     api,
+    runnerFor(options),
     version,
     'nodeclaims',
     options,

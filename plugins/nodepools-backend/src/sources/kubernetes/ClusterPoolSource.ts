@@ -1,5 +1,7 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { ClusterConnector } from './clusterConnector';
+import { RequestRunner, mapAll, type Sleep } from '../http';
+import { ClusterConnector, type ClusterConnection } from './clusterConnector';
 import { readKubernetesClusters, type KubernetesCluster } from './clusters';
 import { readKubernetesSourceSettings, type KubernetesSourceSettings } from './settings';
 
@@ -9,12 +11,23 @@ export interface ClusterSourceOptions {
   clusters: KubernetesCluster[];
   settings: KubernetesSourceSettings;
   connector: ClusterConnector;
+  logger?: LoggerService;
+  /** Replaces the real timer between retries, e.g. to record the waits. */
+  sleep?: Sleep;
+}
+
+/** What the code that builds a cluster source may give besides config. */
+export interface ClusterSourceConfigOptions {
+  id?: string;
+  connector?: ClusterConnector;
+  logger?: LoggerService;
+  sleep?: Sleep;
 }
 
 /** The clusters of `kubernetes.clusterLocatorMethods` and nodepools' settings for reading them. */
 export function readClusterSourceOptions(
   config: Config,
-  options: { id?: string; connector?: ClusterConnector },
+  options: ClusterSourceConfigOptions,
   defaultId: string,
 ): ClusterSourceOptions {
   return {
@@ -22,20 +35,57 @@ export function readClusterSourceOptions(
     clusters: readKubernetesClusters(config).clusters,
     settings: readKubernetesSourceSettings(config),
     connector: options.connector ?? new ClusterConnector(),
+    logger: options.logger,
+    sleep: options.sleep,
   };
 }
 
-/** Base of the sources that read pools from every configured cluster. */
+/**
+ * Base of the sources that read pools from every configured cluster. Their
+ * calls go through one RequestRunner, with the same retries, timeouts and
+ * errors as the cloud sources.
+ */
 export abstract class ClusterPoolSource {
   readonly id: string;
   protected readonly clusters: KubernetesCluster[];
   protected readonly settings: KubernetesSourceSettings;
   protected readonly connector: ClusterConnector;
+  protected readonly runner: RequestRunner;
 
   constructor(options: ClusterSourceOptions) {
     this.id = options.id;
     this.clusters = options.clusters;
     this.settings = options.settings;
     this.connector = options.connector;
+    this.runner = new RequestRunner({
+      policy: options.settings.policy,
+      logger: options.logger,
+      sleep: options.sleep,
+    });
+  }
+
+  /**
+   * Reads every cluster, at most `concurrency` at once: connects (its token
+   * within the call timeout), then `read`s it. A cluster that cannot be
+   * connected to is reported by `failed`; the others are read all the same.
+   */
+  protected forEachCluster<L>(
+    signal: AbortSignal | undefined,
+    read: (cluster: KubernetesCluster, connection: ClusterConnection) => Promise<L>,
+    failed: (cluster: KubernetesCluster, error: string) => L,
+  ): Promise<L[]> {
+    return mapAll(this.clusters, this.settings.concurrency, async cluster => {
+      let connection: ClusterConnection;
+      try {
+        connection = await this.connector.connect(cluster, {
+          signal,
+          timeoutMs: this.settings.policy.timeoutMs,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        return failed(cluster, (error as Error).message);
+      }
+      return read(cluster, connection);
+    });
   }
 }

@@ -177,7 +177,7 @@ describe('KubernetesNodesSource', () => {
     expect(prod.requests.some(r => r.authorization === undefined)).toBe(false);
 
     expect(failed.error).toBe(
-      "cluster 'broken': GET /api/v1/nodes: HTTP 403 Forbidden: nodes is forbidden: token *** cannot list resource \"nodes\"",
+      "cluster 'broken': GET /api/v1/nodes (page 1): authentication failed (HTTP 403): Forbidden: nodes is forbidden: token [redacted] cannot list resource \"nodes\"",
     );
     expect(JSON.stringify(listings)).not.toContain(BROKEN_TOKEN);
     expect(JSON.stringify(listings)).not.toContain(TOKEN);

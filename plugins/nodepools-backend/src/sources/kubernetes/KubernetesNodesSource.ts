@@ -1,35 +1,23 @@
 import type { Config } from '@backstage/config';
-import type { PoolSpec, Provider } from '@nodepools/plugin-nodepools-common';
-import type { PoolSource, ScopeListing } from '../types';
-import { ClusterPoolSource, readClusterSourceOptions } from './ClusterPoolSource';
-import { ClusterConnector, mapWithConcurrency } from './clusterConnector';
+import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
+import type {
+  AttributedObservedPool,
+  ObservedClusterListing,
+  PoolSource,
+  ScopeListing,
+} from '../types';
+import {
+  ClusterPoolSource,
+  readClusterSourceOptions,
+  type ClusterSourceConfigOptions,
+} from './ClusterPoolSource';
+import type { ClusterConnection } from './clusterConnector';
 import type { KubernetesCluster } from './clusters';
 import { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
-import { collectObservedPools, type ClusterObservedPool } from './observedNodes';
+import { collectObservedPools } from './observedNodes';
 import { providerOfPoolLabel } from './poolLabels';
 
-/** An observed pool with the provider whose pool its label names. */
-export interface AttributedObservedPool extends ClusterObservedPool {
-  /** `eks`, `karpenter`, `gke`, `aks`, `doks`, or `kubernetes` for self-managed pools. */
-  provider: Provider;
-}
-
-/**
- * One cluster's scope: a ScopeListing whose `pools` hold a `kubernetes` pool
- * for every pool seen in the cluster, plus the raw roll-ups to merge onto
- * cloud pools. The reconciler attaches each observed pool that matches a
- * cloud pool (see `matchesCloudPool`) to that pool and drops its
- * `kubernetes` twin; the rest are stored as `kubernetes` pools.
- */
-export interface ObservedClusterListing extends ScopeListing {
-  /** The Backstage cluster name. */
-  clusterName: string;
-  /** Cluster, account and region the cluster's pools are recorded under. */
-  identity: PoolIdentity;
-  observed: AttributedObservedPool[];
-  /** Nodes that carry none of the pool labels. */
-  unpooledNodes: number;
-}
+export type { AttributedObservedPool, ObservedClusterListing } from '../types';
 
 export const KUBERNETES_SCOPE_PREFIX = 'kubernetes/';
 
@@ -63,7 +51,7 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
 
   static fromConfig(
     config: Config,
-    options: { id?: string; connector?: ClusterConnector } = {},
+    options: ClusterSourceConfigOptions = {},
   ): KubernetesNodesSource {
     return new KubernetesNodesSource(readClusterSourceOptions(config, options, 'kubernetes'));
   }
@@ -77,38 +65,38 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
   }
 
   listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]> {
-    return mapWithConcurrency(this.clusters, this.settings.concurrency, cluster =>
-      this.observeCluster(cluster, options.signal),
-    );
-  }
-
-  private async observeCluster(
-    cluster: KubernetesCluster,
-    signal?: AbortSignal,
-  ): Promise<ObservedClusterListing> {
-    const identity = cluster.poolIdentity();
-    const base = {
-      scope: `${KUBERNETES_SCOPE_PREFIX}${cluster.name}`,
-      clusterName: cluster.name,
-      identity,
-    };
-    let connection;
-    try {
-      connection = await this.connector.connect(cluster);
-    } catch (error) {
-      return {
-        ...base,
+    return this.forEachCluster(
+      options.signal,
+      (cluster, connection) => this.observeCluster(cluster, connection, options.signal),
+      (cluster, error) => ({
+        ...this.base(cluster),
         complete: false,
         pools: [],
         observed: [],
         unpooledNodes: 0,
-        error: (error as Error).message,
-      };
-    }
-    const result = await collectObservedPools(connection.kubeConfig, identity.cluster, {
+        error,
+      }),
+    );
+  }
+
+  private base(cluster: KubernetesCluster) {
+    return {
+      scope: `${KUBERNETES_SCOPE_PREFIX}${cluster.name}`,
+      clusterName: cluster.name,
+      identity: cluster.poolIdentity(),
+    };
+  }
+
+  private async observeCluster(
+    cluster: KubernetesCluster,
+    connection: ClusterConnection,
+    signal?: AbortSignal,
+  ): Promise<ObservedClusterListing> {
+    const base = this.base(cluster);
+    const result = await collectObservedPools(connection.kubeConfig, base.identity.cluster, {
       signal,
       pageSize: this.settings.pageSize,
-      policy: this.settings.policy,
+      runner: this.runner,
       poolLabelKeys: this.settings.poolLabelKeys,
       redact: connection.redact,
     });
@@ -119,7 +107,7 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
     return {
       ...base,
       complete: result.complete,
-      pools: observed.map(pool => observedPoolToPoolSpec(pool, identity)),
+      pools: observed.map(pool => observedPoolToPoolSpec(pool, base.identity)),
       observed,
       unpooledNodes: result.unpooledNodes,
       ...(result.error ? { error: `cluster '${cluster.name}': ${result.error}` } : {}),

@@ -1,14 +1,23 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import {
+  DEFAULT_REQUEST_POLICY,
+  SourceAbortedError,
+  redactSecrets,
+  withDeadline,
+} from '../http';
 import type { KubernetesCluster } from './clusters';
-import { ClusterTokenResolver } from './auth/clusterToken';
+import { ClusterAuthError, ClusterTokenResolver } from './auth/clusterToken';
 import { buildKubeConfig } from './kubeConfig';
 
 /** An open connection to one cluster, valid for one sync. */
 export interface ClusterConnection {
   kubeConfig: KubeConfig;
-  /** Replaces the connection's secrets in a message with `***`. */
+  /** Replaces the connection's secrets in a message with `[redacted]`. */
   redact(message: string): string;
 }
+
+/** Secrets shorter than this are too likely to match ordinary text. */
+const MIN_SECRET_LENGTH = 8;
 
 /**
  * Turns a configured cluster into a KubeConfig with a fresh token. Tokens
@@ -21,38 +30,34 @@ export class ClusterConnector {
     this.tokens = tokens;
   }
 
-  async connect(cluster: KubernetesCluster): Promise<ClusterConnection> {
-    const token = await this.tokens.bearerToken(cluster);
+  /**
+   * Connects to a cluster. Getting its token (a cloud credential chain, an
+   * STS call, a token endpoint) takes at most `timeoutMs` and stops when
+   * `signal` aborts, whether or not the credential library listens.
+   */
+  async connect(
+    cluster: KubernetesCluster,
+    options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<ClusterConnection> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_POLICY.timeoutMs;
+    let token: string;
+    try {
+      token = await withDeadline(
+        `cluster '${cluster.name}': credentials`,
+        timeoutMs,
+        options.signal,
+        () => this.tokens.bearerToken(cluster),
+      );
+    } catch (error) {
+      if (error instanceof ClusterAuthError || error instanceof SourceAbortedError) throw error;
+      throw new ClusterAuthError((error as Error).message);
+    }
     const secrets = [token, cluster.authSettings().serviceAccountToken].filter(
-      (s): s is string => Boolean(s && s.length >= 8),
+      (s): s is string => Boolean(s && s.length >= MIN_SECRET_LENGTH),
     );
     return {
       kubeConfig: buildKubeConfig(cluster, token),
-      redact: message =>
-        secrets.reduce((text, secret) => text.split(secret).join('***'), message),
+      redact: message => redactSecrets(message, secrets),
     };
   }
-}
-
-/**
- * Runs `work` for each item with at most `limit` running at once, keeping the
- * results in input order.
- */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
-  );
-  return results;
 }

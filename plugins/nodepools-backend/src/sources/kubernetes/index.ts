@@ -15,13 +15,8 @@ export {
   type ClusterCredentialSources,
 } from './auth/clusterToken';
 export { buildKubeConfig } from './kubeConfig';
-export { ClusterConnector, mapWithConcurrency, type ClusterConnection } from './clusterConnector';
-export {
-  DEFAULT_REQUEST_POLICY,
-  KubernetesRequestError,
-  RequestAbortedError,
-  type RequestPolicy,
-} from './kubeRequest';
+export { ClusterConnector, type ClusterConnection } from './clusterConnector';
+export { kubeRequest, type KubeRequestOptions } from './kubeRequest';
 export { DEFAULT_POOL_LABEL_KEYS, poolOfNode, providerOfPoolLabel } from './poolLabels';
 export { parseQuantity, podRequests } from './resources';
 export type { ObservedNodeFacts } from './poolAccumulator';

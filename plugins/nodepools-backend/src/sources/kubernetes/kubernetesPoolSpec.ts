@@ -4,14 +4,11 @@ import {
   type CapacityType,
   type PoolSpec,
 } from '@nodepools/plugin-nodepools-common';
+import type { ClusterPoolIdentity } from '../types';
 import type { ClusterObservedPool } from './observedNodes';
 
 /** Where the pool is recorded: the cloud identity of its cluster when configured. */
-export interface PoolIdentity {
-  cluster: string;
-  account?: string;
-  region?: string;
-}
+export type PoolIdentity = ClusterPoolIdentity;
 
 const only = <T>(values: T[]): T | undefined => (values.length === 1 ? values[0] : undefined);
 

@@ -245,7 +245,7 @@ describe('collectObservedPools', () => {
     });
 
     expect(result).toMatchObject({ complete: false, pools: [] });
-    expect(result.error).toMatch(/GET \/api\/v1\/nodes: .*expired twice/);
+    expect(result.error).toMatch(/GET \/api\/v1\/nodes \(page \d\): HTTP 410 Expired: .*expired twice/);
   });
 
   it('is incomplete, with no partial roll-up, when a page keeps failing with 500', async () => {
@@ -263,9 +263,9 @@ describe('collectObservedPools', () => {
     expect(result.complete).toBe(false);
     expect(result.pools).toEqual([]);
     expect(result.error).toBe(
-      "GET /api/v1/pods: HTTP 500 InternalError: etcdserver: request timed out",
+      "GET /api/v1/pods (page 2): HTTP 500 InternalError: etcdserver: request timed out",
     );
-    // Tried, retried once (attempts: 2), then gave up.
+    // Tried, retried once (maxAttempts: 2), then gave up.
     expect(
       api.requestsTo('/api/v1/pods').filter(r => r.query.get('continue') === 'page-2'),
     ).toHaveLength(2);
@@ -297,11 +297,11 @@ describe('collectObservedPools', () => {
       request.path === '/api/v1/nodes' ? { hang: true } : healthy(request),
     );
     const result = await collectObservedPools(kubeConfigFor(api.url), 'prod', {
-      policy: { ...FAST_POLICY, attempts: 1 },
+      policy: { ...FAST_POLICY, maxAttempts: 1 },
     });
     expect(result.complete).toBe(false);
     expect(result.error).toBe(
-      "GET /api/v1/nodes: no complete answer within 300 ms",
+      "GET /api/v1/nodes (page 1): no answer within 300 ms",
     );
   });
 
@@ -315,10 +315,11 @@ describe('collectObservedPools', () => {
       policy: FAST_POLICY,
     });
     expect(result.complete).toBe(false);
-    expect(result.error).toBe(
-      "GET /api/v1/nodes: the response body is truncated or not JSON",
+    expect(result.error).toMatch(
+      /^GET \/api\/v1\/nodes \(page 1\): invalid response: the body is truncated or not JSON/,
     );
-    expect(api.requestsTo('/api/v1/nodes')).toHaveLength(2);
+    // A body that arrived whole but does not parse is not retried, as with the clouds.
+    expect(api.requestsTo('/api/v1/nodes')).toHaveLength(1);
   });
 
   it('treats a connection closed mid-answer as a failed page', async () => {
@@ -330,7 +331,7 @@ describe('collectObservedPools', () => {
     });
     expect(result.complete).toBe(false);
     expect(result.pools).toEqual([]);
-    expect(result.error).toMatch(/^GET \/api\/v1\/pods: .+/);
+    expect(result.error).toMatch(/^GET \/api\/v1\/pods \(page 1\): network error: .+/);
     expect(api.requestsTo('/api/v1/pods')).toHaveLength(2);
   });
 
@@ -343,7 +344,7 @@ describe('collectObservedPools', () => {
       policy: FAST_POLICY,
     });
     expect(result.complete).toBe(false);
-    expect(result.error).toBe("GET /api/v1/nodes: HTTP 401 Unauthorized");
+    expect(result.error).toBe("GET /api/v1/nodes (page 1): authentication failed (HTTP 401): Unauthorized");
     expect(api.requests).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { CoreV1Api, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
 import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
 import type { ObservedPool } from '../types';
-import { DEFAULT_REQUEST_POLICY, type RequestPolicy } from './kubeRequest';
+import { runnerFor, type KubeRequestOptions } from './kubeRequest';
 import { listInPages } from './paging';
 import { PoolAccumulator, type ObservedNodeFacts } from './poolAccumulator';
 import { DEFAULT_POOL_LABEL_KEYS, poolOfNode } from './poolLabels';
@@ -24,13 +24,9 @@ export interface ObservedPoolsResult {
   issues: ImportIssue[];
 }
 
-export interface ListingOptions {
-  signal?: AbortSignal;
+export interface ListingOptions extends KubeRequestOptions {
   /** Items per page (`limit`). */
   pageSize?: number;
-  policy?: RequestPolicy;
-  /** Removes the cluster's token from error messages. */
-  redact?: (message: string) => string;
 }
 
 export interface CollectObservedOptions extends ListingOptions {
@@ -54,11 +50,8 @@ export async function collectObservedPools(
   options: CollectObservedOptions = {},
 ): Promise<ObservedPoolsResult> {
   const api = kubeConfig.makeApiClient(CoreV1Api);
-  const context = {
-    policy: options.policy ?? DEFAULT_REQUEST_POLICY,
-    signal: options.signal,
-    redact: options.redact,
-  };
+  const runner = runnerFor(options);
+  const context = { signal: options.signal, redact: options.redact };
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const keys = options.poolLabelKeys ?? DEFAULT_POOL_LABEL_KEYS;
   const issues: ImportIssue[] = [];
@@ -82,6 +75,7 @@ export async function collectObservedPools(
 
   try {
     await listInPages<V1Node>(
+      runner,
       {
         description: 'GET /api/v1/nodes',
         fetchPage: async (continueToken, requestOptions) => {
@@ -121,6 +115,7 @@ export async function collectObservedPools(
     );
 
     await listInPages<V1Pod>(
+      runner,
       {
         description: 'GET /api/v1/pods',
         fetchPage: async (continueToken, requestOptions) => {
@@ -154,6 +149,7 @@ export async function collectObservedPools(
       context,
     );
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     return {
       complete: false,
       pools: [],

@@ -1,9 +1,6 @@
 import type { ConfigurationOptions } from '@kubernetes/client-node';
-import {
-  KubernetesRequestError,
-  kubeRequest,
-  type RequestContextOptions,
-} from './kubeRequest';
+import { SourceHttpError, readPages, type RequestRunner, type RunOptions } from '../http';
+import { withSignal } from './kubeRequest';
 
 export interface ListPage<T> {
   items: T[];
@@ -11,7 +8,7 @@ export interface ListPage<T> {
   continueToken?: string;
 }
 
-export interface PagedListing<T> {
+export interface PagedKubeListing<T> {
   /** For messages: `GET /api/v1/nodes`. */
   description: string;
   fetchPage(
@@ -28,46 +25,48 @@ export interface PagedListing<T> {
 }
 
 /**
- * Reads a list in `limit`/`continue` pages, handing each page to `onPage`
- * so the caller folds it and lets it go. A continue token the server no
- * longer knows (410 Gone, after etcd compaction) restarts the listing once,
- * for a consistent snapshot; a second expiry throws, as does any other
- * failure: a listing that did not reach its last page is not complete.
+ * Reads a list in `limit`/`continue` pages through the runner, handing each
+ * page to `onPage` so the caller folds it and lets it go. A continue token
+ * the server no longer knows (410 Gone, after etcd compaction) restarts the
+ * listing once, for a consistent snapshot; a second expiry throws, as does
+ * any other failure, a repeated continue token or a listing past `maxPages`:
+ * a listing that did not reach its last page is not complete.
  */
 export async function listInPages<T>(
-  listing: PagedListing<T>,
-  context: RequestContextOptions,
+  runner: RequestRunner,
+  listing: PagedKubeListing<T>,
+  options: Pick<RunOptions, 'signal' | 'redact'> = {},
 ): Promise<void> {
-  let restarted = false;
-  let continueToken: string | undefined;
-  for (;;) {
-    let page: ListPage<T>;
+  for (let restarted = false; ; restarted = true) {
+    let pagedWithToken = false;
     try {
-      const token = continueToken;
-      page = await kubeRequest(
-        listing.description,
-        options => listing.fetchPage(token, options),
-        context,
+      await readPages<T>(
+        runner,
+        {
+          operation: listing.description,
+          cursorName: 'continue',
+          fetchPage: async (continueToken, signal) => {
+            pagedWithToken = continueToken !== undefined;
+            const page = await listing.fetchPage(continueToken, withSignal(signal));
+            return { items: page.items, next: page.continueToken };
+          },
+          onPage: items => listing.onPage(items),
+        },
+        options,
       );
+      return;
     } catch (error) {
       const expired =
-        error instanceof KubernetesRequestError &&
-        error.status === 410 &&
-        continueToken !== undefined;
+        error instanceof SourceHttpError && error.status === 410 && pagedWithToken;
       if (!expired) throw error;
       if (restarted) {
-        throw new KubernetesRequestError(
-          `${listing.description}: the list snapshot expired twice while paging (410 Gone); the listing is incomplete`,
-          { status: 410, reason: error.reason, retryable: false },
-        );
+        throw new SourceHttpError(error.operation, 410, {
+          code: error.code,
+          message:
+            'the list snapshot expired twice while paging; the listing is incomplete',
+        });
       }
-      restarted = true;
-      continueToken = undefined;
       listing.onRestart();
-      continue;
     }
-    listing.onPage(page.items);
-    if (!page.continueToken) return;
-    continueToken = page.continueToken;
   }
 }

@@ -193,7 +193,7 @@ describe('collectTriageSnapshot', () => {
         redact: message => message.split(token).join('***'),
       }),
     ).rejects.toThrow(
-      'GET /api/v1/events?fieldSelector=reason=FailedScheduling: HTTP 403 Forbidden: events is forbidden for Bearer ***',
+      'GET /api/v1/events?fieldSelector=reason=FailedScheduling (page 1): authentication failed (HTTP 403): Forbidden: events is forbidden for Bearer [redacted]',
     );
   });
 });

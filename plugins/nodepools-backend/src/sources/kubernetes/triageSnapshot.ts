@@ -6,7 +6,8 @@ import {
   type V1Node,
   type V1Pod,
 } from '@kubernetes/client-node';
-import { DEFAULT_REQUEST_POLICY } from './kubeRequest';
+import { withoutKeys } from '../objects';
+import { runnerFor } from './kubeRequest';
 import {
   ACTIVE_PODS_FIELD_SELECTOR,
   DEFAULT_PAGE_SIZE,
@@ -40,10 +41,12 @@ export const TRIAGE_EVENT_REASONS = ['FailedScheduling', 'FailedCreatePodSandBox
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function withoutBulkyMetadata(pod: V1Pod): V1Pod {
-  const { managedFields: _managed, ...metadata } = pod.metadata ?? {};
+  const metadata = withoutKeys(pod.metadata ?? {}, ['managedFields']);
   if (metadata.annotations?.[LAST_APPLIED]) {
-    const { [LAST_APPLIED]: _lastApplied, ...annotations } = metadata.annotations;
-    metadata.annotations = annotations;
+    return {
+      ...pod,
+      metadata: { ...metadata, annotations: withoutKeys(metadata.annotations, [LAST_APPLIED]) },
+    };
   }
   return { ...pod, metadata };
 }
@@ -116,8 +119,7 @@ function slimNode(node: V1Node): V1Node {
 }
 
 function slimEvent(event: CoreV1Event): CoreV1Event {
-  const { managedFields: _managed, ...metadata } = event.metadata;
-  return { ...event, metadata };
+  return { ...event, metadata: withoutKeys(event.metadata, ['managedFields']) };
 }
 
 /**
@@ -130,11 +132,8 @@ export async function collectTriageSnapshot(
   options: ListingOptions & { now?: () => Date } = {},
 ): Promise<TriageSnapshot> {
   const api = kubeConfig.makeApiClient(CoreV1Api);
-  const context = {
-    policy: options.policy ?? DEFAULT_REQUEST_POLICY,
-    signal: options.signal,
-    redact: options.redact,
-  };
+  const runner = runnerFor(options);
+  const context = { signal: options.signal, redact: options.redact };
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const toPage = <T>(list: { items: T[]; metadata?: { _continue?: string } }): ListPage<T> => ({
     items: list.items,
@@ -143,6 +142,7 @@ export async function collectTriageSnapshot(
 
   let pods: V1Pod[] = [];
   await listInPages<V1Pod>(
+    runner,
     {
       description: 'GET /api/v1/pods',
       fetchPage: async (continueToken, requestOptions) =>
@@ -167,6 +167,7 @@ export async function collectTriageSnapshot(
 
   let nodes: V1Node[] = [];
   await listInPages<V1Node>(
+    runner,
     {
       description: 'GET /api/v1/nodes',
       fetchPage: async (continueToken, requestOptions) =>
@@ -185,6 +186,7 @@ export async function collectTriageSnapshot(
   for (const reason of TRIAGE_EVENT_REASONS) {
     const start = events.length;
     await listInPages<CoreV1Event>(
+      runner,
       {
         description: `GET /api/v1/events?fieldSelector=reason=${reason}`,
         fetchPage: async (continueToken, requestOptions) =>

@@ -15,3 +15,13 @@ export {
   sharedFixturesAvailable,
   readSharedFixture,
 } from './sharedFixtures';
+export {
+  describeSourceContract,
+  type SourceContractHarness,
+} from './sourceContract';
+export {
+  startGoogleTokenEndpoint,
+  type GoogleTokenEndpoint,
+  type ServiceAccountKey,
+} from './googleTokenEndpoint';
+export { startEntraAuthority, type EntraAuthority } from './entraAuthority';

@@ -5,7 +5,10 @@ import http, {
 } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createSelfSignedCertificate } from './selfSignedCertificate';
+import {
+  createSelfSignedCertificate,
+  type SelfSignedCertificate,
+} from './selfSignedCertificate';
 
 /** One scripted answer of the replay server. */
 export interface ReplayResponse {
@@ -101,12 +104,18 @@ function specificity(state: RouteState): number {
  * answers requests from a script, for testing cloud clients without a cloud.
  */
 export async function startReplayServer(
-  options: { tls?: boolean } = {},
+  options: {
+    tls?: boolean;
+    /** The certificate to serve with TLS; one made for the server by default. */
+    certificate?: SelfSignedCertificate;
+  } = {},
 ): Promise<ReplayServer> {
   const routes: RouteState[] = [];
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const certificate = options.tls ? createSelfSignedCertificate() : undefined;
+  const certificate = options.tls
+    ? (options.certificate ?? createSelfSignedCertificate())
+    : undefined;
 
   const findRoute = (request: RecordedRequest, url: URL): RouteState | undefined => {
     const candidates = routes.filter(

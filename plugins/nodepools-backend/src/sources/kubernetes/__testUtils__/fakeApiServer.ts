@@ -141,8 +141,8 @@ export function kubeConfigFor(url: string, token = 'test-token-0123456789'): Kub
 /** A policy that keeps failing tests quick: short timeout, no waiting between tries. */
 export const FAST_POLICY = {
   timeoutMs: 300,
-  attempts: 2,
-  backoffMs: 0,
-  maxBackoffMs: 0,
-  maxRetryAfterMs: 1000,
+  maxAttempts: 2,
+  baseDelayMs: 0,
+  maxDelayMs: 0,
+  maxRetryWaitMs: 1000,
 };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import { GoogleAuth } from 'google-auth-library';
+import { googleAccessTokens, type AccessTokenProvider } from '../../gke/googleAccessTokens';
 import type { AwsClusterAuth, KubernetesCluster } from '../clusters';
 import type { AwsSigningCredentials } from './awsSigV4';
 import { EKS_TOKEN_REUSE_MS, eksBearerToken } from './eksToken';
@@ -51,7 +51,6 @@ export interface ClusterCredentialSources {
   now(): Date;
 }
 
-const GOOGLE_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 /** The well-known Entra ID application of the AKS API server. */
 const AKS_SERVER_SCOPE = '6dae42f8-4368-4678-94ff-3960e28e3630/.default';
 const IN_CLUSTER_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -59,7 +58,7 @@ const DEFAULT_STS_REGION = 'us-east-1';
 
 /** The credential chains the cloud SDKs document as their defaults. */
 export function defaultCredentialSources(): ClusterCredentialSources {
-  const googleClients = new Map<string, GoogleAuth>();
+  const googleTokens = new Map<string, AccessTokenProvider>();
   let azure: TokenCredential | undefined;
   return {
     async awsCredentials(auth, region) {
@@ -79,19 +78,14 @@ export function defaultCredentialSources(): ClusterCredentialSources {
     },
     async googleAccessToken(serviceAccountKeyJson) {
       const key = serviceAccountKeyJson ?? '';
-      let client = googleClients.get(key);
-      if (!client) {
-        client = new GoogleAuth({
-          scopes: [GOOGLE_SCOPE],
-          ...(serviceAccountKeyJson
-            ? { credentials: parseGoogleKey(serviceAccountKeyJson) }
-            : {}),
-        });
-        googleClients.set(key, client);
+      let tokens = googleTokens.get(key);
+      if (!tokens) {
+        tokens = googleAccessTokens(
+          serviceAccountKeyJson ? { credentials: parseGoogleKey(serviceAccountKeyJson) } : {},
+        );
+        googleTokens.set(key, tokens);
       }
-      const token = await client.getAccessToken();
-      if (!token) throw new Error('Google credentials returned no access token');
-      return token;
+      return tokens();
     },
     azureCredential() {
       azure ??= new DefaultAzureCredential();

@@ -1,0 +1,32 @@
+import { describeSourceContract } from '../testing';
+import { KubernetesNodesSource } from './KubernetesNodesSource';
+import {
+  CLUSTER_TOKEN,
+  clusterPath,
+  clustersConfig,
+  listPage,
+  listRoute,
+  statusResponse,
+} from './__testUtils__/clusterHarness';
+import { node } from './__testUtils__/objects';
+
+describeSourceContract('KubernetesNodesSource', {
+  secret: CLUSTER_TOKEN,
+  paged: true,
+  createSource: ({ server, clusters, policy, sleep }) =>
+    KubernetesNodesSource.fromConfig(clustersConfig(server, clusters, policy), { sleep }),
+  poolsRoute: (_server, cluster, page) => listRoute(cluster, '/api/v1/nodes', page),
+  // One node per pool, named by the EKS node group label.
+  poolsPage: (_server, cluster, names, next) =>
+    listPage(
+      'NodeList',
+      names.map(pool =>
+        node({ name: `${cluster}-${pool}-node`, labels: { 'eks.amazonaws.com/nodegroup': pool } }),
+      ),
+      next,
+    ),
+  servePoolDetails: (server, cluster) =>
+    server.route(clusterPath(cluster, '/api/v1/pods'), listPage('PodList', [])),
+  errorResponse: statusResponse,
+  scopeOf: cluster => `kubernetes/${cluster}`,
+});
