@@ -9,3 +9,4 @@ export * from './parsers';
 export * from './quantity';
 export * from './machines';
 export * from './triage';
+export * from './desired';
