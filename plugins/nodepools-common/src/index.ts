@@ -10,3 +10,4 @@ export * from './quantity';
 export * from './machines';
 export * from './triage';
 export * from './desired';
+export * from './drift';
