@@ -8,7 +8,7 @@ export interface TerraformInstance {
   type: string;
   /** The instance's attributes (state) or planned values (plan), unfiltered: read through a whitelist only. */
   attributes: unknown;
-  /** Top-level attributes Terraform marks sensitive, in full or in part. */
+  /** Attributes Terraform marks sensitive, as dotted paths (`tags`, `node_config.labels`). */
   sensitive: ReadonlySet<string>;
 }
 
@@ -45,25 +45,26 @@ function fail(source: string | undefined, issues: Array<Omit<DesiredIssue, 'sour
   throw new DesiredReadError(issues.map(issue => ({ ...(source !== undefined ? { source } : {}), ...issue })));
 }
 
-/** The attribute a sensitive path starts at: `[{"type":"get_attr","value":"kube_config"}, ...]`. */
-function sensitiveRoot(path: unknown): string | undefined {
-  const steps = Array.isArray(path) ? path : [path];
-  const first = steps[0];
-  return isPlainObject(first) && first.type === 'get_attr' && typeof first.value === 'string'
-    ? first.value
-    : undefined;
+/**
+ * A state's sensitive path as dotted attribute names:
+ * `[{"type":"get_attr","value":"default_node_pool"},{"type":"index",...},{"type":"get_attr","value":"tags"}]`
+ * reads `default_node_pool.tags` (list positions do not count).
+ */
+function sensitivePath(path: unknown): string | undefined {
+  const steps = (Array.isArray(path) ? path : [path])
+    .filter(step => isPlainObject(step) && step.type === 'get_attr' && typeof step.value === 'string')
+    .map(step => (step as { value: string }).value);
+  return steps.length ? steps.join('.') : undefined;
 }
 
-function containsTrue(value: unknown): boolean {
-  if (value === true) return true;
-  if (Array.isArray(value)) return value.some(containsTrue);
-  return isPlainObject(value) && Object.values(value).some(containsTrue);
-}
-
-/** Plans mark sensitive values in a mirror object: `{"tags": true}` or `{"node_config": [{"labels": true}]}`. */
-function sensitiveFromMirror(mirror: unknown): Set<string> {
-  if (!isPlainObject(mirror)) return new Set();
-  return new Set(Object.keys(mirror).filter(key => containsTrue(mirror[key])));
+/** Plans mark sensitive values in a mirror object: `{"tags": true}` or `{"node_config": [{"metadata": true}]}`. */
+function sensitiveFromMirror(mirror: unknown, path = '', into = new Set<string>()): Set<string> {
+  if (mirror === true && path) into.add(path);
+  else if (Array.isArray(mirror)) mirror.forEach(element => sensitiveFromMirror(element, path, into));
+  else if (isPlainObject(mirror)) {
+    for (const [key, inner] of Object.entries(mirror)) sensitiveFromMirror(inner, path ? `${path}.${key}` : key, into);
+  }
+  return into;
 }
 
 function stateInstances(
@@ -108,7 +109,7 @@ function stateInstances(
       }
       const sensitive = new Set(
         (Array.isArray(instance.sensitive_attributes) ? instance.sensitive_attributes : [])
-          .map(sensitiveRoot)
+          .map(sensitivePath)
           .filter((key): key is string => key !== undefined),
       );
       instances.push({ address, type, attributes: instance.attributes, sensitive });

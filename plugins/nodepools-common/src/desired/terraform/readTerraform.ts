@@ -18,7 +18,7 @@ import { googleContainerCluster, googleContainerNodePool } from './google';
 import { clusterLookupKey } from './identity';
 import { kubectlManifest, kubernetesManifest, type ManifestScope } from './manifests';
 import type { ClusterDraft, ClusterIdentity, ClusterResourceReader, PoolResourceReader } from './resource';
-import { pickAttributes, withoutSensitive, type AttributeShape } from './whitelist';
+import { pickAttributes, withheldAttributes, type AttributeShape } from './whitelist';
 
 const POOL_READERS: readonly PoolResourceReader[] = [
   awsEksNodeGroup,
@@ -52,13 +52,10 @@ interface Collected {
 
 /** A reader over the whitelisted attributes only; sensitive ones are not read and said so. */
 function readerFor(instance: TerraformInstance, shape: { readonly [key: string]: AttributeShape }, ctx: DesiredContext, out: Collected) {
-  const allowed = withoutSensitive(shape, instance.sensitive);
-  for (const key of Object.keys(shape)) {
-    if (!(key in allowed)) {
-      out.notes.push({ source: ctx.source ?? '', address: instance.address, message: `attribute '${key}' is marked sensitive and was not read` });
-    }
+  for (const path of withheldAttributes(shape, instance.sensitive)) {
+    out.notes.push({ source: ctx.source ?? '', address: instance.address, message: `attribute '${path}' is marked sensitive and was not read` });
   }
-  return RecordReader.forItem(pickAttributes(instance.attributes, allowed), `a ${instance.type} instance`);
+  return RecordReader.forItem(pickAttributes(instance.attributes, shape, instance.sensitive), `a ${instance.type} instance`);
 }
 
 /** Runs one resource's read, turning its field problems into issues at its address. */
