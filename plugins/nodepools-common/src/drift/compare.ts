@@ -90,6 +90,12 @@ function finish(draft: Draft, semantics: DriftSemantics): DriftFinding {
   };
 }
 
+/** Code-unit order: the same on every machine, whatever its locale. */
+function byText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /** Pools the cloud creates and keeps by itself are nobody's click-ops. */
 function cloudManaged(pool: ActualPool, semantics: DriftSemantics): boolean {
   const tags = Object.entries(semantics.managedPoolTags);
@@ -155,9 +161,9 @@ export function compareDrift(input: DriftInput, options: DriftOptions = {}): Dri
   findings.sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
-      a.ref.localeCompare(b.ref) ||
-      a.field.localeCompare(b.field) ||
-      a.id.localeCompare(b.id),
+      byText(a.ref, b.ref) ||
+      byText(a.field, b.field) ||
+      byText(a.id, b.id),
   );
   return { findings, matched: pairs.length, notes };
 }
