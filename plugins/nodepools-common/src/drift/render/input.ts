@@ -65,3 +65,26 @@ export function perZone(total: number | undefined, zones: number | undefined): n
   if (total === undefined || !zones || total % zones !== 0) return undefined;
   return total / zones;
 }
+
+function strings(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) value.forEach(v => strings(v, into));
+  else if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      into.push(k);
+      strings(v, into);
+    }
+  }
+  return into;
+}
+
+/**
+ * A value from a file or a cloud that starts with `-` would be read as an
+ * option by the command line it is passed to; such commands are not
+ * written. Names the clouds accept never start with one.
+ */
+export function optionLikeValue(input: ResolutionInput): string | undefined {
+  const { provider: _provider, ...identity } = input.pool;
+  const values = strings([identity, input.desiredPool?.target ?? {}, input.desired ?? null]);
+  return values.find(v => v.startsWith('-'));
+}

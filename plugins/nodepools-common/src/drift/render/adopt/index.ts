@@ -36,6 +36,7 @@ function adoptUnmanaged(input: ResolutionInput): Resolution | undefined {
     case 'doks':
       return noteResolution(`import pool ${quoted(name)} into Terraform as digitalocean_kubernetes_node_pool with its pool id`);
     case 'karpenter':
+      if (name.startsWith('-')) return noteResolution(`export NodePool ${quoted(name)} with kubectl and commit it to the GitOps repository`);
       return shellResolution([['kubectl', 'get', 'nodepool', name, '-o', 'yaml']], 'commit the NodePool to the GitOps repository, without its status and server-set metadata');
     default:
       return noteResolution('declare the group in the IaC that creates it (for eksctl: nodeGroups in the cluster config)');

@@ -1,6 +1,6 @@
 import type { Provider } from '../../../model/pool';
 import type { Resolution } from '../../types';
-import { quoted, type ResolutionInput } from '../input';
+import { optionLikeValue, quoted, type ResolutionInput } from '../input';
 import { noteResolution, shellResolution } from '../quote';
 import { aksRevert } from './aks';
 import { eksRevert } from './eks';
@@ -29,7 +29,7 @@ function createFromSource(input: ResolutionInput): Resolution | undefined {
         ? shellResolution([['eksctl', 'create', 'nodegroup', `--config-file=${pool.source}`, `--include=${pool.name}`]])
         : undefined;
     case 'manifests':
-      return shellResolution([['kubectl', 'apply', '-f', pool.source]], `run against cluster ${quoted(pool.cluster)}`);
+      return shellResolution([['kubectl', 'apply', `--filename=${pool.source}`]], `run against cluster ${quoted(pool.cluster)}`);
     default:
       return noteResolution('apply the desired-state source again');
   }
@@ -37,6 +37,10 @@ function createFromSource(input: ResolutionInput): Resolution | undefined {
 
 /** The command (or why there is none) that makes the cloud match the desired state again. */
 export function revertResolution(input: ResolutionInput): Resolution | undefined {
+  const optionLike = optionLikeValue(input);
+  if (optionLike !== undefined) {
+    return noteResolution(`not written as a command: ${quoted(optionLike)} starts with "-" and would be read as an option`);
+  }
   if (input.cause === 'declared-not-found') return createFromSource(input);
   return BY_PROVIDER[input.pool.provider](input);
 }
