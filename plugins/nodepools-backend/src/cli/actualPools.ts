@@ -12,6 +12,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The items of a list document: a bare array or `{"items": [...]}`. */
+function itemsOf(document: unknown): unknown[] | undefined {
+  if (Array.isArray(document)) return document;
+  return isObject(document) && Array.isArray(document.items) ? document.items : undefined;
+}
+
 /**
  * Pools already in the model (`nodepools normalize` output, `GET /pools`
  * answers): a list, or `{items}`, whose every item names its provider,
@@ -24,7 +30,7 @@ function normalizedPools(text: string): ActualPool[] | undefined {
   } catch {
     return undefined;
   }
-  const items = Array.isArray(document) ? document : isObject(document) && Array.isArray(document.items) ? document.items : undefined;
+  const items = itemsOf(document);
   if (!items?.length) return undefined;
   const normalized = items.every(
     item =>

@@ -77,8 +77,31 @@ function distribution(r: RecordReader): { types?: string[]; capacity?: CapacityT
   if (!d) return {};
   const base = d.integer('onDemandBaseCapacity') ?? 0;
   const percent = d.integer('onDemandPercentageAboveBaseCapacity') ?? 100;
-  const capacity: CapacityType = percent >= 100 ? 'on-demand' : percent === 0 && base === 0 ? 'spot' : 'mixed';
+  let capacity: CapacityType = 'mixed';
+  if (percent >= 100) capacity = 'on-demand';
+  else if (percent === 0 && base === 0) capacity = 'spot';
   return { types: d.stringArray('instanceTypes'), capacity };
+}
+
+/** Managed groups are on-demand unless `spot: true`; unset leaves it to eksctl. */
+function managedCapacity(spot: boolean | undefined): CapacityType | undefined {
+  if (spot === undefined) return undefined;
+  return spot ? 'spot' : 'on-demand';
+}
+
+interface InstanceTypes {
+  types?: string[];
+  /** Where they are declared. */
+  path: string;
+}
+
+/** `instanceTypes`, the instances distribution's list, or the single `instanceType` (`mixed` names none). */
+function instanceTypes(r: RecordReader, mixed: { types?: string[] }): InstanceTypes {
+  const list = r.stringArray('instanceTypes');
+  if (list?.length) return { types: list, path: 'instanceTypes' };
+  if (mixed.types?.length) return { types: mixed.types, path: 'instancesDistribution.instanceTypes' };
+  const single = r.string('instanceType');
+  return { types: single && single !== 'mixed' ? [single] : undefined, path: 'instanceType' };
 }
 
 function osOf(amiFamily: string | undefined): OperatingSystem | undefined {
@@ -89,10 +112,7 @@ function osOf(amiFamily: string | undefined): OperatingSystem | undefined {
 function readGroup(r: RecordReader, managed: boolean, where: { cluster: string; region?: string; address: string }): PoolDraft {
   const name = r.requiredString('name');
   const mixed = managed ? {} : distribution(r);
-  const single = r.string('instanceType');
-  const list = r.stringArray('instanceTypes') ?? mixed.types;
-  const machineTypes = list?.length ? list : single && single !== 'mixed' ? [single] : undefined;
-  const spot = managed ? r.boolean('spot') : undefined;
+  const { types: machineTypes, path: typesPath } = instanceTypes(r, mixed);
   return {
     provider: managed ? 'eks' : 'kubernetes',
     region: where.region,
@@ -103,7 +123,7 @@ function readGroup(r: RecordReader, managed: boolean, where: { cluster: string; 
     ...sizes(r),
     machineTypes,
     arch: machineTypes ? awsInstanceTypesArch(machineTypes) : undefined,
-    capacityType: managed ? (spot === undefined ? undefined : spot ? 'spot' : 'on-demand') : mixed.capacity,
+    capacityType: managed ? managedCapacity(r.boolean('spot')) : mixed.capacity,
     os: osOf(r.string('amiFamily')),
     labels: r.stringMap('labels'),
     taints: readTaints(r),
@@ -114,8 +134,8 @@ function readGroup(r: RecordReader, managed: boolean, where: { cluster: string; 
     declared: {
       autoscaling: 'minSize',
       nodeCount: 'desiredCapacity',
-      machineTypes: list?.length ? (mixed.types ? 'instancesDistribution.instanceTypes' : 'instanceTypes') : 'instanceType',
-      arch: list?.length ? 'instanceTypes' : 'instanceType',
+      machineTypes: typesPath,
+      arch: typesPath,
       capacityType: managed ? 'spot' : 'instancesDistribution',
       os: 'amiFamily',
       labels: 'labels',
@@ -147,6 +167,55 @@ function collect(ctx: DesiredContext, address: string | undefined, issues: Desir
   }
 }
 
+/** The cluster a config declares, added to `clusters`; its name and region are every group's. */
+function readMetadata(
+  r: RecordReader,
+  prefix: string,
+  ctx: DesiredContext,
+  issues: DesiredIssue[],
+  clusters: DesiredCluster[],
+): { cluster: string; region?: string } {
+  const metadata = r.object('metadata');
+  if (!metadata) r.report('metadata', 'is required');
+  const where = { cluster: metadata?.requiredString('name') ?? '', region: metadata?.string('region') };
+  const version = metadata?.string('version');
+  collect(ctx, prefix ? prefix.slice(0, -1) : undefined, issues, () => r.finish());
+  const identity = applyContext<Identity>(where, ctx);
+  clusters.push({
+    provider: 'eks',
+    region: identity.region,
+    account: identity.account,
+    name: identity.cluster ?? where.cluster,
+    id: where.cluster,
+    ...(version !== undefined ? { kubernetesVersion: version } : {}),
+    format: 'eksctl',
+    source: ctx.source ?? '',
+    address: `${prefix}metadata`,
+  });
+  return where;
+}
+
+function readGroups(
+  groups: readonly unknown[],
+  managed: boolean,
+  path: string,
+  where: { cluster: string; region?: string },
+  ctx: DesiredContext,
+  issues: DesiredIssue[],
+): DesiredPool[] {
+  const pools: DesiredPool[] = [];
+  groups.forEach((group, position) => {
+    const address = `${path}[${position}]`;
+    collect(ctx, address, issues, () => {
+      const g = RecordReader.forItem(group, 'a node group');
+      const draft = readGroup(g, managed, { ...where, address });
+      g.finish();
+      pools.push(finishPool(draft, 'eksctl', ctx));
+    });
+  });
+  return pools;
+}
+
 /**
  * The node groups an eksctl ClusterConfig declares, each addressed as
  * `managedNodeGroups[i]` or `nodeGroups[i]` (prefixed with `documents[d].`
@@ -160,26 +229,7 @@ export function readEksctlConfigs(documents: readonly unknown[], ctx: DesiredCon
   documents.forEach((document, index) => {
     const prefix = documents.length > 1 ? `documents[${index}].` : '';
     const r = RecordReader.forItem(document, 'an eksctl ClusterConfig');
-    let where: Identity & { cluster: string } = { cluster: '' };
-    collect(ctx, prefix ? `documents[${index}]` : undefined, issues, () => {
-      const metadata = r.object('metadata');
-      if (!metadata) r.report('metadata', 'is required');
-      where = { cluster: metadata?.requiredString('name') ?? '', region: metadata?.string('region') };
-      const version = metadata?.string('version');
-      r.finish();
-      const identity = applyContext(where, ctx);
-      clusters.push({
-        provider: 'eks',
-        region: identity.region,
-        account: identity.account,
-        name: identity.cluster ?? where.cluster,
-        id: where.cluster,
-        ...(version !== undefined ? { kubernetesVersion: String(version) } : {}),
-        format: 'eksctl',
-        source: ctx.source ?? '',
-        address: `${prefix}metadata`,
-      });
-    });
+    const where = readMetadata(r, prefix, ctx, issues, clusters);
     for (const [key, managed] of [['managedNodeGroups', true], ['nodeGroups', false]] as const) {
       const groups = r.get(key);
       if (groups === undefined) continue;
@@ -187,15 +237,7 @@ export function readEksctlConfigs(documents: readonly unknown[], ctx: DesiredCon
         issues.push(issueOf(ctx, prefix ? `documents[${index}]` : undefined, new ItemFieldError(key, `expected a list, got ${describeValue(groups)}`)));
         continue;
       }
-      groups.forEach((group, position) => {
-        const address = `${prefix}${key}[${position}]`;
-        collect(ctx, address, issues, () => {
-          const g = RecordReader.forItem(group, 'a node group');
-          const draft = readGroup(g, managed, { ...where, address });
-          g.finish();
-          pools.push(finishPool(draft, 'eksctl', ctx));
-        });
-      });
+      pools.push(...readGroups(groups, managed, `${prefix}${key}`, where, ctx, issues));
     }
   });
   if (issues.length) throw new DesiredReadError(issues);

@@ -26,7 +26,7 @@ interface Expected {
   ctx?: DesiredContext;
   format: DesiredFormat;
   pools: KeyFields[];
-  clusters?: Array<{ name: string; kubernetesVersion?: string }>;
+  clusters: Array<{ name: string; kubernetesVersion?: string }>;
 }
 
 const AKS3 = { provider: 'aks', account: '9ea687dd-8c83-4b91-8591-34cb80a6d220', region: 'southindia', cluster: 'learnk8scluster', target: { resourceGroup: 'learnk8sResourceGroup' } } as const;
@@ -105,6 +105,7 @@ const SAMPLES: Record<string, Expected> = {
         declared: expect.objectContaining({ autoscaling: 'auto_scaling_enabled' }),
       },
     ],
+    clusters: [{ name: 'Devops-Testing', kubernetesVersion: '1.33.3' }],
   },
   'tfstate-doks-cluster-nodepool.json': {
     format: 'terraform-state',
@@ -131,6 +132,7 @@ const SAMPLES: Record<string, Expected> = {
         maxPodsPerNode: 42,
       },
     ],
+    clusters: [],
   },
   'eksctl-managed-nodes.yaml': {
     format: 'eksctl',
@@ -140,6 +142,7 @@ const SAMPLES: Record<string, Expected> = {
       { name: 'custom-ami', os: 'linux', address: 'managedNodeGroups[2]' },
       { name: 'custom-launch-template', nodeCount: 2 },
     ],
+    clusters: [{ name: 'cluster-15' }],
   },
   'eksctl-taints.yaml': {
     format: 'eksctl',
@@ -149,6 +152,7 @@ const SAMPLES: Record<string, Expected> = {
       { name: 'ng2-private', provider: 'kubernetes', taints: [{ key: 'your.domain.com/sensitive-information', value: 'true', effect: 'NoSchedule' }] },
       { name: 'ng3-public', provider: 'kubernetes', machineTypes: ['m5.xlarge'] },
     ],
+    clusters: [{ name: 'taints-1' }],
   },
   'eksctl-advanced-nodegroups.yaml': {
     format: 'eksctl',
@@ -157,6 +161,7 @@ const SAMPLES: Record<string, Expected> = {
       { name: 'ng2-private-a', autoscaling: { enabled: false, min: 2, max: 2 }, nodeCount: 2, machineTypes: ['m5.large'] },
       { name: 'ng3-private-b', nodeCount: 4, zones: ['eu-west-2a'], taints: [{ key: 'special', value: 'true', effect: 'NoSchedule' }] },
     ],
+    clusters: [{ name: 'cluster-5' }],
   },
 };
 
@@ -195,7 +200,7 @@ describeWithSamples(`public desired-state samples${AVAILABLE ? '' : ` (skipped: 
     expect(read.format).toBe(expected.format);
     expect(read.pools).toHaveLength(expected.pools.length);
     read.pools.forEach((pool, index) => expect(pool).toMatchObject({ source: file, ...expected.pools[index] }));
-    if (expected.clusters) expect(read.clusters).toMatchObject(expected.clusters);
+    expect(read.clusters).toMatchObject(expected.clusters);
     expect(JSON.stringify(read)).not.toMatch(/REDACTED/);
   });
 

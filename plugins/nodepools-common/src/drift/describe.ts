@@ -14,6 +14,12 @@ function isRequirement(value: unknown): value is PoolRequirement {
   return isPlainObject(value) && typeof value.key === 'string' && typeof value.operator === 'string';
 }
 
+function describeItem(item: unknown): string {
+  if (isTaint(item)) return formatTaint(item);
+  if (isRequirement(item)) return requirementText(item);
+  return describeDriftValue(item);
+}
+
 /**
  * A field's value as people read it: `a=b, c=d` for maps, `k=v:NoSchedule`
  * for taints, `2..5` for an autoscaler range, `(none)` for empty ones.
@@ -22,9 +28,7 @@ export function describeDriftValue(value: unknown): string {
   if (value === undefined || value === null) return '(unset)';
   if (Array.isArray(value)) {
     if (!value.length) return '(none)';
-    return value
-      .map(v => (isTaint(v) ? formatTaint(v) : isRequirement(v) ? requirementText(v) : describeDriftValue(v)))
-      .join(', ');
+    return value.map(describeItem).join(', ');
   }
   if (isPlainObject(value)) {
     if ('enabled' in value || 'min' in value || 'max' in value) {

@@ -1,4 +1,4 @@
-import type { PoolMode, Taint } from '../../model/pool';
+import type { CapacityType, OperatingSystem, PoolMode, Taint } from '../../model/pool';
 import { azureVmSizeArch } from '../../parsers/architecture';
 import { describeValue, type RecordReader } from '../../parsers/fields';
 import { CRITICAL_ADDONS_ONLY, KUBERNETES_EFFECTS, taint } from '../../parsers/taints';
@@ -78,6 +78,15 @@ function sizes(r: RecordReader, switchKey: string): Pick<PoolDraft, 'autoscaling
   return { autoscaling: autoscalingOf(true, min, max) };
 }
 
+function capacityOf(priority: string | undefined): CapacityType | undefined {
+  if (!priority) return undefined;
+  return priority === 'Spot' ? 'spot' : 'on-demand';
+}
+
+function osOf(windows: boolean): OperatingSystem {
+  return windows ? 'windows' : 'linux';
+}
+
 interface BlockKind {
   resourceType: string;
   /** The default pool is always the System pool and has no mode, os_type or priority. */
@@ -130,8 +139,8 @@ function readPoolBlock(r: RecordReader, scope: ClusterIdentity, kind: BlockKind)
     machineTypes: vmSize ? [vmSize] : undefined,
     arch: vmSize ? azureVmSizeArch(vmSize) : undefined,
     mode: modeName ? MODES[modeName] : undefined,
-    capacityType: priority ? (priority === 'Spot' ? 'spot' : 'on-demand') : undefined,
-    os: osType || osSku ? (windows ? 'windows' : 'linux') : undefined,
+    capacityType: capacityOf(priority),
+    os: osType || osSku ? osOf(windows) : undefined,
     labels: r.stringMap('node_labels'),
     taints,
     // "" means the cluster's version.

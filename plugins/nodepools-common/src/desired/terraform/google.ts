@@ -1,3 +1,4 @@
+import type { CapacityType, OperatingSystem } from '../../model/pool';
 import { gceMachineTypeArch } from '../../parsers/architecture';
 import type { RecordReader } from '../../parsers/fields';
 import { readTaintList, UPPER_SNAKE_EFFECTS } from '../../parsers/taints';
@@ -76,6 +77,17 @@ function sizes(r: RecordReader, zoneCount: number | undefined): Pick<PoolDraft, 
   };
 }
 
+/** Preemptible VMs are the older form of Spot VMs. */
+function capacityOf(spot: boolean | undefined, preemptible: boolean | undefined): CapacityType | undefined {
+  if (spot === undefined && preemptible === undefined) return undefined;
+  return spot || preemptible ? 'spot' : 'on-demand';
+}
+
+function osOf(imageType: string | undefined): OperatingSystem | undefined {
+  if (!imageType) return undefined;
+  return imageType.toUpperCase().startsWith('WINDOWS') ? 'windows' : 'linux';
+}
+
 function capacityPath(config: RecordReader): string {
   return config.boolean('preemptible') && !config.boolean('spot') ? 'node_config.preemptible' : 'node_config.spot';
 }
@@ -99,9 +111,8 @@ function readPoolBlock(r: RecordReader, scope: GkeScope, resourceType: string): 
     resourceType,
     ...sizes(r, zones?.length),
     machineTypes: machineType ? [machineType] : undefined,
-    // Preemptible VMs are the older form of Spot VMs.
-    capacityType: config && (spot !== undefined || preemptible !== undefined) ? (spot || preemptible ? 'spot' : 'on-demand') : undefined,
-    os: imageType ? (imageType.toUpperCase().startsWith('WINDOWS') ? 'windows' : 'linux') : undefined,
+    capacityType: capacityOf(spot, preemptible),
+    os: osOf(imageType),
     arch: machineType ? gceMachineTypeArch(machineType) : undefined,
     labels: config?.stringMap('labels'),
     taints: config?.has('taint') ? readTaintList(config, 'taint', UPPER_SNAKE_EFFECTS) : undefined,

@@ -60,8 +60,8 @@ describe('compareDrift: on the nodes', () => {
     const found = nodeFindings({ kubeletVersions: kubelets }, { kubernetesVersion: undefined, nodeImageVersion: undefined }, undefined, [
       { cluster: 'payments-prod', version: controlPlane },
     ]).filter(f => f.cause === 'version-skew');
-    expect(found.map(f => f.actual)).toEqual(offending ? [offending] : []);
-    if (offending) expect(found[0]).toMatchObject({ severity: 'high', desired: controlPlane });
+    const expected = offending ? [{ actual: offending, severity: 'high', desired: controlPlane }] : [];
+    expect(found.map(f => ({ actual: f.actual, severity: f.severity, desired: f.desired }))).toEqual(expected);
   });
 
   it('takes the control plane version of a declared cluster when none is given, and a given one first', () => {
