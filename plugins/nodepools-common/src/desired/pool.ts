@@ -1,10 +1,10 @@
 import { poolRef } from '../model/pool';
-import type {
-  DeclaredAttributes,
-  DesiredContext,
-  DesiredField,
-  DesiredFormat,
-  DesiredPool,
+import {
+  DESIRED_FIELDS,
+  type DeclaredAttributes,
+  type DesiredContext,
+  type DesiredFormat,
+  type DesiredPool,
 } from './types';
 
 /** A pool as a reader builds it, before the context and the ref are applied. */
@@ -33,39 +33,57 @@ export function applyContext<T extends Identity>(identity: T, ctx: DesiredContex
 }
 
 function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
+
+/** What follows a pool's identity and origin, in output order. */
+const TRAILING = ['perZone', 'autoUpgrade', 'target'] as const;
 
 /**
  * Ends a reader's work on one pool: the context applied, the ref computed,
  * and every field the source does not set left out (with its entry in
  * `declared`), so that absent always means "the provider's default".
+ * Fields are copied one by one: a reader of a large state calls this for
+ * every pool.
  */
 export function finishPool(
   draft: PoolDraft,
   format: DesiredFormat,
   ctx: DesiredContext,
 ): DesiredPool {
-  const identity = applyContext(draft, ctx);
-  const { declared: paths, ...rest } = identity;
-  const head = {
-    provider: rest.provider,
-    account: rest.account,
-    region: rest.region,
-    // A pool whose cluster is named nowhere is recorded under its cluster's id.
-    cluster: rest.cluster || rest.target?.clusterId || '',
-    name: rest.name,
-  };
-  // Identity first, then where it was read, then the declared fields.
-  const ordered: Record<string, unknown> = { ...head, ref: poolRef(head), format, source: ctx.source ?? '' };
-  for (const [key, value] of Object.entries(rest)) if (!(key in ordered)) ordered[key] = value;
-  const pool = definedOnly(ordered) as unknown as DesiredPool;
+  const own = (value: string | undefined, given: string | undefined) =>
+    ctx.override ? given || value : value || given;
+  const account = own(draft.account, ctx.account);
+  const region = own(draft.region, ctx.region);
+  // A pool whose cluster is named nowhere is recorded under its cluster's id.
+  const cluster = own(draft.cluster, ctx.cluster) || draft.target?.clusterId || '';
+  const pool: Record<string, unknown> = { provider: draft.provider };
+  if (account) pool.account = account;
+  if (region) pool.region = region;
+  pool.cluster = cluster;
+  pool.name = draft.name;
+  pool.ref = poolRef({ provider: draft.provider, account, region, cluster, name: draft.name });
+  pool.format = format;
+  pool.source = ctx.source ?? '';
+  pool.address = draft.address;
+  pool.resourceType = draft.resourceType;
   const declared: DeclaredAttributes = {};
-  for (const [field, path] of Object.entries(paths) as Array<[DesiredField, string]>) {
-    const perZone = field === 'nodeCount' && pool.perZone?.nodeCount !== undefined;
-    if (pool[field] !== undefined || perZone) declared[field] = path;
+  for (const field of DESIRED_FIELDS) {
+    const value = draft[field];
+    const path = draft.declared[field];
+    if (value !== undefined) pool[field] = value;
+    const perZone = field === 'nodeCount' && draft.perZone?.nodeCount !== undefined;
+    if (path !== undefined && (value !== undefined || perZone)) declared[field] = path;
   }
-  if (pool.perZone) pool.perZone = definedOnly(pool.perZone);
-  if (pool.target) pool.target = definedOnly(pool.target);
-  return { ...pool, declared };
+  for (const key of TRAILING) {
+    const value = draft[key];
+    if (value !== undefined) pool[key] = typeof value === 'object' ? definedOnly(value) : value;
+  }
+  pool.declared = declared;
+  return pool as unknown as DesiredPool;
 }

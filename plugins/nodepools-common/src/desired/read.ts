@@ -1,6 +1,5 @@
-import { readDocuments } from '../parsers/documents';
 import { isPlainObject } from '../parsers/fields';
-import { ExportParseError } from '../parsers/types';
+import { desiredDocuments } from './documents';
 import { isEksctlConfig, readEksctlConfigs } from './eksctl';
 import { readManifests } from './manifests';
 import { isTerraformDocument } from './terraform/document';
@@ -14,15 +13,6 @@ export const SUPPORTED_DESIRED = [
   'Karpenter NodePool manifests (YAML, multi-document, kind: List, kustomize build output)',
 ];
 
-function parse(text: string, ctx: DesiredContext): unknown[] {
-  try {
-    return readDocuments(text, { file: ctx.source });
-  } catch (error) {
-    if (!(error instanceof ExportParseError)) throw error;
-    throw new DesiredReadError(error.issues.map(i => ({ ...(ctx.source !== undefined ? { source: ctx.source } : {}), message: i.message })));
-  }
-}
-
 function isKubernetesObject(document: unknown): boolean {
   return isPlainObject(document) && typeof document.apiVersion === 'string' && typeof document.kind === 'string';
 }
@@ -35,7 +25,7 @@ function isKubernetesObject(document: unknown): boolean {
  * address or document, and the field of every problem.
  */
 export function readDesired(text: string, ctx: DesiredContext = {}): DesiredRead {
-  const documents = parse(text, ctx);
+  const documents = desiredDocuments(text, ctx);
   if (documents.length === 1 && isTerraformDocument(documents[0])) {
     return readTerraform(documents[0], ctx);
   }

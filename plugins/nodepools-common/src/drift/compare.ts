@@ -48,10 +48,16 @@ function controlPlaneFinder(
       .filter(c => c.kubernetesVersion)
       .map(c => ({ provider: c.provider as Provider | undefined, account: c.account, region: c.region, cluster: c.name, version: c.kubernetesVersion!, source: `${c.source}: ${c.address}` })),
   ];
+  const byCluster = new Map<string, typeof known>();
+  for (const c of known) {
+    const list = byCluster.get(c.cluster);
+    if (list) list.push(c);
+    else byCluster.set(c.cluster, [c]);
+  }
   return pool => {
-    const found = known.find(
-      c => c.cluster === pool.cluster && compatible(c.account, pool.account) && compatible(c.region, pool.region),
-    );
+    const found = byCluster
+      .get(pool.cluster)
+      ?.find(c => compatible(c.account, pool.account) && compatible(c.region, pool.region));
     return found && { version: found.version, source: found.source };
   };
 }

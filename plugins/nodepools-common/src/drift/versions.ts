@@ -12,14 +12,20 @@ export interface KubeVersion {
 
 const VERSION = /^v?(\d+)\.(\d+)(?:\.(\d+))?/;
 
+/** A fleet has few distinct version strings and every pool's are parsed: keep the last results. */
+const parsed = new Map<string, KubeVersion | undefined>();
+const PARSED_MAX = 1000;
+
 export function parseKubeVersion(text: string | undefined): KubeVersion | undefined {
-  const match = text ? VERSION.exec(text.trim()) : null;
-  if (!match) return undefined;
-  return {
-    major: Number(match[1]),
-    minor: Number(match[2]),
-    ...(match[3] !== undefined ? { patch: Number(match[3]) } : {}),
-  };
+  if (!text) return undefined;
+  if (parsed.has(text)) return parsed.get(text);
+  const match = VERSION.exec(text.trim());
+  const version = match
+    ? { major: Number(match[1]), minor: Number(match[2]), ...(match[3] !== undefined ? { patch: Number(match[3]) } : {}) }
+    : undefined;
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, version);
+  return version;
 }
 
 /** Negative when `a` is an older minor than `b`, 0 for the same minor. */

@@ -7,27 +7,45 @@ import { compareMinor, formatMinor, parseKubeVersion } from '../versions';
 import type { FieldChange } from './change';
 import { compareScaling } from './scaling';
 
+/** Equal as sets; runs for every field of every pool, so it allocates only for longer lists. */
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = [...new Set(a)].sort();
-  const right = [...new Set(b)].sort();
-  return left.length === right.length && left.every((v, i) => v === right[i]);
+  if (a.length <= 4 && b.length <= 4) {
+    return a.every(v => b.includes(v)) && b.every(v => a.includes(v));
+  }
+  const left = new Set(a);
+  const right = new Set(b);
+  if (left.size !== right.size) return false;
+  for (const v of left) if (!right.has(v)) return false;
+  return true;
 }
 
 function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every(k => k in b && a[k] === b[k]);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!(k in b) || a[k] !== b[k]) return false;
+  return true;
 }
 
+/** The labels without those the provider adds; the same object when there are none. */
 export function ownLabels(labels: Record<string, string>, semantics: DriftSemantics): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).filter(([k]) => !isImplicitLabel(semantics, k)));
+  if (!semantics.implicitLabelKeys.length) return labels;
+  const keys = Object.keys(labels);
+  if (!keys.some(k => isImplicitLabel(semantics, k))) return labels;
+  const own: Record<string, string> = {};
+  for (const k of keys) if (!isImplicitLabel(semantics, k)) own[k] = labels[k];
+  return own;
 }
 
-export function ownTaints(taints: readonly Taint[], semantics: DriftSemantics): Taint[] {
+export function ownTaints(taints: readonly Taint[], semantics: DriftSemantics): readonly Taint[] {
+  if (!semantics.implicitTaints.length || !taints.length) return taints;
   return taints.filter(t => !isImplicitTaint(semantics, t));
 }
 
 function pickKeys(map: Record<string, string> | undefined, keys: readonly string[]): Record<string, string> {
-  return Object.fromEntries(keys.filter(k => map?.[k] !== undefined).map(k => [k, map![k]]));
+  const picked: Record<string, string> = {};
+  if (!map) return picked;
+  for (const k of keys) if (map[k] !== undefined) picked[k] = map[k];
+  return picked;
 }
 
 interface Context {

@@ -50,18 +50,20 @@ function nodeCount(actual: ActualPool, desired: DesiredPool | undefined, semanti
   };
 }
 
-function kubelets(actual: ActualPool): Array<{ text: string; version: KubeVersion }> {
+function kubelets(actual: ActualPool): Kubelets {
   return actual.observed!.kubeletVersions
     .map(text => ({ text, version: parseKubeVersion(text) }))
     .filter((k): k is { text: string; version: KubeVersion } => k.version !== undefined);
 }
 
-function versionSkew(actual: ActualPool, semantics: DriftSemantics, controlPlane: ControlPlane | undefined): NodeDrift | undefined {
+type Kubelets = Array<{ text: string; version: KubeVersion }>;
+
+function versionSkew(running: Kubelets, semantics: DriftSemantics, controlPlane: ControlPlane | undefined): NodeDrift | undefined {
   const cp = parseKubeVersion(controlPlane?.version);
   if (!cp) return undefined;
   const allowed = allowedKubeletSkew(cp, semantics.kubeletSkew);
-  const newer = kubelets(actual).filter(k => compareMinor(k.version, cp) > 0);
-  const older = kubelets(actual).filter(k => compareMinor(cp, k.version) > allowed);
+  const newer = running.filter(k => compareMinor(k.version, cp) > 0);
+  const older = running.filter(k => compareMinor(cp, k.version) > allowed);
   if (!newer.length && !older.length) return undefined;
   const parts = [
     newer.length ? `kubelet ${newer.map(k => k.text).join(', ')} newer than the control plane ${formatMinor(cp)}` : '',
@@ -86,10 +88,10 @@ function poolVersion(actual: ActualPool): KubeVersion | undefined {
   return version;
 }
 
-function staleImages(actual: ActualPool): NodeDrift[] {
+function staleImages(actual: ActualPool, running: Kubelets): NodeDrift[] {
   const drifts: NodeDrift[] = [];
   const pool = poolVersion(actual);
-  const behind = pool ? kubelets(actual).filter(k => compareVersions(k.version, pool) < 0) : [];
+  const behind = pool ? running.filter(k => compareVersions(k.version, pool) < 0) : [];
   if (pool && behind.length) {
     drifts.push({
       field: 'nodes.kubeletVersion',
@@ -142,10 +144,11 @@ export function compareNodes(
   controlPlane: ControlPlane | undefined,
 ): NodeDrift[] {
   if (!actual.observed) return [];
+  const running = kubelets(actual);
   return [
     nodeCount(actual, desired, semantics),
-    versionSkew(actual, semantics, controlPlane),
-    ...staleImages(actual),
+    versionSkew(running, semantics, controlPlane),
+    ...staleImages(actual, running),
     zones(actual, desired, semantics),
   ].filter((d): d is NodeDrift => d !== undefined);
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { Taint } from '../../../model/pool';
 import type { Resolution } from '../../types';
 import { asMap, asNumber, asRange, asStrings, asTaints, type ResolutionInput } from '../input';
@@ -10,6 +10,10 @@ import { manifestFragment } from './terraform';
  * to match the cloud. Values are serialized by the YAML library, which
  * quotes whatever needs quoting.
  */
+
+function stringify(value: unknown): string {
+  return dump(value, { noRefs: true, lineWidth: -1 });
+}
 
 function taintList(taints: readonly Taint[]) {
   return taints.map(t => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect }));
