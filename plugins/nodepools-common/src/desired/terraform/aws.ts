@@ -59,6 +59,7 @@ export const awsEksNodeGroup: PoolResourceReader = {
     region: true,
     cluster_name: true,
     node_group_name: true,
+    node_group_name_prefix: true,
     scaling_config: { desired_size: true, min_size: true, max_size: true },
     instance_types: true,
     capacity_type: true,
@@ -71,11 +72,15 @@ export const awsEksNodeGroup: PoolResourceReader = {
     tags: true,
     tags_all: true,
   },
-  read(r) {
+  read(r, scope) {
     const arn = optString(r, 'arn');
     const parsedArn = parseEksArn(arn);
     const fromId = splitId(optString(r, 'id'));
     const name = optString(r, 'node_group_name') ?? parsedArn?.nodegroup ?? fromId.name;
+    if (!name && optString(r, 'node_group_name_prefix')) {
+      scope.note('the node group name is generated from node_group_name_prefix at apply time: not read');
+      return [];
+    }
     if (!name) r.report('node_group_name', 'is required');
     const amiType = optString(r, 'ami_type');
     const capacity = r.oneOf('capacity_type', ['', ...Object.keys(CAPACITY_TYPES)]);

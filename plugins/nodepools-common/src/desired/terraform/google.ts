@@ -165,16 +165,20 @@ function scopeOf(project: string | undefined, location: string | undefined, clus
 
 export const googleContainerNodePool: PoolResourceReader = {
   type: 'google_container_node_pool',
-  shape: { ...POOL_BLOCK, id: true, cluster: true, location: true, zone: true, region: true, project: true },
-  read(r) {
+  shape: { ...POOL_BLOCK, id: true, name_prefix: true, cluster: true, location: true, zone: true, region: true, project: true },
+  read(r, scope) {
+    if (!optString(r, 'name') && optString(r, 'name_prefix')) {
+      scope.note('the pool name is generated from name_prefix at apply time: not read');
+      return [];
+    }
     const own = locate(r);
     // `cluster` holds a name, or the cluster's id when set from google_container_cluster.x.id.
     const clusterAttr = optString(r, 'cluster');
     const clusterPath = parseGkePath(clusterAttr);
     const cluster = clusterPath?.cluster ?? clusterAttr ?? own.cluster;
     if (!cluster) r.report('cluster', 'is required');
-    const scope = scopeOf(own.project ?? clusterPath?.project, own.location ?? clusterPath?.location, cluster ?? '');
-    return [readPoolBlock(r, scope, 'google_container_node_pool')];
+    const where = scopeOf(own.project ?? clusterPath?.project, own.location ?? clusterPath?.location, cluster ?? '');
+    return [readPoolBlock(r, where, 'google_container_node_pool')];
   },
 };
 

@@ -150,6 +150,11 @@ export function readTerraform(document: Record<string, unknown>, ctx: DesiredCon
   }
   if (out.issues.length) throw new DesiredReadError(out.issues);
   const pools = withoutDuplicates(drafts.map(d => finishPool(d, parsed.format, ctx)), ctx, out);
+  for (const pool of pools) {
+    if (!pool.cluster) {
+      out.notes.push({ source: ctx.source ?? '', address: pool.address, message: 'the cluster is not known (set at apply time, or in another state): pass --cluster' });
+    }
+  }
   return {
     format: parsed.format,
     pools,

@@ -61,6 +61,18 @@ describe('aws_eks_node_group', () => {
     expect(one('aws_eks_node_group', EKS_BASE, { region: 'eu-west-1', cluster: 'renamed', override: true })).toMatchObject({ region: 'eu-west-1', cluster: 'renamed' });
   });
 
+  it('skips, and says so, a group whose name a plan only knows as a prefix', () => {
+    const read = readDesired(stateOf([{ type: 'aws_eks_node_group', name: 'p', instances: [{ attributes: { node_group_name_prefix: 'web-', cluster_name: 'prod' } }] }]));
+    expect(read.pools).toEqual([]);
+    expect(read.notes).toEqual([expect.objectContaining({ address: 'aws_eks_node_group.p', message: expect.stringMatching(/node_group_name_prefix/) })]);
+  });
+
+  it('says when a pool\'s cluster is not known, as in a plan that creates the cluster too', () => {
+    const read = readDesired(stateOf([{ type: 'aws_eks_node_group', name: 'p', instances: [{ attributes: { node_group_name: 'web', scaling_config: [{ min_size: 1, max_size: 2 }] } }] }]));
+    expect(read.pools[0]).toMatchObject({ cluster: '', ref: 'eks/-/-/-/web' });
+    expect(read.notes[0].message).toMatch(/the cluster is not known.*--cluster/);
+  });
+
   it('reports min_size above max_size', () => {
     const issues = desiredIssuesOf(() => pools([{ type: 'aws_eks_node_group', name: 'p', instances: [{ attributes: { ...EKS_BASE, scaling_config: [{ min_size: 5, max_size: 2 }] } }] }]));
     expect(issues).toEqual([{ address: 'aws_eks_node_group.p', field: 'scaling_config[0].min_size', message: 'is greater than max_size (5 > 2)' }]);
