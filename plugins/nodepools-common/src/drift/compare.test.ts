@@ -64,6 +64,11 @@ describe('compareDrift: changed fields', () => {
     ['the GPU taint GKE adds', { provider: 'gke', taints: [] }, { provider: 'gke', taints: [GPU_TAINT] }],
     ['the GPU taint DOKS adds, whatever its value', { provider: 'doks', taints: [] }, { provider: 'doks', taints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }] }],
     ['the labels eksctl adds', {}, { labels: { workload: 'general', 'alpha.eksctl.io/cluster-name': 'payments-prod', 'alpha.eksctl.io/nodegroup-name': 'general' } }],
+    [
+      'the labels and capacity type of a group known only from its nodes, which the nodes cannot tell',
+      { provider: 'kubernetes', capacityType: 'spot', labels: { tier: 'batch' } },
+      { provider: 'kubernetes', capacityType: 'on-demand', labels: { 'alpha.eksctl.io/nodegroup-name': 'general' }, autoscaling: { enabled: false } },
+    ],
     ['a minor alias against a patch version', { kubernetesVersion: '1.31' }, { kubernetesVersion: '1.31.5' }],
     ['a newer version the provider upgraded to by itself', { provider: 'gke', kubernetesVersion: '1.30.1-gke.1', autoUpgrade: true }, { provider: 'gke', kubernetesVersion: '1.31.0-gke.2' }],
     ['tags other than owner tags', { tags: { owner: 'team-payments', env: 'prod' } }, { tags: { owner: 'team-payments', env: 'dev' } }],

@@ -1,3 +1,4 @@
+import type { DesiredField } from '../desired/types';
 import type { Provider, Taint } from '../model/pool';
 
 /**
@@ -17,14 +18,16 @@ export interface DriftSemantics {
   autoscalerSwitch: boolean;
   /** The pool has node count bounds at all (Karpenter NodePools have resource limits instead). */
   nodeBounds: boolean;
-  /** The pool record carries its current node count (GKE's API only has the initial one). */
-  reportsNodeCount: boolean;
-  /** The pool record carries its own labels (pools known only from their nodes do not). */
-  reportsLabels: boolean;
+  /**
+   * Fields the cloud's pool record cannot tell, so never compared: GKE's API
+   * has only the initial node count; pools known only from their nodes have
+   * no labels of their own and no capacity type label; Karpenter derives
+   * capacity type, OS, architecture, instance types and zones from its
+   * requirements, which are compared instead.
+   */
+  uncompared: readonly DesiredField[];
   /** Zones on the pool record are numbers within the region (`1`, AKS), matched to node zones `<region>-1`. */
   numberedZones: boolean;
-  /** Capacity type, OS, architecture, instance types and zones come from requirements: compared through them. */
-  derivedFromRequirements: boolean;
   /** Machine type names compare without case (Azure VM sizes). */
   caseInsensitiveMachineTypes: boolean;
   /** Pools carrying all these tags are created and kept by the cloud itself (EKS Auto Mode's built-in pools). */
@@ -43,10 +46,8 @@ const BASE: DriftSemantics = {
   implicitLabelKeys: [],
   autoscalerSwitch: true,
   nodeBounds: true,
-  reportsNodeCount: true,
-  reportsLabels: true,
+  uncompared: [],
   numberedZones: false,
-  derivedFromRequirements: false,
   caseInsensitiveMachineTypes: false,
   managedPoolTags: {},
   autoCreatedNamePrefixes: [],
@@ -64,7 +65,7 @@ export const DEFAULT_DRIFT_SEMANTICS: Readonly<Record<Provider, DriftSemantics>>
   karpenter: {
     ...BASE,
     nodeBounds: false,
-    derivedFromRequirements: true,
+    uncompared: ['capacityType', 'os', 'arch', 'machineTypes', 'zones'],
     managedPoolTags: { 'app.kubernetes.io/managed-by': 'eks' },
   },
   gke: {
@@ -73,7 +74,7 @@ export const DEFAULT_DRIFT_SEMANTICS: Readonly<Record<Provider, DriftSemantics>>
       { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
       { key: 'node.kubernetes.io/os', value: 'windows', effect: 'NoSchedule' },
     ],
-    reportsNodeCount: false,
+    uncompared: ['nodeCount'],
     autoCreatedNamePrefixes: ['nap-'],
   },
   aks: {
@@ -90,13 +91,18 @@ export const DEFAULT_DRIFT_SEMANTICS: Readonly<Record<Provider, DriftSemantics>>
   kubernetes: {
     ...BASE,
     autoscalerSwitch: false,
-    reportsLabels: false,
+    uncompared: ['labels', 'capacityType'],
   },
 };
 
 /** The default semantics of a provider. */
 export function defaultDriftSemantics(provider: Provider): DriftSemantics {
   return DEFAULT_DRIFT_SEMANTICS[provider];
+}
+
+/** Whether the comparison may look at a field of this provider's pools. */
+export function isCompared(semantics: DriftSemantics, field: DesiredField): boolean {
+  return !semantics.uncompared.includes(field);
 }
 
 /** Whether a taint is one the provider adds by itself. */

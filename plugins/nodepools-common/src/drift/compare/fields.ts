@@ -1,7 +1,7 @@
 import type { DesiredPool } from '../../desired/types';
 import { formatTaint, type Taint } from '../../model/pool';
 import { mapDelta, requirementText, setDelta } from '../describe';
-import { isImplicitLabel, isImplicitTaint, type DriftSemantics } from '../semantics';
+import { isCompared, isImplicitLabel, isImplicitTaint, type DriftSemantics } from '../semantics';
 import type { ActualPool } from '../types';
 import { compareMinor, formatMinor, parseKubeVersion } from '../versions';
 import type { FieldChange } from './change';
@@ -57,9 +57,6 @@ interface Context {
 
 type Check = (c: Context) => FieldChange | undefined;
 
-/** Fields Karpenter derives from requirements: compared through the requirements. */
-const DERIVED = new Set(['capacityType', 'os', 'arch', 'machineTypes', 'zones']);
-
 const checks: Check[] = [
   ({ desired, actual, semantics }) => {
     if (!desired.machineTypes || !actual.machineTypes.length) return undefined;
@@ -73,7 +70,7 @@ const checks: Check[] = [
     };
   },
   ({ desired, actual, semantics }) => {
-    if (!desired.labels || !semantics.reportsLabels) return undefined;
+    if (!desired.labels) return undefined;
     const want = ownLabels(desired.labels, semantics);
     const have = ownLabels(actual.labels, semantics);
     if (sameMap(want, have)) return undefined;
@@ -192,6 +189,6 @@ export function compareFields(
     .map(check => check(context))
     .filter((c): c is FieldChange => c !== undefined)
     .filter(c => desired.declared[c.field] !== undefined)
-    .filter(c => !(semantics.derivedFromRequirements && DERIVED.has(c.field)));
+    .filter(c => isCompared(semantics, c.field));
   return [...compareScaling(desired, actual, semantics), ...changes];
 }

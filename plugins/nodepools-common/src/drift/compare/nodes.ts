@@ -1,5 +1,5 @@
 import type { DesiredPool } from '../../desired/types';
-import type { DriftSemantics } from '../semantics';
+import { isCompared, type DriftSemantics } from '../semantics';
 import type { ActualPool, DriftCause, DriftField } from '../types';
 import {
   allowedKubeletSkew,
@@ -39,7 +39,7 @@ function nodeCount(actual: ActualPool, desired: DesiredPool | undefined, semanti
       message: `${count} node${count === 1 ? '' : 's'} outside the autoscaler range ${range.min}..${range.max}`,
     };
   }
-  const expected = (desired && declaredCount(desired, actual)) ?? (semantics.reportsNodeCount ? actual.nodeCount : undefined);
+  const expected = (desired && declaredCount(desired, actual)) ?? (isCompared(semantics, 'nodeCount') ? actual.nodeCount : undefined);
   if (expected === undefined || expected === count) return undefined;
   return {
     field: 'nodes.count',

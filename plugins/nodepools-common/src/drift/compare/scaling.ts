@@ -1,6 +1,6 @@
 import type { Autoscaling } from '../../model/pool';
 import type { DesiredPool } from '../../desired/types';
-import type { DriftSemantics } from '../semantics';
+import { isCompared, type DriftSemantics } from '../semantics';
 import type { ActualPool } from '../types';
 import type { FieldChange } from './change';
 
@@ -89,7 +89,7 @@ export function compareScaling(desired: DesiredPool, actual: ActualPool, semanti
   const wantCount = declaredCount(desired, actual);
   if (
     !changes.length &&
-    semantics.reportsNodeCount &&
+    isCompared(semantics, 'nodeCount') &&
     wantCount !== undefined &&
     actual.nodeCount !== undefined &&
     isFixed(desired.autoscaling, semantics) &&
