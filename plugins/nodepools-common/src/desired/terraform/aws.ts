@@ -4,7 +4,7 @@ import { readTaintList, UPPER_SNAKE_EFFECTS } from '../../parsers/taints';
 import type { PoolDraft } from '../pool';
 import { parseEksArn } from './identity';
 import type { ClusterResourceReader, PoolResourceReader } from './resource';
-import { autoscalingOf, block, optPositive, optString } from './values';
+import { autoscalingOf, block, knownValue, optPositive, optString } from './values';
 
 /*
  * hashicorp/aws: aws_eks_node_group and aws_eks_cluster. The provider docs
@@ -83,7 +83,7 @@ export const awsEksNodeGroup: PoolResourceReader = {
     }
     if (!name) r.report('node_group_name', 'is required');
     const amiType = optString(r, 'ami_type');
-    const capacity = r.oneOf('capacity_type', ['', ...Object.keys(CAPACITY_TYPES)]);
+    const capacity = knownValue(r, 'capacity_type', Object.keys(CAPACITY_TYPES));
     const instanceTypes = r.stringArray('instance_types');
     // tags_all adds the provider's default_tags: what the API holds.
     const tags = r.stringMap('tags_all') ?? r.stringMap('tags');

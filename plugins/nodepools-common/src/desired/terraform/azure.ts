@@ -6,7 +6,7 @@ import type { PoolDraft } from '../pool';
 import type { DeclaredAttributes } from '../types';
 import { parseAksId } from './identity';
 import type { ClusterDraft, ClusterIdentity, ClusterResourceReader, PoolResourceReader } from './resource';
-import { autoscalingOf, optPositive, optString, sortedSet } from './values';
+import { autoscalingOf, knownValue, optPositive, optString, sortedSet } from './values';
 
 /*
  * hashicorp/azurerm: azurerm_kubernetes_cluster_node_pool and the
@@ -99,10 +99,10 @@ function readPoolBlock(r: RecordReader, scope: ClusterIdentity, kind: BlockKind)
   const switchKey = renamed(r, 'auto_scaling_enabled', 'enable_auto_scaling');
   const zonesKey = renamed(r, 'zones', 'availability_zones');
   const osSku = optString(r, 'os_sku');
-  const osType = kind.defaultPool ? undefined : r.oneOf('os_type', ['', 'Linux', 'Windows']);
+  const osType = kind.defaultPool ? undefined : knownValue(r, 'os_type', ['Linux', 'Windows']);
   const windows = osType === 'Windows' || !!osSku?.startsWith('Windows');
-  const modeName = kind.defaultPool ? 'System' : r.oneOf('mode', ['', ...Object.keys(MODES)]);
-  const priority = kind.defaultPool ? undefined : r.oneOf('priority', ['', 'Regular', 'Spot']);
+  const modeName = kind.defaultPool ? 'System' : knownValue(r, 'mode', Object.keys(MODES));
+  const priority = kind.defaultPool ? undefined : knownValue(r, 'priority', ['Regular', 'Spot']);
   let taints = readTaints(r);
   const declared: DeclaredAttributes = {
     autoscaling: switchKey,

@@ -36,6 +36,7 @@ describe('aws_eks_node_group', () => {
     ['ami_type CUSTOM', { ami_type: 'CUSTOM' }, 'os'],
     ['version ""', { version: '' }, 'kubernetesVersion'],
     ['instance_types []', { instance_types: [] }, 'machineTypes'],
+    ['a capacity_type this reader does not know yet', { capacity_type: 'FLEX_FUTURE' }, 'capacityType'],
   ])('leaves %s to the provider default', (_, attributes, field) => {
     const pool = one('aws_eks_node_group', { ...EKS_BASE, ...attributes });
     expect(pool[field]).toBeUndefined();
@@ -204,6 +205,7 @@ describe('azurerm_kubernetes_cluster_node_pool and default_node_pool', () => {
     ['zones: null', { zones: null }, 'zones'],
     ['orchestrator_version ""', { orchestrator_version: '' }, 'kubernetesVersion'],
     ['priority ""', { priority: '' }, 'capacityType'],
+    ['a mode this reader does not know yet', { mode: 'Machines' }, 'mode'],
   ])('leaves %s to the provider default', (_, attributes, field) => {
     const pool = one('azurerm_kubernetes_cluster_node_pool', { name: 'user1', kubernetes_cluster_id: AKS_CLUSTER_ID, ...attributes });
     expect(pool[field]).toBeUndefined();

@@ -47,3 +47,14 @@ export function autoscalingOf(
 ): { enabled: boolean; min?: number; max?: number } {
   return { enabled, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
+
+/**
+ * A string attribute with a known set of values, or undefined (not
+ * declared as far as drift goes) for a value this reader does not know:
+ * providers add values (a new capacity type, a new pool mode) without
+ * the state being malformed.
+ */
+export function knownValue<T extends string>(r: RecordReader, key: string, known: readonly T[]): T | undefined {
+  const value = optString(r, key);
+  return value !== undefined && (known as readonly string[]).includes(value) ? (value as T) : undefined;
+}
