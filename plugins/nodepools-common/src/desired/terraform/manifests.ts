@@ -36,11 +36,13 @@ function draftFrom(object: unknown, r: RecordReader, scope: ResourceScope, resou
 
 export const kubernetesManifest: PoolResourceReader = {
   type: 'kubernetes_manifest',
-  shape: { manifest: true },
+  shape: { manifest: true, object: true },
   read(r, scope) {
-    const manifest = unwrapDynamic(r.get('manifest'));
+    // `manifest` is the configuration; `object` the object as applied, read when a state lacks the former.
+    const field = r.has('manifest') ? 'manifest' : 'object';
+    const manifest = unwrapDynamic(r.get(field));
     if (!isKarpenterNodePool(manifest)) return [];
-    return draftFrom(manifest, r, scope, 'kubernetes_manifest', 'manifest');
+    return draftFrom(manifest, r, scope, 'kubernetes_manifest', field);
   },
 };
 
