@@ -3,6 +3,7 @@ export { compareDrift } from './compare';
 export {
   DEFAULT_DRIFT_SEMANTICS,
   defaultDriftSemantics,
+  isCompared,
   isImplicitLabel,
   isImplicitTaint,
   type DriftSemantics,
