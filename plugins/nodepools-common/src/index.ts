@@ -10,3 +10,5 @@ export * from './quantity';
 export * from './machines';
 export * from './triage';
 export * from './pricing';
+export * from './desired';
+export * from './drift';

@@ -1,4 +1,6 @@
 import { promises as fs } from 'node:fs';
+import { runDesiredCommand } from './desired';
+import { runDriftCommand } from './drift';
 import type { CommandIo } from './io';
 import { runNormalizeCommand } from './normalize';
 import { runTriageCommand } from './triage';
@@ -7,6 +9,10 @@ const USAGE = `Usage: nodepools <command> [options]
 
 Commands:
   normalize <file>...   print the normalized pools of cloud exports as JSON
+  desired <file>...     print the pools Terraform state/plan, eksctl configs or
+                        Karpenter manifests declare, as JSON with their addresses
+  drift --desired <file>... --actual <export>... [--json]
+                        compare declared pools with the cloud's and their nodes
   triage --pods pods.json --nodes nodes.json [--pools file]... [--json]
                         explain why pending pods do not schedule, pool by pool
 
@@ -16,6 +22,8 @@ type Command = (args: string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   normalize: runNormalizeCommand,
+  desired: runDesiredCommand,
+  drift: runDriftCommand,
   triage: runTriageCommand,
 };
 

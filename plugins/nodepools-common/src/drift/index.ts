@@ -1,0 +1,15 @@
+export * from './types';
+export { compareDrift } from './compare';
+export {
+  DEFAULT_DRIFT_SEMANTICS,
+  defaultDriftSemantics,
+  isCompared,
+  isImplicitLabel,
+  isImplicitTaint,
+  type DriftSemantics,
+} from './semantics';
+export { severityOf } from './severity';
+export { findingId } from './findingId';
+export { describeDriftValue } from './describe';
+export { shellQuote, shellCommand, hclString } from './render/quote';
+export { parseKubeVersion, type KubeVersion } from './versions';
