@@ -44,9 +44,9 @@ describe('Karpenter NodePool manifests', () => {
   });
 
   it('names the document and field of a bad NodePool', () => {
-    const text = `${readFixture('kustomize-build.yaml')}\n---\napiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: bad\nspec:\n  template:\n    spec:\n      requirements:\n      - key: karpenter.sh/capacity-type\n        operator: In\n        values: [preemptible]\n`;
+    const text = `${readFixture('kustomize-build.yaml')}\n---\napiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: bad\nspec:\n  template:\n    spec:\n      taints:\n      - key: dedicated\n        effect: Sometimes\n`;
     expect(desiredIssuesOf(() => readDesired(text, { source: 'np.yaml', cluster: 'c' }))).toEqual([
-      { source: 'np.yaml', address: 'documents[4]', field: 'spec.template.spec.requirements[0].values', message: expect.stringMatching(/capacity types among/) },
+      { source: 'np.yaml', address: 'documents[4]', field: 'spec.template.spec.taints[0].effect', message: expect.stringMatching(/NoSchedule/) },
     ]);
   });
 });
