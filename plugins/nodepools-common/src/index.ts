@@ -12,3 +12,4 @@ export * from './triage';
 export * from './pricing';
 export * from './desired';
 export * from './drift';
+export * from './permissions';
