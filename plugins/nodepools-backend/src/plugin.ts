@@ -7,19 +7,18 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { SyncScheduler } from './inventory/SyncScheduler';
 import { createRouter } from './service/router';
 import {
+  appRootDir,
   createSources,
   readSchedule,
   ScheduledSource,
 } from './sources/createSources';
-import { DatabasePoolStore } from './store/DatabasePoolStore';
 import { ClusterConnector } from './sources/kubernetes';
-import { appRootDir } from './sources/createSources';
+import { createStores } from './store/createStores';
 import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
-import { runTriage } from './triage/runTriage';
-import { DatabaseTriageStore } from './triage/TriageStore';
+import { TriageScheduler } from './triage/TriageScheduler';
 
 /**
  * The nodepools backend plugin: inventories node pools from the configured
@@ -46,13 +45,13 @@ export const nodepoolsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
-        const store = await DatabasePoolStore.create({ database, logger });
-        const triageStore = new DatabaseTriageStore(await database.getClient());
+        const stores = await createStores({ database, logger });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
+
         const sync = new SyncScheduler({
           scheduler,
-          store,
+          store: stores.pools,
           ownership: readOwnershipConfig(config),
           logger,
         });
@@ -66,30 +65,25 @@ export const nodepoolsPlugin = createBackendPlugin({
         for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
         }
-        const triageCollectors = [
-          ...fileTriageCollectors(config, appRootDir()),
-          ...clusterTriageCollectors(config, connector),
-        ];
-        if (triageCollectors.length) {
-          await scheduler.scheduleTask({
-            ...readSchedule(config, config.getOptionalConfig('nodepools.triage.schedule')),
-            id: 'nodepools-triage',
-            scope: 'global',
-            fn: async signal => {
-              await runTriage({
-                collectors: triageCollectors,
-                store,
-                triageStore,
-                logger: logger.child({ task: 'nodepools-triage' }),
-                signal: signal as AbortSignal,
-              });
-            },
-          });
-        }
+
+        const triage = new TriageScheduler({
+          scheduler,
+          pools: stores.pools,
+          triage: stores.triage,
+          logger,
+        });
+        await triage.schedule(
+          [
+            ...fileTriageCollectors(config, appRootDir()),
+            ...clusterTriageCollectors(config, connector),
+          ],
+          readSchedule(config, config.getOptionalConfig('nodepools.triage.schedule')),
+        );
+
         httpRouter.use(
           await createRouter({
-            store,
-            triageStore,
+            store: stores.pools,
+            triageStore: stores.triage,
             httpAuth,
             logger,
             triggerSync: id => sync.trigger(id),

@@ -1,8 +1,6 @@
 import { poolRef } from '@nodepools/plugin-nodepools-common';
-import {
-  matchesCloudPool,
-  type ObservedClusterListing,
-} from '../sources/kubernetes/KubernetesNodesSource';
+import type { ObservedClusterListing } from '../sources/kubernetes/KubernetesNodesSource';
+import { matchesCloudPool } from './matchesCloudPool';
 import type { ScopeListing } from '../sources/types';
 import type { ObservedUpdate, PoolStore } from '../store/PoolStore';
 

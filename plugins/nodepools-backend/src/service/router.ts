@@ -11,7 +11,8 @@ import type {
   SourcesResponse,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
-import type { TriageStore } from '../triage/TriageStore';
+import type { TriageStore } from '../store/TriageStore';
+import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
 import { addTriageRoutes } from './triageRoutes';
 
@@ -84,5 +85,6 @@ export async function createRouter(
     res.status(202).json({ id: req.params.id, status: 'triggered' });
   });
 
+  router.use(mapStoreErrors);
   return router;
 }

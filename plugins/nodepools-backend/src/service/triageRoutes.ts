@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import type { PoolStore } from '../store/PoolStore';
 import { analyzeWithInventory } from '../triage/runTriage';
-import type { TriageStore } from '../triage/TriageStore';
+import type { TriageStore } from '../store/TriageStore';
 import { queryError } from './poolQueryParams';
 
 /** kubectl output of a large cluster runs to tens of megabytes. */

@@ -3,7 +3,8 @@ import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
 import { DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import { preparePool } from '../inventory/preparePool';
 import { makePoolSpec } from '../testing/makePoolSpec';
-import { DatabasePoolStore } from './DatabasePoolStore';
+import { createStoresFromKnex } from './createStores';
+import type { PoolStore } from './PoolStore';
 import type { PreparedListing, SourceSync } from './PoolStore';
 
 jest.setTimeout(60_000);
@@ -42,7 +43,7 @@ describe('DatabasePoolStore', () => {
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let store: DatabasePoolStore;
+    let store: PoolStore;
     const general = makePoolSpec();
     const spot = makePoolSpec({
       name: 'spot-batch',
@@ -62,7 +63,7 @@ describe('DatabasePoolStore', () => {
 
     beforeEach(async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      store = await DatabasePoolStore.fromKnex(knex);
+      store = (await createStoresFromKnex(knex)).pools;
     });
 
     it('creates pools on a first sync and writes nothing on an unchanged resync', async () => {

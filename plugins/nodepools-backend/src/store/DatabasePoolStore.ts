@@ -1,10 +1,5 @@
 import type { Knex } from 'knex';
 import {
-  DatabaseService,
-  LoggerService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
   ClusterSummary,
   DEFAULT_PAGE_SIZE,
   NodePoolDetail,
@@ -32,12 +27,7 @@ import {
   poolFromRow,
   sourceFromRow,
 } from './rows';
-import { reconcileSync } from './reconcileSync';
-
-const MIGRATIONS_DIR = resolvePackagePath(
-  '@nodepools/plugin-nodepools-backend',
-  'migrations',
-);
+import { reconcileSync } from './sync/reconcileSync';
 
 const POOL_READ_COLUMNS = [
   'p.ref',
@@ -54,25 +44,9 @@ const POOL_READ_COLUMNS = [
   'os.last_success_at as observed_at',
 ];
 
+/** The pools, their history and the sync state of sources in knex; built by `createStores`. */
 export class DatabasePoolStore implements PoolStore {
-  static async create(options: {
-    database: DatabaseService;
-    logger?: LoggerService;
-  }): Promise<DatabasePoolStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new DatabasePoolStore(knex);
-  }
-
-  /** For tests and tools that already hold a migrated knex. */
-  static async fromKnex(knex: Knex): Promise<DatabasePoolStore> {
-    await knex.migrate.latest({ directory: MIGRATIONS_DIR });
-    return new DatabasePoolStore(knex);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   private poolsWithSyncState(): Knex.QueryBuilder {
     return this.db('nodepools_pools as p')

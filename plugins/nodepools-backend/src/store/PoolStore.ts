@@ -77,7 +77,7 @@ export interface HistoryRecord {
 
 /**
  * Where pools live. The router and the sync only see this interface; the
- * knex implementation is `DatabasePoolStore`.
+ * knex implementation is `DatabasePoolStore`, built by `createStores`.
  */
 export interface PoolStore {
   listPools(query: PoolQuery): Promise<PoolPage>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ObservedNodes } from '@nodepools/plugin-nodepools-common';
-import { stableJson } from '../inventory/stableJson';
+import { stableJson } from './stableJson';
 import type { ObservedUpdate } from './PoolStore';
 
 const CHUNK = 200;

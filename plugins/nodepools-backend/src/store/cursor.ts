@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InvalidCursorError } from './errors';
 
 /** Position after the last row of a page: its sort value and ref (the tie-breaker). */
 export interface Cursor {
@@ -26,7 +26,5 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // falls through to the error below
   }
-  throw new InputError(
-    "Invalid query parameter 'cursor': pass the nextCursor of a previous page unchanged",
-  );
+  throw new InvalidCursorError('it is not a cursor this API returned');
 }

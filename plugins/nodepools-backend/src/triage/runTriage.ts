@@ -8,7 +8,7 @@ import {
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageCollector } from './collectors';
-import type { TriageStore } from './TriageStore';
+import type { TriageStore } from '../store/TriageStore';
 
 /** Every live pool of one cluster, read page by page. */
 export async function poolsOfCluster(

@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { PoolSpec, Provider } from '@nodepools/plugin-nodepools-common';
+import type { Provider } from '@nodepools/plugin-nodepools-common';
 import type { PoolSource, ScopeListing } from '../types';
 import { ClusterPoolSource, readClusterSourceOptions } from './ClusterPoolSource';
 import { ClusterConnector, mapWithConcurrency } from './clusterConnector';
@@ -18,7 +18,7 @@ export interface AttributedObservedPool extends ClusterObservedPool {
  * One cluster's scope: a ScopeListing whose `pools` hold a `kubernetes` pool
  * for every pool seen in the cluster, plus the raw roll-ups to merge onto
  * cloud pools. The reconciler attaches each observed pool that matches a
- * cloud pool (see `matchesCloudPool`) to that pool and drops its
+ * cloud pool (see `matchesCloudPool` in inventory/) to that pool and drops its
  * `kubernetes` twin; the rest are stored as `kubernetes` pools.
  */
 export interface ObservedClusterListing extends ScopeListing {
@@ -32,26 +32,6 @@ export interface ObservedClusterListing extends ScopeListing {
 }
 
 export const KUBERNETES_SCOPE_PREFIX = 'kubernetes/';
-
-/**
- * Whether a cloud pool is the pool an observed pool's nodes belong to: the
- * same provider (by the node label), cluster and name, and the same account
- * and region where both sides know them.
- */
-export function matchesCloudPool(
-  cloudPool: Pick<PoolSpec, 'provider' | 'account' | 'region' | 'cluster' | 'name'>,
-  observed: AttributedObservedPool,
-  identity: PoolIdentity,
-): boolean {
-  const agrees = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
-  return (
-    cloudPool.provider === observed.provider &&
-    cloudPool.cluster === identity.cluster &&
-    cloudPool.name === observed.pool &&
-    agrees(cloudPool.account, identity.account) &&
-    agrees(cloudPool.region, identity.region)
-  );
-}
 
 /**
  * The nodes of every configured cluster, rolled up per pool (kind

@@ -5,21 +5,7 @@ import type {
   TriageClusterSummary,
   TriageReport,
 } from '@nodepools/plugin-nodepools-common';
-
-/** The latest triage of each cluster's pending pods. */
-export interface TriageStore {
-  saveReport(entry: {
-    cluster: string;
-    source: string;
-    collectedAt: string;
-    report: TriageReport;
-  }): Promise<void>;
-  /** Records a failed collection; the previous report stays. */
-  saveError(entry: { cluster: string; source: string; error: string }): Promise<void>;
-  getReport(cluster: string): Promise<ClusterTriageResponse | undefined>;
-  listClusters(): Promise<TriageClusterSummary[]>;
-  poolSummaries(): Promise<PoolTriageSummary[]>;
-}
+import type { TriageStore } from './TriageStore';
 
 interface TriageRow {
   cluster: string;
@@ -31,7 +17,7 @@ interface TriageRow {
   error: string | null;
 }
 
-/** Expects the plugin's migrations to have run (DatabasePoolStore.create does). */
+/** The triage reports in `nodepools_triage`; built by `createStores`, which migrates the table. */
 export class DatabaseTriageStore implements TriageStore {
   constructor(private readonly db: Knex) {}
 

@@ -1,0 +1,46 @@
+import type { Knex } from 'knex';
+import type {
+  DatabaseService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { DatabasePoolStore } from './DatabasePoolStore';
+import { DatabaseTriageStore } from './DatabaseTriageStore';
+import { migrateToLatest } from './migrate';
+import type { PoolStore } from './PoolStore';
+import type { TriageStore } from './TriageStore';
+
+/** Every store of the plugin, over one knex client whose schema is migrated. */
+export interface Stores {
+  pools: PoolStore;
+  triage: TriageStore;
+}
+
+/**
+ * Opens the plugin's database and brings every nodepools table to the
+ * latest migration (unless the app skips migrations), then hands out the
+ * stores that share it.
+ */
+export async function createStores(options: {
+  database: DatabaseService;
+  logger?: LoggerService;
+}): Promise<Stores> {
+  const knex = await options.database.getClient();
+  if (!options.database.migrations?.skip) {
+    await migrateToLatest(knex);
+  }
+  options.logger?.debug('nodepools tables are at the latest migration');
+  return storesOf(knex);
+}
+
+/** The same over a knex client the caller holds (tests, benchmarks, tools). */
+export async function createStoresFromKnex(knex: Knex): Promise<Stores> {
+  await migrateToLatest(knex);
+  return storesOf(knex);
+}
+
+function storesOf(knex: Knex): Stores {
+  return {
+    pools: new DatabasePoolStore(knex),
+    triage: new DatabaseTriageStore(knex),
+  };
+}
