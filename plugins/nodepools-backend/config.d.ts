@@ -138,10 +138,24 @@ export interface Config {
      */
     triage?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get events -A -o json` per cluster. */
+      /**
+       * Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get
+       * events -A -o json` per cluster. Relative paths are resolved against
+       * the app's root. Each report is stored under the cluster ref
+       * `provider/account/region/cluster` of what is given here.
+       */
       files?: Array<{
         /** The cluster name its pools carry in the inventory. */
         cluster: string;
+        /**
+         * The cluster's provider (`eks`, `gke`, `aks`, `doks`...), account
+         * and region: needed only where another cluster of the inventory has
+         * the same name. Default: `kubernetes` (any platform), any account
+         * and region.
+         */
+        provider?: string;
+        account?: string;
+        region?: string;
         pods: string;
         nodes: string;
         events?: string;

@@ -46,7 +46,8 @@ export async function splitObserved(
     observed.push({
       scope: listing.scope,
       complete: listing.complete && !listing.error,
-      cluster: identity,
+      // The cluster as read from inside: its nodes do not say its platform.
+      cluster: { provider: 'kubernetes', ...identity },
       entries,
     });
   }

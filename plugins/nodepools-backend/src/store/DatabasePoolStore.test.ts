@@ -253,8 +253,8 @@ describe('DatabasePoolStore', () => {
         capacityType: ['on-demand', 'spot'],
       });
       expect(await store.listClusters()).toEqual([
-        { provider: 'eks', account: '111122223333', region: 'eu-west-1', cluster: 'payments-prod', poolCount: 2, nodeCount: 6 },
-        { provider: 'gke', account: 'search-prod', region: 'us-central1', cluster: 'search', poolCount: 1, nodeCount: 3 },
+        { ref: 'eks/111122223333/eu-west-1/payments-prod', provider: 'eks', account: '111122223333', region: 'eu-west-1', cluster: 'payments-prod', poolCount: 2, nodeCount: 6 },
+        { ref: 'gke/search-prod/us-central1/search', provider: 'gke', account: 'search-prod', region: 'us-central1', cluster: 'search', poolCount: 1, nodeCount: 3 },
       ]);
     });
   });

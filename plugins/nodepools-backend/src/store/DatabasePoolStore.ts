@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import {
+  ClusterIdentity,
   ClusterSummary,
+  clusterRef,
   DEFAULT_PAGE_SIZE,
+  NodePool,
   NodePoolDetail,
   PoolFacets,
   PoolHistoryEntry,
@@ -18,7 +21,7 @@ import type {
 } from './PoolStore';
 import { applyObservedUpdates } from './applyObserved';
 import { encodeCursor } from './cursor';
-import { applyPoolFilters, applyPoolPaging } from './poolQuery';
+import { applyPoolFilters, applyPoolPaging, whereInCluster } from './poolQuery';
 import {
   HistoryRow,
   PoolReadRow,
@@ -43,6 +46,20 @@ const POOL_READ_COLUMNS = [
   'p.observed',
   'os.last_success_at as observed_at',
 ];
+
+interface IdentityRow {
+  provider: ClusterIdentity['provider'];
+  account: string | null;
+  region: string | null;
+  cluster: string;
+}
+
+function identityFromRow(row: IdentityRow): ClusterIdentity {
+  const identity: ClusterIdentity = { provider: row.provider, cluster: row.cluster };
+  if (row.account) identity.account = row.account;
+  if (row.region) identity.region = row.region;
+  return identity;
+}
 
 /** The pools, their history and the sync state of sources in knex; built by `createStores`. */
 export class DatabasePoolStore implements PoolStore {
@@ -139,25 +156,40 @@ export class DatabasePoolStore implements PoolStore {
       .count({ pool_count: '*' })
       .sum({ node_count: 'node_count' })
       .groupBy('provider', 'account', 'region', 'cluster')
-      .orderBy(['cluster', 'provider', 'account', 'region'])) as Array<{
-      provider: string;
-      account: string | null;
-      region: string | null;
-      cluster: string;
-      pool_count: number | string;
-      node_count: number | string | null;
-    }>;
+      .orderBy(['cluster', 'provider', 'account', 'region'])) as Array<
+      IdentityRow & {
+        pool_count: number | string;
+        node_count: number | string | null;
+      }
+    >;
     return rows.map(row => {
-      const summary: ClusterSummary = {
-        provider: row.provider,
-        cluster: row.cluster,
+      const identity = identityFromRow(row);
+      return {
+        ref: clusterRef(identity),
+        ...identity,
         poolCount: Number(row.pool_count),
         nodeCount: Number(row.node_count ?? 0),
       };
-      if (row.account) summary.account = row.account;
-      if (row.region) summary.region = row.region;
-      return summary;
     });
+  }
+
+  async findClusters(cluster: string): Promise<ClusterIdentity[]> {
+    const rows: IdentityRow[] = await this.db('nodepools_pools')
+      .where({ cluster })
+      .whereNull('tombstoned_at')
+      .distinct('provider', 'account', 'region', 'cluster')
+      .orderBy(['provider', 'account', 'region']);
+    return rows.map(identityFromRow);
+  }
+
+  async listClusterPools(cluster: ClusterIdentity): Promise<NodePool[]> {
+    const rows: PoolReadRow[] = await whereInCluster(
+      this.poolsWithSyncState().whereNull('p.tombstoned_at'),
+      cluster,
+    )
+      .orderBy('p.ref')
+      .select(POOL_READ_COLUMNS);
+    return rows.map(poolFromRow);
   }
 
   async listSources(): Promise<SourceStatusInfo[]> {

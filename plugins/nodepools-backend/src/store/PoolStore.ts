@@ -1,4 +1,5 @@
 import type {
+  ClusterIdentity,
   ClusterSummary,
   FieldChange,
   HistoryEvent,
@@ -63,9 +64,10 @@ export type PoolIdentityRow = Pick<
 /** The nodes one cluster reported, to merge onto the pools they belong to. */
 export interface ObservedUpdate {
   scope: string;
-  /** When true, pools of `cluster` without an entry lose their observed nodes. */
+  /** When true, pools whose nodes were read from `cluster` and that have no entry lose their observed nodes. */
   complete: boolean;
-  cluster: { cluster: string; account?: string; region?: string };
+  /** The cluster the nodes were read from. */
+  cluster: ClusterIdentity;
   entries: Array<{ ref: string; observed: ObservedNodes }>;
 }
 
@@ -91,12 +93,19 @@ export interface PoolStore {
   listSources(): Promise<SourceStatusInfo[]>;
   /** Reconciles one source run into the store, in one transaction. */
   applySync(sync: SourceSync): Promise<SyncSummary>;
-  /** Live pools of one cluster (all providers but `kubernetes`), for matching observed nodes. */
+  /** Live pools named with this cluster name (all providers but `kubernetes`), for matching observed nodes. */
   findCloudPools(cluster: {
     cluster: string;
     account?: string;
     region?: string;
   }): Promise<PoolIdentityRow[]>;
+  /** The clusters of the live pools that carry this cluster name, one per provider, account and region. */
+  findClusters(cluster: string): Promise<ClusterIdentity[]>;
+  /**
+   * Every live pool of a cluster: the pools whose identity agrees with it
+   * (see `clustersAgree`), read with their sync state.
+   */
+  listClusterPools(cluster: ClusterIdentity): Promise<NodePool[]>;
   /**
    * Merges what clusters report about pools' nodes. Writes only the pools
    * whose roll-up changed; returns the number of rows written.

@@ -74,4 +74,82 @@ describe('migrations', () => {
       expect(await knex.schema.hasTable('nodepools_pools')).toBe(false);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keep observed nodes and triage reports through cluster refs, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      await migrateUpTo(knex, '20261125040000_pool_documents.js');
+      const pool = {
+        ref: 'eks/1/eu-west-1/prod/general',
+        provider: 'eks',
+        account: '1',
+        region: 'eu-west-1',
+        cluster: 'prod',
+        name: 'general',
+        mode: 'user',
+        capacity_type: 'on-demand',
+        node_count: 3,
+        source: 'eks',
+        scope: 'eks/1/eu-west-1/prod',
+        search: 'general',
+        fingerprint: 'f',
+        first_seen_at: '2026-11-01T00:00:00.000Z',
+        changed_at: '2026-11-01T00:00:00.000Z',
+        observed: '{"nodeCount":2}',
+        observed_fingerprint: 'o',
+        observed_source: 'kubernetes',
+      };
+      await knex('nodepools_pools').insert(pool);
+      const triage = (cluster: string, collectedAt: string) => ({
+        cluster,
+        source: 'kubernetes',
+        collected_at: collectedAt,
+        pending_count: 1,
+        report: `{"cluster":"${cluster}"}`,
+        pool_summaries: '[]',
+        error: null,
+      });
+      await knex('nodepools_triage').insert([
+        triage('prod', '2026-11-01T10:00:00.000Z'),
+        triage('shop', '2026-11-01T09:00:00.000Z'),
+      ]);
+
+      await knex.migrate.up({ directory, name: '20261126000000_cluster_refs.js' });
+      expect(await knex('nodepools_pools').where({ ref: pool.ref }).first()).toMatchObject({
+        ...pool,
+        observed_cluster: null,
+      });
+      expect(await knex('nodepools_triage').orderBy('cluster_ref')).toEqual([
+        { ...triage('prod', '2026-11-01T10:00:00.000Z'), cluster_ref: 'kubernetes/-/-/prod', provider: 'kubernetes', account: null, region: null },
+        { ...triage('shop', '2026-11-01T09:00:00.000Z'), cluster_ref: 'kubernetes/-/-/shop', provider: 'kubernetes', account: null, region: null },
+      ]);
+      // Two clusters named prod now have a report each; the newer one wins a downgrade.
+      await knex('nodepools_triage').insert({
+        ...triage('prod', '2026-11-01T11:00:00.000Z'),
+        report: '{"cluster":"prod","region":"eu-west-1"}',
+        cluster_ref: 'eks/1/eu-west-1/prod',
+        provider: 'eks',
+        account: '1',
+        region: 'eu-west-1',
+      });
+      await knex('nodepools_pools')
+        .where({ ref: pool.ref })
+        .update({ observed_cluster: 'kubernetes/1/eu-west-1/prod' });
+
+      await knex.migrate.down({ directory });
+      const downgraded = await knex('nodepools_pools').where({ ref: pool.ref }).first();
+      expect(downgraded).toMatchObject(pool);
+      expect(downgraded).not.toHaveProperty('observed_cluster');
+      expect(await knex('nodepools_triage').orderBy('cluster')).toEqual([
+        { ...triage('prod', '2026-11-01T11:00:00.000Z'), report: '{"cluster":"prod","region":"eu-west-1"}' },
+        triage('shop', '2026-11-01T09:00:00.000Z'),
+      ]);
+
+      await knex.migrate.latest({ directory });
+      expect(
+        (await knex('nodepools_triage').select('cluster_ref').orderBy('cluster_ref')).map(r => r.cluster_ref),
+      ).toEqual(['kubernetes/-/-/prod', 'kubernetes/-/-/shop']);
+    },
+  );
 });

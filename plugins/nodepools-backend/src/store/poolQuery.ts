@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import {
+  ClusterIdentity,
   DEFAULT_PAGE_SIZE,
+  IN_CLUSTER_PROVIDERS,
+  isInClusterProvider,
   PoolQuery,
   PoolSortField,
 } from '@nodepools/plugin-nodepools-common';
@@ -81,4 +84,29 @@ export function applyPoolPaging(
     .orderByRaw(`${expression} ${desc ? 'desc' : 'asc'}, p.ref ${desc ? 'desc' : 'asc'}`)
     .limit((query.limit ?? DEFAULT_PAGE_SIZE) + 1)
     .select(knex.raw(`${expression} as sort_value`));
+}
+
+/**
+ * Restricts a pools query to the pools of one cluster: its name, and its
+ * provider, account and region wherever both the pool and the cluster say
+ * them (`clustersAgree`). Pools read from inside a cluster (Karpenter,
+ * observed `kubernetes` pools) belong to a cluster of any platform.
+ */
+export function whereInCluster(
+  builder: Knex.QueryBuilder,
+  cluster: ClusterIdentity,
+): Knex.QueryBuilder {
+  builder.where('p.cluster', cluster.cluster);
+  for (const [column, value] of [
+    ['p.account', cluster.account],
+    ['p.region', cluster.region],
+  ] as const) {
+    if (value !== undefined) {
+      builder.where(inner => inner.whereNull(column).orWhere(column, value));
+    }
+  }
+  if (!isInClusterProvider(cluster.provider)) {
+    builder.whereIn('p.provider', [cluster.provider, ...IN_CLUSTER_PROVIDERS]);
+  }
+  return builder;
 }

@@ -3,10 +3,10 @@ import type {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { PoolStore } from '../store/PoolStore';
+import { clusterRef } from '@nodepools/plugin-nodepools-common';
 import type { TriageStore } from '../store/TriageStore';
 import type { TriageCollector } from './collectors';
-import { runTriage } from './runTriage';
+import { runTriage, type TriageInventory } from './runTriage';
 
 export const TRIAGE_TASK_ID = 'nodepools-triage';
 
@@ -19,18 +19,33 @@ export class TriageScheduler {
   constructor(
     private readonly deps: {
       scheduler: SchedulerService;
-      pools: Pick<PoolStore, 'listPools'>;
+      pools: TriageInventory;
       triage: TriageStore;
       logger: LoggerService;
     },
   ) {}
 
-  /** Schedules the collection of these clusters; nothing when there is none. */
+  /**
+   * Schedules the collection of these clusters; nothing when there is none.
+   * Two collections of one cluster ref would overwrite each other's report:
+   * that configuration is refused.
+   */
   async schedule(
     collectors: TriageCollector[],
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
     if (!collectors.length) return;
+    const seen = new Map<string, string>();
+    for (const collector of collectors) {
+      const ref = clusterRef(collector.cluster);
+      const previous = seen.get(ref);
+      if (previous) {
+        throw new Error(
+          `Triage of cluster ${ref} is configured twice (${previous} and ${collector.source}); give each a distinct provider, account or region`,
+        );
+      }
+      seen.set(ref, collector.source);
+    }
     const logger = this.deps.logger.child({ task: TRIAGE_TASK_ID });
     await this.deps.scheduler.scheduleTask({
       ...schedule,

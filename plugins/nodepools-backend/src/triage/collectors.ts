@@ -1,7 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import type { TriageInput } from '@nodepools/plugin-nodepools-common';
+import {
+  clusterOfPool,
+  PROVIDERS,
+  type ClusterIdentity,
+  type Provider,
+  type TriageInput,
+} from '@nodepools/plugin-nodepools-common';
 import {
   ClusterConnector,
   collectTriageSnapshot,
@@ -16,12 +22,13 @@ export interface TriageSnapshotInput {
 }
 
 /**
- * Reads one cluster's pending pods, nodes and events. `cluster` is the name
- * the cluster's pools carry in the inventory, so the report's verdicts can
- * name them.
+ * Reads one cluster's pending pods, nodes and events. `cluster` is the
+ * identity the cluster's pools carry in the inventory, as far as the
+ * configuration says it: the report is stored under its ref, and read
+ * against the pools of the cluster it names.
  */
 export interface TriageCollector {
-  cluster: string;
+  cluster: ClusterIdentity;
   source: string;
   collect(signal?: AbortSignal): Promise<TriageSnapshotInput>;
 }
@@ -43,13 +50,32 @@ async function readJson(baseDir: string, file: string, field: string): Promise<u
   }
 }
 
+/** The cluster of a saved snapshot: its name, and its provider, account and region when given. */
+function fileClusterIdentity(entry: Config, where: string): ClusterIdentity {
+  const provider = entry.getOptionalString('provider') ?? 'kubernetes';
+  if (!(PROVIDERS as readonly string[]).includes(provider)) {
+    throw new Error(`${where}.provider: '${provider}' is not one of ${PROVIDERS.join(', ')}`);
+  }
+  const cluster = entry.getString('cluster');
+  if (cluster.includes('/')) {
+    throw new Error(`${where}.cluster: '${cluster}' is a cluster name, without '/'`);
+  }
+  const identity: ClusterIdentity = { provider: provider as Provider, cluster };
+  const account = entry.getOptionalString('account');
+  const region = entry.getOptionalString('region');
+  if (account) identity.account = account;
+  if (region) identity.region = region;
+  return identity;
+}
+
 /**
  * `nodepools.triage.files`: saved `kubectl get pods -A -o json`, `get nodes
  * -o json` and `get events -A -o json` outputs per cluster.
  */
 export function fileTriageCollectors(config: Config, baseDir: string): TriageCollector[] {
-  return (config.getOptionalConfigArray('nodepools.triage.files') ?? []).map(entry => {
-    const cluster = entry.getString('cluster');
+  const entries = config.getOptionalConfigArray('nodepools.triage.files') ?? [];
+  return entries.map((entry, index) => {
+    const cluster = fileClusterIdentity(entry, `nodepools.triage.files[${index}]`);
     const files = {
       pods: entry.getString('pods'),
       nodes: entry.getString('nodes'),
@@ -81,7 +107,8 @@ export function clusterTriageCollectors(
 ): TriageCollector[] {
   const settings = readKubernetesSourceSettings(config);
   return readKubernetesClusters(config).clusters.map(cluster => ({
-    cluster: cluster.poolIdentity().cluster,
+    // Without a mapping to the cloud's cluster, the Backstage name is all that is known.
+    cluster: clusterOfPool(cluster.cloudCluster ?? { provider: 'kubernetes', cluster: cluster.name }),
     source: 'kubernetes',
     async collect(signal?: AbortSignal) {
       const connection = await connector.connect(cluster);

@@ -402,7 +402,7 @@ describe('the payments-prod snapshot as stored triage files', () => {
     const [collector] = fileTriageCollectors(config, REPO);
     const snapshot = await collector.collect();
     const pools = await loadPools();
-    const fromFiles = analyzePendingPods({ ...snapshot.input, cluster: collector.cluster, pools });
+    const fromFiles = analyzePendingPods({ ...snapshot.input, cluster: collector.cluster.cluster, pools });
     const [pods, nodes, events] = await Promise.all([
       readJson(`${SNAPSHOT}/pods.json`),
       readJson(`${SNAPSHOT}/nodes.json`),
