@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 /** Request handling and schedule, the same for every cloud source block. */
 interface CloudSourceTuning {
@@ -21,6 +22,36 @@ export interface Config {
      * initialDelay as Backstage durations). Defaults to every 5 minutes.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * Sources that are no longer configured (the last file, a cloud block
+     * taken out). Such a source is listed as `removed` on the sources page;
+     * its pools stay live, marked stale, for the grace period, then are
+     * tombstoned. Configured again within it, nothing is lost.
+     */
+    removedSources?: {
+      /**
+       * How long the pools of a removed source stay live, as a Backstage
+       * duration (`{ hours: 12 }`, `1d`, `P1D`). Default one day.
+       */
+      gracePeriod?: HumanDuration | string;
+    };
+
+    /**
+     * When a pool whose scope (its file, its cluster) has not been listed in
+     * full for a while counts as stale, "not refreshed since <time>",
+     * whatever stopped the listings.
+     */
+    staleness?: {
+      /** Periods of the source's schedule (default 3). */
+      missedRuns?: number;
+      /**
+       * A fixed age instead, for every source, as a Backstage duration.
+       * Sources on a cron or manual schedule use it too, or one day when it
+       * is not set.
+       */
+      after?: HumanDuration | string;
+    };
 
     /** Who owns a pool. Precedence: `rules`, then tags (`tagKeys`), then labels (`labelKeys`). */
     ownership?: {

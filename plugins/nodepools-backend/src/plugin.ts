@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
+import { readStalenessConfig } from './inventory/freshness';
+import { MaintenanceScheduler } from './inventory/MaintenanceScheduler';
 import { readOwnershipConfig } from './inventory/ownership';
+import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
 import { createRouter } from './service/router';
 import {
@@ -53,6 +56,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           scheduler,
           store: stores.pools,
           ownership: readOwnershipConfig(config),
+          staleness: readStalenessConfig(config),
           logger,
         });
         const sources = [
@@ -65,6 +69,14 @@ export const nodepoolsPlugin = createBackendPlugin({
         for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
         }
+
+        const maintenance = new MaintenanceScheduler({
+          scheduler,
+          store: stores.pools,
+          logger,
+          removedSourcesGracePeriodMs: readRemovedSourcesGracePeriod(config),
+        });
+        await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
 
         const triage = new TriageScheduler({
           scheduler,
@@ -88,6 +100,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             logger,
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
+            tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
           }),
         );
       },

@@ -24,6 +24,8 @@ export async function syncSource(options: {
   store: PoolStore;
   ownership: OwnershipConfig;
   logger: LoggerService;
+  /** Age of a scope's last complete listing beyond which its pools are stale. */
+  staleAfterMs?: number;
   signal?: AbortSignal;
   now?: () => Date;
 }): Promise<SyncSummary> {
@@ -55,6 +57,7 @@ export async function syncSource(options: {
     source: { id: source.id, kind: source.kind, target: source.target },
     startedAt,
     finishedAt: now().toISOString(),
+    ...(options.staleAfterMs !== undefined ? { staleAfterMs: options.staleAfterMs } : {}),
     outcome,
   });
   if (observed.length) {

@@ -16,6 +16,7 @@ import type {
   ObservedUpdate,
   PoolIdentityRow,
   PoolStore,
+  RetiredSource,
   SourceSync,
   SyncSummary,
 } from './PoolStore';
@@ -31,6 +32,7 @@ import {
   sourceFromRow,
 } from './rows';
 import { reconcileSync } from './sync/reconcileSync';
+import { markRemovedSources, retireRemovedSources } from './sync/removedSources';
 
 const POOL_READ_COLUMNS = [
   'p.ref',
@@ -43,6 +45,8 @@ const POOL_READ_COLUMNS = [
   's.last_success_at as source_success_at',
   'sc.error as scope_error',
   'sc.last_success_at as scope_success_at',
+  's.removed_at as source_removed_at',
+  's.stale_after_ms as source_stale_after_ms',
   'p.observed',
   'os.last_success_at as observed_at',
 ];
@@ -63,7 +67,11 @@ function identityFromRow(row: IdentityRow): ClusterIdentity {
 
 /** The pools, their history and the sync state of sources in knex; built by `createStores`. */
 export class DatabasePoolStore implements PoolStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    /** The clock reads age pools by. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private poolsWithSyncState(): Knex.QueryBuilder {
     return this.db('nodepools_pools as p')
@@ -90,7 +98,7 @@ export class DatabasePoolStore implements PoolStore {
     ]);
     const page = rows.slice(0, limit);
     const result: PoolPage = {
-      items: page.map(poolFromRow),
+      items: page.map(row => poolFromRow(row, this.now())),
       totalCount: Number(countRow.n),
     };
     if (rows.length > limit) {
@@ -111,7 +119,7 @@ export class DatabasePoolStore implements PoolStore {
       .where('p.ref', ref)
       .first([...POOL_READ_COLUMNS, 'd.raw']);
     if (!row) return undefined;
-    return { ...poolFromRow(row), raw: row.raw ? JSON.parse(row.raw) : null };
+    return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
   }
 
   async getHistory(
@@ -189,7 +197,8 @@ export class DatabasePoolStore implements PoolStore {
     )
       .orderBy('p.ref')
       .select(POOL_READ_COLUMNS);
-    return rows.map(poolFromRow);
+    const now = this.now();
+    return rows.map(row => poolFromRow(row, now));
   }
 
   async listSources(): Promise<SourceStatusInfo[]> {
@@ -199,6 +208,20 @@ export class DatabasePoolStore implements PoolStore {
 
   async applySync(sync: SourceSync): Promise<SyncSummary> {
     return this.db.transaction(tx => reconcileSync(tx, sync));
+  }
+
+  async markRemovedSources(
+    configuredIds: string[],
+    at: string,
+  ): Promise<{ removed: string[]; restored: string[] }> {
+    return this.db.transaction(tx => markRemovedSources(tx, configuredIds, at));
+  }
+
+  async retireRemovedSources(
+    removedBefore: string,
+    at: string,
+  ): Promise<RetiredSource[]> {
+    return this.db.transaction(tx => retireRemovedSources(tx, removedBefore, at));
   }
 
   async findCloudPools(cluster: {

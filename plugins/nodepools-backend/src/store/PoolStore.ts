@@ -41,6 +41,11 @@ export interface SourceSync {
   source: { id: string; kind: string; target: string };
   startedAt: string;
   finishedAt: string;
+  /**
+   * How long after its scope's last complete listing a pool of the source
+   * counts as stale; without it, pools age only through failures.
+   */
+  staleAfterMs?: number;
   /** `error` when the source could not even enumerate its scopes. */
   outcome: { listings: PreparedListing[] } | { error: string };
 }
@@ -69,6 +74,13 @@ export interface ObservedUpdate {
   /** The cluster the nodes were read from. */
   cluster: ClusterIdentity;
   entries: Array<{ ref: string; observed: ObservedNodes }>;
+}
+
+/** A source removed from config whose pools were tombstoned. */
+export interface RetiredSource {
+  id: string;
+  removedAt: string;
+  tombstoned: number;
 }
 
 export interface HistoryRecord {
@@ -106,6 +118,20 @@ export interface PoolStore {
    * (see `clustersAgree`), read with their sync state.
    */
   listClusterPools(cluster: ClusterIdentity): Promise<NodePool[]>;
+  /**
+   * Notes which sources are no longer configured (from now on, until they
+   * are configured again) and which are again. Sources never recorded are
+   * not touched.
+   */
+  markRemovedSources(
+    configuredIds: string[],
+    at: string,
+  ): Promise<{ removed: string[]; restored: string[] }>;
+  /**
+   * Tombstones the live pools of every source removed before
+   * `removedBefore`, and forgets the source itself; history keeps why.
+   */
+  retireRemovedSources(removedBefore: string, at: string): Promise<RetiredSource[]>;
   /**
    * Merges what clusters report about pools' nodes. Writes only the pools
    * whose roll-up changed; returns the number of rows written.

@@ -23,24 +23,29 @@ export interface Stores {
 export async function createStores(options: {
   database: DatabaseService;
   logger?: LoggerService;
+  /** The clock pools age by; the system clock by default. */
+  now?: () => Date;
 }): Promise<Stores> {
   const knex = await options.database.getClient();
   if (!options.database.migrations?.skip) {
     await migrateToLatest(knex);
   }
   options.logger?.debug('nodepools tables are at the latest migration');
-  return storesOf(knex);
+  return storesOf(knex, options.now);
 }
 
 /** The same over a knex client the caller holds (tests, benchmarks, tools). */
-export async function createStoresFromKnex(knex: Knex): Promise<Stores> {
+export async function createStoresFromKnex(
+  knex: Knex,
+  options: { now?: () => Date } = {},
+): Promise<Stores> {
   await migrateToLatest(knex);
-  return storesOf(knex);
+  return storesOf(knex, options.now);
 }
 
-function storesOf(knex: Knex): Stores {
+function storesOf(knex: Knex, now?: () => Date): Stores {
   return {
-    pools: new DatabasePoolStore(knex),
+    pools: new DatabasePoolStore(knex, now),
     triage: new DatabaseTriageStore(knex),
   };
 }

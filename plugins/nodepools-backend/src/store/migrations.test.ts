@@ -15,6 +15,15 @@ async function migrateUpTo(knex: Knex, name: string) {
   }
 }
 
+/** Undoes every migration after `name`. */
+async function migrateDownTo(knex: Knex, name: string) {
+  for (;;) {
+    const [completed]: [Array<{ name: string }>, unknown] = await knex.migrate.list({ directory });
+    if (completed[completed.length - 1].name === name) return;
+    await knex.migrate.down({ directory });
+  }
+}
+
 describe('migrations', () => {
   it.each(databases.eachSupportedId())(
     'keep pools through adding observed nodes, and back, on %p',
@@ -62,8 +71,7 @@ describe('migrations', () => {
         raw: pool.raw,
       });
       expect(await knex('nodepools_pools').where({ ref: pool.ref }).first()).not.toHaveProperty('spec');
-      await knex.migrate.down({ directory });
-      await knex.migrate.down({ directory });
+      await migrateDownTo(knex, '20261125030000_live_name_index.js');
       expect(await knex('nodepools_pools').where({ ref: pool.ref }).first()).toMatchObject({
         spec: pool.spec,
         raw: pool.raw,
@@ -150,6 +158,36 @@ describe('migrations', () => {
       expect(
         (await knex('nodepools_triage').select('cluster_ref').orderBy('cluster_ref')).map(r => r.cluster_ref),
       ).toEqual(['kubernetes/-/-/prod', 'kubernetes/-/-/shop']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keep sources through removal marks and staleness limits, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      await migrateUpTo(knex, '20261126000000_cluster_refs.js');
+      const source = {
+        id: 'files',
+        kind: 'file',
+        target: '2 files',
+        status: 'ok',
+        last_run_at: '2026-11-01T00:00:00.000Z',
+        last_success_at: '2026-11-01T00:00:00.000Z',
+        duration_ms: 12,
+        pool_count: 3,
+        error: null,
+        issues: '[]',
+      };
+      await knex('nodepools_sources').insert(source);
+      await knex.migrate.up({ directory, name: '20261126010000_source_freshness.js' });
+      expect(await knex('nodepools_sources').first()).toEqual({
+        ...source,
+        removed_at: null,
+        stale_after_ms: null,
+      });
+      await knex('nodepools_sources').update({ removed_at: '2026-11-02T00:00:00.000Z', stale_after_ms: 900_000 });
+      await knex.migrate.down({ directory });
+      expect(await knex('nodepools_sources').first()).toEqual(source);
     },
   );
 });

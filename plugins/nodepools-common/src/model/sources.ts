@@ -21,10 +21,11 @@ export function formatImportIssue(issue: ImportIssue): string {
   return where.length ? `${where.join(': ')}: ${issue.message}` : issue.message;
 }
 
-export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error'] as const;
+export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error', 'removed'] as const;
 /**
  * `partial`: some scopes (files, clusters) failed; their pools are kept and
- * marked stale while the others were updated.
+ * marked stale while the others were updated. `removed`: the source is no
+ * longer configured; its pools are tombstoned at `tombstoneAt`.
  */
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
@@ -43,4 +44,8 @@ export interface SourceStatusInfo {
   error?: string;
   issues: ImportIssue[];
   nextRunAt?: string;
+  /** When the source was first found missing from config (status `removed`). */
+  removedAt?: string;
+  /** When the pools of a removed source will be tombstoned, unless it is configured again. */
+  tombstoneAt?: string;
 }

@@ -38,6 +38,8 @@ export async function reconcileSync(
     target: sync.source.target,
     last_run_at: now,
     duration_ms: Math.max(0, Date.parse(sync.finishedAt) - Date.parse(sync.startedAt)),
+    stale_after_ms: sync.staleAfterMs ?? null,
+    removed_at: null,
   };
   const lastSuccessAt = await previousSuccess(tx, sourceId);
 

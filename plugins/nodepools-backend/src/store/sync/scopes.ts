@@ -8,13 +8,18 @@ interface FailingScope {
   error: string | null;
 }
 
-/** The fields of a source's row that every run writes. */
+/**
+ * The fields of a source's row that every run writes. A run means the
+ * source is configured (on the replica that ran it): it is not removed.
+ */
 export interface SourceRun {
   id: string;
   kind: string;
   target: string;
   last_run_at: string;
   duration_ms: number;
+  stale_after_ms: number | null;
+  removed_at: null;
 }
 
 function failed(listing: PreparedListing): boolean {
