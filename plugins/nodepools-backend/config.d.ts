@@ -53,6 +53,28 @@ export interface Config {
       after?: HumanDuration | string;
     };
 
+    /**
+     * Which source's copy of a pool counts when several sources list it,
+     * by source id (`files`, an `eks` block's `id`, `karpenter`,
+     * `kubernetes`, or the id of a source a backend module adds). Higher
+     * wins. Defaults by kind: live cloud APIs (eks, gke, aks, doks) 300,
+     * what the clusters report (karpenter, kubernetes) 200, files and any
+     * other kind 100. A source takes a pool over from another only with a
+     * strictly higher priority; otherwise its copy writes nothing.
+     */
+    sourcePriorities?: { [sourceId: string]: number };
+
+    /** The field-level history of every pool. */
+    history?: {
+      /**
+       * How long history rows are kept, as a Backstage duration (`{ days:
+       * 90 }`, `90d`, `P90D`). Default 400 days.
+       */
+      retention?: HumanDuration | string;
+      /** When older rows are pruned (a global task). Default every hour. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
     /** Who owns a pool. Precedence: `rules`, then tags (`tagKeys`), then labels (`labelKeys`). */
     ownership?: {
       /** Tag keys whose value names the owner, first match wins. Default: owner, team, backstage.io/owner. */

@@ -4,8 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
+import { readHistoryRetention } from './inventory/historyRetention';
 import { MaintenanceScheduler } from './inventory/MaintenanceScheduler';
 import { readOwnershipConfig } from './inventory/ownership';
+import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
 import { createRouter } from './service/router';
@@ -57,6 +59,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           store: stores.pools,
           ownership: readOwnershipConfig(config),
           staleness: readStalenessConfig(config),
+          priorities: readSourcePriorities(config),
           logger,
         });
         const sources = [
@@ -77,6 +80,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           removedSourcesGracePeriodMs: readRemovedSourcesGracePeriod(config),
         });
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
+        await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
 
         const triage = new TriageScheduler({
           scheduler,

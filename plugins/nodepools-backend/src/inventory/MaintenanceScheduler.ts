@@ -4,13 +4,16 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { PoolStore } from '../store/PoolStore';
+import { pruneHistory, type HistoryRetention } from './historyRetention';
 import { retireRemovedSources, tombstoneAt } from './removedSources';
 
 export const REMOVED_SOURCES_TASK_ID = 'nodepools-removed-sources';
+export const HISTORY_RETENTION_TASK_ID = 'nodepools-history-retention';
 
 /**
  * The inventory's upkeep, as global tasks beside the syncs: sources that
- * left the config lose their pools after a grace period.
+ * left the config lose their pools after a grace period, history older
+ * than its retention is pruned.
  */
 export class MaintenanceScheduler {
   constructor(
@@ -39,6 +42,18 @@ export class MaintenanceScheduler {
           gracePeriodMs: this.deps.removedSourcesGracePeriodMs,
           logger,
         });
+      },
+    });
+  }
+
+  async scheduleHistoryRetention(retention: HistoryRetention): Promise<void> {
+    const logger = this.deps.logger.child({ task: HISTORY_RETENTION_TASK_ID });
+    await this.deps.scheduler.scheduleTask({
+      ...retention.schedule,
+      id: HISTORY_RETENTION_TASK_ID,
+      scope: 'global',
+      fn: async () => {
+        await pruneHistory({ store: this.deps.store, retentionMs: retention.retentionMs, logger });
       },
     });
   }

@@ -8,6 +8,7 @@ import type { PoolSource } from '../sources/types';
 import type { PoolStore } from '../store/PoolStore';
 import { frequencyMs, staleAfterMs, type StalenessConfig } from './freshness';
 import type { OwnershipConfig } from './ownership';
+import { sourcePriority } from './precedence';
 import { syncSource } from './syncSource';
 
 export function syncTaskId(sourceId: string): string {
@@ -28,6 +29,8 @@ export class SyncScheduler {
       store: PoolStore;
       ownership: OwnershipConfig;
       staleness: StalenessConfig;
+      /** `nodepools.sourcePriorities`: priorities by source id, over the defaults of their kinds. */
+      priorities: Map<string, number>;
       logger: LoggerService;
     },
   ) {}
@@ -44,6 +47,7 @@ export class SyncScheduler {
     this.sources.set(source.id, source);
     this.periods.set(source.id, frequencyMs(schedule.frequency));
     const staleAfter = staleAfterMs(schedule, this.deps.staleness);
+    const priority = sourcePriority(source, this.deps.priorities);
     await this.deps.scheduler.scheduleTask({
       ...schedule,
       id: syncTaskId(source.id),
@@ -54,6 +58,7 @@ export class SyncScheduler {
           store: this.deps.store,
           ownership: this.deps.ownership,
           staleAfterMs: staleAfter,
+          priority,
           logger: this.deps.logger.child({ source: source.id }),
           signal: signal as AbortSignal,
         });

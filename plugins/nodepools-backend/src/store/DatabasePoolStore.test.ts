@@ -85,6 +85,7 @@ describe('DatabasePoolStore', () => {
         revived: 0,
         tombstoned: 0,
         unchanged: 3,
+        outranked: 0,
         poolRowsWritten: 0,
       });
 

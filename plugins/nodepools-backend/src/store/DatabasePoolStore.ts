@@ -217,6 +217,10 @@ export class DatabasePoolStore implements PoolStore {
     return this.db.transaction(tx => markRemovedSources(tx, configuredIds, at));
   }
 
+  async pruneHistory(before: string): Promise<number> {
+    return this.db('nodepools_history').where('at', '<', before).delete();
+  }
+
   async retireRemovedSources(
     removedBefore: string,
     at: string,

@@ -46,6 +46,12 @@ export interface SourceSync {
    * counts as stale; without it, pools age only through failures.
    */
   staleAfterMs?: number;
+  /**
+   * Precedence of this source's copy of a pool over other sources' (0 when
+   * absent): it takes over another source's live pool only when its
+   * priority is strictly higher.
+   */
+  priority?: number;
   /** `error` when the source could not even enumerate its scopes. */
   outcome: { listings: PreparedListing[] } | { error: string };
 }
@@ -57,6 +63,8 @@ export interface SyncSummary {
   revived: number;
   tombstoned: number;
   unchanged: number;
+  /** Pools listed that a source of higher (or equal) priority holds: not written. */
+  outranked: number;
   poolRowsWritten: number;
 }
 
@@ -132,6 +140,8 @@ export interface PoolStore {
    * `removedBefore`, and forgets the source itself; history keeps why.
    */
   retireRemovedSources(removedBefore: string, at: string): Promise<RetiredSource[]>;
+  /** Deletes the history rows written before `before`; returns how many. */
+  pruneHistory(before: string): Promise<number>;
   /**
    * Merges what clusters report about pools' nodes. Writes only the pools
    * whose roll-up changed; returns the number of rows written.

@@ -190,4 +190,37 @@ describe('migrations', () => {
       expect(await knex('nodepools_sources').first()).toEqual(source);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'give recorded sources the priority of their kind, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      await migrateUpTo(knex, '20261126010000_source_freshness.js');
+      const source = (id: string, kind: string) => ({
+        id,
+        kind,
+        target: id,
+        status: 'ok',
+        pool_count: 0,
+        issues: '[]',
+      });
+      await knex('nodepools_sources').insert([
+        source('aws', 'eks'),
+        source('clusters', 'kubernetes'),
+        source('files', 'file'),
+        source('cmdb', 'cmdb'),
+      ]);
+      await knex.migrate.up({ directory, name: '20261126020000_source_priority.js' });
+      expect(await knex('nodepools_sources').orderBy('id').select('id', 'priority')).toEqual([
+        { id: 'aws', priority: 300 },
+        { id: 'clusters', priority: 200 },
+        { id: 'cmdb', priority: 100 },
+        { id: 'files', priority: 100 },
+      ]);
+      await knex.migrate.down({ directory });
+      const downgraded = await knex('nodepools_sources').orderBy('id');
+      expect(downgraded.map(row => row.id)).toEqual(['aws', 'clusters', 'cmdb', 'files']);
+      expect(downgraded[0]).not.toHaveProperty('priority');
+    },
+  );
 });

@@ -6,6 +6,12 @@ export interface ListedPool {
   scope: string;
 }
 
+/** The source a sync writes for. */
+export interface SyncingSource {
+  id: string;
+  priority: number;
+}
+
 /** What a sync has to write, decided before anything is written. */
 export interface SyncPlan {
   /** Pools the store has never held. */
@@ -13,8 +19,41 @@ export interface SyncPlan {
   /** Pools whose content, scope or source moved, or that come back from a tombstone. */
   changed: Array<ListedPool & { prior: ExistingPool }>;
   unchanged: number;
+  /** Live pools another source of at least this priority holds: this copy is not written. */
+  outranked: number;
   /** Pools of the source that a listing entitled to say so no longer has. */
   gone: ExistingPool[];
+}
+
+export function emptyPlan(): SyncPlan {
+  return { inserts: [], changed: [], unchanged: 0, outranked: 0, gone: [] };
+}
+
+/**
+ * Where a listed pool the store already holds goes in the plan. Another
+ * source's live pool is taken over only by a source of strictly higher
+ * priority: with equal priorities the holder keeps it, so two sources of
+ * one pool never take it from each other on every run.
+ */
+export function classifyListed(
+  plan: SyncPlan,
+  source: SyncingSource,
+  listed: ListedPool,
+  prior: ExistingPool,
+): void {
+  const held = prior.source !== source.id && !prior.tombstoned_at;
+  if (held && (prior.source_priority ?? 0) >= source.priority) {
+    plan.outranked++;
+  } else if (
+    prior.fingerprint === listed.pool.fingerprint &&
+    !prior.tombstoned_at &&
+    prior.source === source.id &&
+    prior.scope === listed.scope
+  ) {
+    plan.unchanged++;
+  } else {
+    plan.changed.push({ ...listed, prior });
+  }
 }
 
 /**
@@ -23,29 +62,20 @@ export interface SyncPlan {
  * successful enumeration of the source no longer returns its scope.
  */
 export function diffSync(
-  sourceId: string,
+  source: SyncingSource,
   listings: PreparedListing[],
   existing: Map<string, ExistingPool>,
 ): SyncPlan {
-  const plan: SyncPlan = { inserts: [], changed: [], unchanged: 0, gone: [] };
+  const plan = emptyPlan();
   const seen = new Set<string>();
   for (const listing of listings) {
     for (const pool of listing.pools) {
       if (seen.has(pool.ref)) continue; // the first record of a duplicated pool wins
       seen.add(pool.ref);
       const prior = existing.get(pool.ref);
-      if (!prior) {
-        plan.inserts.push({ pool, scope: listing.scope });
-      } else if (
-        prior.fingerprint === pool.fingerprint &&
-        !prior.tombstoned_at &&
-        prior.source === sourceId &&
-        prior.scope === listing.scope
-      ) {
-        plan.unchanged++;
-      } else {
-        plan.changed.push({ pool, scope: listing.scope, prior });
-      }
+      const listed = { pool, scope: listing.scope };
+      if (prior) classifyListed(plan, source, listed, prior);
+      else plan.inserts.push(listed);
     }
   }
 
@@ -55,7 +85,7 @@ export function diffSync(
   );
   for (const row of existing.values()) {
     if (
-      row.source === sourceId &&
+      row.source === source.id &&
       !row.tombstoned_at &&
       !seen.has(row.ref) &&
       (completeScopes.has(row.scope) || !listedScopes.has(row.scope))

@@ -19,6 +19,7 @@ export interface SourceRun {
   last_run_at: string;
   duration_ms: number;
   stale_after_ms: number | null;
+  priority: number;
   removed_at: null;
 }
 
@@ -56,13 +57,17 @@ export async function updateFailingScopes(
     if (!failed(listing)) continue;
     const error = listing.error ?? 'incomplete listing';
     if (!failingNow.has(listing.scope)) {
-      await tx('nodepools_scopes').insert({
-        source: sourceId,
-        scope: listing.scope,
-        error,
-        failing_since: now,
-        last_success_at: lastSuccessAt,
-      });
+      // A concurrent run of the source (a manual sync on another replica) may have recorded it first.
+      await tx('nodepools_scopes')
+        .insert({
+          source: sourceId,
+          scope: listing.scope,
+          error,
+          failing_since: now,
+          last_success_at: lastSuccessAt,
+        })
+        .onConflict(['source', 'scope'])
+        .ignore();
     } else if (failingNow.get(listing.scope) !== error) {
       await tx('nodepools_scopes')
         .where({ source: sourceId, scope: listing.scope })

@@ -3,8 +3,17 @@ import { fieldChanges } from '../fieldChanges';
 import type { HistoryRecord, PreparedPool, SyncSummary } from '../PoolStore';
 import { searchText } from '../rows';
 import { chunks } from './chunks';
-import type { SyncPlan } from './diff';
+import type { ListedPool, SyncPlan } from './diff';
 import { loadSpecs } from './load';
+
+/** One sync's writes: the source, its time, and the history and counts they add up to. */
+export interface SyncWrite {
+  tx: Knex.Transaction;
+  sourceId: string;
+  now: string;
+  summary: SyncSummary;
+  history: HistoryRecord[];
+}
 
 function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
   const { spec } = pool;
@@ -34,41 +43,47 @@ function documentColumns(pool: PreparedPool) {
 }
 
 /**
- * Writes a sync plan: new pools, changed pools with the field-level changes
- * against their stored spec, tombstones, and one history row per event.
- * Counts every row it writes into `summary`.
+ * Inserts the pools the store did not hold. A pool another writer (a
+ * second replica) inserted since the plan was made is left alone here and
+ * returned, to be planned again against what that writer stored.
  */
-export async function writeSyncPlan(
-  tx: Knex.Transaction,
-  plan: SyncPlan,
-  sync: { sourceId: string; now: string },
-  summary: SyncSummary,
-): Promise<void> {
-  const { sourceId, now } = sync;
-  const history: HistoryRecord[] = [];
-
-  for (const part of chunks(plan.inserts)) {
-    await tx('nodepools_pools').insert(
-      part.map(({ pool, scope }) => ({
-        ref: pool.ref,
-        ...poolColumns(pool, sourceId, scope),
-        first_seen_at: now,
-        changed_at: now,
-        tombstoned_at: null,
-      })),
-    );
+export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): Promise<ListedPool[]> {
+  const { tx, sourceId, now, summary } = write;
+  const lost: ListedPool[] = [];
+  for (const part of chunks(inserts)) {
+    const inserted: Array<{ ref: string }> = await tx('nodepools_pools')
+      .insert(
+        part.map(({ pool, scope }) => ({
+          ref: pool.ref,
+          ...poolColumns(pool, sourceId, scope),
+          first_seen_at: now,
+          changed_at: now,
+          tombstoned_at: null,
+        })),
+      )
+      .onConflict('ref')
+      .ignore()
+      .returning('ref');
+    const ours = new Set(inserted.map(row => row.ref));
+    const won = part.filter(({ pool }) => ours.has(pool.ref));
+    lost.push(...part.filter(({ pool }) => !ours.has(pool.ref)));
+    if (!won.length) continue;
     await tx('nodepools_pool_documents').insert(
-      part.map(({ pool }) => ({ ref: pool.ref, ...documentColumns(pool) })),
+      won.map(({ pool }) => ({ ref: pool.ref, ...documentColumns(pool) })),
     );
+    for (const { pool } of won) {
+      write.history.push({ ref: pool.ref, event: 'created', changes: [] });
+    }
+    summary.created += won.length;
+    summary.poolRowsWritten += won.length * 2;
   }
-  for (const { pool } of plan.inserts) {
-    history.push({ ref: pool.ref, event: 'created', changes: [] });
-  }
-  summary.created += plan.inserts.length;
-  summary.poolRowsWritten += plan.inserts.length * 2;
+  return lost;
+}
 
-  summary.unchanged += plan.unchanged;
-  for (const part of chunks(plan.changed)) {
+/** Rewrites changed pools, with their field-level changes against the stored spec. */
+export async function updateChangedPools(write: SyncWrite, changed: SyncPlan['changed']): Promise<void> {
+  const { tx, sourceId, now, summary } = write;
+  for (const part of chunks(changed)) {
     const oldSpecs = await loadSpecs(tx, part.map(c => c.pool.ref));
     for (const { pool, scope, prior } of part) {
       const changes = fieldChanges(
@@ -87,10 +102,10 @@ export async function writeSyncPlan(
         .update(documentColumns(pool));
       summary.poolRowsWritten += 2;
       if (prior.tombstoned_at) {
-        history.push({ ref: pool.ref, event: 'revived', changes });
+        write.history.push({ ref: pool.ref, event: 'revived', changes });
         summary.revived++;
       } else if (changes.length > 0 || prior.source !== sourceId) {
-        history.push({ ref: pool.ref, event: 'updated', changes });
+        write.history.push({ ref: pool.ref, event: 'updated', changes });
         summary.updated++;
       } else {
         // Only the provider's raw record moved (timestamps, health): kept, not history.
@@ -98,18 +113,24 @@ export async function writeSyncPlan(
       }
     }
   }
+}
 
-  for (const part of chunks(plan.gone.map(row => row.ref))) {
+export async function tombstoneGonePools(write: SyncWrite, gone: SyncPlan['gone']): Promise<void> {
+  const { tx, now, summary } = write;
+  for (const part of chunks(gone.map(row => row.ref))) {
     await tx('nodepools_pools')
       .whereIn('ref', part)
       .update({ tombstoned_at: now, changed_at: now });
   }
-  for (const row of plan.gone) {
-    history.push({ ref: row.ref, event: 'tombstoned', changes: [] });
+  for (const row of gone) {
+    write.history.push({ ref: row.ref, event: 'tombstoned', changes: [] });
   }
-  summary.tombstoned += plan.gone.length;
-  summary.poolRowsWritten += plan.gone.length;
+  summary.tombstoned += gone.length;
+  summary.poolRowsWritten += gone.length;
+}
 
+export async function writeHistory(write: SyncWrite): Promise<void> {
+  const { tx, sourceId, now, summary, history } = write;
   for (const part of chunks(history)) {
     await tx('nodepools_history').insert(
       part.map(h => ({
