@@ -17,12 +17,14 @@ import {
   readSchedule,
   ScheduledSource,
 } from './sources/createSources';
-import { ClusterConnector } from './sources/kubernetes';
+import { ClusterConnector, readKubernetesSourceSettings } from './sources/kubernetes';
 import { createStores } from './store/createStores';
 import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
+import { readSnapshotFiles } from './triage/snapshotFiles';
+import { SnapshotNodesSource } from './triage/SnapshotNodesSource';
 import { TriageScheduler } from './triage/TriageScheduler';
 
 /**
@@ -62,12 +64,30 @@ export const nodepoolsPlugin = createBackendPlugin({
           priorities: readSourcePriorities(config),
           logger,
         });
+        const triageSchedule = readSchedule(
+          config,
+          config.getOptionalConfig('nodepools.triage.schedule'),
+        );
+        const snapshots = readSnapshotFiles(config);
         const sources = [
           ...createSources(config, { logger, connector }),
           ...addedSources.map(({ source, schedule }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
           })),
+          // Saved snapshots' nodes, on the triage schedule: one cluster's view, wherever it is read from.
+          ...(snapshots.length
+            ? [
+                {
+                  source: new SnapshotNodesSource(
+                    snapshots,
+                    appRootDir(),
+                    readKubernetesSourceSettings(config).poolLabelKeys,
+                  ),
+                  schedule: triageSchedule,
+                },
+              ]
+            : []),
         ];
         for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
@@ -90,10 +110,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         await triage.schedule(
           [
-            ...fileTriageCollectors(config, appRootDir()),
+            ...fileTriageCollectors(snapshots, appRootDir()),
             ...clusterTriageCollectors(config, connector),
           ],
-          readSchedule(config, config.getOptionalConfig('nodepools.triage.schedule')),
+          triageSchedule,
         );
 
         httpRouter.use(

@@ -18,6 +18,9 @@ interface ObservedState {
   ref: string;
   observed_fingerprint: string | null;
   observed_cluster: string | null;
+  observed_source: string | null;
+  /** Priority of the source whose roll-up the pool holds. */
+  observed_priority: number | null;
 }
 
 export async function applyObservedUpdates(
@@ -26,19 +29,33 @@ export async function applyObservedUpdates(
   updates: ObservedUpdate[],
 ): Promise<number> {
   let written = 0;
+  const own: { priority: number | null } | undefined = await tx('nodepools_sources')
+    .where({ id: sourceId })
+    .first('priority');
+  const priority = own?.priority ?? 0;
   for (const update of updates) {
     const observedCluster = clusterRef(update.cluster);
     const refs = update.entries.map(e => e.ref);
     const current = new Map<string, ObservedState>();
     for (let i = 0; i < refs.length; i += CHUNK) {
-      const rows: ObservedState[] = await tx('nodepools_pools')
-        .whereIn('ref', refs.slice(i, i + CHUNK))
-        .select('ref', 'observed_fingerprint', 'observed_cluster');
+      const rows: ObservedState[] = await tx('nodepools_pools as p')
+        .leftJoin('nodepools_sources as s', 's.id', 'p.observed_source')
+        .whereIn('p.ref', refs.slice(i, i + CHUNK))
+        .select(
+          'p.ref',
+          'p.observed_fingerprint',
+          'p.observed_cluster',
+          'p.observed_source',
+          's.priority as observed_priority',
+        );
       for (const row of rows) current.set(row.ref, row);
     }
     for (const entry of update.entries) {
       const state = current.get(entry.ref);
       if (!state) continue; // the pool row was not written (bad record)
+      // A roll-up of a source of higher priority (a live cluster over a saved snapshot) stays.
+      const heldBy = state.observed_source;
+      if (heldBy && heldBy !== sourceId && (state.observed_priority ?? 0) > priority) continue;
       const fingerprint = observedFingerprint(entry.observed);
       if (
         state.observed_fingerprint === fingerprint &&

@@ -7,7 +7,7 @@ import {
   PoolQuery,
   PoolSortField,
 } from '@nodepools/plugin-nodepools-common';
-import { decodeCursor } from './cursor';
+import { decodeCursorFor, type SortValueKind } from './cursor';
 
 /**
  * SQL for each sort field. Nullable columns are coalesced so keyset paging
@@ -22,6 +22,17 @@ export const SORT_EXPRESSIONS: Record<PoolSortField, string> = {
   nodeCount: 'coalesce(p.node_count, -1)',
   lastSeenAt:
     "coalesce(sc.last_success_at, s.last_success_at, p.first_seen_at)",
+};
+
+/** The kind of value each sort expression yields. */
+const SORT_VALUE_KINDS: Record<PoolSortField, SortValueKind> = {
+  name: 'text',
+  cluster: 'text',
+  provider: 'text',
+  region: 'text',
+  owner: 'text',
+  nodeCount: 'integer',
+  lastSeenAt: 'text',
 };
 
 const FILTER_COLUMNS = {
@@ -70,11 +81,12 @@ export function applyPoolPaging(
   builder: Knex.QueryBuilder,
   query: PoolQuery,
 ): Knex.QueryBuilder {
-  const expression = SORT_EXPRESSIONS[query.sort ?? 'name'];
+  const sort = query.sort ?? 'name';
+  const expression = SORT_EXPRESSIONS[sort];
   const desc = query.order === 'desc';
   const op = desc ? '<' : '>';
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursorFor(query.cursor, sort, SORT_VALUE_KINDS[sort]);
     builder.whereRaw(
       `(${expression} ${op} ? or (${expression} = ? and p.ref ${op} ?))`,
       [cursor.value, cursor.value, cursor.ref],

@@ -97,6 +97,37 @@ describe('one pool, two sources', () => {
       expect(await store.getPool(REF)).toMatchObject({ source: FILE.id, nodeCount: 3 });
     });
 
+    it("keeps a live cluster's node roll-up over a saved snapshot's", async () => {
+      await store.applySync(run(LIVE, [live], 0));
+      const clusterSource = { id: 'kubernetes', kind: 'kubernetes', target: '1 cluster' };
+      const snapshotSource = { id: 'triage-files', kind: 'file', target: 'saved nodes of 1 cluster' };
+      // Each observing source records its run (and so its priority) before its roll-ups.
+      await store.applySync(run(clusterSource, [], 1));
+      await store.applySync(run(snapshotSource, [], 1));
+      const nodes = (nodeCount: number) => ({
+        nodeCount,
+        readyCount: nodeCount,
+        kubeletVersions: [],
+        osImages: [],
+        zones: [],
+        allocatable: {},
+        requested: {},
+        observedAt: '2026-11-01T10:01:00.000Z',
+      });
+      const update = (nodeCount: number) => [
+        {
+          scope: 'payments',
+          complete: true,
+          cluster: { provider: 'kubernetes' as const, cluster: live.cluster },
+          entries: [{ ref: REF, observed: nodes(nodeCount) }],
+        },
+      ];
+      expect(await store.applyObserved(snapshotSource.id, update(4))).toBe(1);
+      expect(await store.applyObserved(clusterSource.id, update(5))).toBe(1);
+      expect(await store.applyObserved(snapshotSource.id, update(4))).toBe(0);
+      expect((await store.getPool(REF))?.observed?.nodeCount).toBe(5);
+    });
+
     it('leaves a pool with its holder between sources of equal priority', async () => {
       const other = { id: 'aws-audit', kind: 'eks', target: 'account 111122223333 (audit role)' };
       await store.applySync(run(LIVE, [live], 0));
