@@ -27,10 +27,11 @@ export async function createStores(options: {
   now?: () => Date;
 }): Promise<Stores> {
   const knex = await options.database.getClient();
-  if (!options.database.migrations?.skip) {
+  if (options.database.migrations?.skip) {
+    options.logger?.info('Migrations are skipped: the nodepools tables must already be at the latest schema');
+  } else {
     await migrateToLatest(knex);
   }
-  options.logger?.debug('nodepools tables are at the latest migration');
   return storesOf(knex, options.now);
 }
 
