@@ -15,7 +15,7 @@ import {
   type LoadMeasurement,
   type ProfileMeasurement,
 } from './lib/apiReport';
-import { DatabasePoolStore } from './lib/backend';
+import { openPoolStore } from './lib/backend';
 import {
   describeTarget,
   dropPostgresDatabase,
@@ -131,7 +131,7 @@ async function measureLoad(
 async function profileQueries(target: DatabaseTarget, pools: string, results: Results) {
   const knex = openKnex(target);
   try {
-    const store = await DatabasePoolStore.fromKnex(knex);
+    const store = await openPoolStore(knex);
     for (const endpoint of ENDPOINTS) {
       if (!endpoint.query) continue;
       const profile = await profileListPools(knex, store, endpoint.query, PROFILE_ITERATIONS);

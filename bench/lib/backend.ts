@@ -2,10 +2,18 @@
  * The backend plugin's internals the benchmarks drive directly. They are not
  * part of the package's public API, so they are imported from its sources.
  */
+import type { Knex } from 'knex';
+import { createStoresFromKnex } from '../../plugins/nodepools-backend/src/store/createStores';
+import type { PoolStore } from '../../plugins/nodepools-backend/src/store/PoolStore';
+
 export { FileSource } from '../../plugins/nodepools-backend/src/sources/file/FileSource';
 export { syncSource } from '../../plugins/nodepools-backend/src/inventory/syncSource';
-export { DatabasePoolStore } from '../../plugins/nodepools-backend/src/store/DatabasePoolStore';
 export type { SyncSummary } from '../../plugins/nodepools-backend/src/store/PoolStore';
 export type { OwnershipConfig } from '../../plugins/nodepools-backend/src/inventory/ownership';
 export type { PoolSource } from '../../plugins/nodepools-backend/src/sources/types';
 export type { PoolStore } from '../../plugins/nodepools-backend/src/store/PoolStore';
+
+/** The plugin's pool store over a knex the benchmark holds, migrated to the latest schema. */
+export async function openPoolStore(knex: Knex): Promise<PoolStore> {
+  return (await createStoresFromKnex(knex)).pools;
+}

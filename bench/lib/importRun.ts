@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
 import { DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import {
-  DatabasePoolStore,
+  openPoolStore,
+  type PoolStore,
   FileSource,
   syncSource,
   type OwnershipConfig,
@@ -43,7 +44,7 @@ export class ImportRunner {
 
   private constructor(
     private readonly knex: Knex,
-    store: DatabasePoolStore,
+    store: PoolStore,
     source: FileSource,
   ) {
     this.timed = timePhases(source, store);
@@ -51,7 +52,7 @@ export class ImportRunner {
 
   /** Migrates the database and prepares a source over the inventory's files. */
   static async create(knex: Knex, inventory: GeneratedInventory): Promise<ImportRunner> {
-    const store = await DatabasePoolStore.fromKnex(knex);
+    const store = await openPoolStore(knex);
     return new ImportRunner(knex, store, new FileSource(inventory.files, inventory.dir));
   }
 

@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 /**
  * How a source calls its API: the same keys, the same retries and the same
@@ -74,6 +75,58 @@ export interface Config {
      * initialDelay as Backstage durations). Defaults to every 5 minutes.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * Sources that are no longer configured (the last file, a cloud block
+     * taken out). Such a source is listed as `removed` on the sources page;
+     * its pools stay live, marked stale, for the grace period, then are
+     * tombstoned. Configured again within it, nothing is lost.
+     */
+    removedSources?: {
+      /**
+       * How long the pools of a removed source stay live, as a Backstage
+       * duration (`{ hours: 12 }`, `1d`, `P1D`). Default one day.
+       */
+      gracePeriod?: HumanDuration | string;
+    };
+
+    /**
+     * When a pool whose scope (its file, its cluster) has not been listed in
+     * full for a while counts as stale, "not refreshed since <time>",
+     * whatever stopped the listings.
+     */
+    staleness?: {
+      /** Periods of the source's schedule (default 3). */
+      missedRuns?: number;
+      /**
+       * A fixed age instead, for every source, as a Backstage duration.
+       * Sources on a cron or manual schedule use it too, or one day when it
+       * is not set.
+       */
+      after?: HumanDuration | string;
+    };
+
+    /**
+     * Which source's copy of a pool counts when several sources list it,
+     * by source id (`files`, an `eks` block's `id`, `karpenter`,
+     * `kubernetes`, or the id of a source a backend module adds). Higher
+     * wins. Defaults by kind: live cloud APIs (eks, gke, aks, doks) 300,
+     * what the clusters report (karpenter, kubernetes) 200, files and any
+     * other kind 100. A source takes a pool over from another only with a
+     * strictly higher priority; otherwise its copy writes nothing.
+     */
+    sourcePriorities?: { [sourceId: string]: number };
+
+    /** The field-level history of every pool. */
+    history?: {
+      /**
+       * How long history rows are kept, as a Backstage duration (`{ days:
+       * 90 }`, `90d`, `P90D`). Default 400 days.
+       */
+      retention?: HumanDuration | string;
+      /** When older rows are pruned (a global task). Default every hour. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
 
     /** Who owns a pool. Precedence: `rules`, then tags (`tagKeys`), then labels (`labelKeys`). */
     ownership?: {
@@ -224,10 +277,24 @@ export interface Config {
      */
     triage?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get events -A -o json` per cluster. */
+      /**
+       * Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get
+       * events -A -o json` per cluster. Relative paths are resolved against
+       * the app's root. Each report is stored under the cluster ref
+       * `provider/account/region/cluster` of what is given here.
+       */
       files?: Array<{
         /** The cluster name its pools carry in the inventory. */
         cluster: string;
+        /**
+         * The cluster's provider (`eks`, `gke`, `aks`, `doks`...), account
+         * and region: needed only where another cluster of the inventory has
+         * the same name. Default: `kubernetes` (any platform), any account
+         * and region.
+         */
+        provider?: string;
+        account?: string;
+        region?: string;
         pods: string;
         nodes: string;
         events?: string;

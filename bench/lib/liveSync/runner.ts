@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
 import { DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import {
-  DatabasePoolStore,
+  openPoolStore,
+  type PoolStore,
   syncSource,
   type OwnershipConfig,
   type PoolSource,
@@ -82,7 +83,7 @@ function differing(before: Map<string, string | null>, after: Map<string, string
 export class LiveSyncRunner {
   private constructor(
     private readonly knex: Knex,
-    private readonly store: DatabasePoolStore,
+    private readonly store: PoolStore,
     private readonly sources: Array<{ label: SourceRun['source']; source: PoolSource }>,
     private readonly replay: ReplayProcess,
     private readonly log: ReturnType<typeof recordingLogger>,
@@ -90,7 +91,7 @@ export class LiveSyncRunner {
   ) {}
 
   static async create(knex: Knex, config: ConfigReader, replay: ReplayProcess): Promise<LiveSyncRunner> {
-    const store = await DatabasePoolStore.fromKnex(knex);
+    const store = await openPoolStore(knex);
     // One log for the sources' own messages (retries) and the syncs'.
     const log = recordingLogger();
     const [eks, ...others] = createEksSources(config, { logger: log.logger });

@@ -3,23 +3,29 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
+import { readStalenessConfig } from './inventory/freshness';
+import { readHistoryRetention } from './inventory/historyRetention';
+import { MaintenanceScheduler } from './inventory/MaintenanceScheduler';
 import { readOwnershipConfig } from './inventory/ownership';
+import { readSourcePriorities } from './inventory/precedence';
+import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
 import { createRouter } from './service/router';
 import {
+  appRootDir,
   createSources,
   readSchedule,
   ScheduledSource,
 } from './sources/createSources';
-import { DatabasePoolStore } from './store/DatabasePoolStore';
-import { ClusterConnector } from './sources/kubernetes';
-import { appRootDir } from './sources/createSources';
+import { ClusterConnector, readKubernetesSourceSettings } from './sources/kubernetes';
+import { createStores } from './store/createStores';
 import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
-import { runTriage } from './triage/runTriage';
-import { DatabaseTriageStore } from './triage/TriageStore';
+import { readSnapshotFiles } from './triage/snapshotFiles';
+import { SnapshotNodesSource } from './triage/SnapshotNodesSource';
+import { TriageScheduler } from './triage/TriageScheduler';
 
 /**
  * The nodepools backend plugin: inventories node pools from the configured
@@ -46,54 +52,79 @@ export const nodepoolsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
-        const store = await DatabasePoolStore.create({ database, logger });
-        const triageStore = new DatabaseTriageStore(await database.getClient());
+        const stores = await createStores({ database, logger });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
+
         const sync = new SyncScheduler({
           scheduler,
-          store,
+          store: stores.pools,
           ownership: readOwnershipConfig(config),
+          staleness: readStalenessConfig(config),
+          priorities: readSourcePriorities(config),
           logger,
         });
+        const triageSchedule = readSchedule(
+          config,
+          config.getOptionalConfig('nodepools.triage.schedule'),
+        );
+        const snapshots = readSnapshotFiles(config);
         const sources = [
           ...createSources(config, { logger, connector }),
           ...addedSources.map(({ source, schedule }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
           })),
+          // Saved snapshots' nodes, on the triage schedule: one cluster's view, wherever it is read from.
+          ...(snapshots.length
+            ? [
+                {
+                  source: new SnapshotNodesSource(
+                    snapshots,
+                    appRootDir(),
+                    readKubernetesSourceSettings(config).poolLabelKeys,
+                  ),
+                  schedule: triageSchedule,
+                },
+              ]
+            : []),
         ];
         for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
         }
-        const triageCollectors = [
-          ...fileTriageCollectors(config, appRootDir()),
-          ...clusterTriageCollectors(config, connector),
-        ];
-        if (triageCollectors.length) {
-          await scheduler.scheduleTask({
-            ...readSchedule(config, config.getOptionalConfig('nodepools.triage.schedule')),
-            id: 'nodepools-triage',
-            scope: 'global',
-            fn: async signal => {
-              await runTriage({
-                collectors: triageCollectors,
-                store,
-                triageStore,
-                logger: logger.child({ task: 'nodepools-triage' }),
-                signal: signal as AbortSignal,
-              });
-            },
-          });
-        }
+
+        const maintenance = new MaintenanceScheduler({
+          scheduler,
+          store: stores.pools,
+          logger,
+          removedSourcesGracePeriodMs: readRemovedSourcesGracePeriod(config),
+        });
+        await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
+        await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
+
+        const triage = new TriageScheduler({
+          scheduler,
+          pools: stores.pools,
+          triage: stores.triage,
+          logger,
+        });
+        await triage.schedule(
+          [
+            ...fileTriageCollectors(snapshots, appRootDir()),
+            ...clusterTriageCollectors(config, connector),
+          ],
+          triageSchedule,
+        );
+
         httpRouter.use(
           await createRouter({
-            store,
-            triageStore,
+            store: stores.pools,
+            triageStore: stores.triage,
             httpAuth,
             logger,
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
+            tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
           }),
         );
       },

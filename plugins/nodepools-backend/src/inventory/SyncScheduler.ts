@@ -4,22 +4,12 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import type { PoolSource } from '../sources/types';
 import type { PoolStore } from '../store/PoolStore';
+import { frequencyMs, staleAfterMs, type StalenessConfig } from './freshness';
 import type { OwnershipConfig } from './ownership';
+import { sourcePriority } from './precedence';
 import { syncSource } from './syncSource';
-
-/** The period of a schedule in milliseconds, or undefined for cron and manual schedules. */
-export function frequencyMs(
-  frequency: SchedulerServiceTaskScheduleDefinition['frequency'],
-): number | undefined {
-  if ('cron' in frequency || 'trigger' in frequency) return undefined;
-  if (typeof (frequency as { toMillis?: unknown }).toMillis === 'function') {
-    return (frequency as { toMillis(): number }).toMillis();
-  }
-  return durationToMilliseconds(frequency as HumanDuration);
-}
 
 export function syncTaskId(sourceId: string): string {
   return `nodepools-sync:${sourceId}`;
@@ -38,6 +28,9 @@ export class SyncScheduler {
       scheduler: SchedulerService;
       store: PoolStore;
       ownership: OwnershipConfig;
+      staleness: StalenessConfig;
+      /** `nodepools.sourcePriorities`: priorities by source id, over the defaults of their kinds. */
+      priorities: Map<string, number>;
       logger: LoggerService;
     },
   ) {}
@@ -53,6 +46,8 @@ export class SyncScheduler {
     }
     this.sources.set(source.id, source);
     this.periods.set(source.id, frequencyMs(schedule.frequency));
+    const staleAfter = staleAfterMs(schedule, this.deps.staleness);
+    const priority = sourcePriority(source, this.deps.priorities);
     await this.deps.scheduler.scheduleTask({
       ...schedule,
       id: syncTaskId(source.id),
@@ -62,6 +57,8 @@ export class SyncScheduler {
           source,
           store: this.deps.store,
           ownership: this.deps.ownership,
+          staleAfterMs: staleAfter,
+          priority,
           logger: this.deps.logger.child({ source: source.id }),
           signal: signal as AbortSignal,
         });

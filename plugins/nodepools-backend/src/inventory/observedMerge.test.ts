@@ -12,7 +12,7 @@ import {
 } from '../sources/kubernetes/__testUtils__/fakeApiServer';
 import { node, pod } from '../sources/kubernetes/__testUtils__/objects';
 import type { PoolSource, ScopeListing } from '../sources/types';
-import { DatabasePoolStore } from '../store/DatabasePoolStore';
+import { createStoresFromKnex } from '../store/createStores';
 import { makePoolSpec } from '../testing/makePoolSpec';
 import { syncSource } from './syncSource';
 
@@ -81,7 +81,7 @@ describe('observed nodes merged onto cloud pools', () => {
   afterAll(() => api.close());
 
   it.each(databases.eachSupportedId())('on %p', async databaseId => {
-    const store = await DatabasePoolStore.fromKnex(
+    const { pools: store } = await createStoresFromKnex(
       await databases.init(databaseId as TestDatabaseId),
     );
     const kubernetes = KubernetesNodesSource.fromConfig(

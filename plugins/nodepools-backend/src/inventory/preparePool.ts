@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PoolSpec, poolRef } from '@nodepools/plugin-nodepools-common';
 import type { PreparedPool, StoredSpec } from '../store/PoolStore';
 import { OwnershipConfig, resolveOwner } from './ownership';
-import { stableJson } from './stableJson';
+import { stableJson } from '../store/stableJson';
 
 /** Turns a parsed pool into what the store writes: ref, owner, fingerprint. */
 export function preparePool(

@@ -1,9 +1,10 @@
 import { poolRef } from '@nodepools/plugin-nodepools-common';
-import {
-  matchesCloudPool,
-  type ObservedClusterListing,
-} from '../sources/kubernetes/KubernetesNodesSource';
-import type { ObservingSource, ScopeListing } from '../sources/types';
+import { matchesCloudPool } from './matchesCloudPool';
+import type {
+  ObservedClusterListing,
+  ObservingSource,
+  ScopeListing,
+} from '../sources/types';
 import type { ObservedUpdate, PoolStore } from '../store/PoolStore';
 
 export type { ObservingSource };
@@ -45,7 +46,8 @@ export async function splitObserved(
     observed.push({
       scope: listing.scope,
       complete: listing.complete && !listing.error,
-      cluster: identity,
+      // The cluster as read from inside: its nodes do not say its platform.
+      cluster: { provider: 'kubernetes', ...identity },
       entries,
     });
   }

@@ -24,6 +24,10 @@ export async function syncSource(options: {
   store: PoolStore;
   ownership: OwnershipConfig;
   logger: LoggerService;
+  /** Age of a scope's last complete listing beyond which its pools are stale. */
+  staleAfterMs?: number;
+  /** Precedence of the source's copies of pools over other sources' (see `precedence.ts`). */
+  priority?: number;
   signal?: AbortSignal;
   now?: () => Date;
 }): Promise<SyncSummary> {
@@ -55,6 +59,8 @@ export async function syncSource(options: {
     source: { id: source.id, kind: source.kind, target: source.target },
     startedAt,
     finishedAt: now().toISOString(),
+    ...(options.staleAfterMs !== undefined ? { staleAfterMs: options.staleAfterMs } : {}),
+    ...(options.priority !== undefined ? { priority: options.priority } : {}),
     outcome,
   });
   if (observed.length) {
@@ -74,7 +80,7 @@ export async function syncSource(options: {
     );
   }
   logger.info(
-    `Source ${source.id} synced: ${summary.created} created, ${summary.updated} updated, ${summary.revived} revived, ${summary.tombstoned} tombstoned, ${summary.unchanged} unchanged, ${summary.poolRowsWritten} rows written`,
+    `Source ${source.id} synced: ${summary.created} created, ${summary.updated} updated, ${summary.revived} revived, ${summary.tombstoned} tombstoned, ${summary.unchanged} unchanged, ${summary.outranked} held by sources of higher priority, ${summary.poolRowsWritten} rows written`,
   );
   return summary;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import request from 'supertest';
 import { preparePool } from '../inventory/preparePool';
 import { nodepoolsPlugin } from '../plugin';
-import { DatabasePoolStore } from '../store/DatabasePoolStore';
+import { createStoresFromKnex } from '../store/createStores';
 import { makePoolSpec } from '../testing/makePoolSpec';
 
 jest.setTimeout(60_000);
@@ -19,7 +19,7 @@ const REF = 'eks/111122223333/eu-west-1/payments-prod/general';
 
 async function startWithPools() {
   const knex = await databases.init('SQLITE_3');
-  const store = await DatabasePoolStore.fromKnex(knex);
+  const { pools: store } = await createStoresFromKnex(knex);
   await store.applySync({
     source: { id: 'files', kind: 'file', target: '1 file' },
     startedAt: '2026-11-01T10:00:00.000Z',

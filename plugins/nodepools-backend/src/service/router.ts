@@ -11,7 +11,8 @@ import type {
   SourcesResponse,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
-import type { TriageStore } from '../triage/TriageStore';
+import type { TriageStore } from '../store/TriageStore';
+import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
 import { addTriageRoutes } from './triageRoutes';
 
@@ -24,6 +25,8 @@ export interface RouterOptions {
   triggerSync(sourceId: string): Promise<void>;
   /** When a source is next due, if known. */
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
+  /** When the pools of a source removed from config at `removedAt` are tombstoned. */
+  tombstoneAt?(removedAt: string): string;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -72,6 +75,10 @@ export async function createRouter(
 
   router.get('/sources', async (_req, res) => {
     const items = (await store.listSources()).map(source => {
+      if (source.removedAt) {
+        const tombstoneAt = options.tombstoneAt?.(source.removedAt);
+        return tombstoneAt ? { ...source, tombstoneAt } : source;
+      }
       const nextRunAt = options.nextRunAt?.(source.id, source.lastRunAt);
       return nextRunAt ? { ...source, nextRunAt } : source;
     });
@@ -84,5 +91,6 @@ export async function createRouter(
     res.status(202).json({ id: req.params.id, status: 'triggered' });
   });
 
+  router.use(mapStoreErrors);
   return router;
 }

@@ -2,15 +2,19 @@ import express from 'express';
 import type { Router } from 'express';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  clusterRef,
+  parseClusterSelector,
   TriageInput,
   TriageInputError,
+  type ClusterIdentity,
   type TriageClustersResponse,
   type TriagePoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
-import type { PoolStore } from '../store/PoolStore';
-import { analyzeWithInventory } from '../triage/runTriage';
-import type { TriageStore } from '../triage/TriageStore';
+import type { TriageStore } from '../store/TriageStore';
+import { findClusterTriage } from '../triage/findClusterTriage';
+import { AmbiguousClusterError } from '../triage/resolveCluster';
+import { analyzeWithInventory, type TriageInventory } from '../triage/runTriage';
 import { queryError } from './poolQueryParams';
 
 /** kubectl output of a large cluster runs to tens of megabytes. */
@@ -27,7 +31,7 @@ const KUBECTL_FIELDS = [
 
 const analyzeBody = z
   .object({
-    cluster: z.string().min(1).max(255).optional(),
+    cluster: z.string().min(1).max(512).optional(),
     pods: z.union([z.record(z.unknown()), z.array(z.unknown())]),
     nodes: z.union([z.record(z.unknown()), z.array(z.unknown())]),
     events: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
@@ -52,10 +56,33 @@ function bodyError(error: z.ZodError): InputError {
   return new InputError(`Invalid field '${field}' in the request body: ${issue.message}${hint}`);
 }
 
+/**
+ * A cluster ref or bare name given as `what` (a query parameter or a body
+ * field); a malformed ref or an ambiguous name is a 400 naming it.
+ */
+function readCluster(text: string, what: string): ClusterIdentity {
+  try {
+    return parseClusterSelector(text);
+  } catch (error) {
+    throw new InputError(`Invalid ${what}: ${(error as Error).message}`);
+  }
+}
+
+async function unambiguous<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AmbiguousClusterError) {
+      throw new InputError(`Invalid ${what}: ${error.message}; pass one of these cluster refs`);
+    }
+    throw error;
+  }
+}
+
 /** Pending-pod triage: stored reports of live clusters, and analysis on demand. */
 export function addTriageRoutes(
   router: Router,
-  deps: { store: PoolStore; triageStore: TriageStore },
+  deps: { store: TriageInventory; triageStore: TriageStore },
 ) {
   router.post(
     '/triage/analyze',
@@ -63,8 +90,13 @@ export function addTriageRoutes(
     async (req, res) => {
       const parsed = analyzeBody.safeParse(req.body);
       if (!parsed.success) throw bodyError(parsed.error);
+      const { cluster, ...input } = parsed.data as TriageInput;
+      const what = "field 'cluster' in the request body";
+      const identity = cluster === undefined ? undefined : readCluster(cluster, what);
       try {
-        res.json(await analyzeWithInventory(parsed.data as TriageInput, deps.store));
+        res.json(
+          await unambiguous(what, () => analyzeWithInventory(input, identity, deps.store)),
+        );
       } catch (error) {
         if (error instanceof TriageInputError) throw new InputError(error.message);
         throw error;
@@ -82,13 +114,21 @@ export function addTriageRoutes(
     res.json(body);
   });
 
-  const clusterQuery = z.object({ cluster: z.string().min(1).max(255) }).strict();
+  const clusterQuery = z.object({ cluster: z.string().min(1).max(512) }).strict();
   router.get('/triage', async (req, res) => {
     const parsed = clusterQuery.safeParse(req.query);
     if (!parsed.success) throw queryError(parsed.error);
-    const triage = await deps.triageStore.getReport(parsed.data.cluster);
+    const text = parsed.data.cluster;
+    const what = "query parameter 'cluster'";
+    const identity = readCluster(text, what);
+    const triage = await unambiguous(what, () =>
+      findClusterTriage(deps.triageStore, {
+        identity,
+        ...(text.includes('/') ? { exactRef: clusterRef(identity) } : {}),
+      }),
+    );
     if (!triage) {
-      throw new NotFoundError(`No triage for cluster '${parsed.data.cluster}'`);
+      throw new NotFoundError(`No triage for cluster '${text}'`);
     }
     res.json(triage);
   });

@@ -3,7 +3,8 @@ import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
 import { DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import { preparePool } from '../inventory/preparePool';
 import { makePoolSpec } from '../testing/makePoolSpec';
-import { DatabasePoolStore } from './DatabasePoolStore';
+import { createStoresFromKnex } from './createStores';
+import type { PoolStore } from './PoolStore';
 import type { PreparedListing, SourceSync } from './PoolStore';
 
 jest.setTimeout(60_000);
@@ -42,7 +43,7 @@ describe('DatabasePoolStore', () => {
   });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let store: DatabasePoolStore;
+    let store: PoolStore;
     const general = makePoolSpec();
     const spot = makePoolSpec({
       name: 'spot-batch',
@@ -62,7 +63,7 @@ describe('DatabasePoolStore', () => {
 
     beforeEach(async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      store = await DatabasePoolStore.fromKnex(knex);
+      store = (await createStoresFromKnex(knex)).pools;
     });
 
     it('creates pools on a first sync and writes nothing on an unchanged resync', async () => {
@@ -84,6 +85,7 @@ describe('DatabasePoolStore', () => {
         revived: 0,
         tombstoned: 0,
         unchanged: 3,
+        outranked: 0,
         poolRowsWritten: 0,
       });
 
@@ -252,8 +254,8 @@ describe('DatabasePoolStore', () => {
         capacityType: ['on-demand', 'spot'],
       });
       expect(await store.listClusters()).toEqual([
-        { provider: 'eks', account: '111122223333', region: 'eu-west-1', cluster: 'payments-prod', poolCount: 2, nodeCount: 6 },
-        { provider: 'gke', account: 'search-prod', region: 'us-central1', cluster: 'search', poolCount: 1, nodeCount: 3 },
+        { ref: 'eks/111122223333/eu-west-1/payments-prod', provider: 'eks', account: '111122223333', region: 'eu-west-1', cluster: 'payments-prod', poolCount: 2, nodeCount: 6 },
+        { ref: 'gke/search-prod/us-central1/search', provider: 'gke', account: 'search-prod', region: 'us-central1', cluster: 'search', poolCount: 1, nodeCount: 3 },
       ]);
     });
   });

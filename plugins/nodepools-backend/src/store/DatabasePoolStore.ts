@@ -1,12 +1,10 @@
 import type { Knex } from 'knex';
 import {
-  DatabaseService,
-  LoggerService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
+  ClusterIdentity,
   ClusterSummary,
+  clusterRef,
   DEFAULT_PAGE_SIZE,
+  NodePool,
   NodePoolDetail,
   PoolFacets,
   PoolHistoryEntry,
@@ -18,12 +16,13 @@ import type {
   ObservedUpdate,
   PoolIdentityRow,
   PoolStore,
+  RetiredSource,
   SourceSync,
   SyncSummary,
 } from './PoolStore';
 import { applyObservedUpdates } from './applyObserved';
 import { encodeCursor } from './cursor';
-import { applyPoolFilters, applyPoolPaging } from './poolQuery';
+import { applyPoolFilters, applyPoolPaging, whereInCluster } from './poolQuery';
 import {
   HistoryRow,
   PoolReadRow,
@@ -32,12 +31,8 @@ import {
   poolFromRow,
   sourceFromRow,
 } from './rows';
-import { reconcileSync } from './reconcileSync';
-
-const MIGRATIONS_DIR = resolvePackagePath(
-  '@nodepools/plugin-nodepools-backend',
-  'migrations',
-);
+import { reconcileSync } from './sync/reconcileSync';
+import { markRemovedSources, retireRemovedSources } from './sync/removedSources';
 
 const POOL_READ_COLUMNS = [
   'p.ref',
@@ -50,29 +45,33 @@ const POOL_READ_COLUMNS = [
   's.last_success_at as source_success_at',
   'sc.error as scope_error',
   'sc.last_success_at as scope_success_at',
+  's.removed_at as source_removed_at',
+  's.stale_after_ms as source_stale_after_ms',
   'p.observed',
   'os.last_success_at as observed_at',
 ];
 
+interface IdentityRow {
+  provider: ClusterIdentity['provider'];
+  account: string | null;
+  region: string | null;
+  cluster: string;
+}
+
+function identityFromRow(row: IdentityRow): ClusterIdentity {
+  const identity: ClusterIdentity = { provider: row.provider, cluster: row.cluster };
+  if (row.account) identity.account = row.account;
+  if (row.region) identity.region = row.region;
+  return identity;
+}
+
+/** The pools, their history and the sync state of sources in knex; built by `createStores`. */
 export class DatabasePoolStore implements PoolStore {
-  static async create(options: {
-    database: DatabaseService;
-    logger?: LoggerService;
-  }): Promise<DatabasePoolStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new DatabasePoolStore(knex);
-  }
-
-  /** For tests and tools that already hold a migrated knex. */
-  static async fromKnex(knex: Knex): Promise<DatabasePoolStore> {
-    await knex.migrate.latest({ directory: MIGRATIONS_DIR });
-    return new DatabasePoolStore(knex);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    /** The clock reads age pools by. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private poolsWithSyncState(): Knex.QueryBuilder {
     return this.db('nodepools_pools as p')
@@ -99,7 +98,7 @@ export class DatabasePoolStore implements PoolStore {
     ]);
     const page = rows.slice(0, limit);
     const result: PoolPage = {
-      items: page.map(poolFromRow),
+      items: page.map(row => poolFromRow(row, this.now())),
       totalCount: Number(countRow.n),
     };
     if (rows.length > limit) {
@@ -120,7 +119,7 @@ export class DatabasePoolStore implements PoolStore {
       .where('p.ref', ref)
       .first([...POOL_READ_COLUMNS, 'd.raw']);
     if (!row) return undefined;
-    return { ...poolFromRow(row), raw: row.raw ? JSON.parse(row.raw) : null };
+    return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
   }
 
   async getHistory(
@@ -165,25 +164,41 @@ export class DatabasePoolStore implements PoolStore {
       .count({ pool_count: '*' })
       .sum({ node_count: 'node_count' })
       .groupBy('provider', 'account', 'region', 'cluster')
-      .orderBy(['cluster', 'provider', 'account', 'region'])) as Array<{
-      provider: string;
-      account: string | null;
-      region: string | null;
-      cluster: string;
-      pool_count: number | string;
-      node_count: number | string | null;
-    }>;
+      .orderBy(['cluster', 'provider', 'account', 'region'])) as Array<
+      IdentityRow & {
+        pool_count: number | string;
+        node_count: number | string | null;
+      }
+    >;
     return rows.map(row => {
-      const summary: ClusterSummary = {
-        provider: row.provider,
-        cluster: row.cluster,
+      const identity = identityFromRow(row);
+      return {
+        ref: clusterRef(identity),
+        ...identity,
         poolCount: Number(row.pool_count),
         nodeCount: Number(row.node_count ?? 0),
       };
-      if (row.account) summary.account = row.account;
-      if (row.region) summary.region = row.region;
-      return summary;
     });
+  }
+
+  async findClusters(cluster: string): Promise<ClusterIdentity[]> {
+    const rows: IdentityRow[] = await this.db('nodepools_pools')
+      .where({ cluster })
+      .whereNull('tombstoned_at')
+      .distinct('provider', 'account', 'region', 'cluster')
+      .orderBy(['provider', 'account', 'region']);
+    return rows.map(identityFromRow);
+  }
+
+  async listClusterPools(cluster: ClusterIdentity): Promise<NodePool[]> {
+    const rows: PoolReadRow[] = await whereInCluster(
+      this.poolsWithSyncState().whereNull('p.tombstoned_at'),
+      cluster,
+    )
+      .orderBy('p.ref')
+      .select(POOL_READ_COLUMNS);
+    const now = this.now();
+    return rows.map(row => poolFromRow(row, now));
   }
 
   async listSources(): Promise<SourceStatusInfo[]> {
@@ -193,6 +208,24 @@ export class DatabasePoolStore implements PoolStore {
 
   async applySync(sync: SourceSync): Promise<SyncSummary> {
     return this.db.transaction(tx => reconcileSync(tx, sync));
+  }
+
+  async markRemovedSources(
+    configuredIds: string[],
+    at: string,
+  ): Promise<{ removed: string[]; restored: string[] }> {
+    return this.db.transaction(tx => markRemovedSources(tx, configuredIds, at));
+  }
+
+  async pruneHistory(before: string): Promise<number> {
+    return this.db('nodepools_history').where('at', '<', before).delete();
+  }
+
+  async retireRemovedSources(
+    removedBefore: string,
+    at: string,
+  ): Promise<RetiredSource[]> {
+    return this.db.transaction(tx => retireRemovedSources(tx, removedBefore, at));
   }
 
   async findCloudPools(cluster: {

@@ -1,4 +1,5 @@
 import type {
+  ClusterIdentity,
   ClusterSummary,
   FieldChange,
   HistoryEvent,
@@ -40,6 +41,17 @@ export interface SourceSync {
   source: { id: string; kind: string; target: string };
   startedAt: string;
   finishedAt: string;
+  /**
+   * How long after its scope's last complete listing a pool of the source
+   * counts as stale; without it, pools age only through failures.
+   */
+  staleAfterMs?: number;
+  /**
+   * Precedence of this source's copy of a pool over other sources' (0 when
+   * absent): it takes over another source's live pool only when its
+   * priority is strictly higher.
+   */
+  priority?: number;
   /** `error` when the source could not even enumerate its scopes. */
   outcome: { listings: PreparedListing[] } | { error: string };
 }
@@ -51,6 +63,8 @@ export interface SyncSummary {
   revived: number;
   tombstoned: number;
   unchanged: number;
+  /** Pools listed that a source of higher (or equal) priority holds: not written. */
+  outranked: number;
   poolRowsWritten: number;
 }
 
@@ -63,10 +77,18 @@ export type PoolIdentityRow = Pick<
 /** The nodes one cluster reported, to merge onto the pools they belong to. */
 export interface ObservedUpdate {
   scope: string;
-  /** When true, pools of `cluster` without an entry lose their observed nodes. */
+  /** When true, pools whose nodes were read from `cluster` and that have no entry lose their observed nodes. */
   complete: boolean;
-  cluster: { cluster: string; account?: string; region?: string };
+  /** The cluster the nodes were read from. */
+  cluster: ClusterIdentity;
   entries: Array<{ ref: string; observed: ObservedNodes }>;
+}
+
+/** A source removed from config whose pools were tombstoned. */
+export interface RetiredSource {
+  id: string;
+  removedAt: string;
+  tombstoned: number;
 }
 
 export interface HistoryRecord {
@@ -77,7 +99,7 @@ export interface HistoryRecord {
 
 /**
  * Where pools live. The router and the sync only see this interface; the
- * knex implementation is `DatabasePoolStore`.
+ * knex implementation is `DatabasePoolStore`, built by `createStores`.
  */
 export interface PoolStore {
   listPools(query: PoolQuery): Promise<PoolPage>;
@@ -91,12 +113,35 @@ export interface PoolStore {
   listSources(): Promise<SourceStatusInfo[]>;
   /** Reconciles one source run into the store, in one transaction. */
   applySync(sync: SourceSync): Promise<SyncSummary>;
-  /** Live pools of one cluster (all providers but `kubernetes`), for matching observed nodes. */
+  /** Live pools named with this cluster name (all providers but `kubernetes`), for matching observed nodes. */
   findCloudPools(cluster: {
     cluster: string;
     account?: string;
     region?: string;
   }): Promise<PoolIdentityRow[]>;
+  /** The clusters of the live pools that carry this cluster name, one per provider, account and region. */
+  findClusters(cluster: string): Promise<ClusterIdentity[]>;
+  /**
+   * Every live pool of a cluster: the pools whose identity agrees with it
+   * (see `clustersAgree`), read with their sync state.
+   */
+  listClusterPools(cluster: ClusterIdentity): Promise<NodePool[]>;
+  /**
+   * Notes which sources are no longer configured (from now on, until they
+   * are configured again) and which are again. Sources never recorded are
+   * not touched.
+   */
+  markRemovedSources(
+    configuredIds: string[],
+    at: string,
+  ): Promise<{ removed: string[]; restored: string[] }>;
+  /**
+   * Tombstones the live pools of every source removed before
+   * `removedBefore`, and forgets the source itself; history keeps why.
+   */
+  retireRemovedSources(removedBefore: string, at: string): Promise<RetiredSource[]>;
+  /** Deletes the history rows written before `before`; returns how many. */
+  pruneHistory(before: string): Promise<number>;
   /**
    * Merges what clusters report about pools' nodes. Writes only the pools
    * whose roll-up changed; returns the number of rows written.

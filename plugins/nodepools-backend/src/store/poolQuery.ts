@@ -1,10 +1,13 @@
 import type { Knex } from 'knex';
 import {
+  ClusterIdentity,
   DEFAULT_PAGE_SIZE,
+  IN_CLUSTER_PROVIDERS,
+  isInClusterProvider,
   PoolQuery,
   PoolSortField,
 } from '@nodepools/plugin-nodepools-common';
-import { decodeCursor } from './cursor';
+import { decodeCursorFor, type SortValueKind } from './cursor';
 
 /**
  * SQL for each sort field. Nullable columns are coalesced so keyset paging
@@ -19,6 +22,17 @@ export const SORT_EXPRESSIONS: Record<PoolSortField, string> = {
   nodeCount: 'coalesce(p.node_count, -1)',
   lastSeenAt:
     "coalesce(sc.last_success_at, s.last_success_at, p.first_seen_at)",
+};
+
+/** The kind of value each sort expression yields. */
+const SORT_VALUE_KINDS: Record<PoolSortField, SortValueKind> = {
+  name: 'text',
+  cluster: 'text',
+  provider: 'text',
+  region: 'text',
+  owner: 'text',
+  nodeCount: 'integer',
+  lastSeenAt: 'text',
 };
 
 const FILTER_COLUMNS = {
@@ -67,11 +81,12 @@ export function applyPoolPaging(
   builder: Knex.QueryBuilder,
   query: PoolQuery,
 ): Knex.QueryBuilder {
-  const expression = SORT_EXPRESSIONS[query.sort ?? 'name'];
+  const sort = query.sort ?? 'name';
+  const expression = SORT_EXPRESSIONS[sort];
   const desc = query.order === 'desc';
   const op = desc ? '<' : '>';
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursorFor(query.cursor, sort, SORT_VALUE_KINDS[sort]);
     builder.whereRaw(
       `(${expression} ${op} ? or (${expression} = ? and p.ref ${op} ?))`,
       [cursor.value, cursor.value, cursor.ref],
@@ -81,4 +96,29 @@ export function applyPoolPaging(
     .orderByRaw(`${expression} ${desc ? 'desc' : 'asc'}, p.ref ${desc ? 'desc' : 'asc'}`)
     .limit((query.limit ?? DEFAULT_PAGE_SIZE) + 1)
     .select(knex.raw(`${expression} as sort_value`));
+}
+
+/**
+ * Restricts a pools query to the pools of one cluster: its name, and its
+ * provider, account and region wherever both the pool and the cluster say
+ * them (`clustersAgree`). Pools read from inside a cluster (Karpenter,
+ * observed `kubernetes` pools) belong to a cluster of any platform.
+ */
+export function whereInCluster(
+  builder: Knex.QueryBuilder,
+  cluster: ClusterIdentity,
+): Knex.QueryBuilder {
+  builder.where('p.cluster', cluster.cluster);
+  for (const [column, value] of [
+    ['p.account', cluster.account],
+    ['p.region', cluster.region],
+  ] as const) {
+    if (value !== undefined) {
+      builder.where(inner => inner.whereNull(column).orWhere(column, value));
+    }
+  }
+  if (!isInClusterProvider(cluster.provider)) {
+    builder.whereIn('p.provider', [cluster.provider, ...IN_CLUSTER_PROVIDERS]);
+  }
+  return builder;
 }

@@ -17,6 +17,8 @@ export interface PoolReadRow {
   source_success_at: string | null;
   scope_error: string | null;
   scope_success_at: string | null;
+  source_removed_at: string | null;
+  source_stale_after_ms: number | string | null;
   observed: string | null;
   observed_at: string | null;
   raw?: string | null;
@@ -42,20 +44,38 @@ export interface SourceRow {
   pool_count: number;
   error: string | null;
   issues: string | null;
+  removed_at: string | null;
+}
+
+/**
+ * Why a pool's data may be old, if it may: its scope or source failed, its
+ * source is no longer configured, or its scope's last complete listing is
+ * older than the source allows (whatever stopped the runs, a stopped
+ * scheduler included).
+ */
+function staleReasonOf(row: PoolReadRow, lastSeenAt: string, now: Date): string | null {
+  if (row.scope_error) return row.scope_error;
+  if (row.source_status === 'error' && row.source_error) return row.source_error;
+  if (row.source_removed_at) return `source '${row.source}' is no longer configured`;
+  if (row.source_stale_after_ms !== null && row.source_stale_after_ms !== undefined) {
+    const age = now.getTime() - Date.parse(lastSeenAt);
+    if (age > Number(row.source_stale_after_ms)) return `not refreshed since ${lastSeenAt}`;
+  }
+  return null;
 }
 
 /**
  * A pool's freshness is derived from its source's and scope's sync state
- * rather than stored on each row: marking a failed cluster's pools stale, or
- * a successful resync, then costs one row instead of one per pool.
+ * and the clock rather than stored on each row: marking a failed cluster's
+ * pools stale, or a successful resync, then costs one row instead of one
+ * per pool, and data ages without anything being written.
  */
-export function poolFromRow(row: PoolReadRow): NodePool {
+export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
   const spec = JSON.parse(row.spec) as StoredSpec;
-  const staleReason =
-    row.scope_error ?? (row.source_status === 'error' ? row.source_error : null);
   const lastSeenAt =
     (row.scope_error ? row.scope_success_at : row.source_success_at) ??
     row.first_seen_at;
+  const staleReason = staleReasonOf(row, lastSeenAt, now);
   const pool: NodePool = {
     ...spec,
     ref: row.ref,
@@ -89,7 +109,7 @@ export function sourceFromRow(row: SourceRow): SourceStatusInfo {
     id: row.id,
     kind: row.kind,
     target: row.target,
-    status: row.status,
+    status: row.removed_at ? 'removed' : row.status,
     poolCount: Number(row.pool_count),
     issues: row.issues ? JSON.parse(row.issues) : [],
   };
@@ -97,6 +117,7 @@ export function sourceFromRow(row: SourceRow): SourceStatusInfo {
   if (row.last_success_at) info.lastSuccessAt = row.last_success_at;
   if (row.duration_ms !== null) info.durationMs = Number(row.duration_ms);
   if (row.error) info.error = row.error;
+  if (row.removed_at) info.removedAt = row.removed_at;
   return info;
 }
 

@@ -1,13 +1,16 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '@backstage/config';
-import type { TriageInput } from '@nodepools/plugin-nodepools-common';
+import {
+  clusterOfPool,
+  type ClusterIdentity,
+  type TriageInput,
+} from '@nodepools/plugin-nodepools-common';
 import {
   ClusterConnector,
   collectTriageSnapshot,
   readKubernetesClusters,
   readKubernetesSourceSettings,
 } from '../sources/kubernetes';
+import { readSnapshotJson, type SnapshotFiles } from './snapshotFiles';
 
 /** What a collection read: the cluster's pods, nodes and events, as kubectl prints them. */
 export interface TriageSnapshotInput {
@@ -16,62 +19,44 @@ export interface TriageSnapshotInput {
 }
 
 /**
- * Reads one cluster's pending pods, nodes and events. `cluster` is the name
- * the cluster's pools carry in the inventory, so the report's verdicts can
- * name them.
+ * Reads one cluster's pending pods, nodes and events. `cluster` is the
+ * identity the cluster's pools carry in the inventory, as far as the
+ * configuration says it: the report is stored under its ref, and read
+ * against the pools of the cluster it names.
  */
 export interface TriageCollector {
-  cluster: string;
+  cluster: ClusterIdentity;
   source: string;
   collect(signal?: AbortSignal): Promise<TriageSnapshotInput>;
-}
-
-/** A JSON file of a triage snapshot, named in the error when it is unreadable. */
-async function readJson(baseDir: string, file: string, field: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(baseDir, file), 'utf8');
-  } catch (error) {
-    throw new Error(
-      `${field} file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${field} file ${file}: not valid JSON (${(error as Error).message})`);
-  }
 }
 
 /**
  * `nodepools.triage.files`: saved `kubectl get pods -A -o json`, `get nodes
  * -o json` and `get events -A -o json` outputs per cluster.
  */
-export function fileTriageCollectors(config: Config, baseDir: string): TriageCollector[] {
-  return (config.getOptionalConfigArray('nodepools.triage.files') ?? []).map(entry => {
-    const cluster = entry.getString('cluster');
-    const files = {
-      pods: entry.getString('pods'),
-      nodes: entry.getString('nodes'),
-      events: entry.getOptionalString('events'),
-    };
-    return {
-      cluster,
-      source: 'triage-files',
-      async collect() {
-        const [pods, nodes, events] = await Promise.all([
-          readJson(baseDir, files.pods, 'pods'),
-          readJson(baseDir, files.nodes, 'nodes'),
-          files.events ? readJson(baseDir, files.events, 'events') : undefined,
-        ]);
-        const stat = await fs.stat(path.resolve(baseDir, files.pods));
-        return {
-          input: { pods, nodes, ...(events !== undefined ? { events } : {}) },
-          collectedAt: stat.mtime.toISOString(),
-        };
-      },
-    };
-  });
+export function fileTriageCollectors(
+  snapshots: SnapshotFiles[],
+  baseDir: string,
+): TriageCollector[] {
+  return snapshots.map(files => ({
+    cluster: files.cluster,
+    source: 'triage-files',
+    async collect() {
+      const [pods, nodes, events] = await Promise.all([
+        readSnapshotJson(baseDir, files.pods, 'pods'),
+        readSnapshotJson(baseDir, files.nodes, 'nodes'),
+        files.events ? readSnapshotJson(baseDir, files.events, 'events') : undefined,
+      ]);
+      return {
+        input: {
+          pods: pods.json,
+          nodes: nodes.json,
+          ...(events ? { events: events.json } : {}),
+        },
+        collectedAt: pods.modifiedAt.toISOString(),
+      };
+    },
+  }));
 }
 
 /** The live clusters of `kubernetes.clusterLocatorMethods`. */
@@ -81,7 +66,8 @@ export function clusterTriageCollectors(
 ): TriageCollector[] {
   const settings = readKubernetesSourceSettings(config);
   return readKubernetesClusters(config).clusters.map(cluster => ({
-    cluster: cluster.poolIdentity().cluster,
+    // Without a mapping to the cloud's cluster, the Backstage name is all that is known.
+    cluster: clusterOfPool(cluster.cloudCluster ?? { provider: 'kubernetes', cluster: cluster.name }),
     source: 'kubernetes',
     async collect(signal?: AbortSignal) {
       const connection = await connector.connect(cluster);

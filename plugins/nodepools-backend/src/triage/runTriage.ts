@@ -1,61 +1,61 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  MAX_PAGE_SIZE,
-  NodePool,
-  TriageInput,
-  TriageReport,
+  clusterRef,
+  type ClusterIdentity,
+  type TriageInput,
+  type TriageReport,
   analyzePendingPods,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
+import type { TriageStore } from '../store/TriageStore';
 import type { TriageCollector } from './collectors';
-import type { TriageStore } from './TriageStore';
+import { resolveCluster } from './resolveCluster';
 
-/** Every live pool of one cluster, read page by page. */
-export async function poolsOfCluster(
-  store: Pick<PoolStore, 'listPools'>,
-  cluster: string,
-): Promise<NodePool[]> {
-  const pools: NodePool[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listPools({ cluster: [cluster], limit: MAX_PAGE_SIZE, cursor });
-    pools.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return pools;
-}
+/** What a triage reads of the inventory. */
+export type TriageInventory = Pick<PoolStore, 'findClusters' | 'listClusterPools'>;
 
 /**
- * Triage of kubectl JSON against the inventory: the pools of `cluster` come
- * from the store unless the input brings its own.
+ * Triage of kubectl JSON against the inventory: without pools of its own,
+ * the input is read against the pools of `cluster` (resolved in the
+ * inventory, so a bare name works while it is unambiguous).
  */
 export async function analyzeWithInventory(
-  input: TriageInput,
-  store: Pick<PoolStore, 'listPools'>,
+  input: Omit<TriageInput, 'cluster'>,
+  cluster: ClusterIdentity | undefined,
+  store: TriageInventory,
 ): Promise<TriageReport> {
-  const pools =
-    input.pools ?? (input.cluster ? await poolsOfCluster(store, input.cluster) : undefined);
-  return analyzePendingPods({ ...input, ...(pools ? { pools } : {}) });
+  if (!cluster) return analyzePendingPods(input);
+  return analyzeInCluster(input, await resolveCluster(store, cluster), store);
+}
+
+async function analyzeInCluster(
+  input: Omit<TriageInput, 'cluster'>,
+  resolved: ClusterIdentity,
+  store: TriageInventory,
+): Promise<TriageReport> {
+  const pools = input.pools ?? (await store.listClusterPools(resolved));
+  return analyzePendingPods({ ...input, cluster: resolved.cluster, pools });
 }
 
 /**
- * Collects each cluster's snapshot and stores its triage. A cluster that
- * cannot be read keeps its previous report, with the error beside it.
+ * Collects each cluster's snapshot and stores its triage under the
+ * cluster's ref. A cluster that cannot be read keeps its previous report,
+ * with the error beside it.
  */
 export async function runTriage(options: {
   collectors: TriageCollector[];
-  store: Pick<PoolStore, 'listPools'>;
+  store: TriageInventory;
   triageStore: TriageStore;
   logger: LoggerService;
   signal?: AbortSignal;
 }): Promise<void> {
   for (const collector of options.collectors) {
+    const ref = clusterRef(collector.cluster);
     try {
+      // Resolved first: an ambiguous cluster is not worth reading.
+      const resolved = await resolveCluster(options.store, collector.cluster);
       const snapshot = await collector.collect(options.signal);
-      const report = await analyzeWithInventory(
-        { ...snapshot.input, cluster: collector.cluster },
-        options.store,
-      );
+      const report = await analyzeInCluster(snapshot.input, resolved, options.store);
       await options.triageStore.saveReport({
         cluster: collector.cluster,
         source: collector.source,
@@ -63,11 +63,11 @@ export async function runTriage(options: {
         report,
       });
       options.logger.info(
-        `Triage of ${collector.cluster}: ${report.pods.length} pending pods in ${report.signatures.length} signature groups, ${report.skipped.length} items skipped`,
+        `Triage of ${ref}: ${report.pods.length} pending pods in ${report.signatures.length} signature groups, ${report.skipped.length} items skipped`,
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      options.logger.warn(`Triage of ${collector.cluster} failed: ${message}`);
+      options.logger.warn(`Triage of ${ref} failed: ${message}`);
       await options.triageStore.saveError({
         cluster: collector.cluster,
         source: collector.source,

@@ -12,6 +12,7 @@ import {
   type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
 import { fileTriageCollectors } from './collectors';
+import { readSnapshotFiles } from './snapshotFiles';
 
 /**
  * The bundled triage snapshot of payments-prod (sample-inventory/triage)
@@ -399,10 +400,10 @@ describe('the payments-prod snapshot as stored triage files', () => {
         },
       },
     });
-    const [collector] = fileTriageCollectors(config, REPO);
+    const [collector] = fileTriageCollectors(readSnapshotFiles(config), REPO);
     const snapshot = await collector.collect();
     const pools = await loadPools();
-    const fromFiles = analyzePendingPods({ ...snapshot.input, cluster: collector.cluster, pools });
+    const fromFiles = analyzePendingPods({ ...snapshot.input, cluster: collector.cluster.cluster, pools });
     const [pods, nodes, events] = await Promise.all([
       readJson(`${SNAPSHOT}/pods.json`),
       readJson(`${SNAPSHOT}/nodes.json`),

@@ -1,3 +1,4 @@
+import type { ClusterIdentity } from './cluster';
 import type { NodePool, NodePoolDetail } from './pool';
 import type { PoolHistoryEntry } from './history';
 import type { SourceStatusInfo } from './sources';
@@ -43,7 +44,10 @@ export interface PoolPage {
   nextCursor?: string;
 }
 
+/** The live pools of one provider in one cluster, for `GET /clusters`. */
 export interface ClusterSummary {
+  /** The cluster ref (`provider/account/region/cluster`) of these pools. */
+  ref: string;
   provider: string;
   account?: string;
   region?: string;
@@ -74,9 +78,14 @@ export interface PoolFacets {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-/** The latest triage of one cluster's pending pods, as `GET /triage?cluster=` returns it. */
-export interface ClusterTriageResponse {
-  cluster: string;
+/**
+ * The latest triage of one cluster's pending pods, as `GET /triage?cluster=`
+ * returns it. The identity is the one its collection is configured with:
+ * parts it does not say are absent.
+ */
+export interface ClusterTriageResponse extends ClusterIdentity {
+  /** The cluster ref the triage is stored under; `GET /triage?cluster=` takes it. */
+  clusterRef: string;
   /** When the pods, nodes and events were read. */
   collectedAt: string;
   /** Where they were read from: a source id (`kubernetes`, `triage-files`). */
@@ -85,8 +94,8 @@ export interface ClusterTriageResponse {
 }
 
 /** One cluster with a triage, for `GET /triage/clusters`. */
-export interface TriageClusterSummary {
-  cluster: string;
+export interface TriageClusterSummary extends ClusterIdentity {
+  clusterRef: string;
   collectedAt?: string;
   source: string;
   pendingPods: number;
@@ -102,6 +111,7 @@ export type TriagePoolsResponse = ListResponse<PoolTriageSummary>;
 /**
  * `POST /triage/analyze`: kubectl JSON (`get pods -A -o json`, `get nodes -o
  * json`, optionally events, PVs, PVCs, namespaces). Without `pools`, the
- * inventory's pools of `cluster` are used.
+ * inventory's pools of `cluster` are used: a cluster ref, or a bare name
+ * when only one cluster of the inventory has it.
  */
 export type TriageAnalyzeRequest = TriageInput;

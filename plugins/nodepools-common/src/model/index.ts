@@ -1,4 +1,5 @@
 export * from './pool';
+export * from './cluster';
 export * from './history';
 export * from './sources';
 export * from './api';

@@ -30,10 +30,11 @@ export function formatImportIssue(issue: ImportIssue): string {
   return issue.severity === 'warning' ? `warning: ${text}` : text;
 }
 
-export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error'] as const;
+export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error', 'removed'] as const;
 /**
  * `partial`: some scopes (files, clusters) failed; their pools are kept and
- * marked stale while the others were updated.
+ * marked stale while the others were updated. `removed`: the source is no
+ * longer configured; its pools are tombstoned at `tombstoneAt`.
  */
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
@@ -52,4 +53,8 @@ export interface SourceStatusInfo {
   error?: string;
   issues: ImportIssue[];
   nextRunAt?: string;
+  /** When the source was first found missing from config (status `removed`). */
+  removedAt?: string;
+  /** When the pools of a removed source will be tombstoned, unless it is configured again. */
+  tombstoneAt?: string;
 }

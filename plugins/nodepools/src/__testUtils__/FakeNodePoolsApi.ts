@@ -1,5 +1,8 @@
 import {
+  clusterRef,
+  clustersAgree,
   DEFAULT_PAGE_SIZE,
+  parseClusterSelector,
   type ClusterSummary,
   type ClusterTriageResponse,
   type NodePool,
@@ -150,6 +153,7 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     for (const pool of this.pools) {
       const key = [pool.provider, pool.account, pool.region, pool.cluster].join('/');
       const summary = byCluster.get(key) ?? {
+        ref: clusterRef(pool),
         provider: pool.provider,
         account: pool.account,
         region: pool.region,
@@ -181,20 +185,30 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     this.check();
     return (
       this.triage.clusters ??
-      (this.triage.reports ?? []).map(({ cluster, collectedAt, source, report }) => ({
-        cluster,
-        collectedAt,
-        source,
+      (this.triage.reports ?? []).map(({ report, ...summary }) => ({
+        ...summary,
         pendingPods: report.pods.length,
       }))
     );
   }
 
+  /** As the backend: the report of exactly this ref, else the one report it may mean. */
   async getClusterTriage(cluster: string): Promise<ClusterTriageResponse> {
     this.check();
-    const found = this.triage.reports?.find(r => r.cluster === cluster);
-    if (!found) throw new NotFoundError(`No triage for cluster '${cluster}'`);
-    return found;
+    const reports = this.triage.reports ?? [];
+    const exact = reports.find(r => r.clusterRef === cluster);
+    if (exact) return exact;
+    const wanted = parseClusterSelector(cluster);
+    const agreeing = reports.filter(r => clustersAgree(r, wanted));
+    if (agreeing.length > 1) {
+      throw new InputError(
+        `Invalid query parameter 'cluster': '${cluster}' may be any of ${agreeing.length} clusters: ${agreeing
+          .map(r => r.clusterRef)
+          .join(', ')}; pass one of these cluster refs`,
+      );
+    }
+    if (!agreeing.length) throw new NotFoundError(`No triage for cluster '${cluster}'`);
+    return agreeing[0];
   }
 
   async listTriagePools(): Promise<PoolTriageSummary[]> {

@@ -375,18 +375,28 @@ export const EMPTY_REPORT: TriageReport = {
 
 export const TRIAGES: ClusterTriageResponse[] = [
   {
+    clusterRef: 'eks/111122223333/us-east-1/prod-use1',
+    provider: 'eks',
+    account: '111122223333',
+    region: 'us-east-1',
     cluster: 'prod-use1',
     collectedAt: '2026-11-10T11:55:00.000Z',
     source: 'kubernetes',
     report: PROD_REPORT,
   },
   {
+    clusterRef: 'gke/ml-train/europe-west4/train-euw4',
+    provider: 'gke',
+    account: 'ml-train',
+    region: 'europe-west4',
     cluster: 'train-euw4',
     collectedAt: '2026-11-10T11:50:00.000Z',
     source: 'kubernetes',
     report: TRAIN_REPORT,
   },
   {
+    clusterRef: 'kubernetes/-/-/edge-nyc1',
+    provider: 'kubernetes',
     cluster: 'edge-nyc1',
     collectedAt: '2026-11-10T11:40:00.000Z',
     source: 'triage-files',
@@ -395,13 +405,15 @@ export const TRIAGES: ClusterTriageResponse[] = [
 ];
 
 export const TRIAGE_CLUSTERS: TriageClusterSummary[] = [
-  ...TRIAGES.map(({ cluster, collectedAt, source, report }) => ({
-    cluster,
-    collectedAt,
-    source,
+  ...TRIAGES.map(({ report, ...summary }) => ({
+    ...summary,
     pendingPods: report.pods.length,
   })),
   {
+    clusterRef: 'aks/0a1b2c3d-1111-4222-8333-444455556666/westeurope/shop-weu',
+    provider: 'aks',
+    account: '0a1b2c3d-1111-4222-8333-444455556666',
+    region: 'westeurope',
     cluster: 'shop-weu',
     source: 'kubernetes',
     pendingPods: 0,

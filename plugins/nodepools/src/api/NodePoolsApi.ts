@@ -40,7 +40,12 @@ export interface NodePoolsApi {
   syncSource(id: string): Promise<void>;
   /** Every cluster with a stored pending-pod triage, and how its last collection went. */
   listTriageClusters(): Promise<TriageClusterSummary[]>;
-  /** The latest triage of one cluster. Rejects with a 404 `ResponseError` when it has none. */
+  /**
+   * The latest triage of one cluster, by cluster ref (or a bare name while
+   * only one cluster with a triage has it). Rejects with a 404
+   * `ResponseError` when it has none, a 400 listing the candidate refs when
+   * a name is ambiguous.
+   */
   getClusterTriage(
     cluster: string,
     options?: NodePoolsRequestOptions,

@@ -1,11 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import { ClusterTokenResolver } from './auth/clusterToken';
 import { ClusterConnector } from './clusterConnector';
-import {
-  KubernetesNodesSource,
-  matchesCloudPool,
-  type ObservedClusterListing,
-} from './KubernetesNodesSource';
+import { matchesCloudPool } from '../../inventory/matchesCloudPool';
+import { KubernetesNodesSource, type ObservedClusterListing } from './KubernetesNodesSource';
 import {
   kubeStatus,
   pagedList,

@@ -1,7 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
 import type {
-  AttributedObservedPool,
   ObservedClusterListing,
   PoolSource,
   ScopeListing,
@@ -13,33 +11,13 @@ import {
 } from './ClusterPoolSource';
 import type { ClusterConnection } from './clusterConnector';
 import type { KubernetesCluster } from './clusters';
-import { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
+import { observedPoolToPoolSpec } from './kubernetesPoolSpec';
 import { collectObservedPools } from './observedNodes';
 import { providerOfPoolLabel } from './poolLabels';
 
 export type { AttributedObservedPool, ObservedClusterListing } from '../types';
 
 export const KUBERNETES_SCOPE_PREFIX = 'kubernetes/';
-
-/**
- * Whether a cloud pool is the pool an observed pool's nodes belong to: the
- * same provider (by the node label), cluster and name, and the same account
- * and region where both sides know them.
- */
-export function matchesCloudPool(
-  cloudPool: Pick<PoolSpec, 'provider' | 'account' | 'region' | 'cluster' | 'name'>,
-  observed: AttributedObservedPool,
-  identity: PoolIdentity,
-): boolean {
-  const agrees = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
-  return (
-    cloudPool.provider === observed.provider &&
-    cloudPool.cluster === identity.cluster &&
-    cloudPool.name === observed.pool &&
-    agrees(cloudPool.account, identity.account) &&
-    agrees(cloudPool.region, identity.region)
-  );
-}
 
 /**
  * The nodes of every configured cluster, rolled up per pool (kind

@@ -31,7 +31,6 @@ export {
 export { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec';
 export {
   KubernetesNodesSource,
-  matchesCloudPool,
   KUBERNETES_SCOPE_PREFIX,
   type AttributedObservedPool,
   type ObservedClusterListing,

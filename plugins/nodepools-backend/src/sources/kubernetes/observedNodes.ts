@@ -2,10 +2,10 @@ import { CoreV1Api, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes
 import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
 import type { ObservedPool } from '../types';
 import { runnerFor, type KubeRequestOptions } from './kubeRequest';
+import { NodeRollUp } from './nodeRollUp';
 import { listInPages } from './paging';
-import { PoolAccumulator, type ObservedNodeFacts } from './poolAccumulator';
-import { DEFAULT_POOL_LABEL_KEYS, poolOfNode } from './poolLabels';
-import { podRequests, type QuantityProblem } from './resources';
+import type { ObservedNodeFacts } from './poolAccumulator';
+import { DEFAULT_POOL_LABEL_KEYS } from './poolLabels';
 
 /** An observed pool with what its nodes say about the pool's configuration. */
 export interface ClusterObservedPool extends ObservedPool {
@@ -37,7 +37,6 @@ export interface CollectObservedOptions extends ListingOptions {
 export const DEFAULT_PAGE_SIZE = 500;
 /** Pods that hold resources on their node: everything not finished. */
 export const ACTIVE_PODS_FIELD_SELECTOR = 'status.phase!=Succeeded,status.phase!=Failed';
-const MAX_ISSUES = 50;
 
 /**
  * Lists a cluster's nodes and active pods page by page and rolls them up per
@@ -53,25 +52,7 @@ export async function collectObservedPools(
   const runner = runnerFor(options);
   const context = { signal: options.signal, redact: options.redact };
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const keys = options.poolLabelKeys ?? DEFAULT_POOL_LABEL_KEYS;
-  const issues: ImportIssue[] = [];
-  const report = (what: string, index: number, problems: QuantityProblem[]) => {
-    for (const problem of problems) {
-      if (issues.length >= MAX_ISSUES) return;
-      issues.push({
-        file: cluster,
-        index,
-        field: problem.field,
-        message: `${what}: ${problem.message}`,
-      });
-    }
-  };
-
-  let pools = new Map<string, PoolAccumulator>();
-  let poolOfNodeName = new Map<string, PoolAccumulator>();
-  let unpooledNodes = 0;
-  let nodeIndex = 0;
-  let podIndex = 0;
+  const rollUp = new NodeRollUp(cluster, options.poolLabelKeys ?? DEFAULT_POOL_LABEL_KEYS);
 
   try {
     await listInPages<V1Node>(
@@ -82,34 +63,8 @@ export async function collectObservedPools(
           const list = await api.listNode({ limit, _continue: continueToken }, requestOptions);
           return { items: list.items, continueToken: list.metadata?._continue };
         },
-        onPage: nodes => {
-          for (const node of nodes) {
-            const index = nodeIndex++;
-            const name = node.metadata?.name ?? '';
-            const owner = poolOfNode(node.metadata?.labels, keys);
-            if (!owner) {
-              unpooledNodes += 1;
-              continue;
-            }
-            const key = `${owner.poolLabel}\u0000${owner.pool}`;
-            let pool = pools.get(key);
-            if (!pool) {
-              pool = new PoolAccumulator(owner.pool, owner.poolLabel);
-              pools.set(key, pool);
-            }
-            const problems: QuantityProblem[] = [];
-            pool.addNode(node, problems);
-            report(`node '${name}'`, index, problems);
-            poolOfNodeName.set(name, pool);
-          }
-        },
-        onRestart: () => {
-          pools = new Map();
-          poolOfNodeName = new Map();
-          unpooledNodes = 0;
-          nodeIndex = 0;
-          issues.length = 0;
-        },
+        onPage: nodes => rollUp.addNodes(nodes),
+        onRestart: () => rollUp.restartNodes(),
       },
       context,
     );
@@ -125,26 +80,8 @@ export async function collectObservedPools(
           );
           return { items: list.items, continueToken: list.metadata?._continue };
         },
-        onPage: pods => {
-          for (const pod of pods) {
-            const index = podIndex++;
-            const pool = pod.spec?.nodeName
-              ? poolOfNodeName.get(pod.spec.nodeName)
-              : undefined;
-            if (!pool || !pod.spec) continue;
-            const problems: QuantityProblem[] = [];
-            pool.addPodRequests({ ...podRequests(pod.spec, problems), pods: 1 });
-            report(
-              `pod '${pod.metadata?.namespace}/${pod.metadata?.name}'`,
-              index,
-              problems,
-            );
-          }
-        },
-        onRestart: () => {
-          for (const pool of pools.values()) pool.resetPodRequests();
-          podIndex = 0;
-        },
+        onPage: pods => rollUp.addPods(pods),
+        onRestart: () => rollUp.restartPods(),
       },
       context,
     );
@@ -154,22 +91,16 @@ export async function collectObservedPools(
       complete: false,
       pools: [],
       error: (error as Error).message,
-      unpooledNodes,
-      issues,
+      unpooledNodes: rollUp.unpooledNodes,
+      issues: rollUp.issues,
     };
   }
 
   const observedAt = (options.now?.() ?? new Date()).toISOString();
   return {
     complete: true,
-    pools: [...pools.values()].map(pool => ({
-      cluster,
-      pool: pool.pool,
-      poolLabel: pool.poolLabel,
-      observed: pool.observed(observedAt),
-      facts: pool.facts(),
-    })),
-    unpooledNodes,
-    issues,
+    pools: rollUp.rolledUp(observedAt),
+    unpooledNodes: rollUp.unpooledNodes,
+    issues: rollUp.issues,
   };
 }

@@ -267,7 +267,7 @@ describe('NodePoolsPage', () => {
     expect(within(line).getByRole('link')).toHaveTextContent('4 pending pods would fit after scale-up');
     expect(within(line).getByRole('link')).toHaveAttribute(
       'href',
-      '/nodepools/triage?cluster=prod-use1',
+      `/nodepools/triage?${new URLSearchParams({ cluster: 'eks/111122223333/us-east-1/prod-use1' })}`,
     );
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Show removed pools' }));

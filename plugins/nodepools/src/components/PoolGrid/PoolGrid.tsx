@@ -35,7 +35,7 @@ export function PoolGrid({
           pool={pool}
           to={poolLink(pool.ref)}
           pendingFitAfterScaleUp={pendingFitAfterScaleUp?.get(pool.ref)}
-          triageLink={triageLink(pool.cluster)}
+          triageLink={triageLink(pool)}
         />
       ))}
     </div>

@@ -33,6 +33,31 @@ describe('SourcesPage', () => {
     expect(sourceRow('gke-ml')).toHaveTextContent('Never run');
   });
 
+  it('lists a source removed from config with when its pools are tombstoned, and no sync', async () => {
+    const removed = {
+      id: 'eks-legacy',
+      kind: 'eks',
+      target: 'account 999988887777',
+      status: 'removed' as const,
+      lastRunAt: '2026-11-09T11:30:00.000Z',
+      lastSuccessAt: '2026-11-09T11:30:00.000Z',
+      poolCount: 4,
+      issues: [],
+      removedAt: '2026-11-10T09:00:00.000Z',
+      tombstoneAt: '2026-11-11T09:00:00.000Z',
+    };
+    await renderRouter('/nodepools/sources', new FakeNodePoolsApi([], {}, {}, [...SOURCES, removed]));
+    await screen.findByText('eks-legacy', { selector: 'td' });
+    const row = sourceRow('eks-legacy');
+    expect(row).toHaveTextContent('Removed from config');
+    expect(within(row).getByTestId('source-tombstone-at').querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-11T09:00:00.000Z',
+    );
+    expect(within(row).queryByRole('button', { name: /Sync/ })).not.toBeInTheDocument();
+    expect(within(sourceRow('eks-prod')).getByRole('button', { name: 'Sync eks-prod now' })).toBeInTheDocument();
+  });
+
   it('starts a sync on request and reports it', async () => {
     const api = new FakeNodePoolsApi([], {}, {}, SOURCES);
     const { alertApi } = await renderRouter('/nodepools/sources', api);

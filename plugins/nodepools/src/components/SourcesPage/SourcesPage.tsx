@@ -11,6 +11,7 @@ import {
   Link,
   Page,
   ResponseErrorPanel,
+  StatusAborted,
   StatusError,
   StatusOK,
   StatusPending,
@@ -31,8 +32,19 @@ import { RelativeTime } from '../RelativeTime';
 /** Issues listed per source before the rest is summed up. */
 const ISSUES_SHOWN = 5;
 
-function SourceStatus({ status }: { status: SourceStatusInfo['status'] }) {
-  switch (status) {
+function SourceStatus({ source }: { source: SourceStatusInfo }) {
+  switch (source.status) {
+    case 'removed':
+      return (
+        <>
+          <StatusAborted>Removed from config</StatusAborted>
+          {source.tombstoneAt && (
+            <Typography variant="caption" display="block" data-testid="source-tombstone-at">
+              pools tombstoned <RelativeTime value={source.tombstoneAt} />
+            </Typography>
+          )}
+        </>
+      );
     case 'ok':
       return <StatusOK>OK</StatusOK>;
     case 'partial':
@@ -114,7 +126,7 @@ export function SourcesPage() {
     { title: 'Source', field: 'id' },
     { title: 'Kind', field: 'kind' },
     { title: 'Target', field: 'target' },
-    { title: 'Status', field: 'status', render: row => <SourceStatus status={row.status} /> },
+    { title: 'Status', field: 'status', render: row => <SourceStatus source={row} /> },
     { title: 'Last run', field: 'lastRunAt', render: row => when(row.lastRunAt) },
     {
       title: 'Duration',
@@ -128,18 +140,20 @@ export function SourcesPage() {
     {
       title: 'Actions',
       sorting: false,
-      render: row => (
-        <Button
-          size="small"
-          variant="outlined"
-          startIcon={<SyncIcon />}
-          aria-label={`Sync ${row.id} now`}
-          disabled={syncing.has(row.id)}
-          onClick={() => syncNow(row.id)}
-        >
-          Sync now
-        </Button>
-      ),
+      // A removed source has no task to run.
+      render: row =>
+        row.status === 'removed' ? null : (
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<SyncIcon />}
+            aria-label={`Sync ${row.id} now`}
+            disabled={syncing.has(row.id)}
+            onClick={() => syncNow(row.id)}
+          >
+            Sync now
+          </Button>
+        ),
     },
   ];
 

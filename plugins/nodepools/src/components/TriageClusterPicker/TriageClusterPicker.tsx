@@ -4,7 +4,10 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/ErrorOutline';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import type { TriageClusterSummary } from '@nodepools/plugin-nodepools-common';
+import type {
+  ClusterIdentity,
+  TriageClusterSummary,
+} from '@nodepools/plugin-nodepools-common';
 import { formatRelativeTime } from '../../lib/format';
 
 const useStyles = makeStyles(theme => ({
@@ -23,25 +26,36 @@ export function clusterDetail(summary: TriageClusterSummary): string {
   return `${pending} · ${collected}`;
 }
 
+/**
+ * What tells a cluster apart from others of its name: `eks · eu-west-1 ·
+ * 111122223333`; `kubernetes` alone for a cluster known only by its name.
+ */
+export function clusterLocation(cluster: ClusterIdentity): string {
+  return [cluster.provider, cluster.region, cluster.account].filter(Boolean).join(' · ');
+}
+
 export interface TriageClusterPickerProps {
   clusters?: TriageClusterSummary[];
   loading?: boolean;
-  /** The cluster in the URL; it is offered even when the list does not know it. */
+  /** The cluster ref (or name) in the URL; it is offered even when the list does not know it. */
   value?: string;
-  onChange(cluster: string | undefined): void;
+  /** Called with the picked cluster's ref. */
+  onChange(clusterRef: string | undefined): void;
 }
 
-/** Picks the cluster whose triage to show, with its pending count and last collection. */
+/** Picks the cluster whose triage to show, with where it runs, its pending count and last collection. */
 export function TriageClusterPicker({ clusters, loading, value, onChange }: TriageClusterPickerProps) {
   const classes = useStyles();
-  const byName = useMemo(
-    () => new Map((clusters ?? []).map(summary => [summary.cluster, summary])),
+  const byRef = useMemo(
+    () => new Map((clusters ?? []).map(summary => [summary.clusterRef, summary])),
     [clusters],
   );
   const options = useMemo(() => {
-    const names = [...byName.keys()];
-    return value && !byName.has(value) ? [value, ...names] : names;
-  }, [byName, value]);
+    const refs = [...byRef.keys()];
+    return value && !byRef.has(value) ? [value, ...refs] : refs;
+  }, [byRef, value]);
+  const sameName = (summary: TriageClusterSummary) =>
+    (clusters ?? []).filter(other => other.cluster === summary.cluster).length > 1;
 
   return (
     <Autocomplete<string>
@@ -50,14 +64,21 @@ export function TriageClusterPicker({ clusters, loading, value, onChange }: Tria
       value={value ?? null}
       loading={loading}
       onChange={(_event, next) => onChange(next ?? undefined)}
-      renderOption={name => {
-        const summary = byName.get(name);
+      getOptionLabel={ref => {
+        const summary = byRef.get(ref);
+        if (!summary) return ref;
+        return sameName(summary)
+          ? `${summary.cluster} (${clusterLocation(summary)})`
+          : summary.cluster;
+      }}
+      renderOption={ref => {
+        const summary = byRef.get(ref);
         return (
-          <div className={classes.option} data-testid="triage-cluster-option">
-            <Typography variant="body2">{name}</Typography>
+          <div className={classes.option} data-testid="triage-cluster-option" data-ref={ref}>
+            <Typography variant="body2">{summary?.cluster ?? ref}</Typography>
             {summary && (
               <Typography variant="caption" color="textSecondary" className={classes.detail}>
-                {clusterDetail(summary)}
+                {clusterLocation(summary)} · {clusterDetail(summary)}
                 {summary.error && (
                   <span className={`${classes.detail} ${classes.error}`} title={summary.error}>
                     <ErrorIcon fontSize="inherit" aria-hidden />

@@ -1,2 +1,2 @@
-export { TriageClusterPicker, clusterDetail } from './TriageClusterPicker';
+export { TriageClusterPicker, clusterDetail, clusterLocation } from './TriageClusterPicker';
 export type { TriageClusterPickerProps } from './TriageClusterPicker';

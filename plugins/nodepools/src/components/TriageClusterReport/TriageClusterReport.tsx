@@ -20,6 +20,7 @@ function isNotFound(error: Error): boolean {
 }
 
 export interface TriageClusterReportProps {
+  /** The cluster's ref, or a bare name. */
   cluster: string;
   /** The cluster's entry of the cluster list, for its last collection's error. */
   summary?: TriageClusterSummary;
@@ -29,6 +30,7 @@ export interface TriageClusterReportProps {
 export function TriageClusterReport({ cluster, summary }: TriageClusterReportProps) {
   const api = useApi(nodePoolsApiRef);
   const triage = useAsync(() => api.getClusterTriage(cluster), [api, cluster]);
+  const name = summary?.cluster ?? triage.value?.cluster ?? cluster;
 
   const collectionError = summary?.error && (
     <Box mb={2}>
@@ -37,8 +39,8 @@ export function TriageClusterReport({ cluster, summary }: TriageClusterReportPro
         defaultExpanded
         title={
           triage.value
-            ? `The last collection of ${cluster} failed; the report below is from the one before`
-            : `The last collection of ${cluster} failed`
+            ? `The last collection of ${name} failed; the report below is from the one before`
+            : `The last collection of ${name} failed`
         }
         message={summary.error}
       />
@@ -53,7 +55,7 @@ export function TriageClusterReport({ cluster, summary }: TriageClusterReportPro
         {isNotFound(triage.error) ? (
           <EmptyState
             missing="data"
-            title={`No triage for ${cluster}`}
+            title={`No triage for ${name}`}
             description="The backend has not collected the pending pods of this cluster. Pick another cluster, or analyze kubectl's JSON of it."
           />
         ) : (

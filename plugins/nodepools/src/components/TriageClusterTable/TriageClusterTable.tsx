@@ -2,26 +2,35 @@ import Typography from '@material-ui/core/Typography';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import type { TriageClusterSummary } from '@nodepools/plugin-nodepools-common';
 import { RelativeTime } from '../RelativeTime';
+import { clusterLocation } from '../TriageClusterPicker';
 
 /** Clusters per page of the table; beyond it, the table pages. */
 const PAGE_SIZE = 20;
 
 export interface TriageClusterTableProps {
   clusters: TriageClusterSummary[];
-  /** Link to one cluster's triage. */
-  clusterLink(cluster: string): string;
+  /** Link to one cluster's triage, by its cluster ref. */
+  clusterLink(clusterRef: string): string;
 }
 
 /** Every cluster with a triage, most pending pods first. */
 export function TriageClusterTable({ clusters, clusterLink }: TriageClusterTableProps) {
   const rows = [...clusters].sort(
-    (a, b) => b.pendingPods - a.pendingPods || a.cluster.localeCompare(b.cluster),
+    (a, b) =>
+      b.pendingPods - a.pendingPods ||
+      a.cluster.localeCompare(b.cluster) ||
+      a.clusterRef.localeCompare(b.clusterRef),
   );
   const columns: TableColumn<TriageClusterSummary>[] = [
     {
       title: 'Cluster',
       field: 'cluster',
-      render: row => <Link to={clusterLink(row.cluster)}>{row.cluster}</Link>,
+      render: row => <Link to={clusterLink(row.clusterRef)}>{row.cluster}</Link>,
+    },
+    {
+      title: 'Where',
+      field: 'clusterRef',
+      render: row => clusterLocation(row),
     },
     { title: 'Pending pods', field: 'pendingPods', type: 'numeric' },
     {

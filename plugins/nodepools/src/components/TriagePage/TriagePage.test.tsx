@@ -50,8 +50,11 @@ describe('TriagePage', () => {
     expect(rows[3]).toHaveTextContent('Never');
     expect(rows[3]).toHaveTextContent('cannot list resource "pods" at the cluster scope');
 
+    expect(rows[0]).toHaveTextContent('eks · us-east-1 · 111122223333');
+    expect(rows[2]).toHaveTextContent('kubernetes');
+
     await userEvent.click(screen.getByRole('link', { name: 'prod-use1' }));
-    await waitFor(() => expect(search().get('cluster')).toBe('prod-use1'));
+    await waitFor(() => expect(search().get('cluster')).toBe('eks/111122223333/us-east-1/prod-use1'));
     expect(await screen.findByTestId('triage-report')).toHaveAttribute('data-cluster', 'prod-use1');
   });
 
@@ -232,13 +235,59 @@ describe('TriagePage', () => {
     await userEvent.click(screen.getByRole('textbox', { name: 'Cluster' }));
     const options = await screen.findAllByTestId('triage-cluster-option');
     expect(options[1]).toHaveTextContent('train-euw4');
-    expect(options[1]).toHaveTextContent('1 pending · collected');
+    expect(options[1]).toHaveTextContent('gke · europe-west4 · ml-train · 1 pending · collected');
     expect(options[3]).toHaveTextContent('last collection failed');
     await userEvent.click(options[1]);
-    await waitFor(() => expect(search().get('cluster')).toBe('train-euw4'));
+    await waitFor(() => expect(search().get('cluster')).toBe('gke/ml-train/europe-west4/train-euw4'));
     await waitFor(() =>
       expect(screen.getByTestId('triage-report')).toHaveAttribute('data-cluster', 'train-euw4'),
     );
+  });
+
+  describe('with two clusters of one name in two regions', () => {
+    const [prod] = TRIAGES;
+    const west = {
+      ...prod,
+      clusterRef: 'eks/111122223333/us-west-2/prod-use1',
+      region: 'us-west-2',
+      report: { ...prod.report, pods: prod.report.pods.slice(0, 1) },
+    };
+    const twins = () => new FakeNodePoolsApi([], {}, {}, [], { reports: [prod, west] });
+
+    it('tells them apart by region in the table and the picker, and links each by its ref', async () => {
+      await renderRouter('/nodepools/triage', twins());
+      await screen.findByText('Clusters with pending-pod triage');
+      const rows = screen.getAllByRole('row').slice(1);
+      expect(rows.map(row => row.textContent)).toEqual([
+        expect.stringContaining('eks · us-east-1 · 111122223333'),
+        expect.stringContaining('eks · us-west-2 · 111122223333'),
+      ]);
+      await userEvent.click(within(rows[1]).getByRole('link', { name: 'prod-use1' }));
+      await waitFor(() => expect(search().get('cluster')).toBe(west.clusterRef));
+      expect(await screen.findAllByTestId('triage-pod')).toHaveLength(1);
+      expect(screen.getByRole('textbox', { name: 'Cluster' })).toHaveValue('prod-use1 (eks · us-west-2 · 111122223333)');
+
+      await userEvent.click(screen.getByRole('textbox', { name: 'Cluster' }));
+      const options = await screen.findAllByTestId('triage-cluster-option');
+      expect(options.map(o => o.getAttribute('data-ref'))).toEqual([prod.clusterRef, west.clusterRef]);
+      await userEvent.click(options[0]);
+      await waitFor(() => expect(search().get('cluster')).toBe(prod.clusterRef));
+      await waitFor(() => expect(screen.getAllByTestId('triage-pod')).toHaveLength(prod.report.pods.length));
+    });
+
+    it('answers a link by bare name with a link to each cluster it may mean', async () => {
+      await renderRouter('/nodepools/triage?cluster=prod-use1', twins());
+      const choices = await screen.findByTestId('triage-ambiguous-cluster');
+      expect(screen.getByText(/2 clusters are named prod-use1: pick one/)).toBeInTheDocument();
+      const links = within(choices).getAllByRole('link');
+      expect(links.map(link => link.textContent)).toEqual([
+        'prod-use1 (eks · us-east-1 · 111122223333)',
+        'prod-use1 (eks · us-west-2 · 111122223333)',
+      ]);
+      await userEvent.click(links[1]);
+      await waitFor(() => expect(search().get('cluster')).toBe(west.clusterRef));
+      expect(await screen.findAllByTestId('triage-pod')).toHaveLength(1);
+    });
   });
 
   it('shows why the clusters could not be loaded', async () => {

@@ -14,16 +14,60 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import type { TriageClusterSummary } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage } from '../../lib/format';
 import { rootRouteRef, triageRouteRef } from '../../routes';
 import { TriageAnalyzeForm } from '../TriageAnalyzeForm';
-import { TriageClusterPicker } from '../TriageClusterPicker';
+import { clusterLocation, TriageClusterPicker } from '../TriageClusterPicker';
 import { TriageClusterReport } from '../TriageClusterReport';
 import { TriageClusterTable } from '../TriageClusterTable';
 
-/** The `cluster` query parameter names the cluster shown, so that a link shares it. */
+/**
+ * The `cluster` query parameter holds the ref of the cluster shown, so that
+ * a link shares it; a bare name (older links) still works while only one
+ * cluster with a triage has it.
+ */
 const CLUSTER_PARAM = 'cluster';
+
+/** The cluster list's entries the URL's ref or bare name may mean. */
+function selectedSummaries(
+  clusters: TriageClusterSummary[] | undefined,
+  selector: string,
+): TriageClusterSummary[] {
+  const exact = clusters?.find(summary => summary.clusterRef === selector);
+  if (exact || selector.includes('/')) return exact ? [exact] : [];
+  return clusters?.filter(summary => summary.cluster === selector) ?? [];
+}
+
+/** A bare name that several clusters have: one link per cluster. */
+function AmbiguousCluster({
+  name,
+  clusters,
+  clusterLink,
+}: {
+  name: string;
+  clusters: TriageClusterSummary[];
+  clusterLink(ref: string): string;
+}) {
+  return (
+    <WarningPanel
+      severity="info"
+      defaultExpanded
+      title={`${clusters.length} clusters are named ${name}: pick one`}
+    >
+      <ul data-testid="triage-ambiguous-cluster">
+        {clusters.map(summary => (
+          <li key={summary.clusterRef}>
+            <Link to={clusterLink(summary.clusterRef)}>
+              {summary.cluster} ({clusterLocation(summary)})
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </WarningPanel>
+  );
+}
 
 function ClustersTab() {
   const api = useApi(nodePoolsApiRef);
@@ -34,24 +78,22 @@ function ClustersTab() {
   const clusters = useAsync(() => api.listTriageClusters(), [api]);
 
   const clusterLink = useCallback(
-    (name: string) => `${triageLink()}?${new URLSearchParams({ [CLUSTER_PARAM]: name })}`,
+    (ref: string) => `${triageLink()}?${new URLSearchParams({ [CLUSTER_PARAM]: ref })}`,
     [triageLink],
   );
   const pick = useCallback(
-    (name: string | undefined) =>
-      setSearchParams(name ? { [CLUSTER_PARAM]: name } : {}),
+    (ref: string | undefined) =>
+      setSearchParams(ref ? { [CLUSTER_PARAM]: ref } : {}),
     [setSearchParams],
   );
+  const selected = cluster ? selectedSummaries(clusters.value, cluster) : [];
+  const summary = selected.length === 1 ? selected[0] : undefined;
 
   let body;
-  if (cluster) {
-    body = (
-      <TriageClusterReport
-        key={cluster}
-        cluster={cluster}
-        summary={clusters.value?.find(summary => summary.cluster === cluster)}
-      />
-    );
+  if (cluster && selected.length > 1) {
+    body = <AmbiguousCluster name={cluster} clusters={selected} clusterLink={clusterLink} />;
+  } else if (cluster) {
+    body = <TriageClusterReport key={cluster} cluster={cluster} summary={summary} />;
   } else if (clusters.loading) {
     body = <Progress />;
   } else if (clusters.value?.length) {
@@ -73,7 +115,10 @@ function ClustersTab() {
 
   return (
     <>
-      <ContentHeader title={cluster ?? 'Clusters'}>
+      <ContentHeader
+        title={summary?.cluster ?? cluster ?? 'Clusters'}
+        description={summary ? clusterLocation(summary) : undefined}
+      >
         <Link to={listLink()}>All pools</Link>
       </ContentHeader>
       {clusters.error && (
@@ -90,7 +135,7 @@ function ClustersTab() {
         <TriageClusterPicker
           clusters={clusters.value}
           loading={clusters.loading}
-          value={cluster}
+          value={summary?.clusterRef ?? cluster}
           onChange={pick}
         />
       </Box>

@@ -1,27 +1,19 @@
 import type { Knex } from 'knex';
-import type {
-  ClusterTriageResponse,
-  PoolTriageSummary,
-  TriageClusterSummary,
-  TriageReport,
+import {
+  clusterRef,
+  type ClusterIdentity,
+  type ClusterTriageResponse,
+  type PoolTriageSummary,
+  type TriageClusterSummary,
+  type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
-
-/** The latest triage of each cluster's pending pods. */
-export interface TriageStore {
-  saveReport(entry: {
-    cluster: string;
-    source: string;
-    collectedAt: string;
-    report: TriageReport;
-  }): Promise<void>;
-  /** Records a failed collection; the previous report stays. */
-  saveError(entry: { cluster: string; source: string; error: string }): Promise<void>;
-  getReport(cluster: string): Promise<ClusterTriageResponse | undefined>;
-  listClusters(): Promise<TriageClusterSummary[]>;
-  poolSummaries(): Promise<PoolTriageSummary[]>;
-}
+import type { TriageStore } from './TriageStore';
 
 interface TriageRow {
+  cluster_ref: string;
+  provider: ClusterIdentity['provider'];
+  account: string | null;
+  region: string | null;
   cluster: string;
   source: string;
   collected_at: string | null;
@@ -31,19 +23,39 @@ interface TriageRow {
   error: string | null;
 }
 
-/** Expects the plugin's migrations to have run (DatabasePoolStore.create does). */
+function identityColumns(cluster: ClusterIdentity) {
+  return {
+    cluster_ref: clusterRef(cluster),
+    provider: cluster.provider,
+    account: cluster.account ?? null,
+    region: cluster.region ?? null,
+    cluster: cluster.cluster,
+  };
+}
+
+function identityFromRow(row: TriageRow): ClusterIdentity & { clusterRef: string } {
+  return {
+    clusterRef: row.cluster_ref,
+    provider: row.provider,
+    ...(row.account ? { account: row.account } : {}),
+    ...(row.region ? { region: row.region } : {}),
+    cluster: row.cluster,
+  };
+}
+
+/** The triage reports in `nodepools_triage`; built by `createStores`, which migrates the table. */
 export class DatabaseTriageStore implements TriageStore {
   constructor(private readonly db: Knex) {}
 
   async saveReport(entry: {
-    cluster: string;
+    cluster: ClusterIdentity;
     source: string;
     collectedAt: string;
     report: TriageReport;
   }): Promise<void> {
     await this.db('nodepools_triage')
       .insert({
-        cluster: entry.cluster,
+        ...identityColumns(entry.cluster),
         source: entry.source,
         collected_at: entry.collectedAt,
         pending_count: entry.report.pods.length,
@@ -51,25 +63,29 @@ export class DatabaseTriageStore implements TriageStore {
         pool_summaries: JSON.stringify(entry.report.pools),
         error: null,
       })
-      .onConflict('cluster')
+      .onConflict('cluster_ref')
       .merge();
   }
 
-  async saveError(entry: { cluster: string; source: string; error: string }): Promise<void> {
+  async saveError(entry: {
+    cluster: ClusterIdentity;
+    source: string;
+    error: string;
+  }): Promise<void> {
     await this.db('nodepools_triage')
-      .insert({ cluster: entry.cluster, source: entry.source, error: entry.error })
-      .onConflict('cluster')
+      .insert({ ...identityColumns(entry.cluster), source: entry.source, error: entry.error })
+      .onConflict('cluster_ref')
       .merge(['source', 'error']);
   }
 
-  async getReport(cluster: string): Promise<ClusterTriageResponse | undefined> {
+  async getReport(ref: string): Promise<ClusterTriageResponse | undefined> {
     const row: TriageRow | undefined = await this.db('nodepools_triage')
-      .where({ cluster })
+      .where({ cluster_ref: ref })
       .whereNotNull('report')
       .first();
     if (!row?.report || !row.collected_at) return undefined;
     return {
-      cluster: row.cluster,
+      ...identityFromRow(row),
       source: row.source,
       collectedAt: row.collected_at,
       report: JSON.parse(row.report),
@@ -78,10 +94,20 @@ export class DatabaseTriageStore implements TriageStore {
 
   async listClusters(): Promise<TriageClusterSummary[]> {
     const rows: TriageRow[] = await this.db('nodepools_triage')
-      .select('cluster', 'source', 'collected_at', 'pending_count', 'error')
-      .orderBy('cluster');
+      .select(
+        'cluster_ref',
+        'provider',
+        'account',
+        'region',
+        'cluster',
+        'source',
+        'collected_at',
+        'pending_count',
+        'error',
+      )
+      .orderBy(['cluster', 'cluster_ref']);
     return rows.map(row => ({
-      cluster: row.cluster,
+      ...identityFromRow(row),
       source: row.source,
       pendingPods: Number(row.pending_count),
       ...(row.collected_at ? { collectedAt: row.collected_at } : {}),

@@ -1,0 +1,80 @@
+import type { Knex } from 'knex';
+import type { SourceSync, SyncSummary } from '../PoolStore';
+import { classifyListed, diffSync, emptyPlan, type SyncingSource } from './diff';
+import { loadExistingPools, loadPools } from './load';
+import {
+  previousSuccess,
+  recordFailedRun,
+  recordListedRun,
+  SourceRun,
+  updateFailingScopes,
+} from './scopes';
+import {
+  insertNewPools,
+  tombstoneGonePools,
+  updateChangedPools,
+  writeHistory,
+  type SyncWrite,
+} from './write';
+
+/**
+ * Writes one source run into the store: load what it may touch, diff,
+ * write only what changed, then the state of its scopes and of the source.
+ * A pool whose fingerprint is unchanged costs no row, a pool a source of
+ * higher priority holds costs none either, and the stale marks of failing
+ * scopes are one row per scope, written when the failure starts or changes.
+ */
+export async function reconcileSync(
+  tx: Knex.Transaction,
+  sync: SourceSync,
+): Promise<SyncSummary> {
+  const summary: SyncSummary = {
+    created: 0,
+    updated: 0,
+    revived: 0,
+    tombstoned: 0,
+    unchanged: 0,
+    outranked: 0,
+    poolRowsWritten: 0,
+  };
+  const sourceId = sync.source.id;
+  const now = sync.finishedAt;
+  const run: SourceRun = {
+    id: sourceId,
+    kind: sync.source.kind,
+    target: sync.source.target,
+    last_run_at: now,
+    duration_ms: Math.max(0, Date.parse(sync.finishedAt) - Date.parse(sync.startedAt)),
+    stale_after_ms: sync.staleAfterMs ?? null,
+    priority: sync.priority ?? 0,
+    removed_at: null,
+  };
+  const lastSuccessAt = await previousSuccess(tx, sourceId);
+
+  if ('error' in sync.outcome) {
+    await recordFailedRun(tx, run, sync.outcome.error, lastSuccessAt);
+    return summary;
+  }
+
+  const { listings } = sync.outcome;
+  const source: SyncingSource = { id: sourceId, priority: run.priority };
+  const plan = diffSync(source, listings, await loadExistingPools(tx, sourceId, listings));
+  const write: SyncWrite = { tx, sourceId, now, summary, history: [] };
+  const lost = await insertNewPools(write, plan.inserts);
+  // Inserted meanwhile by another replica: planned again against what it stored.
+  const replan = emptyPlan();
+  const stored = await loadPools(tx, lost.map(listed => listed.pool.ref));
+  for (const listed of lost) {
+    const prior = stored.get(listed.pool.ref);
+    if (!prior) throw new Error(`Pool ${listed.pool.ref} was neither inserted nor found`);
+    classifyListed(replan, source, listed, prior);
+  }
+  await updateChangedPools(write, [...plan.changed, ...replan.changed]);
+  await tombstoneGonePools(write, plan.gone);
+  await writeHistory(write);
+  summary.unchanged += plan.unchanged + replan.unchanged;
+  summary.outranked += plan.outranked + replan.outranked;
+  await updateFailingScopes(tx, sourceId, listings, lastSuccessAt, now);
+  await recordListedRun(tx, run, listings);
+  return summary;
+}
