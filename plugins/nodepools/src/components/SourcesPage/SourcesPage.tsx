@@ -140,6 +140,9 @@ export function SourcesPage() {
     {
       title: 'Actions',
       sorting: false,
+      // Long errors and targets squeeze the other columns; the button keeps its width.
+      cellStyle: { whiteSpace: 'nowrap', width: '1%' },
+      headerStyle: { whiteSpace: 'nowrap' },
       // A removed source has no task to run.
       render: row =>
         row.status === 'removed' ? null : (
@@ -147,6 +150,7 @@ export function SourcesPage() {
             size="small"
             variant="outlined"
             startIcon={<SyncIcon />}
+            style={{ whiteSpace: 'nowrap' }}
             aria-label={`Sync ${row.id} now`}
             disabled={syncing.has(row.id)}
             onClick={() => syncNow(row.id)}
