@@ -1,4 +1,9 @@
-import { ItemFieldError, ItemFieldErrors, type PoolSpec } from '@nodepools/plugin-nodepools-common';
+import {
+  ItemFieldError,
+  ItemFieldErrors,
+  type ExportContext,
+  type PoolSpec,
+} from '@nodepools/plugin-nodepools-common';
 import { toPlainRecord } from '../objects';
 import { buildScopeListing, parseRecords } from './scopeListing';
 
@@ -52,6 +57,36 @@ describe('parseRecords', () => {
       { file: 'doks/nyc1/prod', index: 2, field: 'taints.0.effect', message: 'unknown effect' },
       { file: 'doks/nyc1/prod', index: 3, field: undefined, message: 'cannot read x of undefined' },
     ]);
+  });
+});
+
+describe('parseRecords warnings', () => {
+  it('keeps what a parser read leniently as a warning naming the record', () => {
+    const lenient = (item: unknown, context: ExportContext) => {
+      context.onWarning?.({ file: context.file, field: 'status', message: "unknown status 'DEGRADING'" });
+      return pool((item as { name: string }).name);
+    };
+    const { parsed, issues, warnings } = parseRecords(
+      [{ index: 4, item: { name: 'a' } }],
+      lenient,
+      { file: 'eks/1/us-east-1/prod' },
+    );
+
+    expect(parsed.map(p => p.name)).toEqual(['a']);
+    expect(issues).toEqual([]);
+    expect(warnings).toEqual([
+      { file: 'eks/1/us-east-1/prod', index: 4, field: 'status', message: "unknown status 'DEGRADING'", severity: 'warning' },
+    ]);
+  });
+
+  it('leaves a listing with only warnings complete', () => {
+    const warning = { file: 's', index: 0, field: 'status', message: 'unknown', severity: 'warning' as const };
+    expect(buildScopeListing({ scope: 's', pools: [pool('a')], warnings: [warning] })).toEqual({
+      scope: 's',
+      complete: true,
+      pools: [pool('a')],
+      issues: [warning],
+    });
   });
 });
 

@@ -74,6 +74,7 @@ export async function listKarpenterScope(
   const unreadable = new Set(
     issues.filter(issue => issue.index !== undefined).map(issue => issue.index),
   ).size;
+  issues.push(...parsed.warnings);
   return {
     scope,
     // A NodePool that could not be read is still there: nothing may be tombstoned.
