@@ -1,6 +1,6 @@
 /**
- * Shared model, parsers of cloud exports, triage engine and machine-type
- * catalog of the nodepools plugins. Isomorphic: no I/O.
+ * Shared model, parsers of cloud exports, provider profiles, triage engine
+ * and machine-type catalog of the nodepools plugins. Isomorphic: no I/O.
  *
  * @packageDocumentation
  */
@@ -8,4 +8,5 @@ export * from './model';
 export * from './parsers';
 export * from './quantity';
 export * from './machines';
+export * from './providers';
 export * from './triage';

@@ -10,13 +10,8 @@ import {
 import { UNSCHEDULABLE_TAINT } from './checks/unschedulable';
 import { volumeTopology, type VolumeTopology } from './checks/volumeZone';
 import type { NodeSelectorTerm } from './kube';
-import {
-  PER_NODE_LABEL_KEYS,
-  POOL_LABEL_KEYS,
-  POOL_LABEL_PROVIDER,
-  poolOfNodeLabels,
-  zoneOf,
-} from './labels';
+import { PROVIDER_TRANSIENT_TAINT_KEYS, providerOfPoolLabel, providerProfile } from '../providers/registry';
+import { PER_NODE_LABEL_KEYS, poolOfNodeLabels, zoneOf } from './labels';
 import {
   readPod,
   type BoundPod,
@@ -224,12 +219,16 @@ function resolveCluster(
   return best;
 }
 
-/** Node lifecycle taints that a new node of the pool will not have. */
+/** Node lifecycle taints that a new node of the pool will not have: Kubernetes', the cluster autoscaler's and the providers' own. */
 const TRANSIENT_TAINT_PREFIXES = ['node.kubernetes.io/', 'node.cloudprovider.kubernetes.io/'];
-const TRANSIENT_TAINTS = new Set(['ToBeDeletedByClusterAutoscaler', 'DeletionCandidateOfClusterAutoscaler', 'karpenter.sh/disrupted', 'karpenter.sh/disruption']);
+const TRANSIENT_TAINTS = new Set(['ToBeDeletedByClusterAutoscaler', 'DeletionCandidateOfClusterAutoscaler']);
 
 export function isTransientTaint(taint: Taint): boolean {
-  return TRANSIENT_TAINTS.has(taint.key) || TRANSIENT_TAINT_PREFIXES.some(p => taint.key.startsWith(p));
+  return (
+    TRANSIENT_TAINTS.has(taint.key) ||
+    PROVIDER_TRANSIENT_TAINT_KEYS.has(taint.key) ||
+    TRANSIENT_TAINT_PREFIXES.some(p => taint.key.startsWith(p))
+  );
 }
 
 function matchingSpec(
@@ -237,13 +236,15 @@ function matchingSpec(
   name: string,
   label: string | undefined,
 ): PoolSpec | NodePool | undefined {
-  const provider = label ? POOL_LABEL_PROVIDER[label as (typeof POOL_LABEL_KEYS)[number]] : undefined;
+  const provider = label ? providerOfPoolLabel(label) : undefined;
   const named = specsByName.get(name) ?? [];
   return named.find(p => p.provider === provider) ?? named[0];
 }
 
+/** The label the provider names its nodes' pool with; self-managed pools have none of their own. */
 function defaultPoolLabel(provider: Provider): string | undefined {
-  return POOL_LABEL_KEYS.find(key => POOL_LABEL_PROVIDER[key] === provider);
+  const labels = providerProfile(provider).nodeLabels;
+  return labels.poolSetByProvider ? labels.pool[0] : undefined;
 }
 
 export interface ClusterInput {

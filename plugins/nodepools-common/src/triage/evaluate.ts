@@ -1,5 +1,6 @@
 import type { MachineCatalog } from '../machines/catalog';
-import { prefixDelegationMaxPods } from '../machines/maxPods';
+import { interfaceNetworkOf, prefixDelegationMaxPodsOf } from '../providers/podIps';
+import { CAPACITY_TYPE_LABEL_KEYS, providerProfile } from '../providers/registry';
 import type { Taint } from '../model/pool';
 import { formatResourceAmount } from '../quantity/format';
 import { checkHostPorts, type HostPort } from './checks/hostPorts';
@@ -126,10 +127,14 @@ export interface CandidateResult {
   limitsReason?: CheckReason;
 }
 
+/** A pool's nodes hold as many pods as their pod network gives addresses, and prefix delegation would give more. */
 export interface IpExhaustion {
   machineType: string;
   maxPods: number;
   withPrefixes: number;
+  /** The pod network's name (`VPC CNI`). */
+  network: string;
+  howToEnable: string;
 }
 
 /** Everything known about one pod signature on one pool; the public verdict is derived from it. */
@@ -154,8 +159,8 @@ export interface PoolEvaluation {
 
 const NO_CLASSES: NodeClass[] = [];
 
-/** Labels whose value differs between a template's placements. */
-const PLACEMENT_LABELS = new Set([ZONE_LABEL, ZONE_LABEL_BETA, 'karpenter.sh/capacity-type']);
+/** Labels whose value differs between a template's placements: zone and capacity type. */
+const PLACEMENT_LABELS = new Set([ZONE_LABEL, ZONE_LABEL_BETA, ...CAPACITY_TYPE_LABEL_KEYS]);
 
 const NO_CANDIDATE: CheckReason = {
   code: 'node-affinity',
@@ -530,14 +535,22 @@ export class Evaluator {
   }
 
   private findPrefixLimit(pool: PoolState): IpExhaustion | undefined {
-    if (this.options.prefixDelegation || (pool.provider !== 'eks' && pool.provider !== 'karpenter')) return undefined;
+    const profile = providerProfile(pool.provider);
+    const network = interfaceNetworkOf(profile.podIps);
+    if (this.options.prefixDelegation || !network?.prefixDelegation || profile.cloud === 'none') return undefined;
     const node = pool.classes[0]?.nodes[0];
     const machineType = node?.labels[INSTANCE_TYPE_LABEL] ?? node?.labels[INSTANCE_TYPE_LABEL_BETA];
-    const machine = machineType ? this.catalog.get('aws', machineType) : undefined;
-    const withPrefixes = machine ? prefixDelegationMaxPods(machine) : undefined;
+    const machine = machineType ? this.catalog.get(profile.cloud, machineType) : undefined;
+    const withPrefixes = machine ? prefixDelegationMaxPodsOf(network, machine) : undefined;
     const maxPods = node?.allocatable.pods ?? 0;
     if (!machine || withPrefixes === undefined || withPrefixes <= maxPods) return undefined;
-    return { machineType: machine.name, maxPods, withPrefixes };
+    return {
+      machineType: machine.name,
+      maxPods,
+      withPrefixes,
+      network: network.name,
+      howToEnable: network.prefixDelegation.howToEnable,
+    };
   }
 
   /** Is the pod held back by the VPC CNI's per-node IP limit that prefix delegation would lift? */

@@ -1,6 +1,7 @@
-import { allocatableFormulaFor, estimateAllocatable } from '../machines/allocatable';
+import { estimateAllocatable } from '../machines/allocatable';
 import type { MachineCloud, MachineType } from '../machines/types';
 import { formatTaint, type Provider, type Taint } from '../model/pool';
+import { providerProfile } from '../providers/registry';
 import { formatResourceAmount } from '../quantity/format';
 import { tolerationFor } from './checks/taints';
 import { compareText } from './compare';
@@ -42,14 +43,6 @@ const MAX_TRIES = 8;
  * a larger machine type is the smaller change.
  */
 const LOWER_REQUEST_KEEPS_AT_LEAST = 0.5;
-
-const CLOUD_OF_PROVIDER: Partial<Record<Provider, MachineCloud>> = {
-  eks: 'aws',
-  karpenter: 'aws',
-  gke: 'gcp',
-  aks: 'azure',
-  doks: 'digitalocean',
-};
 
 /** Labels a pool request cannot set: the cloud or Kubernetes derives them. */
 const DERIVED_LABELS = new Set([
@@ -247,7 +240,8 @@ function raiseMaxFix(evaluator: Evaluator, needs: PodNeeds, flags: Uint8Array): 
   const perNode = Math.max(1, chosen.perNode);
   const nodesNeeded = Math.ceil(needs.pods.length / perNode);
   const machine = evaluation.candidate?.machineType ? ` ${evaluation.candidate.machineType}` : '';
-  if (evaluation.template.kind === 'karpenter') {
+  const growth = providerProfile(pool.provider).growth;
+  if (evaluation.template.kind === 'provisioner' && growth.kind === 'provisioner') {
     const match = /limits\.(\S+) is reached/.exec(evaluation.scalingReason?.message ?? '');
     const resource = match?.[1] ?? 'cpu';
     const limit = scaling.limits?.[resource] ?? 0;
@@ -258,7 +252,7 @@ function raiseMaxFix(evaluator: Evaluator, needs: PodNeeds, flags: Uint8Array): 
       kind: 'raise-max',
       pool: pool.name,
       max: { from: limit, to, field: `limits.${resource}` },
-      text: `raise NodePool ${pool.name}'s limits.${resource} from ${formatResourceAmount(resource, limit)} to ${formatResourceAmount(
+      text: `raise ${growth.noun} ${pool.name}'s limits.${resource} from ${formatResourceAmount(resource, limit)} to ${formatResourceAmount(
         resource,
         to,
       )}: ${nodesNeeded} new${machine} node(s) for ${needs.pods.length} pending pod(s)`,
@@ -280,11 +274,11 @@ function prefixDelegationFix(evaluator: Evaluator, needs: PodNeeds): TriageFix |
     if (!evaluator.mayBeIpLimited(pool)) continue;
     const evaluation = evaluator.evaluatePool(needs, pool);
     if (!evaluation.ipExhaustion || !evaluation.nodeReasons.every(r => r.code === 'insufficient:pods')) continue;
-    const { machineType, maxPods, withPrefixes } = evaluation.ipExhaustion;
+    const { machineType, maxPods, withPrefixes, network, howToEnable } = evaluation.ipExhaustion;
     return {
       kind: 'enable-prefix-delegation',
       pool: pool.name,
-      text: `pool ${pool.name}'s nodes are at the VPC CNI's IP limit of ${maxPods} pods (${machineType}); enable prefix delegation (ENABLE_PREFIX_DELEGATION=true on the aws-node daemonset, then replace the nodes) to allow ${withPrefixes}`,
+      text: `pool ${pool.name}'s nodes are at the ${network}'s IP limit of ${maxPods} pods (${machineType}); enable prefix delegation (${howToEnable}) to allow ${withPrefixes}`,
     };
   }
   return undefined;
@@ -330,7 +324,7 @@ function factsOf(evaluator: Evaluator): ClusterFacts {
   const known = clusterFacts.get(evaluator);
   if (known) return known;
   const state = evaluator.state;
-  const provider = mostCommon(state.pools.map(p => p.provider).filter(p => p !== 'kubernetes'));
+  const provider = mostCommon(state.pools.map(p => p.provider).filter(p => providerProfile(p).cloud !== 'none'));
   const typesInUse = new Set<string>();
   const archCounts = new Map<string, number>();
   for (const p of state.pools) {
@@ -342,7 +336,8 @@ function factsOf(evaluator: Evaluator): ClusterFacts {
       if (arch) archCounts.set(arch, (archCounts.get(arch) ?? 0) + c.nodes.length);
     }
   }
-  let cloud = provider ? CLOUD_OF_PROVIDER[provider] : undefined;
+  const profileCloud = provider ? providerProfile(provider).cloud : 'none';
+  let cloud = profileCloud === 'none' ? undefined : profileCloud;
   if (!cloud) {
     cloud = mostCommon(
       [...typesInUse].map(t => evaluator.catalog.find(t)?.cloud).filter((c): c is MachineCloud => !!c),
@@ -400,7 +395,7 @@ function suggestedPool(evaluator: Evaluator, needs: PodNeeds): { pool: Suggested
       effect: t.effect === 'NoExecute' ? 'NoExecute' : 'NoSchedule',
     }));
   let machine: MachineType | undefined;
-  const formula = provider ? allocatableFormulaFor(provider) : undefined;
+  const formula = provider ? providerProfile(provider).allocatableFormula : undefined;
   if (cloud && formula) {
     machine = evaluator.catalog
       .list(cloud)
@@ -445,7 +440,7 @@ function newPoolFix(evaluator: Evaluator, needs: PodNeeds): TriageFix {
     pool.taints.length ? `taint${pool.taints.length > 1 ? 's' : ''} ${pool.taints.map(formatTaint).join(', ')}` : undefined,
   ].filter(Boolean);
   const extras = `${parts.length ? ` with ${parts.join(' and ')}` : ''}${pool.zones.length ? ` in ${pool.zones.join(', ')}` : ''}`;
-  const provider = pool.provider ? `${pool.provider} ` : '';
+  const provider = pool.provider ? `${providerProfile(pool.provider).displayName} ` : '';
   const text = machine
     ? `no existing pool can take it: request a new ${provider}pool of ${machine.name} (${machine.vcpu} vCPU, ${
         Math.round((machine.memoryMiB / 1024) * 100) / 100
@@ -512,7 +507,7 @@ export function smallestFix(evaluator: Evaluator, needs: PodNeeds, flags: Uint8A
     return {
       kind: 'wait-for-scale-up',
       pool: growing.pool.name,
-      text: `pool ${growing.pool.name} can add a node${machine && evaluator.template(growing.pool).kind !== 'karpenter' ? ` (${machine})` : ''} that takes it: the autoscaler should scale it up`,
+      text: `pool ${growing.pool.name} can add a node${machine && evaluator.template(growing.pool).kind !== 'provisioner' ? ` (${machine})` : ''} that takes it: the autoscaler should scale it up`,
     };
   }
   return (

@@ -1,4 +1,5 @@
 import { TAINT_EFFECTS, type Taint, type TaintEffect } from '../model/pool';
+import { PROVISIONER_POOL_LABELS } from '../providers/registry';
 import { hostPortsOf, type HostPort } from './checks/hostPorts';
 import type {
   Container,
@@ -442,6 +443,10 @@ export interface NodeRecord {
   poolIndex: number;
 }
 
+function countsCapacity(labels: Record<string, unknown>): boolean {
+  return PROVISIONER_POOL_LABELS.some(key => key in labels);
+}
+
 export function readNode(raw: unknown, index: number): NodeRecord {
   const node = objectAt(raw, '(item)') as Node & Record<string, unknown>;
   const metadata = objectAt(node.metadata, 'metadata');
@@ -472,9 +477,9 @@ export function readNode(raw: unknown, index: number): NodeRecord {
     }),
     unschedulable: spec.unschedulable === true,
     allocatable,
-    // Only Karpenter NodePools count capacity (against their limits); other nodes skip the parse.
+    // Only provisioners' pools count capacity (against their limits); other nodes skip the parse.
     capacity:
-      isObject(status.capacity) && isObject(metadata.labels) && 'karpenter.sh/nodepool' in metadata.labels
+      isObject(status.capacity) && isObject(metadata.labels) && countsCapacity(metadata.labels)
         ? parseResourceList(status.capacity, 'status.capacity')
         : allocatable,
     requested: {},

@@ -8,6 +8,7 @@ import {
   type NodePool,
   type PoolSpec,
 } from '../model/pool';
+import { SELF_MANAGED_PROVIDER } from '../providers/registry';
 import { FieldError, isObject } from './resources';
 
 function text(value: unknown, field: string, required = false): string | undefined {
@@ -68,7 +69,7 @@ export function readPool(raw: unknown): PoolSpec | NodePool {
   if (!Array.isArray(requirements)) throw new FieldError('requirements', 'must be a list');
   const pool = {
     ...raw,
-    provider: choice(raw.provider, PROVIDERS, 'provider', 'kubernetes'),
+    provider: choice(raw.provider, PROVIDERS, 'provider', SELF_MANAGED_PROVIDER),
     cluster: text(raw.cluster, 'cluster', true)!,
     name: text(raw.name, 'name', true)!,
     region: text(raw.region, 'region'),

@@ -1,7 +1,11 @@
-import { estimateAllocatable, allocatableFormulaFor } from '../machines/allocatable';
+import { estimateAllocatable } from '../machines/allocatable';
 import type { MachineCatalog } from '../machines/catalog';
+import { instanceLabels, isInstanceLabelKey } from '../machines/instanceLabels';
 import type { MachineCloud, MachineType } from '../machines/types';
 import type { PoolRequirement, Taint } from '../model/pool';
+import { capacityTypeLabels, modeLabels, poolNameLabels, withImplicitTaints } from '../providers/nodeFacts';
+import { providerProfile } from '../providers/registry';
+import type { ProviderProfile } from '../providers/types';
 import { quantityToInteger, quantityToMilli } from '../quantity/parse';
 import { portsConflict, type HostPort } from './checks/hostPorts';
 import { checkNodeAffinity, compileNodeAffinity, matchesRequirement } from './checks/nodeAffinity';
@@ -10,11 +14,13 @@ import { isTransientTaint, taintsKey, type ClusterState, type NodeShape, type Po
 import type { NodeSelectorTerm } from './kube';
 import {
   ARCH_LABEL,
+  ARCH_LABEL_BETA,
   HOSTNAME_LABEL,
   INSTANCE_TYPE_LABEL,
   INSTANCE_TYPE_LABEL_BETA,
   NEW_NODE_HOSTNAME,
   OS_LABEL,
+  OS_LABEL_BETA,
   REGION_LABEL,
   REGION_LABEL_BETA,
   ZONE_LABEL,
@@ -59,78 +65,21 @@ export interface PoolScaling {
 }
 
 export interface PoolTemplate {
-  kind: 'node-group' | 'karpenter' | 'fixed';
+  /** `node-group`: copies of one node within min and max; `provisioner`: any allowed machine type within resource limits (Karpenter); `fixed`: no pool definition. */
+  kind: 'node-group' | 'provisioner' | 'fixed';
   candidates: TemplateCandidate[];
   scaling: PoolScaling;
   notes: string[];
 }
 
-const CLOUD_OF_PROVIDER: Record<string, MachineCloud | undefined> = {
-  eks: 'aws',
-  karpenter: 'aws',
-  gke: 'gcp',
-  aks: 'azure',
-  doks: 'digitalocean',
-};
-
-/** Karpenter on Azure (node auto-provisioning) uses its own instance labels. */
-function karpenterCloud(requirements: readonly PoolRequirement[]): MachineCloud {
-  return requirements.some(r => r.key.startsWith('karpenter.azure.com/')) ? 'azure' : 'aws';
-}
-
-/** Labels that describe the instance itself: Karpenter filters instance types by them. */
-function instanceLabels(machine: MachineType): Record<string, string> {
-  const labels: Record<string, string> = {
-    [INSTANCE_TYPE_LABEL]: machine.name,
-    [INSTANCE_TYPE_LABEL_BETA]: machine.name,
-    [ARCH_LABEL]: machine.arch,
-    'beta.kubernetes.io/arch': machine.arch,
-  };
-  if (machine.cloud === 'aws') {
-    const [family, size = ''] = machine.name.split('.');
-    const category = /^[a-z]+/.exec(family)?.[0] ?? family;
-    const generation = /\d+/.exec(family)?.[0] ?? '';
-    const values: Record<string, string> = {
-      category,
-      family,
-      generation,
-      size,
-      cpu: String(machine.vcpu),
-      memory: String(machine.memoryMiB),
-      'gpu-count': String(machine.gpus),
-    };
-    if (machine.hypervisor) values.hypervisor = machine.hypervisor;
-    if (machine.gpuModel) {
-      values['gpu-name'] = machine.gpuModel;
-      values['gpu-manufacturer'] = 'nvidia';
+/** The machine catalog a pool draws from: its profile's cloud, or another one its requirements name (Karpenter on Azure). */
+function machineCloudOf(profile: ProviderProfile, requirements: readonly PoolRequirement[]): MachineCloud | undefined {
+  if (profile.growth.kind === 'provisioner') {
+    for (const [prefix, cloud] of Object.entries(profile.growth.cloudByRequirementPrefix)) {
+      if (requirements.some(r => r.key.startsWith(prefix))) return cloud;
     }
-    for (const [key, value] of Object.entries(values)) {
-      labels[`karpenter.k8s.aws/instance-${key}`] = value;
-      labels[`eks.amazonaws.com/instance-${key}`] = value;
-    }
-  } else if (machine.cloud === 'azure') {
-    labels['karpenter.azure.com/sku-name'] = machine.name;
-    labels['karpenter.azure.com/sku-family'] = machine.family;
-    labels['karpenter.azure.com/sku-cpu'] = String(machine.vcpu);
-    labels['karpenter.azure.com/sku-memory'] = String(machine.memoryMiB);
-    labels['karpenter.azure.com/sku-gpu-count'] = String(machine.gpus);
-  } else if (machine.cloud === 'gcp') {
-    labels['cloud.google.com/machine-family'] = machine.family;
-    if (machine.gpuModel) labels['cloud.google.com/gke-accelerator'] = machine.gpuModel;
   }
-  return labels;
-}
-
-/** Keys a Karpenter requirement can test against the instance type itself. */
-function isInstanceKey(key: string): boolean {
-  return (
-    key === INSTANCE_TYPE_LABEL ||
-    key === INSTANCE_TYPE_LABEL_BETA ||
-    key === ARCH_LABEL ||
-    key.startsWith('karpenter.k8s.aws/instance-') ||
-    key.startsWith('eks.amazonaws.com/instance-') ||
-    key.startsWith('karpenter.azure.com/sku-')
-  );
+  return profile.cloud === 'none' ? undefined : profile.cloud;
 }
 
 function toResourceMap(amounts: Record<string, number | undefined>): ResourceMap {
@@ -220,64 +169,32 @@ function placementsOf(
   return shapes;
 }
 
-/** The `eks.amazonaws.com/capacityType` label value per capacity type. */
-const EKS_CAPACITY_TYPE_LABEL: Partial<Record<string, string>> = {
-  'on-demand': 'ON_DEMAND',
-  spot: 'SPOT',
-  'capacity-block': 'CAPACITY_BLOCK',
-};
-
 /** Labels a provider puts on every node of a pool, from the pool definition alone. */
-function providerLabels(pool: PoolState): Record<string, string> {
+function providerLabels(pool: PoolState, profile: ProviderProfile): Record<string, string> {
   const spec = pool.spec;
   const labels: Record<string, string> = {};
   if (pool.label) labels[pool.label] = pool.name;
   if (!spec) return labels;
   labels[OS_LABEL] = spec.os;
-  labels['beta.kubernetes.io/os'] = spec.os;
+  labels[OS_LABEL_BETA] = spec.os;
   if (spec.region) {
     labels[REGION_LABEL] = spec.region;
     labels[REGION_LABEL_BETA] = spec.region;
   }
-  const spot = spec.capacityType === 'spot';
-  switch (pool.provider) {
-    case 'eks':
-      labels['eks.amazonaws.com/nodegroup'] = pool.name;
-      labels['eks.amazonaws.com/capacityType'] = EKS_CAPACITY_TYPE_LABEL[spec.capacityType] ?? 'ON_DEMAND';
-      break;
-    case 'karpenter':
-      labels['karpenter.sh/nodepool'] = pool.name;
-      break;
-    case 'gke':
-      labels['cloud.google.com/gke-nodepool'] = pool.name;
-      if (spot) labels['cloud.google.com/gke-spot'] = 'true';
-      break;
-    case 'aks':
-      labels['kubernetes.azure.com/agentpool'] = pool.name;
-      labels.agentpool = pool.name;
-      labels['kubernetes.azure.com/mode'] = spec.mode;
-      if (spot) labels['kubernetes.azure.com/scalesetpriority'] = 'spot';
-      break;
-    case 'doks':
-      labels['doks.digitalocean.com/node-pool'] = pool.name;
-      break;
-    default:
-      break;
-  }
+  Object.assign(labels, poolNameLabels(profile, pool.name), modeLabels(profile, spec.mode));
+  // A provisioner's new node may be of any allowed capacity type: its placements set the label.
+  if (profile.growth.kind === 'node-group') Object.assign(labels, capacityTypeLabels(profile, spec.capacityType));
   return { ...labels, ...spec.labels };
 }
 
-/** Taints a provider adds by itself to some pools, on top of the pool's own. */
-function providerTaints(pool: PoolState, machine: MachineType | undefined, own: readonly Taint[]): Taint[] {
-  const taints = [...own];
-  const has = (key: string) => taints.some(t => t.key === key);
-  if (pool.provider === 'gke' && machine && machine.gpus > 0 && !has('nvidia.com/gpu')) {
-    taints.push({ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' });
-  }
-  if (pool.provider === 'aks' && pool.spec?.capacityType === 'spot' && !has('kubernetes.azure.com/scalesetpriority')) {
-    taints.push({ key: 'kubernetes.azure.com/scalesetpriority', value: 'spot', effect: 'NoSchedule' });
-  }
-  return taints;
+/** The pool's own taints plus those its provider adds by itself to nodes of this machine type. */
+function providerTaints(pool: PoolState, profile: ProviderProfile, machine: MachineType | undefined, own: readonly Taint[]): Taint[] {
+  return withImplicitTaints(profile, own, {
+    capacityType: profile.growth.kind === 'node-group' ? pool.spec?.capacityType : undefined,
+    gpus: machine?.gpus,
+    poolName: pool.name,
+    requirements: pool.spec?.requirements,
+  });
 }
 
 function parseLimits(limits: Record<string, string> | undefined, notes: string[], pool: PoolState): ResourceMap | undefined {
@@ -296,7 +213,7 @@ function parseLimits(limits: Record<string, string> | undefined, notes: string[]
 function scalingOf(pool: PoolState, notes: string[]): { kind: PoolTemplate['kind']; scaling: PoolScaling } {
   const spec = pool.spec;
   const current = spec?.nodeCount ?? pool.nodes.length;
-  if (pool.provider === 'karpenter') {
+  if (providerProfile(pool.provider).growth.kind === 'provisioner') {
     const limits = parseLimits(spec?.limits, notes, pool);
     let remaining: ResourceMap | undefined;
     if (limits) {
@@ -305,7 +222,7 @@ function scalingOf(pool: PoolState, notes: string[]): { kind: PoolTemplate['kind
       remaining = {};
       for (const [name, limit] of Object.entries(limits)) remaining[name] = limit - (used[name] ?? 0);
     }
-    return { kind: 'karpenter', scaling: { canAdd: true, current: pool.nodes.length, limits, remaining } };
+    return { kind: 'provisioner', scaling: { canAdd: true, current: pool.nodes.length, limits, remaining } };
   }
   if (!spec) {
     return {
@@ -350,9 +267,14 @@ function requirementAllows(requirement: PoolRequirement, value: string | undefin
   return matchesRequirement(requirement, value);
 }
 
-/** Karpenter NodePool: every catalog type its requirements allow, in every zone and capacity type allowed. */
-function karpenterCandidates(
+/**
+ * A provisioner's pool (Karpenter NodePool): every catalog type its
+ * requirements allow, in every zone and capacity type allowed.
+ */
+function provisionerCandidates(
   pool: PoolState,
+  profile: ProviderProfile,
+  noun: string,
   state: ClusterState,
   catalog: MachineCatalog,
   options: { prefixDelegation?: boolean },
@@ -361,13 +283,21 @@ function karpenterCandidates(
 ): TemplateCandidate[] {
   const spec = pool.spec;
   const requirements = spec?.requirements ?? [];
-  const cloud = karpenterCloud(requirements);
+  const cloud = machineCloudOf(profile, requirements);
+  const formula = profile.allocatableFormula;
   const allowedNames = spec?.machineTypes?.length ? new Set(spec.machineTypes) : undefined;
-  const instanceRequirements = requirements.filter(r => isInstanceKey(r.key));
-  const capacityRequirement = requirements.filter(r => r.key === 'karpenter.sh/capacity-type');
-  const capacityTypes = ['on-demand', 'spot', 'reserved'].filter(value =>
-    capacityRequirement.length ? capacityRequirement.every(r => requirementAllows(r, value)) : value === 'on-demand',
-  );
+  const instanceRequirements = requirements.filter(r => isInstanceLabelKey(r.key));
+  const capacityLabels = profile.nodeLabels.capacityType.filter(l => !l.readOnly);
+  const capacityKeys = new Set(capacityLabels.map(l => l.key));
+  const capacityRequirements = requirements.filter(r => capacityKeys.has(r.key));
+  // Without a capacity requirement a provisioner launches on-demand capacity.
+  const capacityVariants = capacityLabels
+    .filter(label =>
+      capacityRequirements.length
+        ? capacityRequirements.every(r => r.key !== label.key || requirementAllows(r, label.value))
+        : label.capacityType === 'on-demand',
+    )
+    .map(label => ({ [label.key]: label.value }));
   const zoneRequirements = requirements.filter(r => r.key === ZONE_LABEL);
   const knownZones = spec?.zones?.length ? spec.zones : state.zones;
   const zonesNamed = zoneRequirements.filter(r => r.operator === 'In').flatMap(r => r.values ?? []);
@@ -376,41 +306,39 @@ function karpenterCandidates(
   );
   const fixedLabels: Record<string, string> = {};
   for (const requirement of requirements) {
-    if (isInstanceKey(requirement.key) || requirement.key === ZONE_LABEL || requirement.key === 'karpenter.sh/capacity-type') continue;
+    if (isInstanceLabelKey(requirement.key) || requirement.key === ZONE_LABEL || capacityKeys.has(requirement.key)) continue;
     if (requirement.operator === 'In' && requirement.values?.length) fixedLabels[requirement.key] = requirement.values[0];
   }
-  const base = { ...providerLabels(pool), ...fixedLabels };
-  const taints = (spec?.taints ?? []).filter(t => !isTransientTaint(t));
-  const types = catalog.list(cloud).filter(machine => {
-    if (allowedNames && !allowedNames.has(machine.name)) return false;
-    const labels = instanceLabels(machine);
-    labels[OS_LABEL] = spec?.os ?? 'linux';
-    return instanceRequirements.every(r => requirementAllows(r, labels[r.key]));
-  });
+  const base = { ...providerLabels(pool, profile), ...fixedLabels };
+  const own = (spec?.taints ?? []).filter(t => !isTransientTaint(t));
+  const types =
+    cloud && formula
+      ? catalog.list(cloud).filter(machine => {
+          if (allowedNames && !allowedNames.has(machine.name)) return false;
+          const labels = instanceLabels(machine);
+          labels[OS_LABEL] = spec?.os ?? 'linux';
+          return instanceRequirements.every(r => requirementAllows(r, labels[r.key]));
+        })
+      : [];
   if (types.length === 0) {
-    notes.push(`NodePool ${pool.name}: no machine type of the catalog satisfies its requirements`);
+    notes.push(`${noun} ${pool.name}: no machine type of the catalog satisfies its requirements`);
   }
   return types.map(machine => {
     const labels = { ...base, ...instanceLabels(machine), [OS_LABEL]: spec?.os ?? 'linux' };
-    const estimate = estimateAllocatable(machine, 'eks', {
+    const estimate = estimateAllocatable(machine, formula!, {
       maxPods: spec?.maxPodsPerNode,
       prefixDelegation: options.prefixDelegation,
       kubernetesVersion: spec?.kubernetesVersion,
       diskGiB: spec?.diskSizeGb,
     });
+    const taints = providerTaints(pool, profile, machine, own);
     const overhead = fromNodes ?? overheadFromDaemonSets(state, labels, taints);
     return {
       machineType: machine.name,
       source: 'catalog' as const,
       estimated: true,
       taints,
-      placements: placementsOf(
-        state,
-        labels,
-        taints,
-        zones,
-        capacityTypes.map(type => ({ 'karpenter.sh/capacity-type': type })),
-      ),
+      placements: placementsOf(state, labels, taints, zones, capacityVariants),
       allocatable: toResourceMap(estimate.allocatable),
       capacity: toResourceMap(estimate.capacity),
       ...overhead,
@@ -421,6 +349,7 @@ function karpenterCandidates(
 /** A node group's new node: a copy of its typical node, or built from the catalog when it has none. */
 function nodeGroupCandidate(
   pool: PoolState,
+  profile: ProviderProfile,
   state: ClusterState,
   catalog: MachineCatalog,
   options: { prefixDelegation?: boolean },
@@ -446,17 +375,17 @@ function nodeGroupCandidate(
     };
   }
   const name = spec?.machineTypes[0];
-  const cloud = CLOUD_OF_PROVIDER[pool.provider];
+  const cloud = machineCloudOf(profile, spec?.requirements ?? []);
   const machine = name ? (cloud && catalog.get(cloud, name)) || catalog.find(name) : undefined;
-  const formula = allocatableFormulaFor(pool.provider);
-  const labels = { ...providerLabels(pool) };
+  const formula = profile.allocatableFormula;
+  const labels = { ...providerLabels(pool, profile) };
   if (machine) Object.assign(labels, instanceLabels(machine));
   else if (name) Object.assign(labels, { [INSTANCE_TYPE_LABEL]: name, [INSTANCE_TYPE_LABEL_BETA]: name });
   if (spec?.arch) {
     labels[ARCH_LABEL] = spec.arch;
-    labels['beta.kubernetes.io/arch'] = spec.arch;
+    labels[ARCH_LABEL_BETA] = spec.arch;
   }
-  const taints = providerTaints(pool, machine, spec?.taints ?? []);
+  const taints = providerTaints(pool, profile, machine, spec?.taints ?? []);
   const zones = spec?.zones?.length ? spec.zones : state.zones;
   if (!machine || !formula) {
     notes.push(
@@ -497,11 +426,21 @@ export function buildPoolTemplate(
   options: { prefixDelegation?: boolean },
 ): PoolTemplate {
   const notes: string[] = [];
+  const profile = providerProfile(pool.provider);
   const { kind, scaling } = scalingOf(pool, notes);
   const candidates =
-    kind === 'karpenter'
-      ? karpenterCandidates(pool, state, catalog, options, pool.nodes.length ? overheadFromNodes(pool) : undefined, notes)
-      : [nodeGroupCandidate(pool, state, catalog, options, notes)];
+    profile.growth.kind === 'provisioner'
+      ? provisionerCandidates(
+          pool,
+          profile,
+          profile.growth.noun,
+          state,
+          catalog,
+          options,
+          pool.nodes.length ? overheadFromNodes(pool) : undefined,
+          notes,
+        )
+      : [nodeGroupCandidate(pool, profile, state, catalog, options, notes)];
   for (const candidate of candidates) {
     if (!candidate.allocatable) continue;
     const free: ResourceMap = {};
