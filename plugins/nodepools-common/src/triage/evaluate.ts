@@ -40,7 +40,7 @@ import {
   ZONE_LABEL_BETA,
 } from './labels';
 import type { NodeRecord, PodRecord } from './read';
-import type { ResourceMap } from './resources';
+import type { ResourceMap } from './read';
 import { buildPoolTemplate, type PoolTemplate, type TemplateCandidate } from './templates';
 import type { CheckReason, TriageOptions } from './types';
 

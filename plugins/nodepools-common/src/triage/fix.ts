@@ -31,7 +31,7 @@ import {
   ZONE_LABEL,
   ZONE_LABEL_BETA,
 } from './labels';
-import type { ResourceMap } from './resources';
+import type { ResourceMap } from './read';
 import type { SuggestedPool, TriageFix } from './types';
 
 /** How many pools a "what if" fix is tried on, per kind: the checks are exact but not free. */

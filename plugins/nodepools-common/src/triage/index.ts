@@ -16,5 +16,5 @@ export { IP_EXHAUSTION_PATTERNS } from './ipExhaustion';
 export { toleratesTaint, untoleratedTaints, checkTaints } from './checks/taints';
 export { checkNodeAffinity, compileNodeAffinity, matchesRequirement } from './checks/nodeAffinity';
 export { checkResources, shortResources } from './checks/resources';
-export { podRequests, parseResourceList, FieldError } from './resources';
-export type { ResourceMap } from './resources';
+export { podRequests, parseResourceList, FieldError } from './read';
+export type { ResourceMap } from './read';

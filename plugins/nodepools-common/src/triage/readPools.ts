@@ -9,7 +9,7 @@ import {
   type PoolSpec,
 } from '../model/pool';
 import { SELF_MANAGED_PROVIDER } from '../providers/registry';
-import { FieldError, isObject } from './resources';
+import { FieldError, isObject } from './read';
 
 function text(value: unknown, field: string, required = false): string | undefined {
   if (value === undefined || value === null) {

@@ -28,7 +28,7 @@ import {
   zoneOf,
 } from './labels';
 import type { BoundPod, PodRecord } from './read';
-import { addInto, type ResourceMap } from './resources';
+import { addInto, type ResourceMap } from './read';
 import type { CheckReason } from './types';
 
 /** One kind of node a scale-up of the pool could add. */

@@ -1,5 +1,5 @@
 import { formatResourceAmount } from '../../quantity/format';
-import type { ResourceMap } from '../resources';
+import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
 
 /** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
