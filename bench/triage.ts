@@ -13,11 +13,8 @@
  * for every pod. Its verdicts for the sample are checked against the
  * engine's.
  */
-import {
-  analyzePendingPods,
-  analyzePendingPodsNaive,
-  type TriageReport,
-} from '@nodepools/plugin-nodepools-common';
+import { analyzePendingPods, type TriageReport } from '@nodepools/plugin-nodepools-common';
+import { analyzePendingPodsNaive } from '@nodepools/plugin-nodepools-common/testing';
 import { generateTriageInput } from './lib/triage/cluster';
 
 const TARGET_MS = 2000;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzePendingPods } from './analyze';
-import { analyzePendingPodsNaive } from './naive';
+import { analyzePendingPodsNaive } from '../testing/naiveTriage';
 import type { PodTriage, TriageInput, TriageReport } from './types';
 
 const fixture = (name: string) =>

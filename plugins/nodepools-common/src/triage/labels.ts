@@ -1,5 +1,5 @@
 import type { Provider } from '../model/pool';
-import { POOL_LABELS, SELF_MANAGED_PROVIDER, providerOfPoolLabel } from '../providers/registry';
+import { CAPACITY_TYPE_LABEL_KEYS, POOL_LABELS, SELF_MANAGED_PROVIDER, providerOfPoolLabel } from '../providers/registry';
 import { HOSTNAME_LABEL, ZONE_LABEL, ZONE_LABEL_BETA } from '../providers/wellKnownLabels';
 
 export {
@@ -37,6 +37,9 @@ export const UNPOOLED = '(unpooled)';
 
 /** Labels whose value is different on every node; nodes are grouped without them. */
 export const PER_NODE_LABEL_KEYS: ReadonlySet<string> = new Set([HOSTNAME_LABEL]);
+
+/** Labels whose value differs between the placements of a node a scale-up would add: zone and capacity type. */
+export const PLACEMENT_LABEL_KEYS: ReadonlySet<string> = new Set([ZONE_LABEL, ZONE_LABEL_BETA, ...CAPACITY_TYPE_LABEL_KEYS]);
 
 /**
  * The hostname of a node that does not exist yet: it matches `NotIn` and

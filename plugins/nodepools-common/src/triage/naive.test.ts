@@ -4,7 +4,7 @@ import { analyzePendingPods } from './analyze';
 import { buildClusterState } from './cluster';
 import { Evaluator, FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW } from './evaluate';
 import { readTriageInput } from './input';
-import { analyzePendingPodsNaive } from './naive';
+import { analyzePendingPodsNaive } from '../testing/naiveTriage';
 
 /** A small seeded generator, so a failing case can be reproduced from its seed. */
 function random(seed: number) {

@@ -1,5 +1,6 @@
 import type { Container } from '../kube';
 import type { CheckReason } from '../types';
+import type { SchedulingCheck } from './types';
 
 export interface HostPort {
   port: number;
@@ -46,3 +47,23 @@ export function checkHostPorts(wanted: readonly HostPort[], used: readonly HostP
       .join(', ')} already in use`,
   };
 }
+
+/** NodePorts as a registered check; on a new node the ports in use are its daemonsets'. */
+export const hostPortsCheck: SchedulingCheck = {
+  name: 'NodePorts',
+  start: () => ({
+    prepare(demand) {
+      const wanted = demand.pod.hostPorts;
+      if (wanted.length === 0) return undefined;
+      return {
+        level: 'capacity',
+        passes: node => checkHostPorts(wanted, node.usedPorts) === undefined,
+        explain: node => {
+          const reason = checkHostPorts(wanted, node.usedPorts);
+          if (!reason) return [];
+          return [node.newNode ? { ...reason, message: `${reason.message} by the pool's daemonsets` } : reason];
+        },
+      };
+    },
+  }),
+};

@@ -8,6 +8,7 @@ import {
   type CompiledSelector,
 } from '../selectors';
 import type { CheckReason } from '../types';
+import type { SchedulingCheck } from './types';
 
 /** A pod affinity term with its namespaces resolved. */
 export interface CompiledPodAffinityTerm {
@@ -271,3 +272,42 @@ export function interPodAffinityPasses(state: InterPodAffinityState, nodeLabels:
   }
   return podsExist || state.firstOfItsGroup;
 }
+
+/**
+ * InterPodAffinity as a registered check: the pod's own terms and the
+ * running pods' anti-affinity, counted once per signature.
+ */
+export const interPodAffinityCheck: SchedulingCheck = {
+  name: 'InterPodAffinity',
+  start(env) {
+    const { placed, existingAntiAffinity, namespaceLabels } = env.state;
+    return {
+      prepare(demand) {
+        const pod = demand.pod;
+        if (pod.podAffinity.length === 0 && pod.podAntiAffinity.length === 0 && existingAntiAffinity.length === 0) {
+          return undefined;
+        }
+        const compile = (terms: readonly PodAffinityTerm[]) =>
+          terms.map(term => compilePodAffinityTerm(term, pod, namespaceLabels));
+        const state = buildInterPodAffinityState(
+          {
+            namespace: pod.namespace,
+            labels: pod.labels,
+            affinityTerms: compile(pod.podAffinity),
+            antiAffinityTerms: compile(pod.podAntiAffinity),
+          },
+          placed,
+          existingAntiAffinity,
+        );
+        const idle =
+          state.affinityTerms.length === 0 && state.antiAffinityTerms.length === 0 && state.existingAntiAffinity.size === 0;
+        if (idle) return undefined;
+        return {
+          level: 'topology',
+          passes: node => interPodAffinityPasses(state, node.labels),
+          explain: node => checkInterPodAffinity(state, node.labels),
+        };
+      },
+    };
+  },
+};

@@ -1,7 +1,10 @@
 import { compareText } from '../compare';
 import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
-import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME } from '../labels';
+import type { NodeShape } from '../cluster';
+import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS, PLACEMENT_LABEL_KEYS } from '../labels';
 import type { CheckReason } from '../types';
+import { Verdicts, cachedVerdict, pair } from './cache';
+import type { Finding, SchedulingCheck } from './types';
 
 /** A pod's `nodeSelector` and required node affinity, in the form the filter evaluates. */
 export interface CompiledNodeAffinity {
@@ -144,3 +147,58 @@ export function checkNodeAffinity(
         : `no node affinity term matches: ${failures.map((f, i) => `term ${i + 1} ${f}`).join('; ')}`,
   };
 }
+
+/**
+ * NodeAffinity as a registered check. An affinity that reads only node
+ * labels is a shape fact, cached per projection of the labels it reads (so
+ * node classes differing in other labels share one answer); one that reads
+ * the node's name or hostname is checked node by node.
+ */
+export const nodeAffinityCheck: SchedulingCheck = {
+  name: 'NodeAffinity',
+  start(env) {
+    const affinityIds = env.ids('node-affinity');
+    const keysetIds = env.ids('node-affinity-keys');
+    const projectionIds = env.ids('label-projections');
+    const findings = new Map<number, Finding[]>();
+    const findingsOf = (reason: CheckReason | undefined): Finding[] => (reason ? [reason] : []);
+    return {
+      prepare(demand) {
+        const { affinity, affinityKeys } = demand;
+        if (affinityKeys.length === 0) return undefined;
+        if (affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key))) {
+          return {
+            level: 'labels',
+            passes: node => checkNodeAffinity(affinity, node.labels, node.name) === undefined,
+            explain: node => findingsOf(checkNodeAffinity(affinity, node.labels, node.name)),
+          };
+        }
+        const affinityId = affinityIds.id(JSON.stringify(affinity));
+        const keysetId = keysetIds.id(affinityKeys.join('\u0000'));
+        const verdicts = new Verdicts();
+        const projection = (shape: NodeShape): number => {
+          let id = shape.projections.get(keysetId);
+          if (id === undefined) {
+            let key = '';
+            for (const label of affinityKeys) key += `${shape.labels[label] ?? '\u0001'}\u0000`;
+            id = projectionIds.id(key);
+            shape.projections.set(keysetId, id);
+          }
+          return id;
+        };
+        const explain = (shape: NodeShape): Finding[] => {
+          const key = pair(affinityId, projection(shape));
+          let found = findings.get(key);
+          if (!found) findings.set(key, (found = findingsOf(checkNodeAffinity(affinity, shape.labels, NEW_NODE_HOSTNAME))));
+          return found;
+        };
+        return {
+          level: 'shape',
+          placementSensitive: affinityKeys.some(key => PLACEMENT_LABEL_KEYS.has(key)),
+          passes: shape => cachedVerdict(verdicts, projection(shape), () => explain(shape).length === 0),
+          explain,
+        };
+      },
+    };
+  },
+};

@@ -1,6 +1,10 @@
 import { formatResourceAmount } from '../../quantity/format';
+import { ResourceIndex } from '../cluster/indexes';
+import { maxAllocatableOf } from '../cluster/nodes';
+import type { NodeClass } from '../cluster/types';
 import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
+import type { Finding, SchedulingCheck } from './types';
 
 /** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
 export interface NodeCapacity {
@@ -62,3 +66,65 @@ export function shortResourceReason(short: ShortResource, freeLabel?: string): C
 export function checkResources(requests: ResourceMap, node: NodeCapacity): CheckReason[] {
   return shortResources(requests, node).map(short => shortResourceReason(short));
 }
+
+/** Per resource, what a class's roomiest node has free against what the pod requests. */
+function classShort(requests: ResourceMap, cls: NodeClass): ShortResource[] {
+  const short: ShortResource[] = [];
+  const maxAllocatable = maxAllocatableOf(cls);
+  if ((cls.maxFree.pods ?? 0) < 1) {
+    short.push({ resource: 'pods', requested: 1, free: cls.maxFree.pods ?? 0, allocatable: maxAllocatable.pods ?? 0 });
+  }
+  for (const [resource, requested] of Object.entries(requests)) {
+    if (requested <= 0 || resource === 'pods') continue;
+    const free = cls.maxFree[resource] ?? 0;
+    if (requested > free) short.push({ resource, requested, free, allocatable: maxAllocatable[resource] ?? 0 });
+  }
+  return short;
+}
+
+function findingOf(short: ShortResource, freeLabel?: string): Finding {
+  return { ...shortResourceReason(short, freeLabel), short };
+}
+
+/**
+ * NodeResourcesFit as a registered check, on free-amount vectors: a pool's
+ * or class's largest free amounts rule all of its nodes out at once, and
+ * nodes ordered by free cpu let a search stop at the first one short of it.
+ */
+export const resourcesCheck: SchedulingCheck = {
+  name: 'NodeResourcesFit',
+  start(env) {
+    const resources = env.state.resources;
+    return {
+      prepare(demand) {
+        const { requests } = demand;
+        const requested = Object.entries(requests).filter(([name, amount]) => amount > 0 && name !== 'pods');
+        const ids = Int32Array.from(requested, ([name]) => resources.id(name));
+        const amounts = Float64Array.from(requested, ([, amount]) => amount);
+        const cpu = requests.cpu ?? 0;
+        const roomIn = (free: Float64Array): boolean => {
+          if (free[ResourceIndex.PODS] < 1) return false;
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            if (id < 0 || free[id] < amounts[i]) return false;
+          }
+          return true;
+        };
+        return {
+          level: 'capacity',
+          prefilter: roomIn,
+          explainGroup: cls => classShort(requests, cls).map(short => findingOf(short)),
+          exhausts: node => node.free !== undefined && node.free[ResourceIndex.CPU] < cpu,
+          // A new node of a machine type the catalog does not know has no known room: it is not checked.
+          passes: node => node.free === undefined || roomIn(node.free),
+          explain: node =>
+            node.allocatable
+              ? shortResources(requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
+                  short => findingOf(short, node.newNode ? 'free on a new node' : undefined),
+                )
+              : [],
+        };
+      },
+    };
+  },
+};

@@ -1,6 +1,9 @@
 import { formatTaint, type Taint } from '../../model/pool';
 import type { Toleration } from '../kube';
+import type { NodeShape } from '../cluster';
 import type { CheckReason } from '../types';
+import { Verdicts, cachedVerdict, pair } from './cache';
+import type { Finding, SchedulingCheck } from './types';
 
 /**
  * Whether one toleration tolerates one taint, as the API server defines it:
@@ -44,3 +47,38 @@ export function tolerationFor(taint: Taint): Toleration {
     ? { key: taint.key, operator: 'Equal', value: taint.value, effect: taint.effect }
     : { key: taint.key, operator: 'Exists', effect: taint.effect };
 }
+
+/**
+ * TaintToleration as a registered check. Verdicts are cached per taint set,
+ * and findings per tolerations x taint set for the whole analysis: many
+ * signatures share their tolerations.
+ */
+export const taintsCheck: SchedulingCheck = {
+  name: 'TaintToleration',
+  start(env) {
+    const tolerationIds = env.ids('tolerations');
+    const findings = new Map<number, Finding[]>();
+    return {
+      prepare(demand) {
+        const tolerations = demand.tolerations;
+        const tolerationsId = tolerationIds.id(JSON.stringify(tolerations));
+        const verdicts = new Verdicts();
+        const explain = (shape: NodeShape): Finding[] => {
+          const key = pair(tolerationsId, shape.taintsId);
+          let found = findings.get(key);
+          if (!found) {
+            const reason = checkTaints(shape.taints, tolerations);
+            findings.set(key, (found = reason ? [reason] : []));
+          }
+          return found;
+        };
+        return {
+          level: 'shape',
+          placementSensitive: false,
+          passes: shape => cachedVerdict(verdicts, shape.taintsId, () => explain(shape).length === 0),
+          explain,
+        };
+      },
+    };
+  },
+};

@@ -1,5 +1,5 @@
 import type { TopologySpreadConstraint } from '../kube';
-import { HOSTNAME_LABEL } from '../labels';
+import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS } from '../labels';
 import {
   compileLabelSelector,
   describeSelector,
@@ -8,6 +8,9 @@ import {
   type CompiledSelector,
 } from '../selectors';
 import type { CheckReason } from '../types';
+import { checkNodeAffinity } from './nodeAffinity';
+import { checkTaints } from './taints';
+import type { CheckTarget, SchedulingCheck } from './types';
 
 /** A DoNotSchedule constraint with its selector resolved against the pod's labels. */
 export interface CompiledSpreadConstraint {
@@ -194,3 +197,70 @@ export function checkTopologySpread(
   }
   return undefined;
 }
+
+/**
+ * PodTopologySpread as a registered check. Its PreFilter walks node classes
+ * (or nodes, for hostname domains and affinities that read node names) to
+ * find the domains, then only the running pods of the pod's namespace.
+ */
+export const topologySpreadCheck: SchedulingCheck = {
+  name: 'PodTopologySpread',
+  start(env) {
+    const cluster = env.state;
+    return {
+      prepare(demand) {
+        const constraints = compileSpreadConstraints(demand.pod.spread, demand.pod.labels);
+        if (constraints.length === 0) return undefined;
+        const { affinity, tolerations } = demand;
+        const affinityPerNode = demand.affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key));
+        const matchesAffinity = (labels: Record<string, string>, name: string) =>
+          checkNodeAffinity(affinity, labels, name) === undefined;
+        const counter = new TopologySpreadCounter(constraints, demand.pod.namespace);
+        // One reused view object: this runs over every node for each spread signature.
+        const view: SpreadNode = { labels: {}, matchesNodeAffinity: false, toleratesTaints: false, pods: [] };
+        const perNodeDomains = constraints.some(c => PER_NODE_LABEL_KEYS.has(c.topologyKey));
+        const classAffinity = new Map<number, boolean>();
+        const classTaints = new Map<number, boolean>();
+        for (const pool of cluster.pools) {
+          for (const cls of pool.classes) {
+            const matches = affinityPerNode ? undefined : matchesAffinity(cls.labels, NEW_NODE_HOSTNAME);
+            if (matches !== undefined) classAffinity.set(cls.id, matches);
+            classTaints.set(cls.id, checkTaints(cls.taints, tolerations) === undefined);
+            view.toleratesTaints = classTaints.get(cls.id)!;
+            if (!perNodeDomains && matches !== undefined) {
+              view.labels = cls.labels;
+              view.matchesNodeAffinity = matches;
+              counter.addDomain(view);
+              continue;
+            }
+            for (const node of cls.nodes) {
+              view.labels = node.labels;
+              view.matchesNodeAffinity = matches ?? matchesAffinity(node.labels, node.name);
+              counter.addDomain(view);
+            }
+          }
+        }
+        // Only pods of the pod's own namespace can match: walk those, not every node.
+        for (const pod of cluster.placed.byNamespace.get(demand.pod.namespace) ?? []) {
+          const node = pod.node;
+          if (!node) continue;
+          view.labels = node.labels;
+          view.toleratesTaints = classTaints.get(node.classId) ?? false;
+          view.matchesNodeAffinity = classAffinity.get(node.classId) ?? matchesAffinity(node.labels, node.name);
+          counter.addPod(view, pod);
+        }
+        const state = counter.finish();
+        const newNodeOf = (node: CheckTarget) =>
+          node.newNode ? { eligible: matchesAffinity(node.labels, node.name) } : undefined;
+        return {
+          level: 'topology',
+          passes: node => checkTopologySpread(state, node.labels, newNodeOf(node)) === undefined,
+          explain: node => {
+            const reason = checkTopologySpread(state, node.labels, newNodeOf(node));
+            return reason ? [reason] : [];
+          },
+        };
+      },
+    };
+  },
+};

@@ -1,6 +1,7 @@
 import type { NodeSelectorTerm } from '../kube';
 import { checkNodeAffinity, compileNodeAffinity, type CompiledNodeAffinity } from './nodeAffinity';
 import type { CheckReason } from '../types';
+import type { SchedulingCheck } from './types';
 
 /** Topology labels a PersistentVolume may carry; values can list several zones joined by `__`. */
 export const VOLUME_TOPOLOGY_LABELS = [
@@ -69,3 +70,23 @@ export function checkVolumeZone(
   }
   return undefined;
 }
+
+/** VolumeZone as a registered check: the zone and node affinity of the pod's bound volumes. */
+export const volumeZoneCheck: SchedulingCheck = {
+  name: 'VolumeZone',
+  start: () => ({
+    prepare(demand) {
+      const volumes = demand.volumes;
+      if (volumes.length === 0) return undefined;
+      return {
+        level: 'shape',
+        placementSensitive: true,
+        passes: (shape, nodeName) => checkVolumeZone(volumes, shape.labels, nodeName) === undefined,
+        explain: (shape, nodeName) => {
+          const reason = checkVolumeZone(volumes, shape.labels, nodeName);
+          return reason ? [reason] : [];
+        },
+      };
+    },
+  }),
+};

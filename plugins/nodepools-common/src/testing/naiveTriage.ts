@@ -1,27 +1,27 @@
 import { defaultMachineCatalog } from '../machines/catalog';
-import { checkHostPorts } from './checks/hostPorts';
+import { checkHostPorts } from '../triage/checks/hostPorts';
 import {
   buildInterPodAffinityState,
   checkInterPodAffinity,
   compilePodAffinityTerm,
-} from './checks/interPodAffinity';
-import { checkNodeAffinity, compileNodeAffinity } from './checks/nodeAffinity';
-import { checkNodeName } from './checks/nodeName';
-import { checkResources } from './checks/resources';
-import { checkTaints } from './checks/taints';
+} from '../triage/checks/interPodAffinity';
+import { checkNodeAffinity, compileNodeAffinity } from '../triage/checks/nodeAffinity';
+import { checkNodeName } from '../triage/checks/nodeName';
+import { checkResources } from '../triage/checks/resources';
+import { checkTaints } from '../triage/checks/taints';
 import {
   buildTopologySpreadState,
   checkTopologySpread,
   compileSpreadConstraints,
-} from './checks/topologySpread';
-import { checkUnschedulable } from './checks/unschedulable';
-import { checkVolumeZone, type VolumeTopology } from './checks/volumeZone';
-import { buildClusterState, type ClusterState } from './cluster';
-import { readTriageInput } from './input';
-import type { NodeRecord, PlacedPod, PodRecord } from './read';
-import { buildPoolTemplate, type PoolTemplate } from './templates';
-import { NEW_NODE_HOSTNAME } from './labels';
-import type { CheckReason, TriageInput, TriageOptions } from './types';
+} from '../triage/checks/topologySpread';
+import { checkUnschedulable } from '../triage/checks/unschedulable';
+import { checkVolumeZone, type VolumeTopology } from '../triage/checks/volumeZone';
+import { buildClusterState, type ClusterState } from '../triage/cluster';
+import { readTriageInput } from '../triage/input';
+import type { NodeRecord, PlacedPod, PodRecord } from '../triage/read';
+import { buildPoolTemplate, type PoolTemplate } from '../triage/templates';
+import { NEW_NODE_HOSTNAME } from '../triage/labels';
+import type { CheckReason, TriageInput, TriageOptions } from '../triage/types';
 
 export interface NaiveVerdict {
   pool: string;

@@ -1,0 +1,2 @@
+export { analyzePendingPodsNaive } from './naiveTriage';
+export type { NaiveReport, NaiveVerdict } from './naiveTriage';
