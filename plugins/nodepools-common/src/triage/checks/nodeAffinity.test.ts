@@ -1,6 +1,7 @@
 import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
 import { NEW_NODE_HOSTNAME } from '../labels';
-import { checkNodeAffinity, compileNodeAffinity, matchesRequirement, nodeAffinityKeys } from './nodeAffinity';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
+import { checkNodeAffinity, compileNodeAffinity, matchesRequirement, nodeAffinityCheck, nodeAffinityKeys } from './nodeAffinity';
 
 const amd64Node = {
   'kubernetes.io/os': 'linux',
@@ -63,5 +64,26 @@ describe('checkNodeAffinity', () => {
       { matchExpressions: [{ key: 'a', operator: 'Exists' }], matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n'] }] },
     ]);
     expect(nodeAffinityKeys(affinity)).toEqual(['a', 'b', 'kubernetes.io/hostname']);
+  });
+});
+
+describe('NodeAffinity as a registered check', () => {
+  const nodes = kube.list([
+    kube.node('n1', { 'topology.kubernetes.io/zone': 'a', disk: 'ssd' }, { cpu: '2', pods: '10' }),
+    kube.node('n2', { 'topology.kubernetes.io/zone': 'b' }, { cpu: '2', pods: '10' }),
+  ]);
+  const required = (...terms: NodeSelectorTerm[]) => ({
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+  });
+  it.each<[string, Record<string, unknown>, string, string[]]>([
+    ['a node selector the node matches passes', { nodeSelector: { disk: 'ssd' } }, 'n1', []],
+    ['a node selector on a label the node lacks fails', { nodeSelector: { disk: 'ssd' } }, 'n2', ['node-affinity']],
+    ['a term on the zone picks the nodes of that zone', required({ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['b'] }] }), 'n2', []],
+    ['a term on the hostname is checked node by node', required({ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['n1'] }] }), 'n1', ['node-affinity']],
+    ['a term on the node name pins the pod to that node', required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n2'] }] }), 'n2', []],
+  ])('%s', (_name, spec, node, codes) => {
+    const verdict = checkOnCluster(nodeAffinityCheck, { nodes, pods: kube.list([kube.pending(spec)]) })(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
   });
 });

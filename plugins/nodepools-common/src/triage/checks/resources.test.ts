@@ -1,4 +1,5 @@
-import { checkResources, type NodeCapacity } from './resources';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
+import { checkResources, resourcesCheck, type NodeCapacity } from './resources';
 
 const Gi = 2 ** 30;
 const node = (allocatable: Record<string, number>, requested: Record<string, number> = {}, podCount = 0): NodeCapacity => ({
@@ -30,5 +31,22 @@ describe('checkResources', () => {
     ['an overcommitted node shows no negative free room', { cpu: 100 }, node(m5large, { cpu: 2500 }), [['insufficient:cpu', 'Insufficient cpu: requests 100m, free 0 of 1.93 allocatable']]],
   ])('%s', (_name, requests, capacity, expected) => {
     expect(checkResources(requests, capacity).map(r => [r.code, r.message])).toEqual(expected);
+  });
+});
+
+describe('NodeResourcesFit as a registered check', () => {
+  const requests = (cpu: string) => ({ containers: [{ name: 'main', resources: { requests: { cpu } } }] });
+  const input = (pending: Record<string, unknown>) => ({
+    nodes: kube.list([kube.node('n1', {}, { cpu: '2', memory: '4Gi', pods: '3' })]),
+    pods: kube.list([kube.running('busy', 'n1', requests('1500m')), kube.pending(pending)]),
+  });
+  it.each<[string, Record<string, unknown>, Array<[string, string]>]>([
+    ['a pod that fits the free room passes', requests('500m'), []],
+    ['a pod too large for the free room is short of cpu, with the numbers', requests('1'), [['insufficient:cpu', 'Insufficient cpu: requests 1, free 500m of 2 allocatable']]],
+  ])('%s', (_name, spec, expected) => {
+    const verdict = checkOnCluster(resourcesCheck, input(spec))('n1');
+    expect(verdict.findings.map(f => [f.code, f.message])).toEqual(expected);
+    expect(verdict.findings.every(f => f.short !== undefined)).toBe(true);
+    expect(verdict.passes).toBe(expected.length === 0);
   });
 });

@@ -1,6 +1,8 @@
 import type { TopologySpreadConstraint } from '../kube';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
 import {
   buildTopologySpreadState,
+  topologySpreadCheck,
   checkTopologySpread,
   compileSpreadConstraints,
   type SpreadNode,
@@ -191,5 +193,27 @@ describe('checkTopologySpread', () => {
       code: 'topology-spread',
       message: 'topology spread: node has no topology.kubernetes.io/zone label (missing required label)',
     });
+  });
+});
+
+describe('PodTopologySpread as a registered check', () => {
+  const input = (constraint: Partial<TopologySpreadConstraint>) => ({
+    nodes: kube.list([
+      kube.node('n1', { [ZONE]: 'a' }, { cpu: '2', pods: '10' }),
+      kube.node('n3', { [ZONE]: 'b' }, { cpu: '2', pods: '10' }),
+    ]),
+    pods: kube.list([
+      kube.running('web-0', 'n1'),
+      kube.pending({ topologySpreadConstraints: [{ ...spread(ZONE), ...constraint }] }),
+    ]),
+  });
+  it.each<[string, Partial<TopologySpreadConstraint>, string, string[]]>([
+    ['the zone that already runs a replica is one over the skew', {}, 'n1', ['topology-spread']],
+    ['the empty zone takes the pod', {}, 'n3', []],
+    ['a larger maxSkew lets it into the busier zone', { maxSkew: 2 }, 'n1', []],
+  ])('%s', (_name, constraint, node, codes) => {
+    const verdict = checkOnCluster(topologySpreadCheck, input(constraint))(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
   });
 });

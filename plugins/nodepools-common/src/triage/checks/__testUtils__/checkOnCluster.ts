@@ -1,0 +1,63 @@
+import { defaultMachineCatalog } from '../../../machines/catalog';
+import { buildClusterState } from '../../cluster';
+import { Evaluator } from '../../evaluate';
+import { readTriageInput } from '../../input';
+import type { TriageInput } from '../../types';
+import { checkBit } from '../registry';
+import type { Finding, SchedulingCheck } from '../types';
+
+/** Kubernetes objects in kubectl's JSON shape, built small, for check tests that run through the registry. */
+export const kube = {
+  node: (name: string, labels: Record<string, string>, allocatable: Record<string, string>, spec: Record<string, unknown> = {}) => ({
+    kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } },
+    spec,
+    status: { allocatable },
+  }),
+  pending: (spec: Record<string, unknown>, labels: Record<string, string> = { app: 'web' }) => ({
+    kind: 'Pod',
+    metadata: { name: 'pending', namespace: 'shop', labels },
+    spec: { containers: [{ name: 'main' }], ...spec },
+    status: { phase: 'Pending' },
+  }),
+  running: (name: string, nodeName: string, spec: Record<string, unknown> = {}, labels: Record<string, string> = { app: 'web' }) => ({
+    kind: 'Pod',
+    metadata: { name, namespace: 'shop', labels },
+    spec: { nodeName, containers: [{ name: 'main' }], ...spec },
+    status: { phase: 'Running' },
+  }),
+  list: (items: unknown[]) => ({ kind: 'List', items }),
+};
+
+export interface CheckVerdict {
+  passes: boolean;
+  findings: Finding[];
+}
+
+/**
+ * Runs one registered check the way the engine does: reads the input,
+ * builds the cluster, prepares every check for the first pending pod, and
+ * answers for an existing node by name. A check the pod does not need
+ * (not prepared) passes every node.
+ */
+export function checkOnCluster(check: SchedulingCheck, input: TriageInput): (nodeName: string) => CheckVerdict {
+  const skipped: unknown[] = [];
+  const state = buildClusterState(readTriageInput(input, skipped as never[]));
+  if (skipped.length) throw new Error(`input has bad items: ${JSON.stringify(skipped)}`);
+  const [pod] = state.pending;
+  if (!pod) throw new Error('no pending pod in the input');
+  const needs = new Evaluator(state, defaultMachineCatalog(), {}).compileNeeds([pod]);
+  const bit = checkBit(check);
+  const shape = needs.shapeFilters.find(a => a.bit === bit)?.filter;
+  const node = [...needs.labelFilters, ...needs.capacityFilters, ...needs.topologyFilters].find(a => a.bit === bit)?.filter;
+  return nodeName => {
+    const target = state.nodesByName.get(nodeName);
+    if (!target) throw new Error(`no node ${nodeName}`);
+    if (shape) {
+      const cls = state.classes[target.classId];
+      return { passes: shape.passes(cls, target.name), findings: shape.explain(cls, target.name) };
+    }
+    if (node) return { passes: node.passes(target), findings: node.explain(target) };
+    return { passes: true, findings: [] };
+  };
+}
