@@ -33,10 +33,10 @@ describe('checkHostPorts', () => {
 });
 
 describe('NodePorts as a registered check', () => {
-  const port = (hostPort: number) => ({ containers: [{ name: 'main', ports: [{ containerPort: 80, hostPort }] }] });
+  const withHostPort = (hostPort: number) => ({ containers: [{ name: 'main', ports: [{ containerPort: 80, hostPort }] }] });
   const input = {
     nodes: kube.list([kube.node('n1', {}, { cpu: '2', pods: '10' }), kube.node('n2', {}, { cpu: '2', pods: '10' })]),
-    pods: kube.list([kube.running('exporter', 'n1', port(9100)), kube.pending(port(9100))]),
+    pods: kube.list([kube.running('exporter', 'n1', withHostPort(9100)), kube.pending(withHostPort(9100))]),
   };
   it.each<[string, string, string[]]>([
     ['a node whose port is taken cannot take the pod', 'n1', ['ports']],
