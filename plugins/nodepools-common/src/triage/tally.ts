@@ -14,7 +14,7 @@ export class ReasonTally {
   /** Findings with the numbers of a short resource are kept apart, by resource. */
   add(findings: readonly Finding[], nodes: number) {
     for (const finding of findings) {
-      if (finding.short) {
+      if ('short' in finding) {
         this.addShort([finding.short], nodes);
         continue;
       }

@@ -16,6 +16,8 @@ export interface CompiledNodeAffinity {
   }>;
 }
 
+type CompiledTerm = NonNullable<CompiledNodeAffinity['terms']>[number];
+
 export function compileNodeAffinity(
   nodeSelector: Record<string, string> | undefined,
   terms: readonly NodeSelectorTerm[] | undefined,
@@ -88,9 +90,18 @@ function shown(value: string | undefined): string {
   return value === NEW_NODE_HOSTNAME ? 'a new name' : value;
 }
 
+function termMatches(term: CompiledTerm, labels: Record<string, string>, nodeName: string): boolean {
+  if (term.expressions.length === 0 && term.fields.length === 0) return false;
+  for (const requirement of term.expressions) if (!matchesRequirement(requirement, labels[requirement.key])) return false;
+  for (const requirement of term.fields) {
+    if (!matchesRequirement(requirement, requirement.key === 'metadata.name' ? nodeName : undefined)) return false;
+  }
+  return true;
+}
+
 /** The first requirement of a term the node fails, or undefined when the term matches. */
 function failedRequirementOfTerm(
-  term: NonNullable<CompiledNodeAffinity['terms']>[number],
+  term: CompiledTerm,
   labels: Record<string, string>,
   nodeName: string,
 ): string | undefined {
@@ -110,6 +121,13 @@ function failedRequirementOfTerm(
     }
   }
   return undefined;
+}
+
+/** The same verdict as `checkNodeAffinity`, without building a message: for passes over many nodes. */
+export function nodeAffinityMatches(affinity: CompiledNodeAffinity, labels: Record<string, string>, nodeName: string): boolean {
+  for (const [key, wanted] of affinity.nodeSelector) if (labels[key] !== wanted) return false;
+  if (!affinity.terms) return true;
+  return affinity.terms.some(term => termMatches(term, labels, nodeName));
 }
 
 /**
@@ -169,7 +187,7 @@ export const nodeAffinityCheck: SchedulingCheck = {
         if (affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key))) {
           return {
             level: 'labels',
-            passes: node => checkNodeAffinity(affinity, node.labels, node.name) === undefined,
+            passes: node => nodeAffinityMatches(affinity, node.labels, node.name),
             explain: node => findingsOf(checkNodeAffinity(affinity, node.labels, node.name)),
           };
         }
@@ -195,7 +213,7 @@ export const nodeAffinityCheck: SchedulingCheck = {
         return {
           level: 'shape',
           placementSensitive: affinityKeys.some(key => PLACEMENT_LABEL_KEYS.has(key)),
-          passes: shape => cachedVerdict(verdicts, projection(shape), () => explain(shape).length === 0),
+          passes: shape => cachedVerdict(verdicts, projection(shape), shape, explain),
           explain,
         };
       },

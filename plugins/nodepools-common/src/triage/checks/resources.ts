@@ -4,7 +4,7 @@ import { maxAllocatableOf } from '../cluster/nodes';
 import type { NodeClass } from '../cluster/types';
 import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
-import type { Finding, SchedulingCheck } from './types';
+import type { Finding, SchedulingCheck, ShortFinding } from './types';
 
 /** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
 export interface NodeCapacity {
@@ -82,8 +82,13 @@ function classShort(requests: ResourceMap, cls: NodeClass): ShortResource[] {
   return short;
 }
 
-function findingOf(short: ShortResource, freeLabel?: string): Finding {
-  return { ...shortResourceReason(short, freeLabel), short };
+function findingOf(short: ShortResource): ShortFinding {
+  return { code: `insufficient:${short.resource}`, short };
+}
+
+/** A finding as a reason; a short resource's numbers are worded with the given word for its free amount. */
+export function findingReason(finding: Finding, freeLabel?: string): CheckReason {
+  return 'short' in finding ? shortResourceReason(finding.short, freeLabel) : finding;
 }
 
 /**
@@ -113,14 +118,14 @@ export const resourcesCheck: SchedulingCheck = {
         return {
           level: 'capacity',
           prefilter: roomIn,
-          explainGroup: cls => classShort(requests, cls).map(short => findingOf(short)),
+          explainGroup: cls => classShort(requests, cls).map(findingOf),
           exhausts: node => node.free !== undefined && node.free[ResourceIndex.CPU] < cpu,
           // A new node of a machine type the catalog does not know has no known room: it is not checked.
           passes: node => node.free === undefined || roomIn(node.free),
           explain: node =>
             node.allocatable
               ? shortResources(requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
-                  short => findingOf(short, node.newNode ? 'free on a new node' : undefined),
+                  findingOf,
                 )
               : [],
         };

@@ -28,6 +28,14 @@ export function untoleratedTaints(taints: readonly Taint[], tolerations: readonl
   );
 }
 
+/** Whether the pod tolerates every taint that keeps pods off (NoSchedule, NoExecute), without building a list. */
+export function toleratesAll(taints: readonly Taint[], tolerations: readonly Toleration[]): boolean {
+  for (const taint of taints) {
+    if (taint.effect !== 'PreferNoSchedule' && !tolerations.some(toleration => toleratesTaint(toleration, taint))) return false;
+  }
+  return true;
+}
+
 /** TaintToleration filter. PreferNoSchedule only lowers a node's score, so it never blocks. */
 export function checkTaints(
   taints: readonly Taint[],
@@ -75,7 +83,7 @@ export const taintsCheck: SchedulingCheck = {
         return {
           level: 'shape',
           placementSensitive: false,
-          passes: shape => cachedVerdict(verdicts, shape.taintsId, () => explain(shape).length === 0),
+          passes: shape => cachedVerdict(verdicts, shape.taintsId, shape, explain),
           explain,
         };
       },

@@ -8,8 +8,8 @@ import {
   type CompiledSelector,
 } from '../selectors';
 import type { CheckReason } from '../types';
-import { checkNodeAffinity } from './nodeAffinity';
-import { checkTaints } from './taints';
+import { nodeAffinityMatches } from './nodeAffinity';
+import { toleratesAll } from './taints';
 import type { CheckTarget, SchedulingCheck } from './types';
 
 /** A DoNotSchedule constraint with its selector resolved against the pod's labels. */
@@ -213,8 +213,7 @@ export const topologySpreadCheck: SchedulingCheck = {
         if (constraints.length === 0) return undefined;
         const { affinity, tolerations } = demand;
         const affinityPerNode = demand.affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key));
-        const matchesAffinity = (labels: Record<string, string>, name: string) =>
-          checkNodeAffinity(affinity, labels, name) === undefined;
+        const matchesAffinity = (labels: Record<string, string>, name: string) => nodeAffinityMatches(affinity, labels, name);
         const counter = new TopologySpreadCounter(constraints, demand.pod.namespace);
         // One reused view object: this runs over every node for each spread signature.
         const view: SpreadNode = { labels: {}, matchesNodeAffinity: false, toleratesTaints: false, pods: [] };
@@ -225,7 +224,7 @@ export const topologySpreadCheck: SchedulingCheck = {
           for (const cls of pool.classes) {
             const matches = affinityPerNode ? undefined : matchesAffinity(cls.labels, NEW_NODE_HOSTNAME);
             if (matches !== undefined) classAffinity.set(cls.id, matches);
-            classTaints.set(cls.id, checkTaints(cls.taints, tolerations) === undefined);
+            classTaints.set(cls.id, toleratesAll(cls.taints, tolerations));
             view.toleratesTaints = classTaints.get(cls.id)!;
             if (!perNodeDomains && matches !== undefined) {
               view.labels = cls.labels;

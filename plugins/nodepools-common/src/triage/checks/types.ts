@@ -48,11 +48,18 @@ export interface CheckSession {
   prepare(demand: PodDemand): PreparedCheck | undefined;
 }
 
-/** A finding of a check: its reason code and message, with the numbers behind an `insufficient:` reason. */
-export interface Finding extends CheckReason {
-  /** Requested, free and allocatable amounts: tallies over many nodes keep the node closest to fitting. */
-  short?: ShortResource;
+/**
+ * A short resource found on a node: the numbers, worded only when reported
+ * (a tally over many nodes keeps the node closest to fitting, and words
+ * that one).
+ */
+export interface ShortFinding {
+  code: `insufficient:${string}`;
+  short: ShortResource;
 }
+
+/** What a check finds on a node: a reason, or a short resource's numbers. */
+export type Finding = CheckReason | ShortFinding;
 
 /**
  * A filter answered from a node's labels, taints and cordon state alone:

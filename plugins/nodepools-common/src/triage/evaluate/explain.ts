@@ -1,4 +1,5 @@
 import type { NodeShape, PoolState } from '../cluster';
+import { findingReason } from '../checks/resources';
 import type { CheckTarget, Finding, NodeFilter, ShapeFilter } from '../checks/types';
 import { NEW_NODE_HOSTNAME } from '../labels';
 import { ReasonTally, type TalliedReason } from '../tally';
@@ -41,21 +42,27 @@ function noCandidate(template: PoolTemplate): CheckReason {
   return { code: 'node-affinity', message: `no machine type of the catalog satisfies the ${template.noun}'s requirements` };
 }
 
-function explainShape(filters: ReadonlyArray<Active<ShapeFilter>>, shape: NodeShape, nodeName: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const { filter } of filters) findings.push(...filter.explain(shape, nodeName));
-  return findings;
+/** Adds the findings of the shape filters that fail; passing ones are asked no more (explaining allocates). */
+function explainShape(filters: ReadonlyArray<Active<ShapeFilter>>, shape: NodeShape, nodeName: string, into: Finding[] = []): Finding[] {
+  for (const { filter } of filters) {
+    if (!filter.passes(shape, nodeName)) for (const finding of filter.explain(shape, nodeName)) into.push(finding);
+  }
+  return into;
 }
 
-function explainNode(filters: ReadonlyArray<Active<NodeFilter>>, node: CheckTarget): Finding[] {
-  const findings: Finding[] = [];
-  for (const { filter } of filters) findings.push(...filter.explain(node));
-  return findings;
+function explainNode(filters: ReadonlyArray<Active<NodeFilter>>, node: CheckTarget, into: Finding[] = []): Finding[] {
+  for (const { filter } of filters) {
+    if (!filter.passes(node)) for (const finding of filter.explain(node)) into.push(finding);
+  }
+  return into;
 }
 
-/** Findings as reasons: the numbers stay behind, the message already says them. */
+/** Findings on a new node as reasons: its free room is what the template leaves after its daemonsets. */
 function reasonsOf(findings: readonly Finding[]): CheckReason[] {
-  return findings.map(({ code, message }) => ({ code, message }));
+  return findings.map(finding => {
+    const { code, message } = findingReason(finding, 'free on a new node');
+    return { code, message };
+  });
 }
 
 /**
@@ -81,15 +88,17 @@ function explainExistingNodes(needs: PodNeeds, pool: PoolState, tally: ReasonTal
         continue;
       }
     }
+    // One scratch list for every node: most nodes of a large pool add nothing new.
+    const findings: Finding[] = [];
     for (const node of cls.nodes) {
-      const labels = explainNode(needs.labelFilters, node);
-      if (labels.length > 0) {
-        tally.add(labels, 1);
-        continue;
+      findings.length = 0;
+      explainNode(needs.labelFilters, node, findings);
+      if (findings.length === 0) {
+        explainNode(needs.capacityFilters, node, findings);
+        explainNode(needs.topologyFilters, node, findings);
+        if (findings.length === 0) return true;
       }
-      const rest = [...explainNode(needs.capacityFilters, node), ...explainNode(needs.topologyFilters, node)];
-      if (rest.length === 0) return true;
-      tally.add(rest, 1);
+      tally.add(findings, 1);
     }
   }
   return false;
@@ -105,10 +114,7 @@ function evaluateCandidate(needs: PodNeeds, candidate: TemplateCandidate, templa
   const open: Placement[] = [];
   let closed: Finding[] | undefined;
   for (const placement of candidate.placements) {
-    const findings = [
-      ...explainShape(needs.shapeFilters, placement, NEW_NODE_HOSTNAME),
-      ...explainNode(needs.labelFilters, placement.target),
-    ];
+    const findings = explainNode(needs.labelFilters, placement.target, explainShape(needs.shapeFilters, placement, NEW_NODE_HOSTNAME));
     if (findings.length === 0) open.push(placement);
     else closed ??= findings;
   }

@@ -1,6 +1,6 @@
 import type { Taint } from '../../model/pool';
 import { portsConflict, type HostPort } from '../checks/hostPorts';
-import { checkNodeAffinity, compileNodeAffinity } from '../checks/nodeAffinity';
+import { compileNodeAffinity, nodeAffinityMatches } from '../checks/nodeAffinity';
 import { untoleratedTaints } from '../checks/taints';
 import type { ClusterState, PoolState } from '../cluster';
 import type { NodeSelectorTerm } from '../kube';
@@ -19,7 +19,7 @@ function withoutNodePin(terms: readonly NodeSelectorTerm[] | undefined): NodeSel
 export function daemonSetRunsOn(pod: PodRecord, labels: Record<string, string>, taints: readonly Taint[]): boolean {
   if (untoleratedTaints(taints, pod.tolerations).some(t => t.effect !== 'PreferNoSchedule')) return false;
   const affinity = compileNodeAffinity(pod.nodeSelector, withoutNodePin(pod.nodeAffinityTerms));
-  return checkNodeAffinity(affinity, labels, NEW_NODE_HOSTNAME) === undefined;
+  return nodeAffinityMatches(affinity, labels, NEW_NODE_HOSTNAME);
 }
 
 export interface Overhead {

@@ -4,7 +4,9 @@ import { Evaluator } from '../../evaluate';
 import { readTriageInput } from '../../input';
 import type { TriageInput } from '../../types';
 import { checkBit } from '../registry';
-import type { Finding, SchedulingCheck } from '../types';
+import { findingReason } from '../resources';
+import type { SchedulingCheck } from '../types';
+import type { CheckReason } from '../../types';
 
 /** Kubernetes objects in kubectl's JSON shape, built small, for check tests that run through the registry. */
 export const kube = {
@@ -31,7 +33,8 @@ export const kube = {
 
 export interface CheckVerdict {
   passes: boolean;
-  findings: Finding[];
+  /** The findings worded as an existing node's reasons. */
+  findings: CheckReason[];
 }
 
 /**
@@ -55,9 +58,9 @@ export function checkOnCluster(check: SchedulingCheck, input: TriageInput): (nod
     if (!target) throw new Error(`no node ${nodeName}`);
     if (shape) {
       const cls = state.classes[target.classId];
-      return { passes: shape.passes(cls, target.name), findings: shape.explain(cls, target.name) };
+      return { passes: shape.passes(cls, target.name), findings: shape.explain(cls, target.name).map(f => findingReason(f)) };
     }
-    if (node) return { passes: node.passes(target), findings: node.explain(target) };
+    if (node) return { passes: node.passes(target), findings: node.explain(target).map(f => findingReason(f)) };
     return { passes: true, findings: [] };
   };
 }
