@@ -1,2 +1,3 @@
-export { analyzePendingPodsNaive } from './naiveTriage';
-export type { NaiveReport, NaiveVerdict } from './naiveTriage';
+export { referenceTriage } from './reference';
+export type { ReferenceInput, ReferenceReport, ReferenceVerdict } from './reference';
+export { randomCluster, seededRandom } from './randomCluster';

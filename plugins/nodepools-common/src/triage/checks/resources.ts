@@ -1,7 +1,5 @@
 import { formatResourceAmount } from '../../quantity/format';
 import { ResourceIndex } from '../cluster/indexes';
-import { maxAllocatableOf } from '../cluster/nodes';
-import type { NodeClass } from '../cluster/types';
 import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
 import type { Finding, SchedulingCheck, ShortFinding } from './types';
@@ -67,21 +65,6 @@ export function checkResources(requests: ResourceMap, node: NodeCapacity): Check
   return shortResources(requests, node).map(short => shortResourceReason(short));
 }
 
-/** Per resource, what a class's roomiest node has free against what the pod requests. */
-function classShort(requests: ResourceMap, cls: NodeClass): ShortResource[] {
-  const short: ShortResource[] = [];
-  const maxAllocatable = maxAllocatableOf(cls);
-  if ((cls.maxFree.pods ?? 0) < 1) {
-    short.push({ resource: 'pods', requested: 1, free: cls.maxFree.pods ?? 0, allocatable: maxAllocatable.pods ?? 0 });
-  }
-  for (const [resource, requested] of Object.entries(requests)) {
-    if (requested <= 0 || resource === 'pods') continue;
-    const free = cls.maxFree[resource] ?? 0;
-    if (requested > free) short.push({ resource, requested, free, allocatable: maxAllocatable[resource] ?? 0 });
-  }
-  return short;
-}
-
 function findingOf(short: ShortResource): ShortFinding {
   return { code: `insufficient:${short.resource}`, short };
 }
@@ -118,7 +101,6 @@ export const resourcesCheck: SchedulingCheck = {
         return {
           level: 'capacity',
           prefilter: roomIn,
-          explainGroup: cls => classShort(requests, cls).map(findingOf),
           exhausts: node => node.free !== undefined && node.free[ResourceIndex.CPU] < cpu,
           // A new node of a machine type the catalog does not know has no known room: it is not checked.
           passes: node => node.free === undefined || roomIn(node.free),

@@ -1,5 +1,5 @@
 import type { Taint } from '../../model/pool';
-import type { ClusterState, Interner, NodeClass, NodeShape } from '../cluster';
+import type { ClusterState, Interner, NodeShape } from '../cluster';
 import type { Toleration } from '../kube';
 import type { PodRecord, ResourceMap } from '../read';
 import type { CheckReason } from '../types';
@@ -101,8 +101,6 @@ export interface NodeFilter {
   readonly level: 'labels' | 'capacity' | 'topology';
   /** Prefilter on the most any node of a group has free: false when none of them can pass. */
   prefilter?(maxFree: Float64Array): boolean;
-  /** The findings for a node class that fails the prefilter, counted for all its nodes. */
-  explainGroup?(cls: NodeClass): Finding[];
   /** Nodes of a class come ordered by free cpu: true when this node and every later one fail. */
   exhausts?(node: CheckTarget): boolean;
   passes(node: CheckTarget): boolean;

@@ -1,22 +1,7 @@
 import type { Taint } from '../../model/pool';
 import { PROVIDER_TRANSIENT_TAINT_KEYS } from '../../providers/registry';
-import type { NodeRecord, ResourceMap } from '../read';
+import type { NodeRecord } from '../read';
 import { ResourceIndex } from './indexes';
-import type { NodeClass } from './types';
-
-/** The largest allocatable per resource among a class's nodes, worked out when a message needs it. */
-export function maxAllocatableOf(cls: NodeClass): ResourceMap {
-  if (!cls.maxAllocatable) {
-    const max: ResourceMap = {};
-    for (const node of cls.nodes) {
-      for (const name in node.allocatable) {
-        if (!(name in max) || node.allocatable[name] > max[name]) max[name] = node.allocatable[name];
-      }
-    }
-    cls.maxAllocatable = max;
-  }
-  return cls.maxAllocatable;
-}
 
 export function freeCpu(node: NodeRecord): number {
   return node.free[ResourceIndex.CPU];

@@ -26,8 +26,6 @@ export interface NodeClass extends NodeShape {
   /** Per resource, the most any node of the class has free (allocatable minus requested; pods: slots). */
   maxFree: ResourceMap;
   maxFreeVector: Float64Array;
-  /** Per resource, the largest allocatable among the class's nodes; see `maxAllocatableOf`. */
-  maxAllocatable?: ResourceMap;
 }
 
 export interface PoolState {

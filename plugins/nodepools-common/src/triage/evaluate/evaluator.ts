@@ -78,7 +78,6 @@ export class Evaluator {
       labelFilters: [],
       capacityFilters: [],
       topologyFilters: [],
-      perNode: false,
       zoneSensitive: false,
     };
     for (const { bit, session } of this.sessions) {
@@ -89,9 +88,10 @@ export class Evaluator {
       else if (filter.level === 'capacity') needs.capacityFilters.push({ bit, filter });
       else needs.topologyFilters.push({ bit, filter });
     }
-    const readsEachNode = needs.labelFilters.length > 0 || needs.topologyFilters.length > 0;
-    needs.perNode = readsEachNode || needs.capacityFilters.some(({ filter }) => !filter.prefilter);
-    needs.zoneSensitive = readsEachNode || needs.shapeFilters.some(({ filter }) => filter.placementSensitive);
+    needs.zoneSensitive =
+      needs.labelFilters.length > 0 ||
+      needs.topologyFilters.length > 0 ||
+      needs.shapeFilters.some(({ filter }) => filter.placementSensitive);
     return needs;
   }
 

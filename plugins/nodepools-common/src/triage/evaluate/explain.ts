@@ -67,31 +67,22 @@ function reasonsOf(findings: readonly Finding[]): CheckReason[] {
 
 /**
  * Blockers on the pool's existing nodes, each node reported once at its
- * first tier: what its labels, taints and cordon state rule out, else its
- * room, ports and the pods around it. Classes a group prefilter rules out
- * are counted whole, unless some filter reads every node anyway.
+ * first tier: what its labels, taints and cordon state rule out (shape
+ * filters answered once per class, label filters per node), else its room,
+ * ports and the pods around it.
  */
 function explainExistingNodes(needs: PodNeeds, pool: PoolState, tally: ReasonTally): boolean {
+  // One scratch list for every node: most nodes of a large pool add nothing new.
+  const findings: Finding[] = [];
   for (const cls of pool.classes) {
     const shape = explainShape(needs.shapeFilters, cls, cls.nodes[0].name);
-    if (shape.length > 0) {
+    if (shape.length > 0 && needs.labelFilters.length === 0) {
       tally.add(shape, cls.nodes.length);
       continue;
     }
-    if (!needs.perNode) {
-      const group: Finding[] = [];
-      for (const { filter } of needs.capacityFilters) {
-        if (filter.prefilter && filter.explainGroup && !filter.prefilter(cls.maxFreeVector)) group.push(...filter.explainGroup(cls));
-      }
-      if (group.length > 0) {
-        tally.add(group, cls.nodes.length);
-        continue;
-      }
-    }
-    // One scratch list for every node: most nodes of a large pool add nothing new.
-    const findings: Finding[] = [];
     for (const node of cls.nodes) {
       findings.length = 0;
+      for (const finding of shape) findings.push(finding);
       explainNode(needs.labelFilters, node, findings);
       if (findings.length === 0) {
         explainNode(needs.capacityFilters, node, findings);

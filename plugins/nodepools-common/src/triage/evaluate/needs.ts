@@ -18,8 +18,6 @@ export interface PodNeeds extends PodDemand {
   labelFilters: Array<Active<NodeFilter>>;
   capacityFilters: Array<Active<NodeFilter>>;
   topologyFilters: Array<Active<NodeFilter>>;
-  /** Some filter reads the individual node beyond what a class's largest free amounts tell. */
-  perNode: boolean;
   /**
    * Some filter reads what differs between a new node's possible placements
    * (zone, capacity type); otherwise the first placement answers for all.
