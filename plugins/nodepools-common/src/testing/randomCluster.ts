@@ -27,6 +27,8 @@ const APPS = ['web', 'db', 'cache', 'job'];
 
 interface PoolPlan {
   provider: Provider;
+  /** Its nodes run as many pods as they may (an EKS node at its ENI limit). */
+  full?: boolean;
   poolLabels: Record<string, string>;
   machineTypes: string[];
   allocatable: Record<string, string>;
@@ -41,21 +43,26 @@ function planPool(index: number, name: string, rand: () => number, pick: <T>(lis
   const team = pick(TEAMS);
   const dedicated: Taint[] = rand() < 0.3 ? [{ key: 'dedicated', value: team, effect: 'NoSchedule' }] : [];
   const soft: Taint[] = rand() < 0.15 ? [{ key: 'soft', effect: 'PreferNoSchedule' }] : [];
-  const base = { taints: [...dedicated, ...soft], extraLabels: { team }, capacityType: 'on-demand' as const };
+  // An empty label value is a value: `foo=""` is matched by `In [""]`.
+  const extraLabels: Record<string, string> = rand() < 0.3 ? { team, foo: '' } : { team };
+  const base = { taints: [...dedicated, ...soft], extraLabels, capacityType: 'on-demand' as const };
   const provider = (['eks', 'karpenter', 'gke', 'aks', 'doks', 'kubernetes'] as const)[index % 6];
   switch (provider) {
     case 'eks': {
       const gpu = rand() < 0.3;
       const spot = rand() < 0.3;
+      const full = !gpu && rand() < 0.4;
       return {
         ...base,
         provider,
+        full,
         poolLabels: { 'eks.amazonaws.com/nodegroup': name, 'eks.amazonaws.com/capacityType': spot ? 'SPOT' : 'ON_DEMAND' },
         capacityType: spot ? 'spot' : 'on-demand',
         machineTypes: [gpu ? 'g5.xlarge' : pick(['m5.large', 'm5.xlarge'])],
+        // 29 is an m5.large's ENI limit (3 x (10 - 1) + 2).
         allocatable: gpu
           ? { cpu: '3920m', memory: '15Gi', pods: '58', 'nvidia.com/gpu': '1' }
-          : { cpu: pick(['1930m', '3920m']), memory: pick(['7Gi', '14Gi']), pods: pick(['8', '29']) },
+          : { cpu: pick(['1930m', '3920m']), memory: pick(['7Gi', '14Gi']), pods: full ? '29' : pick(['8', '29']) },
         taints: gpu ? [...base.taints, { key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] : base.taints,
       };
     }
@@ -125,7 +132,9 @@ function planPool(index: number, name: string, rand: () => number, pick: <T>(lis
 }
 
 function pendingSpec(rand: () => number, pick: <T>(list: readonly T[]) => T, app: string, claim: string | undefined): Json {
-  const requests: Record<string, string> = { cpu: pick(['100m', '500m', '1500m', '3']), memory: pick(['128Mi', '1Gi', '6Gi']) };
+  // A pod that requests nothing fits a node its neighbours over-commit.
+  const requests: Record<string, string> =
+    rand() < 0.1 ? {} : { cpu: pick(['100m', '500m', '1500m', '3']), memory: pick(['128Mi', '1Gi', '6Gi']) };
   const spec: Json = {
     containers: [
       {
@@ -135,7 +144,8 @@ function pendingSpec(rand: () => number, pick: <T>(list: readonly T[]) => T, app
     ],
   };
   const roll = rand();
-  if (roll < 0.15) spec.nodeSelector = { team: pick(TEAMS) };
+  if (roll < 0.12) spec.nodeSelector = { team: pick(TEAMS) };
+  else if (roll < 0.15) spec.nodeSelector = { foo: '' };
   else if (roll < 0.22) spec.nodeSelector = { 'kubernetes.azure.com/mode': 'user' };
   else if (roll < 0.27) spec.nodeSelector = { 'karpenter.sh/capacity-type': 'spot' };
   const tolerations = [
@@ -153,6 +163,20 @@ function pendingSpec(rand: () => number, pick: <T>(list: readonly T[]) => T, app
           { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['p0-n0'] }] },
           { matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['m5.xlarge', 'c6i.xlarge'] }] },
         ].slice(0, 1 + Math.floor(rand() * 3)),
+      },
+    };
+  } else if (rand() < 0.15) {
+    // Terms kube-scheduler treats as matching nothing (empty, or with a value it rejects), and empty label values.
+    affinity.nodeAffinity = {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: pick([
+          [{}],
+          [{}, { matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [pick(ZONES)] }] }],
+          [{ matchExpressions: [{ key: 'foo', operator: 'In', values: [''] }] }],
+          [{ matchExpressions: [{ key: 'foo', operator: 'NotIn', values: [''] }] }],
+          [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['z1', 'not a value!'] }] }],
+          [{ matchExpressions: [{ key: 'team', operator: 'NotIn', values: ['-x-'] }] }],
+        ]),
       },
     };
   }
@@ -193,6 +217,7 @@ function pendingSpec(rand: () => number, pick: <T>(list: readonly T[]) => T, app
 function nodesOf(plan: PoolPlan, name: string, count: number, rand: () => number): Json[] {
   return Array.from({ length: count }, (_, n) => {
     const nodeName = `${name}-n${n}`;
+    const cordoned = rand() < 0.1;
     const capacity = plan.provider === 'karpenter' ? { cpu: '4', memory: '16Gi', pods: '58' } : undefined;
     return {
       kind: 'Node',
@@ -208,7 +233,8 @@ function nodesOf(plan: PoolPlan, name: string, count: number, rand: () => number
           'topology.kubernetes.io/zone': ZONES[n % 3],
         },
       },
-      spec: { unschedulable: rand() < 0.1, taints: plan.taints },
+      // A cordoned node also carries the taint the node controller adds for it.
+      spec: cordoned ? { unschedulable: true, taints: [...plan.taints, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] } : { taints: plan.taints },
       status: { allocatable: plan.allocatable, ...(capacity ? { capacity } : {}) },
     };
   });
@@ -274,14 +300,15 @@ export function randomCluster(seed: number, options: { pools?: number; pending?:
       const nodeName = (node.metadata as Json).name as string;
       pods.push(daemonPod(nodeName, 'node-exporter', { cpu: '50m', memory: '64Mi' }, 9100));
       if (plan.allocatable['nvidia.com/gpu']) pods.push(daemonPod(nodeName, 'gpu-plugin', { cpu: '100m' }));
-      for (let k = 0; k < Math.floor(rand() * 4); k++) {
+      const running = plan.full ? Number(plan.allocatable.pods) - 1 : Math.floor(rand() * 4);
+      for (let k = 0; k < running; k++) {
         pods.push({
           metadata: { name: `${nodeName}-run-${k}`, namespace: pick(['shop', 'shop', 'data']), labels: { app: pick(APPS), version: pick(['v1', 'v2']) } },
           spec: {
             nodeName,
             containers: [
               {
-                resources: { requests: { cpu: pick(['100m', '500m', '1']), memory: pick(['256Mi', '2Gi']) } },
+                resources: { requests: plan.full ? { cpu: '10m' } : { cpu: pick(['100m', '500m', '1']), memory: pick(['256Mi', '2Gi']) } },
                 ports: rand() < 0.2 ? [{ containerPort: 80, hostPort: 8080 }] : [],
               },
             ],
@@ -289,7 +316,7 @@ export function randomCluster(seed: number, options: { pools?: number; pending?:
               ? { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' }] } } }
               : {}),
           },
-          status: { phase: pick(['Running', 'Running', 'Running', 'Succeeded']) },
+          status: { phase: plan.full ? 'Running' : pick(['Running', 'Running', 'Running', 'Succeeded']) },
         });
       }
     }

@@ -46,6 +46,7 @@ describe('the engine against the reference evaluator', () => {
       'insufficient:cpu',
       'insufficient:memory',
       'insufficient:nvidia.com/gpu',
+      'insufficient:pods',
       'ports',
       'pod-affinity',
       'pod-anti-affinity',

@@ -61,12 +61,7 @@ function reasonsOf(evaluation: PoolEvaluation): TriageReason[] {
   const reasons: TriageReason[] = [];
   const onNodes = new Map<string, TriageReason>();
   for (const reason of evaluation.nodeReasons) {
-    let { code, message } = reason;
-    if (code === 'insufficient:pods' && evaluation.ipExhaustion) {
-      const { machineType, maxPods, withPrefixes, network } = evaluation.ipExhaustion;
-      code = 'ip-exhaustion';
-      message = `nodes are at their max of ${maxPods} pods, the ${network}'s IP address limit for ${machineType}; prefix delegation would allow ${withPrefixes}`;
-    }
+    const { code, message } = reason;
     const triage: TriageReason = { code, message, scope: 'nodes', nodes: reason.nodes };
     onNodes.set(`${code}\u0000${message}`, triage);
     reasons.push(triage);

@@ -6,17 +6,69 @@ import type { CheckReason } from '../types';
 import { Verdicts, cachedVerdict, pair } from './cache';
 import type { Finding, SchedulingCheck } from './types';
 
+interface CompiledTerm {
+  expressions: readonly NodeSelectorRequirement[];
+  fields: readonly NodeSelectorRequirement[];
+  /**
+   * Why the scheduler cannot build the term's selector, which makes the
+   * term match no node: the first requirement it rejects and the reason.
+   */
+  invalid?: { requirement: NodeSelectorRequirement; field: boolean; why: string };
+}
+
 /** A pod's `nodeSelector` and required node affinity, in the form the filter evaluates. */
 export interface CompiledNodeAffinity {
   nodeSelector: ReadonlyArray<readonly [string, string]>;
   /** Undefined when the pod has no required node affinity. Terms are ORed. */
-  terms?: ReadonlyArray<{
-    expressions: readonly NodeSelectorRequirement[];
-    fields: readonly NodeSelectorRequirement[];
-  }>;
+  terms?: readonly CompiledTerm[];
 }
 
-type CompiledTerm = NonNullable<CompiledNodeAffinity['terms']>[number];
+/** A valid label value: empty, or at most 63 characters, alphanumerics at both ends and `-_.` inside. */
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const INTEGER = /^[+-]?\d+$/;
+
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
+/** Why a requirement on labels cannot be built into a selector, as kube-scheduler builds it; undefined when it can. */
+function labelRequirementProblem(requirement: NodeSelectorRequirement): string | undefined {
+  const values = requirement.values ?? [];
+  switch (requirement.operator) {
+    case 'In':
+    case 'NotIn': {
+      if (values.length === 0) return `${requirement.operator} needs at least one value`;
+      const bad = values.find(value => !isLabelValue(value));
+      return bad === undefined ? undefined : `'${bad}' is not a valid label value`;
+    }
+    case 'Exists':
+    case 'DoesNotExist':
+      return values.length ? `${requirement.operator} takes no values` : undefined;
+    default:
+      return values.length === 1 && INTEGER.test(values[0]) ? undefined : `${requirement.operator} needs one integer value`;
+  }
+}
+
+/** Field requirements (`metadata.name`) take In or NotIn with exactly one value. */
+function fieldRequirementProblem(requirement: NodeSelectorRequirement): string | undefined {
+  if (requirement.operator !== 'In' && requirement.operator !== 'NotIn') return `a field requirement cannot use ${requirement.operator}`;
+  return (requirement.values ?? []).length === 1 ? undefined : `a field requirement needs exactly one value`;
+}
+
+function compileTerm(term: NodeSelectorTerm): CompiledTerm {
+  const expressions = term.matchExpressions ?? [];
+  const fields = term.matchFields ?? [];
+  const compiled: CompiledTerm = { expressions, fields };
+  for (const requirement of expressions) {
+    const why = labelRequirementProblem(requirement);
+    if (why) return { ...compiled, invalid: { requirement, field: false, why } };
+  }
+  for (const requirement of fields) {
+    const why = fieldRequirementProblem(requirement);
+    if (why) return { ...compiled, invalid: { requirement, field: true, why } };
+  }
+  return compiled;
+}
 
 export function compileNodeAffinity(
   nodeSelector: Record<string, string> | undefined,
@@ -24,10 +76,7 @@ export function compileNodeAffinity(
 ): CompiledNodeAffinity {
   return {
     nodeSelector: Object.entries(nodeSelector ?? {}).sort(([a], [b]) => compareText(a, b)),
-    terms: terms?.map(term => ({
-      expressions: term.matchExpressions ?? [],
-      fields: term.matchFields ?? [],
-    })),
+    terms: terms?.map(compileTerm),
   };
 }
 
@@ -40,8 +89,6 @@ export function nodeAffinityKeys(affinity: CompiledNodeAffinity): string[] {
   }
   return [...keys].sort();
 }
-
-const INTEGER = /^-?\d+$/;
 
 /** One requirement against one label value (`undefined` when the node lacks the label). */
 export function matchesRequirement(
@@ -90,12 +137,21 @@ function shown(value: string | undefined): string {
   return value === NEW_NODE_HOSTNAME ? 'a new name' : value;
 }
 
+/** A node's fields as a field selector sees them: `metadata.name`, and empty for any other field. */
+function fieldValue(key: string, nodeName: string): string {
+  return key === 'metadata.name' ? nodeName : '';
+}
+
+/** A (valid) field requirement: In or NotIn one value. */
+function matchesField(requirement: NodeSelectorRequirement, value: string): boolean {
+  const equal = value === (requirement.values ?? [])[0];
+  return requirement.operator === 'In' ? equal : !equal;
+}
+
 function termMatches(term: CompiledTerm, labels: Record<string, string>, nodeName: string): boolean {
-  if (term.expressions.length === 0 && term.fields.length === 0) return false;
+  if (term.invalid || (term.expressions.length === 0 && term.fields.length === 0)) return false;
   for (const requirement of term.expressions) if (!matchesRequirement(requirement, labels[requirement.key])) return false;
-  for (const requirement of term.fields) {
-    if (!matchesRequirement(requirement, requirement.key === 'metadata.name' ? nodeName : undefined)) return false;
-  }
+  for (const requirement of term.fields) if (!matchesField(requirement, fieldValue(requirement.key, nodeName))) return false;
   return true;
 }
 
@@ -108,6 +164,10 @@ function failedRequirementOfTerm(
   if (term.expressions.length === 0 && term.fields.length === 0) {
     return 'is an empty term, which matches no node';
   }
+  if (term.invalid) {
+    const { requirement, field, why } = term.invalid;
+    return `requires ${field ? 'field ' : ''}${describeRequirement(requirement)}, which the scheduler rejects (${why}), so it matches no node`;
+  }
   for (const requirement of term.expressions) {
     const value = labels[requirement.key];
     if (!matchesRequirement(requirement, value)) {
@@ -115,8 +175,8 @@ function failedRequirementOfTerm(
     }
   }
   for (const requirement of term.fields) {
-    const value = requirement.key === 'metadata.name' ? nodeName : undefined;
-    if (!matchesRequirement(requirement, value)) {
+    const value = fieldValue(requirement.key, nodeName);
+    if (!matchesField(requirement, value)) {
       return `requires field ${describeRequirement(requirement)}, node is ${shown(value)}`;
     }
   }
@@ -183,7 +243,8 @@ export const nodeAffinityCheck: SchedulingCheck = {
     return {
       prepare(demand) {
         const { affinity, affinityKeys } = demand;
-        if (affinityKeys.length === 0) return undefined;
+        // Terms that read no key are empty: they match no node, so the check still runs.
+        if (affinityKeys.length === 0 && !affinity.terms) return undefined;
         if (affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key))) {
           return {
             level: 'labels',

@@ -2,7 +2,8 @@ import { formatResourceAmount } from '../../quantity/format';
 import { ResourceIndex } from '../cluster/indexes';
 import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
-import type { Finding, SchedulingCheck, ShortFinding } from './types';
+import { interfaceLimitCause, interfaceLimitOf } from '../podIpLimit';
+import type { CheckTarget, Finding, SchedulingCheck, ShortFinding } from './types';
 
 /** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
 export interface NodeCapacity {
@@ -16,6 +17,8 @@ export interface ShortResource {
   requested: number;
   free: number;
   allocatable: number;
+  /** What holds the amount where it is, when known (a node's pod network). */
+  cause?: string;
 }
 
 /**
@@ -48,7 +51,7 @@ export function shortResources(requests: ResourceMap, node: NodeCapacity): Short
 export function describeShortResource(short: ShortResource, freeLabel = 'free'): string {
   const amount = (value: number) => formatResourceAmount(short.resource, value);
   if (short.resource === 'pods') {
-    return `Too many pods: ${short.allocatable - short.free} of ${short.allocatable} allowed in use`;
+    return `Too many pods: ${short.allocatable - short.free} of ${short.allocatable} allowed in use${short.cause ? `; ${short.cause}` : ''}`;
   }
   if (short.allocatable === 0) {
     return `Insufficient ${short.resource}: requests ${amount(short.requested)}, node has none`;
@@ -82,7 +85,16 @@ export function findingReason(finding: Finding, freeLabel?: string): CheckReason
 export const resourcesCheck: SchedulingCheck = {
   name: 'NodeResourcesFit',
   start(env) {
-    const resources = env.state.resources;
+    const { state, catalog, options } = env;
+    const resources = state.resources;
+    /** A node full at its pod network's interface limit: the scheduler says `insufficient:pods`, the cause goes in the words. */
+    const podsShort = (short: ShortResource, node: CheckTarget): ShortFinding => {
+      const record = node.newNode ? undefined : state.nodesByName.get(node.name);
+      const limit = record
+        ? interfaceLimitOf(state.poolOf(record).provider, record.labels, short.allocatable, catalog, options.prefixDelegation === true)
+        : undefined;
+      return findingOf(limit ? { ...short, cause: interfaceLimitCause(limit) } : short);
+    };
     return {
       prepare(demand) {
         const { requests } = demand;
@@ -101,13 +113,14 @@ export const resourcesCheck: SchedulingCheck = {
         return {
           level: 'capacity',
           prefilter: roomIn,
-          exhausts: node => node.free !== undefined && node.free[ResourceIndex.CPU] < cpu,
+          // Only a pod that requests cpu can run out of it: one that requests none fits an over-committed node.
+          exhausts: node => cpu > 0 && node.free !== undefined && node.free[ResourceIndex.CPU] < cpu,
           // A new node of a machine type the catalog does not know has no known room: it is not checked.
           passes: node => node.free === undefined || roomIn(node.free),
           explain: node =>
             node.allocatable
               ? shortResources(requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
-                  findingOf,
+                  short => (short.resource === 'pods' ? podsShort(short, node) : findingOf(short)),
                 )
               : [],
         };

@@ -217,3 +217,34 @@ describe('PodTopologySpread as a registered check', () => {
     expect(verdict.passes).toBe(codes.length === 0);
   });
 });
+
+describe("PodTopologySpread's node inclusion policies", () => {
+  // n1 in zone a runs a replica; n3 in zone b is cordoned and carries the unschedulable taint its controller adds.
+  const input = (constraint: Partial<TopologySpreadConstraint>, spec: Record<string, unknown> = {}) => ({
+    nodes: kube.list([
+      kube.node('n1', { [ZONE]: 'a' }, { cpu: '2', pods: '10' }),
+      kube.node('n3', { [ZONE]: 'b', disk: 'hdd' }, { cpu: '2', pods: '10' }, {
+        unschedulable: true,
+        taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
+      }),
+    ]),
+    pods: kube.list([kube.running('web-0', 'n1'), kube.pending({ topologySpreadConstraints: [{ ...spread(ZONE), ...constraint }], ...spec })]),
+  });
+  const notHdd = {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'NotIn', values: ['hdd'] }] }],
+        },
+      },
+    },
+  };
+  it.each<[string, Partial<TopologySpreadConstraint>, Record<string, unknown>, boolean]>([
+    ['by default (nodeTaintsPolicy Ignore) a cordoned, tainted node still forms a domain, so zone a is over the skew', {}, {}, false],
+    ["under nodeTaintsPolicy Honor the cordoned node's unschedulable taint leaves its zone out, so zone a is the only domain", { nodeTaintsPolicy: 'Honor' }, {}, true],
+    ['by default (nodeAffinityPolicy Honor) a node the pod affinity rules out forms no domain', {}, notHdd, true],
+    ['under nodeAffinityPolicy Ignore that node forms a domain again', { nodeAffinityPolicy: 'Ignore' }, notHdd, false],
+  ])('%s', (_name, constraint, spec, fits) => {
+    expect(checkOnCluster(topologySpreadCheck, input(constraint, spec))('n1').passes).toBe(fits);
+  });
+});

@@ -165,15 +165,26 @@ export function buildTopologySpreadState(
 }
 
 /**
+ * A node a scale-up would add, as the spread filter needs it: whether it
+ * passes the pod's node affinity (`eligible`) and tolerates its taints.
+ */
+export interface NewSpreadNode {
+  eligible: boolean;
+  /** Taken as tolerated when not said. */
+  toleratesTaints?: boolean;
+}
+
+/**
  * PodTopologySpread filter. A node without a constraint's key fails
  * ("missing required label"). `newNode` is a node a scale-up would add: a
  * domain it brings that has no pods yet lowers the minimum to zero, as it
- * does in the autoscaler's simulation.
+ * does in the autoscaler's simulation, when the constraint's node inclusion
+ * policies count the new node in.
  */
 export function checkTopologySpread(
   state: TopologySpreadState,
   nodeLabels: Record<string, string>,
-  newNode?: { eligible: boolean },
+  newNode?: NewSpreadNode,
 ): CheckReason | undefined {
   for (const { constraint, counts, domains, minMatch } of state.constraints) {
     const value = nodeLabels[constraint.topologyKey];
@@ -184,7 +195,11 @@ export function checkTopologySpread(
       };
     }
     const count = counts.get(value) ?? 0;
-    const opensDomain = newNode?.eligible === true && !domains.has(value);
+    const counted =
+      newNode !== undefined &&
+      (!constraint.honorNodeAffinity || newNode.eligible) &&
+      (!constraint.honorTaints || newNode.toleratesTaints !== false);
+    const opensDomain = counted && !domains.has(value);
     const minimum = opensDomain ? 0 : minMatch;
     const skew = count + constraint.selfMatch - minimum;
     if (skew > constraint.maxSkew) {
@@ -224,17 +239,20 @@ export const topologySpreadCheck: SchedulingCheck = {
           for (const cls of pool.classes) {
             const matches = affinityPerNode ? undefined : matchesAffinity(cls.labels, NEW_NODE_HOSTNAME);
             if (matches !== undefined) classAffinity.set(cls.id, matches);
-            classTaints.set(cls.id, toleratesAll(cls.taints, tolerations));
-            view.toleratesTaints = classTaints.get(cls.id)!;
-            if (!perNodeDomains && matches !== undefined) {
+            // A class leaves out a cordoned node's unschedulable taint; nodeTaintsPolicy reads the node's own taints.
+            const tolerated = cls.unschedulable ? undefined : toleratesAll(cls.taints, tolerations);
+            if (tolerated !== undefined) classTaints.set(cls.id, tolerated);
+            if (!perNodeDomains && matches !== undefined && tolerated !== undefined) {
               view.labels = cls.labels;
               view.matchesNodeAffinity = matches;
+              view.toleratesTaints = tolerated;
               counter.addDomain(view);
               continue;
             }
             for (const node of cls.nodes) {
               view.labels = node.labels;
               view.matchesNodeAffinity = matches ?? matchesAffinity(node.labels, node.name);
+              view.toleratesTaints = tolerated ?? toleratesAll(node.taints, tolerations);
               counter.addDomain(view);
             }
           }
@@ -244,13 +262,15 @@ export const topologySpreadCheck: SchedulingCheck = {
           const node = pod.node;
           if (!node) continue;
           view.labels = node.labels;
-          view.toleratesTaints = classTaints.get(node.classId) ?? false;
+          view.toleratesTaints = classTaints.get(node.classId) ?? toleratesAll(node.taints, tolerations);
           view.matchesNodeAffinity = classAffinity.get(node.classId) ?? matchesAffinity(node.labels, node.name);
           counter.addPod(view, pod);
         }
         const state = counter.finish();
-        const newNodeOf = (node: CheckTarget) =>
-          node.newNode ? { eligible: matchesAffinity(node.labels, node.name) } : undefined;
+        const newNodeOf = (node: CheckTarget): NewSpreadNode | undefined =>
+          node.newNode
+            ? { eligible: matchesAffinity(node.labels, node.name), toleratesTaints: toleratesAll(node.taints, tolerations) }
+            : undefined;
         return {
           level: 'topology',
           passes: node => checkTopologySpread(state, node.labels, newNodeOf(node)) === undefined,

@@ -2,7 +2,8 @@ import type { Taint } from '../../model/pool';
 import type { ClusterState, Interner, NodeShape } from '../cluster';
 import type { Toleration } from '../kube';
 import type { PodRecord, ResourceMap } from '../read';
-import type { CheckReason } from '../types';
+import type { CheckReason, TriageOptions } from '../types';
+import type { MachineCatalog } from '../../machines/catalog';
 import type { HostPort } from './hostPorts';
 import type { CompiledNodeAffinity } from './nodeAffinity';
 import type { ShortResource } from './resources';
@@ -28,6 +29,8 @@ export interface PodDemand {
 /** What a check reads of the cluster and shares between signatures, for one analysis. */
 export interface CheckEnv {
   state: ClusterState;
+  catalog: MachineCatalog;
+  options: TriageOptions;
   /** Interns strings to small numbers, one interner per purpose, so caches key on numbers. */
   ids(purpose: string): Interner;
 }

@@ -9,7 +9,7 @@ import type { TalliedReason } from '../tally';
 import { buildPoolTemplate, type PoolTemplate } from '../templates';
 import type { TriageOptions } from '../types';
 import { evaluatePool, podsPerNode, type PoolEvaluation } from './explain';
-import { prefixDelegationLimit, type IpExhaustion } from './ipLimit';
+import { interfaceLimitOf, type IpExhaustion } from '../podIpLimit';
 import type { NeedsChange, PodNeeds } from './needs';
 import { quickVerdict } from './quick';
 
@@ -31,7 +31,7 @@ export class Evaluator {
     readonly catalog: MachineCatalog,
     readonly options: TriageOptions,
   ) {
-    const env = { state, ids: (purpose: string) => this.interner(purpose) };
+    const env = { state, catalog, options, ids: (purpose: string) => this.interner(purpose) };
     this.sessions = SCHEDULING_CHECKS.map(check => ({ bit: checkBit(check), session: check.start(env) }));
   }
 
@@ -119,7 +119,10 @@ export class Evaluator {
   private prefixLimit(pool: PoolState): IpExhaustion | undefined {
     let limit = this.prefixLimits.get(pool);
     if (limit === undefined) {
-      limit = prefixDelegationLimit(pool, this.catalog, this.options.prefixDelegation === true) ?? null;
+      const node = pool.classes[0]?.nodes[0];
+      limit = node
+        ? interfaceLimitOf(pool.provider, node.labels, node.allocatable.pods ?? 0, this.catalog, this.options.prefixDelegation === true) ?? null
+        : null;
       this.prefixLimits.set(pool, limit);
     }
     return limit ?? undefined;

@@ -5,7 +5,7 @@ import { NEW_NODE_HOSTNAME } from '../labels';
 import { ReasonTally, type TalliedReason } from '../tally';
 import { limitReached, type Placement, type PoolTemplate, type TemplateCandidate } from '../templates';
 import type { CheckReason } from '../types';
-import type { IpExhaustion } from './ipLimit';
+import type { IpExhaustion } from '../podIpLimit';
 import type { Active, PodNeeds } from './needs';
 
 export interface CandidateResult {

@@ -5,7 +5,7 @@ import { taintsCheck } from '../checks/taints';
 
 export { Evaluator } from './evaluator';
 export type { CandidateResult, PoolEvaluation } from './explain';
-export type { IpExhaustion } from './ipLimit';
+export type { IpExhaustion } from '../podIpLimit';
 export { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW } from './needs';
 export type { NeedsChange, PodNeeds } from './needs';
 

@@ -56,6 +56,14 @@ export function stringList(value: unknown, field: string): string[] {
   return listAt(value, field).map((entry, i) => requiredString(entry, `${field}[${i}]`));
 }
 
+/** Requirement values: label values may be empty (`In [""]` selects nodes labelled `key=""`). */
+export function valueList(value: unknown, field: string): string[] {
+  return listAt(value, field).map((entry, i) => {
+    if (typeof entry !== 'string') throw new FieldError(`${field}[${i}]`, `must be a string, got ${describe(entry)}`);
+    return entry;
+  });
+}
+
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (!allowed.includes(value as T)) {

@@ -1,6 +1,6 @@
 import { TAINT_EFFECTS } from '../../model/pool';
 import type { LabelSelector, NodeSelectorTerm, PodAffinityTerm, Toleration, TopologySpreadConstraint } from '../kube';
-import { FieldError, describe, listAt, objectAt, oneOf, optionalString, requiredString, stringList, stringMap } from './fields';
+import { FieldError, describe, listAt, objectAt, oneOf, optionalString, requiredString, stringList, stringMap, valueList } from './fields';
 
 const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
 const LABEL_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
@@ -15,7 +15,7 @@ export function nodeSelectorTerms(value: unknown, field: string): NodeSelectorTe
         return {
           key: requiredString(requirement.key, `${at}.key`),
           operator: oneOf(requirement.operator, NODE_SELECTOR_OPERATORS, `${at}.operator`) ?? 'In',
-          values: stringList(requirement.values, `${at}.values`),
+          values: valueList(requirement.values, `${at}.values`),
         };
       });
     return { matchExpressions: requirements('matchExpressions'), matchFields: requirements('matchFields') };
@@ -33,7 +33,7 @@ export function labelSelector(value: unknown, field: string): LabelSelector | nu
       return {
         key: requiredString(requirement.key, `${at}.key`),
         operator: oneOf(requirement.operator, LABEL_SELECTOR_OPERATORS, `${at}.operator`) ?? 'In',
-        values: stringList(requirement.values, `${at}.values`),
+        values: valueList(requirement.values, `${at}.values`),
       };
     }),
   };

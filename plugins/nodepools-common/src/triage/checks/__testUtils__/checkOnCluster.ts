@@ -1,6 +1,6 @@
 import { defaultMachineCatalog } from '../../../machines/catalog';
 import { buildClusterState } from '../../cluster';
-import { Evaluator } from '../../evaluate';
+import { Evaluator, FITS_NOW } from '../../evaluate';
 import { readTriageInput } from '../../input';
 import type { TriageInput } from '../../types';
 import { checkBit } from '../registry';
@@ -37,25 +37,37 @@ export interface CheckVerdict {
   findings: CheckReason[];
 }
 
+export interface CheckOnCluster {
+  /** The check's answer for an existing node. */
+  (nodeName: string): CheckVerdict;
+  /** The engine's quick verdict, with every check, for the pods of the pool the node belongs to. */
+  fitsNow(nodeName: string): boolean;
+}
+
 /**
  * Runs one registered check the way the engine does: reads the input,
  * builds the cluster, prepares every check for the first pending pod, and
  * answers for an existing node by name. A check the pod does not need
  * (not prepared) passes every node.
  */
-export function checkOnCluster(check: SchedulingCheck, input: TriageInput): (nodeName: string) => CheckVerdict {
+export function checkOnCluster(check: SchedulingCheck, input: TriageInput): CheckOnCluster {
   const skipped: unknown[] = [];
   const state = buildClusterState(readTriageInput(input, skipped as never[]));
   if (skipped.length) throw new Error(`input has bad items: ${JSON.stringify(skipped)}`);
   const [pod] = state.pending;
   if (!pod) throw new Error('no pending pod in the input');
-  const needs = new Evaluator(state, defaultMachineCatalog(), {}).compileNeeds([pod]);
+  const evaluator = new Evaluator(state, defaultMachineCatalog(), {});
+  const needs = evaluator.compileNeeds([pod]);
   const bit = checkBit(check);
   const shape = needs.shapeFilters.find(a => a.bit === bit)?.filter;
   const node = [...needs.labelFilters, ...needs.capacityFilters, ...needs.topologyFilters].find(a => a.bit === bit)?.filter;
-  return nodeName => {
+  const nodeNamed = (nodeName: string) => {
     const target = state.nodesByName.get(nodeName);
     if (!target) throw new Error(`no node ${nodeName}`);
+    return target;
+  };
+  const answer = (nodeName: string): CheckVerdict => {
+    const target = nodeNamed(nodeName);
     if (shape) {
       const cls = state.classes[target.classId];
       return { passes: shape.passes(cls, target.name), findings: shape.explain(cls, target.name).map(f => findingReason(f)) };
@@ -63,4 +75,7 @@ export function checkOnCluster(check: SchedulingCheck, input: TriageInput): (nod
     if (node) return { passes: node.passes(target), findings: node.explain(target).map(f => findingReason(f)) };
     return { passes: true, findings: [] };
   };
+  return Object.assign(answer, {
+    fitsNow: (nodeName: string) => (evaluator.quickVerdict(needs, state.poolOf(nodeNamed(nodeName))) & FITS_NOW) !== 0,
+  });
 }
