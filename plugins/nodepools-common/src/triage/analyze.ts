@@ -193,7 +193,8 @@ export function analyzePendingPods(input: TriageInput, options: TriageOptions = 
   // processor's cache while the few signatures change, which is many times
   // faster than walking all pools once per signature.
   for (let p = 0; p < pools.length; p++) {
-    for (let n = 0; n < allNeeds.length; n++) allFlags[n][p] = evaluator.quickVerdict(allNeeds[n], pools[p]);
+    const flags = evaluator.quickVerdictsOfPool(allNeeds, pools[p]);
+    for (let n = 0; n < allNeeds.length; n++) allFlags[n][p] = flags[n];
   }
   groups.forEach((group, i) => {
     const id = `s${i + 1}`;

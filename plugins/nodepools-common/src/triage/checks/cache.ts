@@ -20,22 +20,3 @@ export class Verdicts {
 export function pair(a: number, b: number): number {
   return a * 0x4000000 + b;
 }
-
-/**
- * A yes/no cached by id (1 passes, 2 fails), worked out from the subject's
- * findings the first time. Takes the explain function and its subject
- * rather than a closure: this runs for every node class of every signature.
- */
-export function cachedVerdict<T>(
-  verdicts: Verdicts,
-  id: number,
-  subject: T,
-  explain: (subject: T) => readonly unknown[],
-): boolean {
-  let verdict = verdicts.get(id);
-  if (verdict === 0) {
-    verdict = explain(subject).length === 0 ? 1 : 2;
-    verdicts.set(id, verdict);
-  }
-  return verdict === 1;
-}

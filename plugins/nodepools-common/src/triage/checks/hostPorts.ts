@@ -1,6 +1,6 @@
 import type { Container } from '../kube';
 import type { CheckReason } from '../types';
-import type { SchedulingCheck } from './types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck } from './types';
 
 export interface HostPort {
   port: number;
@@ -48,22 +48,24 @@ export function checkHostPorts(wanted: readonly HostPort[], used: readonly HostP
   };
 }
 
-/** NodePorts as a registered check; on a new node the ports in use are its daemonsets'. */
+/** The pod's host ports against those in use; on a new node those are its daemonsets'. */
+class HostPortsFilter implements NodeFilter {
+  readonly level = 'capacity';
+  constructor(private readonly wanted: readonly HostPort[]) {}
+  passes(node: CheckTarget): boolean {
+    return checkHostPorts(this.wanted, node.usedPorts) === undefined;
+  }
+  explain(node: CheckTarget): Finding[] {
+    const reason = checkHostPorts(this.wanted, node.usedPorts);
+    if (!reason) return [];
+    return [node.newNode ? { ...reason, message: `${reason.message} by the pool's daemonsets` } : reason];
+  }
+}
+
+/** NodePorts as a registered check. */
 export const hostPortsCheck: SchedulingCheck = {
   name: 'NodePorts',
   start: () => ({
-    prepare(demand) {
-      const wanted = demand.pod.hostPorts;
-      if (wanted.length === 0) return undefined;
-      return {
-        level: 'capacity',
-        passes: node => checkHostPorts(wanted, node.usedPorts) === undefined,
-        explain: node => {
-          const reason = checkHostPorts(wanted, node.usedPorts);
-          if (!reason) return [];
-          return [node.newNode ? { ...reason, message: `${reason.message} by the pool's daemonsets` } : reason];
-        },
-      };
-    },
+    prepare: demand => (demand.pod.hostPorts.length ? new HostPortsFilter(demand.pod.hostPorts) : undefined),
   }),
 };

@@ -8,7 +8,7 @@ import {
   type CompiledSelector,
 } from '../selectors';
 import type { CheckReason } from '../types';
-import type { SchedulingCheck } from './types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck } from './types';
 
 /** A pod affinity term with its namespaces resolved. */
 export interface CompiledPodAffinityTerm {
@@ -273,6 +273,18 @@ export function interPodAffinityPasses(state: InterPodAffinityState, nodeLabels:
   return podsExist || state.firstOfItsGroup;
 }
 
+/** The pod's affinity terms and the running pods' anti-affinity, counted once per signature. */
+class InterPodAffinityFilter implements NodeFilter {
+  readonly level = 'topology';
+  constructor(private readonly state: InterPodAffinityState) {}
+  passes(node: CheckTarget): boolean {
+    return interPodAffinityPasses(this.state, node.labels);
+  }
+  explain(node: CheckTarget): Finding[] {
+    return checkInterPodAffinity(this.state, node.labels);
+  }
+}
+
 /**
  * InterPodAffinity as a registered check: the pod's own terms and the
  * running pods' anti-affinity, counted once per signature.
@@ -301,12 +313,7 @@ export const interPodAffinityCheck: SchedulingCheck = {
         );
         const idle =
           state.affinityTerms.length === 0 && state.antiAffinityTerms.length === 0 && state.existingAntiAffinity.size === 0;
-        if (idle) return undefined;
-        return {
-          level: 'topology',
-          passes: node => interPodAffinityPasses(state, node.labels),
-          explain: node => checkInterPodAffinity(state, node.labels),
-        };
+        return idle ? undefined : new InterPodAffinityFilter(state);
       },
     };
   },

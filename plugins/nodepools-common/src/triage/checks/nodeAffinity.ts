@@ -1,10 +1,10 @@
 import { compareText } from '../compare';
 import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
-import type { NodeShape } from '../cluster';
+import type { Interner, NodeShape } from '../cluster';
 import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS, PLACEMENT_LABEL_KEYS } from '../labels';
 import type { CheckReason } from '../types';
-import { Verdicts, cachedVerdict, pair } from './cache';
-import type { Finding, SchedulingCheck } from './types';
+import { Verdicts, pair } from './cache';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck, ShapeFilter } from './types';
 
 interface CompiledTerm {
   expressions: readonly NodeSelectorRequirement[];
@@ -226,12 +226,72 @@ export function checkNodeAffinity(
   };
 }
 
+function findingsOf(reason: CheckReason | undefined): Finding[] {
+  return reason ? [reason] : [];
+}
+
+/** An affinity that reads the node's name or hostname, checked node by node. */
+class NodeAffinityByNode implements NodeFilter {
+  readonly level = 'labels';
+  constructor(private readonly affinity: CompiledNodeAffinity) {}
+  passes(node: CheckTarget): boolean {
+    return nodeAffinityMatches(this.affinity, node.labels, node.name);
+  }
+  explain(node: CheckTarget): Finding[] {
+    return findingsOf(checkNodeAffinity(this.affinity, node.labels, node.name));
+  }
+}
+
 /**
- * NodeAffinity as a registered check. An affinity that reads only node
- * labels is a shape fact, cached per projection of the labels it reads (so
- * node classes differing in other labels share one answer); one that reads
- * the node's name or hostname is checked node by node.
+ * An affinity that reads only node labels: a shape fact, cached per
+ * projection of the labels it reads (node classes that differ in other
+ * labels share one answer), findings for the whole analysis.
  */
+class NodeAffinityByShape implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive: boolean;
+  private readonly verdicts = new Verdicts();
+
+  constructor(
+    private readonly affinity: CompiledNodeAffinity,
+    private readonly keys: readonly string[],
+    private readonly affinityId: number,
+    private readonly keysetId: number,
+    private readonly projectionIds: Interner,
+    private readonly findings: Map<number, Finding[]>,
+  ) {
+    this.placementSensitive = keys.some(key => PLACEMENT_LABEL_KEYS.has(key));
+  }
+
+  private projection(shape: NodeShape): number {
+    let id = shape.projections.get(this.keysetId);
+    if (id === undefined) {
+      let key = '';
+      for (const label of this.keys) key += `${shape.labels[label] ?? '\u0001'}\u0000`;
+      id = this.projectionIds.id(key);
+      shape.projections.set(this.keysetId, id);
+    }
+    return id;
+  }
+
+  passes(shape: NodeShape): boolean {
+    const projection = this.projection(shape);
+    const known = this.verdicts.get(projection);
+    if (known !== 0) return known === 1;
+    const ok = this.explain(shape).length === 0;
+    this.verdicts.set(projection, ok ? 1 : 2);
+    return ok;
+  }
+
+  explain(shape: NodeShape): Finding[] {
+    const key = pair(this.affinityId, this.projection(shape));
+    let found = this.findings.get(key);
+    if (!found) this.findings.set(key, (found = findingsOf(checkNodeAffinity(this.affinity, shape.labels, NEW_NODE_HOSTNAME))));
+    return found;
+  }
+}
+
+/** NodeAffinity as a registered check. */
 export const nodeAffinityCheck: SchedulingCheck = {
   name: 'NodeAffinity',
   start(env) {
@@ -239,44 +299,20 @@ export const nodeAffinityCheck: SchedulingCheck = {
     const keysetIds = env.ids('node-affinity-keys');
     const projectionIds = env.ids('label-projections');
     const findings = new Map<number, Finding[]>();
-    const findingsOf = (reason: CheckReason | undefined): Finding[] => (reason ? [reason] : []);
     return {
       prepare(demand) {
         const { affinity, affinityKeys } = demand;
         // Terms that read no key are empty: they match no node, so the check still runs.
         if (affinityKeys.length === 0 && !affinity.terms) return undefined;
-        if (affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key))) {
-          return {
-            level: 'labels',
-            passes: node => nodeAffinityMatches(affinity, node.labels, node.name),
-            explain: node => findingsOf(checkNodeAffinity(affinity, node.labels, node.name)),
-          };
-        }
-        const affinityId = affinityIds.id(JSON.stringify(affinity));
-        const keysetId = keysetIds.id(affinityKeys.join('\u0000'));
-        const verdicts = new Verdicts();
-        const projection = (shape: NodeShape): number => {
-          let id = shape.projections.get(keysetId);
-          if (id === undefined) {
-            let key = '';
-            for (const label of affinityKeys) key += `${shape.labels[label] ?? '\u0001'}\u0000`;
-            id = projectionIds.id(key);
-            shape.projections.set(keysetId, id);
-          }
-          return id;
-        };
-        const explain = (shape: NodeShape): Finding[] => {
-          const key = pair(affinityId, projection(shape));
-          let found = findings.get(key);
-          if (!found) findings.set(key, (found = findingsOf(checkNodeAffinity(affinity, shape.labels, NEW_NODE_HOSTNAME))));
-          return found;
-        };
-        return {
-          level: 'shape',
-          placementSensitive: affinityKeys.some(key => PLACEMENT_LABEL_KEYS.has(key)),
-          passes: shape => cachedVerdict(verdicts, projection(shape), shape, explain),
-          explain,
-        };
+        if (affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key))) return new NodeAffinityByNode(affinity);
+        return new NodeAffinityByShape(
+          affinity,
+          affinityKeys,
+          affinityIds.id(JSON.stringify(affinity)),
+          keysetIds.id(affinityKeys.join('\u0000')),
+          projectionIds,
+          findings,
+        );
       },
     };
   },

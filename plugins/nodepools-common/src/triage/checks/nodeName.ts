@@ -1,5 +1,5 @@
 import type { CheckReason } from '../types';
-import type { SchedulingCheck } from './types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck } from './types';
 
 /** NodeName filter: a pod that names a node fits only that node. */
 export function checkNodeName(
@@ -13,21 +13,23 @@ export function checkNodeName(
   };
 }
 
+/** A pod that names a node fits that node only. */
+class NodeNameFilter implements NodeFilter {
+  readonly level = 'labels';
+  constructor(private readonly wanted: string) {}
+  passes(node: CheckTarget): boolean {
+    return node.name === this.wanted;
+  }
+  explain(node: CheckTarget): Finding[] {
+    const reason = checkNodeName(this.wanted, node.name);
+    return reason ? [reason] : [];
+  }
+}
+
 /** NodeName as a registered check: only a pod that names a node has it. */
 export const nodeNameCheck: SchedulingCheck = {
   name: 'NodeName',
   start: () => ({
-    prepare(demand) {
-      const wanted = demand.pod.nodeName;
-      if (!wanted) return undefined;
-      return {
-        level: 'labels',
-        passes: node => node.name === wanted,
-        explain: node => {
-          const reason = checkNodeName(wanted, node.name);
-          return reason ? [reason] : [];
-        },
-      };
-    },
+    prepare: demand => (demand.pod.nodeName ? new NodeNameFilter(demand.pod.nodeName) : undefined),
   }),
 };

@@ -3,7 +3,7 @@ import { ResourceIndex } from '../cluster/indexes';
 import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
 import { interfaceLimitCause, interfaceLimitOf } from '../podIpLimit';
-import type { CheckTarget, Finding, SchedulingCheck, ShortFinding } from './types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck, ShortFinding } from './types';
 
 /** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
 export interface NodeCapacity {
@@ -68,6 +68,10 @@ export function checkResources(requests: ResourceMap, node: NodeCapacity): Check
   return shortResources(requests, node).map(short => shortResourceReason(short));
 }
 
+// Read once: an imported binding is a property read each time, and these run for every node.
+const PODS = ResourceIndex.PODS;
+const CPU = ResourceIndex.CPU;
+
 function findingOf(short: ShortResource): ShortFinding {
   return { code: `insufficient:${short.resource}`, short };
 }
@@ -78,15 +82,60 @@ export function findingReason(finding: Finding, freeLabel?: string): CheckReason
 }
 
 /**
- * NodeResourcesFit as a registered check, on free-amount vectors: a pool's
- * or class's largest free amounts rule all of its nodes out at once, and
- * nodes ordered by free cpu let a search stop at the first one short of it.
+ * The pod's requests against free-amount vectors: a pool's or class's
+ * largest free amounts rule all of its nodes out at once, and nodes ordered
+ * by free cpu let a search stop at the first one short of it.
  */
+class ResourcesFilter implements NodeFilter {
+  readonly level = 'capacity';
+  private readonly ids: Int32Array;
+  private readonly amounts: Float64Array;
+  private readonly cpu: number;
+
+  constructor(
+    private readonly requests: ResourceMap,
+    resources: ResourceIndex,
+    private readonly podsShort: (short: ShortResource, node: CheckTarget) => ShortFinding,
+  ) {
+    const requested = Object.entries(requests).filter(([name, amount]) => amount > 0 && name !== 'pods');
+    this.ids = Int32Array.from(requested, ([name]) => resources.id(name));
+    this.amounts = Float64Array.from(requested, ([, amount]) => amount);
+    this.cpu = requests.cpu ?? 0;
+  }
+
+  prefilter(free: Float64Array): boolean {
+    if (free[PODS] < 1) return false;
+    const { ids, amounts } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id < 0 || free[id] < amounts[i]) return false;
+    }
+    return true;
+  }
+
+  /** Only a pod that requests cpu can run out of it: one that requests none fits an over-committed node. */
+  exhausts(node: CheckTarget): boolean {
+    return this.cpu > 0 && node.free !== undefined && node.free[CPU] < this.cpu;
+  }
+
+  /** A new node of a machine type the catalog does not know has no known room: it is not checked. */
+  passes(node: CheckTarget): boolean {
+    return node.free === undefined || this.prefilter(node.free);
+  }
+
+  explain(node: CheckTarget): Finding[] {
+    if (!node.allocatable) return [];
+    return shortResources(this.requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
+      short => (short.resource === 'pods' ? this.podsShort(short, node) : findingOf(short)),
+    );
+  }
+}
+
+/** NodeResourcesFit as a registered check. */
 export const resourcesCheck: SchedulingCheck = {
   name: 'NodeResourcesFit',
   start(env) {
     const { state, catalog, options } = env;
-    const resources = state.resources;
     /** A node full at its pod network's interface limit: the scheduler says `insufficient:pods`, the cause goes in the words. */
     const podsShort = (short: ShortResource, node: CheckTarget): ShortFinding => {
       const record = node.newNode ? undefined : state.nodesByName.get(node.name);
@@ -95,36 +144,6 @@ export const resourcesCheck: SchedulingCheck = {
         : undefined;
       return findingOf(limit ? { ...short, cause: interfaceLimitCause(limit) } : short);
     };
-    return {
-      prepare(demand) {
-        const { requests } = demand;
-        const requested = Object.entries(requests).filter(([name, amount]) => amount > 0 && name !== 'pods');
-        const ids = Int32Array.from(requested, ([name]) => resources.id(name));
-        const amounts = Float64Array.from(requested, ([, amount]) => amount);
-        const cpu = requests.cpu ?? 0;
-        const roomIn = (free: Float64Array): boolean => {
-          if (free[ResourceIndex.PODS] < 1) return false;
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i];
-            if (id < 0 || free[id] < amounts[i]) return false;
-          }
-          return true;
-        };
-        return {
-          level: 'capacity',
-          prefilter: roomIn,
-          // Only a pod that requests cpu can run out of it: one that requests none fits an over-committed node.
-          exhausts: node => cpu > 0 && node.free !== undefined && node.free[ResourceIndex.CPU] < cpu,
-          // A new node of a machine type the catalog does not know has no known room: it is not checked.
-          passes: node => node.free === undefined || roomIn(node.free),
-          explain: node =>
-            node.allocatable
-              ? shortResources(requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
-                  short => (short.resource === 'pods' ? podsShort(short, node) : findingOf(short)),
-                )
-              : [],
-        };
-      },
-    };
+    return { prepare: demand => new ResourcesFilter(demand.requests, state.resources, podsShort) };
   },
 };

@@ -2,8 +2,8 @@ import { formatTaint, type Taint } from '../../model/pool';
 import type { Toleration } from '../kube';
 import type { NodeShape } from '../cluster';
 import type { CheckReason } from '../types';
-import { Verdicts, cachedVerdict, pair } from './cache';
-import type { Finding, SchedulingCheck } from './types';
+import { Verdicts, pair } from './cache';
+import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /**
  * Whether one toleration tolerates one taint, as the API server defines it:
@@ -57,36 +57,48 @@ export function tolerationFor(taint: Taint): Toleration {
 }
 
 /**
- * TaintToleration as a registered check. Verdicts are cached per taint set,
- * and findings per tolerations x taint set for the whole analysis: many
- * signatures share their tolerations.
+ * The pod's tolerations against a shape's taints. Verdicts are cached per
+ * taint set, and findings per tolerations x taint set for the whole
+ * analysis: many signatures share their tolerations.
  */
+class TaintFilter implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive = false;
+  private readonly verdicts = new Verdicts();
+
+  constructor(
+    private readonly tolerations: readonly Toleration[],
+    private readonly tolerationsId: number,
+    private readonly findings: Map<number, Finding[]>,
+  ) {}
+
+  passes(shape: NodeShape): boolean {
+    const known = this.verdicts.get(shape.taintsId);
+    if (known !== 0) return known === 1;
+    const ok = this.explain(shape).length === 0;
+    this.verdicts.set(shape.taintsId, ok ? 1 : 2);
+    return ok;
+  }
+
+  explain(shape: NodeShape): Finding[] {
+    const key = pair(this.tolerationsId, shape.taintsId);
+    let found = this.findings.get(key);
+    if (!found) {
+      const reason = checkTaints(shape.taints, this.tolerations);
+      this.findings.set(key, (found = reason ? [reason] : []));
+    }
+    return found;
+  }
+}
+
+/** TaintToleration as a registered check. */
 export const taintsCheck: SchedulingCheck = {
   name: 'TaintToleration',
   start(env) {
     const tolerationIds = env.ids('tolerations');
     const findings = new Map<number, Finding[]>();
     return {
-      prepare(demand) {
-        const tolerations = demand.tolerations;
-        const tolerationsId = tolerationIds.id(JSON.stringify(tolerations));
-        const verdicts = new Verdicts();
-        const explain = (shape: NodeShape): Finding[] => {
-          const key = pair(tolerationsId, shape.taintsId);
-          let found = findings.get(key);
-          if (!found) {
-            const reason = checkTaints(shape.taints, tolerations);
-            findings.set(key, (found = reason ? [reason] : []));
-          }
-          return found;
-        };
-        return {
-          level: 'shape',
-          placementSensitive: false,
-          passes: shape => cachedVerdict(verdicts, shape.taintsId, shape, explain),
-          explain,
-        };
-      },
+      prepare: demand => new TaintFilter(demand.tolerations, tolerationIds.id(JSON.stringify(demand.tolerations)), findings),
     };
   },
 };

@@ -10,7 +10,7 @@ import {
 import type { CheckReason } from '../types';
 import { nodeAffinityMatches } from './nodeAffinity';
 import { toleratesAll } from './taints';
-import type { CheckTarget, SchedulingCheck } from './types';
+import type { CheckTarget, Finding, NodeFilter, PodDemand, SchedulingCheck } from './types';
 
 /** A DoNotSchedule constraint with its selector resolved against the pod's labels. */
 export interface CompiledSpreadConstraint {
@@ -213,6 +213,32 @@ export function checkTopologySpread(
   return undefined;
 }
 
+/** The spread constraints against the domains and counts found once per signature. */
+class TopologySpreadFilter implements NodeFilter {
+  readonly level = 'topology';
+  constructor(
+    private readonly state: TopologySpreadState,
+    private readonly demand: PodDemand,
+  ) {}
+
+  private newNodeOf(node: CheckTarget): NewSpreadNode | undefined {
+    if (!node.newNode) return undefined;
+    return {
+      eligible: nodeAffinityMatches(this.demand.affinity, node.labels, node.name),
+      toleratesTaints: toleratesAll(node.taints, this.demand.tolerations),
+    };
+  }
+
+  passes(node: CheckTarget): boolean {
+    return checkTopologySpread(this.state, node.labels, this.newNodeOf(node)) === undefined;
+  }
+
+  explain(node: CheckTarget): Finding[] {
+    const reason = checkTopologySpread(this.state, node.labels, this.newNodeOf(node));
+    return reason ? [reason] : [];
+  }
+}
+
 /**
  * PodTopologySpread as a registered check. Its PreFilter walks node classes
  * (or nodes, for hostname domains and affinities that read node names) to
@@ -266,19 +292,7 @@ export const topologySpreadCheck: SchedulingCheck = {
           view.matchesNodeAffinity = classAffinity.get(node.classId) ?? matchesAffinity(node.labels, node.name);
           counter.addPod(view, pod);
         }
-        const state = counter.finish();
-        const newNodeOf = (node: CheckTarget): NewSpreadNode | undefined =>
-          node.newNode
-            ? { eligible: matchesAffinity(node.labels, node.name), toleratesTaints: toleratesAll(node.taints, tolerations) }
-            : undefined;
-        return {
-          level: 'topology',
-          passes: node => checkTopologySpread(state, node.labels, newNodeOf(node)) === undefined,
-          explain: node => {
-            const reason = checkTopologySpread(state, node.labels, newNodeOf(node));
-            return reason ? [reason] : [];
-          },
-        };
+        return new TopologySpreadFilter(counter.finish(), demand);
       },
     };
   },

@@ -1,7 +1,8 @@
 import type { Toleration } from '../kube';
 import type { CheckReason } from '../types';
 import { toleratesTaint } from './taints';
-import type { SchedulingCheck } from './types';
+import type { NodeShape } from '../cluster';
+import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /** The taint the NodeUnschedulable filter pretends a cordoned node has. */
 export const UNSCHEDULABLE_TAINT = {
@@ -19,19 +20,26 @@ export function checkUnschedulable(
   return { code: 'unschedulable', message: 'node is unschedulable (cordoned)' };
 }
 
-/** NodeUnschedulable as a registered check: a cordoned node is a shape fact. */
+/** A cordoned node is a shape fact. */
+class CordonFilter implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive = false;
+  constructor(private readonly reason: CheckReason) {}
+  passes(shape: NodeShape): boolean {
+    return !shape.unschedulable;
+  }
+  explain(shape: NodeShape): Finding[] {
+    return shape.unschedulable ? [this.reason] : [];
+  }
+}
+
+/** NodeUnschedulable as a registered check. */
 export const unschedulableCheck: SchedulingCheck = {
   name: 'NodeUnschedulable',
   start: () => ({
     prepare(demand) {
       const cordoned = checkUnschedulable(true, demand.tolerations);
-      if (!cordoned) return undefined;
-      return {
-        level: 'shape',
-        placementSensitive: false,
-        passes: shape => !shape.unschedulable,
-        explain: shape => (shape.unschedulable ? [cordoned] : []),
-      };
+      return cordoned ? new CordonFilter(cordoned) : undefined;
     },
   }),
 };

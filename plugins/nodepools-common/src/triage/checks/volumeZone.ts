@@ -1,7 +1,8 @@
 import type { NodeSelectorTerm } from '../kube';
 import { checkNodeAffinity, compileNodeAffinity, type CompiledNodeAffinity } from './nodeAffinity';
 import type { CheckReason } from '../types';
-import type { SchedulingCheck } from './types';
+import type { NodeShape } from '../cluster';
+import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /** Topology labels a PersistentVolume may carry; values can list several zones joined by `__`. */
 export const VOLUME_TOPOLOGY_LABELS = [
@@ -71,22 +72,24 @@ export function checkVolumeZone(
   return undefined;
 }
 
+/** Where the pod's bound volumes can be used: a fact of the node's labels. */
+class VolumeZoneFilter implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive = true;
+  constructor(private readonly volumes: readonly VolumeTopology[]) {}
+  passes(shape: NodeShape, nodeName: string): boolean {
+    return checkVolumeZone(this.volumes, shape.labels, nodeName) === undefined;
+  }
+  explain(shape: NodeShape, nodeName: string): Finding[] {
+    const reason = checkVolumeZone(this.volumes, shape.labels, nodeName);
+    return reason ? [reason] : [];
+  }
+}
+
 /** VolumeZone as a registered check: the zone and node affinity of the pod's bound volumes. */
 export const volumeZoneCheck: SchedulingCheck = {
   name: 'VolumeZone',
   start: () => ({
-    prepare(demand) {
-      const volumes = demand.volumes;
-      if (volumes.length === 0) return undefined;
-      return {
-        level: 'shape',
-        placementSensitive: true,
-        passes: (shape, nodeName) => checkVolumeZone(volumes, shape.labels, nodeName) === undefined,
-        explain: (shape, nodeName) => {
-          const reason = checkVolumeZone(volumes, shape.labels, nodeName);
-          return reason ? [reason] : [];
-        },
-      };
-    },
+    prepare: demand => (demand.volumes.length ? new VolumeZoneFilter(demand.volumes) : undefined),
   }),
 };

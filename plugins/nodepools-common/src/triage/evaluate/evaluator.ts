@@ -78,15 +78,25 @@ export class Evaluator {
       labelFilters: [],
       capacityFilters: [],
       topologyFilters: [],
+      quick: { shape: [], labels: [], capacity: [], topology: [] },
       zoneSensitive: false,
     };
     for (const { bit, session } of this.sessions) {
       const filter = session.prepare(demand);
       if (!filter) continue;
-      if (filter.level === 'shape') needs.shapeFilters.push({ bit, filter });
-      else if (filter.level === 'labels') needs.labelFilters.push({ bit, filter });
-      else if (filter.level === 'capacity') needs.capacityFilters.push({ bit, filter });
-      else needs.topologyFilters.push({ bit, filter });
+      if (filter.level === 'shape') {
+        needs.shapeFilters.push({ bit, filter });
+        needs.quick.shape.push(filter);
+      } else if (filter.level === 'labels') {
+        needs.labelFilters.push({ bit, filter });
+        needs.quick.labels.push(filter);
+      } else if (filter.level === 'capacity') {
+        needs.capacityFilters.push({ bit, filter });
+        needs.quick.capacity.push(filter);
+      } else {
+        needs.topologyFilters.push({ bit, filter });
+        needs.quick.topology.push(filter);
+      }
     }
     needs.zoneSensitive =
       needs.labelFilters.length > 0 ||
@@ -98,6 +108,14 @@ export class Evaluator {
   /** Verdict bits (FITS_NOW, FITS_NEW_NODE, FITS_AFTER_SCALE_UP); `ignore` leaves checks out by their bits. */
   quickVerdict(needs: PodNeeds, pool: PoolState, ignore = 0): number {
     return quickVerdict(needs, pool, this.template(pool), ignore);
+  }
+
+  /** Every signature's verdict bits on one pool, its template looked up once. */
+  quickVerdictsOfPool(needs: readonly PodNeeds[], pool: PoolState): Uint8Array {
+    const template = this.template(pool);
+    const flags = new Uint8Array(needs.length);
+    for (let n = 0; n < needs.length; n++) flags[n] = quickVerdict(needs[n], pool, template);
+    return flags;
   }
 
   /** How many pods of the signature one new node of the pool holds (0 when it holds none or is unknown). */

@@ -105,16 +105,16 @@ function evaluateCandidate(needs: PodNeeds, candidate: TemplateCandidate, templa
   const open: Placement[] = [];
   let closed: Finding[] | undefined;
   for (const placement of candidate.placements) {
-    const findings = explainNode(needs.labelFilters, placement.target, explainShape(needs.shapeFilters, placement, NEW_NODE_HOSTNAME));
+    const findings = explainNode(needs.labelFilters, placement, explainShape(needs.shapeFilters, placement, NEW_NODE_HOSTNAME));
     if (findings.length === 0) open.push(placement);
     else closed ??= findings;
   }
   if (open.length === 0) return { candidate, fits: false, reasons: reasonsOf(closed ?? []) };
-  const findings = explainNode(needs.capacityFilters, open[0].target);
+  const findings = explainNode(needs.capacityFilters, open[0]);
   if (needs.topologyFilters.length > 0) {
     let topology: Finding[] | undefined;
     for (const placement of open) {
-      const found = explainNode(needs.topologyFilters, placement.target);
+      const found = explainNode(needs.topologyFilters, placement);
       if (found.length === 0) {
         topology = undefined;
         break;

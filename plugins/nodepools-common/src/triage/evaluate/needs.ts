@@ -18,6 +18,13 @@ export interface PodNeeds extends PodDemand {
   labelFilters: Array<Active<NodeFilter>>;
   capacityFilters: Array<Active<NodeFilter>>;
   topologyFilters: Array<Active<NodeFilter>>;
+  /** The same filters without their bits, for the quick verdict that leaves none out. */
+  quick: {
+    shape: ShapeFilter[];
+    labels: NodeFilter[];
+    capacity: NodeFilter[];
+    topology: NodeFilter[];
+  };
   /**
    * Some filter reads what differs between a new node's possible placements
    * (zone, capacity type); otherwise the first placement answers for all.

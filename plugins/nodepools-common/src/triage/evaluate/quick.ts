@@ -4,53 +4,77 @@ import { NEW_NODE_HOSTNAME } from '../labels';
 import { withinLimits, type PoolTemplate } from '../templates';
 import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Active, type PodNeeds } from './needs';
 
-function shapePasses(filters: ReadonlyArray<Active<ShapeFilter>>, shape: NodeShape, nodeName: string, ignore: number): boolean {
+// An imported binding is a property read each time: read it once.
+const NEW_NODE = NEW_NODE_HOSTNAME;
+
+/*
+ * The pass over every pod signature and pool. Its loops call the prepared
+ * filters directly, one small function per level of filter: each call site
+ * then sees the few kinds of filter of its level, which the JavaScript
+ * engine calls (and inlines) fast; one site for every kind would not.
+ */
+
+function shapePasses(filters: readonly ShapeFilter[], shape: NodeShape, nodeName: string): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(shape, nodeName)) return false;
+  return true;
+}
+
+function labelsPass(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(node)) return false;
+  return true;
+}
+
+function roomPasses(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(node)) return false;
+  return true;
+}
+
+function topologyPasses(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(node)) return false;
+  return true;
+}
+
+/** Capacity prefilters on the most a group of nodes has free: false rules them all out. */
+function groupPasses(filters: readonly NodeFilter[], maxFree: Float64Array): boolean {
   for (let i = 0; i < filters.length; i++) {
-    const active = filters[i];
-    if (!(ignore & active.bit) && !active.filter.passes(shape, nodeName)) return false;
+    const filter = filters[i];
+    if (filter.prefilter && !filter.prefilter(maxFree)) return false;
   }
   return true;
 }
 
-function nodePasses(filters: ReadonlyArray<Active<NodeFilter>>, node: CheckTarget, ignore: number): boolean {
+function exhausted(filters: readonly NodeFilter[], node: CheckTarget): boolean {
   for (let i = 0; i < filters.length; i++) {
-    const active = filters[i];
-    if (!(ignore & active.bit) && !active.filter.passes(node)) return false;
-  }
-  return true;
-}
-
-/** The group prefilters: false when no node with at most these free amounts can pass. */
-function groupPasses(filters: ReadonlyArray<Active<NodeFilter>>, maxFree: Float64Array, ignore: number): boolean {
-  for (let i = 0; i < filters.length; i++) {
-    const { bit, filter } = filters[i];
-    if (!(ignore & bit) && filter.prefilter && !filter.prefilter(maxFree)) return false;
-  }
-  return true;
-}
-
-function exhausted(filters: ReadonlyArray<Active<NodeFilter>>, node: CheckTarget, ignore: number): boolean {
-  for (let i = 0; i < filters.length; i++) {
-    const { bit, filter } = filters[i];
-    if (!(ignore & bit) && filter.exhausts?.(node)) return true;
+    const filter = filters[i];
+    if (filter.exhausts && filter.exhausts(node)) return true;
   }
   return false;
 }
 
-function fitsAnExistingNode(needs: PodNeeds, pool: PoolState, ignore: number): boolean {
-  if (!groupPasses(needs.capacityFilters, pool.maxFreeVector, ignore)) return false;
+/** The filters of a signature that a "what if" verdict keeps. */
+function kept<F>(filters: ReadonlyArray<Active<F>>, ignore: number): F[] {
+  const result: F[] = [];
+  for (const { bit, filter } of filters) if (!(ignore & bit)) result.push(filter);
+  return result;
+}
+
+interface Filters {
+  shape: readonly ShapeFilter[];
+  labels: readonly NodeFilter[];
+  capacity: readonly NodeFilter[];
+  topology: readonly NodeFilter[];
+}
+
+function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
+  const { shape, labels, capacity, topology } = filters;
+  if (!groupPasses(capacity, pool.maxFreeVector)) return false;
   for (const cls of pool.classes) {
-    if (!shapePasses(needs.shapeFilters, cls, cls.nodes[0].name, ignore)) continue;
-    if (!groupPasses(needs.capacityFilters, cls.maxFreeVector, ignore)) continue;
-    for (const node of cls.nodes) {
-      if (exhausted(needs.capacityFilters, node, ignore)) break;
-      if (
-        nodePasses(needs.labelFilters, node, ignore) &&
-        nodePasses(needs.capacityFilters, node, ignore) &&
-        nodePasses(needs.topologyFilters, node, ignore)
-      ) {
-        return true;
-      }
+    if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector)) continue;
+    const nodes = cls.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (exhausted(capacity, node)) break;
+      if (labelsPass(labels, node) && roomPasses(capacity, node) && topologyPasses(topology, node)) return true;
     }
   }
   return false;
@@ -63,19 +87,28 @@ function fitsAnExistingNode(needs: PodNeeds, pool: PoolState, ignore: number): b
  * bits of checks to leave out, for "what if" questions.
  */
 export function quickVerdict(needs: PodNeeds, pool: PoolState, template: PoolTemplate, ignore = 0): number {
-  let flags = fitsAnExistingNode(needs, pool, ignore) ? FITS_NOW : 0;
+  const filters: Filters =
+    ignore === 0
+      ? needs.quick
+      : {
+          shape: kept(needs.shapeFilters, ignore),
+          labels: kept(needs.labelFilters, ignore),
+          capacity: kept(needs.capacityFilters, ignore),
+          topology: kept(needs.topologyFilters, ignore),
+        };
+  let flags = fitsAnExistingNode(filters, pool) ? FITS_NOW : 0;
   for (const candidate of template.candidates) {
     const placements = candidate.placements;
     // Room and ports are the candidate's, the same on every placement.
-    if (placements.length === 0 || !nodePasses(needs.capacityFilters, placements[0].target, ignore)) continue;
+    if (placements.length === 0 || !roomPasses(filters.capacity, placements[0])) continue;
     const count = needs.zoneSensitive ? placements.length : 1;
     let placed = false;
     for (let i = 0; i < count && !placed; i++) {
       const placement = placements[i];
       placed =
-        shapePasses(needs.shapeFilters, placement, NEW_NODE_HOSTNAME, ignore) &&
-        nodePasses(needs.labelFilters, placement.target, ignore) &&
-        nodePasses(needs.topologyFilters, placement.target, ignore);
+        shapePasses(filters.shape, placement, NEW_NODE) &&
+        labelsPass(filters.labels, placement) &&
+        topologyPasses(filters.topology, placement);
     }
     if (!placed) continue;
     flags |= FITS_NEW_NODE;

@@ -44,13 +44,11 @@ export function buildPoolTemplate(
       candidate.freeVector = state.resources.vector(free);
     }
     for (const placement of candidate.placements) {
-      Object.assign(placement.target, {
-        free: candidate.freeVector,
-        allocatable: candidate.allocatable,
-        requested: candidate.overhead,
-        podCount: candidate.overheadPods,
-        usedPorts: candidate.usedPorts,
-      });
+      placement.free = candidate.freeVector;
+      placement.allocatable = candidate.allocatable;
+      placement.requested = candidate.overhead;
+      placement.podCount = candidate.overheadPods;
+      placement.usedPorts = candidate.usedPorts;
     }
   }
   const noun = profile.growth.kind === 'provisioner' ? profile.growth.noun : 'pool';

@@ -56,8 +56,21 @@ export function placementsOf(
         if (ZONE_LABEL_BETA in base) labels[ZONE_LABEL_BETA] = zone;
       }
       // The room is the candidate's, filled in once its daemonsets are known.
-      const target = { name: NEW_NODE_HOSTNAME, labels, taints, requested: {}, podCount: 0, usedPorts: [], newNode: true };
-      shapes.push({ id: state.nextShapeId(), labels, taints, taintsId, unschedulable: false, projections: new Map(), target });
+      shapes.push({
+        id: state.nextShapeId(),
+        labels,
+        taints,
+        taintsId,
+        unschedulable: false,
+        projections: new Map(),
+        name: NEW_NODE_HOSTNAME,
+        free: undefined,
+        allocatable: undefined,
+        requested: {},
+        podCount: 0,
+        usedPorts: [],
+        newNode: true,
+      });
     }
   }
   return shapes;

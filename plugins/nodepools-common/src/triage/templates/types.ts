@@ -5,9 +5,13 @@ import type { NodeShape } from '../cluster';
 import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
 
-/** One place a new node may land (a zone, a capacity type), with the node as the per-node filters see it. */
-export interface Placement extends NodeShape {
-  target: CheckTarget;
+/**
+ * One place a new node may land (a zone, a capacity type): its shape, and
+ * the node itself as the per-node filters see it, with its template's room.
+ */
+export interface Placement extends NodeShape, CheckTarget {
+  labels: Record<string, string>;
+  taints: Taint[];
 }
 
 /** One kind of node a scale-up of the pool could add. */
