@@ -65,6 +65,26 @@ interface Filters {
   topology: readonly NodeFilter[];
 }
 
+/** A signature's filters less the ones left out, kept per set of bits: the fixes ask the same "what if" of every pool. */
+const withoutChecks = new WeakMap<PodNeeds, Map<number, Filters>>();
+
+function filtersFor(needs: PodNeeds, ignore: number): Filters {
+  if (ignore === 0) return needs.quick;
+  let byIgnore = withoutChecks.get(needs);
+  if (!byIgnore) withoutChecks.set(needs, (byIgnore = new Map()));
+  let filters = byIgnore.get(ignore);
+  if (!filters) {
+    filters = {
+      shape: kept(needs.shapeFilters, ignore),
+      labels: kept(needs.labelFilters, ignore),
+      capacity: kept(needs.capacityFilters, ignore),
+      topology: kept(needs.topologyFilters, ignore),
+    };
+    byIgnore.set(ignore, filters);
+  }
+  return filters;
+}
+
 function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   const { shape, labels, capacity, topology } = filters;
   if (!groupPasses(capacity, pool.maxFreeVector)) return false;
@@ -87,15 +107,7 @@ function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
  * bits of checks to leave out, for "what if" questions.
  */
 export function quickVerdict(needs: PodNeeds, pool: PoolState, template: PoolTemplate, ignore = 0): number {
-  const filters: Filters =
-    ignore === 0
-      ? needs.quick
-      : {
-          shape: kept(needs.shapeFilters, ignore),
-          labels: kept(needs.labelFilters, ignore),
-          capacity: kept(needs.capacityFilters, ignore),
-          topology: kept(needs.topologyFilters, ignore),
-        };
+  const filters = filtersFor(needs, ignore);
   let flags = fitsAnExistingNode(filters, pool) ? FITS_NOW : 0;
   for (const candidate of template.candidates) {
     const placements = candidate.placements;
