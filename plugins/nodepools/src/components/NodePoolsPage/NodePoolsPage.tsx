@@ -20,7 +20,7 @@ import { DEFAULT_PAGE_SIZE } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { usePoolPages } from '../../hooks/usePoolPages';
 import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
-import { errorMessage } from '../../lib/format';
+import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
 import { sourcesRouteRef, triageRouteRef } from '../../routes';
 import { PoolFilters } from '../PoolFilters';
@@ -131,7 +131,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
     <Page themeId="tool">
       <Header
         title="Node pools"
-        subtitle="Kubernetes node pools across EKS, Karpenter, GKE, AKS and DOKS"
+        subtitle={`Kubernetes node pools across ${cloudProvidersText()}`}
       />
       <Content>
         <ContentHeader title="Pools">

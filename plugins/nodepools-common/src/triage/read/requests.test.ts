@@ -1,5 +1,6 @@
-import type { PodSpec } from './kube';
-import { FieldError, podRequests } from './resources';
+import type { PodSpec } from '../kube';
+import { FieldError } from './fields';
+import { podRequests } from './requests';
 
 const Mi = 2 ** 20;
 const Gi = 2 ** 30;

@@ -1,5 +1,6 @@
-import { quantityToInteger, quantityToMilli } from '../quantity/parse';
-import type { Container, PodSpec, ResourceRequirements } from './kube';
+import { quantityToInteger, quantityToMilli } from '../../quantity/parse';
+import type { Container, PodSpec, ResourceRequirements } from '../kube';
+import { FieldError, isObject } from './fields';
 
 /**
  * Resource amounts in the units kube-scheduler compares: cpu in millicores,
@@ -7,20 +8,6 @@ import type { Container, PodSpec, ResourceRequirements } from './kube';
  * integers rounded up, exactly as `Quantity.MilliValue()` and `Value()`.
  */
 export type ResourceMap = Record<string, number>;
-
-/** A field that cannot be read, named by its dotted path. */
-export class FieldError extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'FieldError';
-    this.field = field;
-  }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Parses a `requests`/`limits`/`allocatable` map. */
 export function parseResourceList(list: unknown, field: string): ResourceMap {
