@@ -109,7 +109,7 @@ export async function createRouter(
       const seconds = Math.ceil(waitMs / 1000);
       res.setHeader('Retry-After', String(seconds));
       throw new TooManyRequestsError(
-        `Source '${id}' was synced moments ago; try again in ${seconds} s`,
+        `Source '${id}' was synced by hand recently; try again in ${seconds} s`,
       );
     }
     try {
