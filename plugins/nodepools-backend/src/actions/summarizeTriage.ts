@@ -2,7 +2,7 @@ import type {
   ClusterTriageResponse,
   PodTriage,
   PoolVerdict,
-  TriageReport,
+  SignatureGroup,
 } from '@nodepools/plugin-nodepools-common';
 import type { Zod } from './zod';
 
@@ -64,16 +64,16 @@ function blockersOf(verdicts: PoolVerdict[]) {
   return [...byCode.values()].sort((a, b) => b.pools - a.pools).slice(0, LISTED.blockers);
 }
 
-function summarizeGroup(signature: TriageReport['signatures'][number], pods: PodTriage[]) {
+function summarizeGroup(pods: PodTriage[], signature?: SignatureGroup) {
   const first = pods[0];
   // A signature's pods share one set of verdicts.
   const verdicts = first.pools;
   return {
-    pods: signature.pods,
+    pods: pods.length,
     examplePods: pods.slice(0, LISTED.pods).map(pod => `${pod.namespace}/${pod.name}`),
     states: [...new Set(pods.map(pod => pod.state))],
-    requests: signature.requests,
-    needs: signature.summary,
+    requests: signature?.requests ?? {},
+    needs: signature?.summary ?? [],
     ...(first.schedulerMessage ? { schedulerMessage: first.schedulerMessage } : {}),
     fix: {
       kind: first.fix.kind,
@@ -102,16 +102,16 @@ export function summarizeTriage(triage: ClusterTriageResponse, maxGroups: number
     list.push(pod);
     podsBySignature.set(pod.signature, list);
   }
-  const groups = [...report.signatures]
-    .filter(signature => podsBySignature.has(signature.id))
-    .sort((a, b) => b.pods - a.pods);
+  const signatures = new Map(report.signatures.map(signature => [signature.id, signature]));
+  // Every pending pod is in one group, whether or not its signature is described.
+  const groups = [...podsBySignature.entries()].sort((a, b) => b[1].length - a[1].length);
   return {
     clusterRef: triage.clusterRef,
     collectedAt: triage.collectedAt,
     pendingPods: report.pods.length,
     groups: groups
       .slice(0, maxGroups)
-      .map(signature => summarizeGroup(signature, podsBySignature.get(signature.id)!)),
+      .map(([id, pods]) => summarizeGroup(pods, signatures.get(id))),
     omittedGroups: Math.max(0, groups.length - maxGroups),
     skippedItems: report.skipped.length,
     notes: report.notes,
