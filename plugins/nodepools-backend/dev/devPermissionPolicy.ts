@@ -53,16 +53,22 @@ export class DevPermissionPolicy implements PermissionPolicy {
       case 'viewer':
         return permission.name === 'nodepool.read' ? ALLOW : DENY;
       default:
-        if (permission.name === 'nodepool.triage.analyze') return ALLOW;
-        if (!user || !isResourcePermission(permission, NODEPOOL_RESOURCE_TYPE)) return DENY;
-        if (permission.name === 'nodepool.drift.acknowledge') return DENY;
-        // The claims: the user and the groups the user belongs to.
-        const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
-        return createNodepoolConditionalDecision(
-          permission,
-          nodepoolConditions.isOwner({ claims: ownershipEntityRefs }),
-        );
+        return this.asOwner(request, user);
     }
+  }
+
+  /** A team member: the pools (and raw records) of the user's groups, analyses, no syncs. */
+  private async asOwner(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (permission.name === 'nodepool.triage.analyze') return ALLOW;
+    if (!user || !isResourcePermission(permission, NODEPOOL_RESOURCE_TYPE)) return DENY;
+    if (permission.name === 'nodepool.drift.acknowledge') return DENY;
+    // The claims: the user and the groups the user belongs to.
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
+    return createNodepoolConditionalDecision(
+      permission,
+      nodepoolConditions.isOwner({ claims: ownershipEntityRefs }),
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import {
@@ -59,7 +60,7 @@ async function start(knex: Knex, policy: TestPolicy) {
   return server;
 }
 
-async function seeded(databaseId: 'POSTGRES_17' | 'SQLITE_3') {
+async function seeded(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
   const { pools } = await createStoresFromKnex(knex);
   await seedFleet(pools);

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { nodepoolsPlugin } from '../plugin';
 import { ManualSyncLimiter, readManualSyncInterval } from './manualSyncLimit';
@@ -15,7 +16,7 @@ jest.setTimeout(60_000);
 const SAMPLES = path.resolve(__dirname, '../../../../sample-inventory');
 const auth = mockCredentials.user.header();
 
-async function start(manualSync?: Record<string, unknown>) {
+async function start(manualSync?: JsonObject) {
   const { server } = await startTestBackend({
     features: [
       nodepoolsPlugin,
