@@ -124,6 +124,8 @@ test('a user denied reading pools is told so', async () => {
   const pools = await api('GET', '/pools');
   expect(pools.status).toBe(403);
   await open(`${APP}/nodepools`);
-  await page.getByText('You are not allowed to read node pools (permission nodepool.read)').first().waitFor();
+  await page.getByText('Warning: Not allowed').waitFor();
+  const message = page.getByText('You are not allowed to read node pools (permission nodepool.read)');
+  await message.filter({ visible: true }).first().waitFor();
   await shot('permissions-pools-denied');
 });
