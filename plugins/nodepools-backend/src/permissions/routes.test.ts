@@ -48,13 +48,14 @@ const ownerPolicy = (claims: string[]): TestPolicy => permission => {
 const byName = (decisions: Record<string, PolicyDecision>): TestPolicy => (p: Permission) =>
   decisions[p.name] ?? ALLOW;
 
-async function start(knex: Knex, policy: TestPolicy) {
+/** Under a test policy; without one, the app's default: no permission backend. */
+async function start(knex: Knex, policy?: TestPolicy) {
   const { server } = await startTestBackend({
     features: [
       nodepoolsPlugin,
       mockServices.database.factory({ knex }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      policyPermissionsFactory(policy),
+      ...(policy ? [policyPermissionsFactory(policy)] : []),
     ],
   });
   return server;
@@ -247,6 +248,23 @@ describe.each(databases.eachSupportedId())('permissions on the routes, %p', data
       });
       expect(res.body.error.message).toContain(`(permission ${permission})`);
     }
+  });
+
+  it('allows everything without a permission backend, as before', async () => {
+    const knex = await seeded(databaseId);
+    const server = await start(knex);
+    const list = await request(server).get('/api/nodepools/pools?limit=1').set('Authorization', auth);
+    expect(list.body.totalCount).toBe(48);
+    const pool = await request(server)
+      .get(`/api/nodepools/pools/${encodeURIComponent(list.body.items[0].ref)}`)
+      .set('Authorization', auth);
+    expect(pool.body.raw).toEqual({ nodegroupName: list.body.items[0].name, status: 'ACTIVE' });
+    const analyze = await request(server)
+      .post('/api/nodepools/triage/analyze')
+      .set('Authorization', auth)
+      .send({ cluster: 'search', pods: { items: [] }, nodes: { items: [] } });
+    expect(analyze.status).toBe(200);
+    expect(analyze.body.pools.length).toBe(12);
   });
 
   it('lets readers read while syncs and analyses stay denied', async () => {
