@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerNodepoolActions } from './actions/registerActions';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -10,6 +12,8 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
+import { PoolAccess, registerNodepoolPermissions } from './permissions';
+import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -44,15 +48,37 @@ export const nodepoolsPlugin = createBackendPlugin({
     });
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        cache: coreServices.cache,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
+      async init({
+        actionsRegistry,
+        cache,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+      }) {
         const stores = await createStores({ database, logger });
+        const ruleset = registerNodepoolPermissions(permissionsRegistry, stores.pools);
+        const access = new PoolAccess({ permissions, httpAuth, ruleset });
+        registerNodepoolActions(actionsRegistry, {
+          store: stores.pools,
+          triageStore: stores.triage,
+          access,
+        });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
 
@@ -122,6 +148,8 @@ export const nodepoolsPlugin = createBackendPlugin({
             triageStore: stores.triage,
             httpAuth,
             logger,
+            access,
+            syncLimiter: new ManualSyncLimiter(cache, readManualSyncInterval(config)),
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),

@@ -12,7 +12,6 @@ import {
   LinkButton,
   Page,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -23,6 +22,7 @@ import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
 import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
 import { sourcesRouteRef, triageRouteRef } from '../../routes';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
 
@@ -76,7 +76,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
 
   let body;
   if (pages.error && pages.items.length === 0) {
-    body = <ResponseErrorPanel error={pages.error} />;
+    body = <ApiErrorPanel error={pages.error} />;
   } else if (pages.totalCount === undefined) {
     body = <Progress />;
   } else if (pages.items.length === 0) {
