@@ -14,6 +14,7 @@ import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
+import { ListingSender } from './sendListing';
 import { addTriageRoutes } from './triageRoutes';
 
 export interface RouterOptions {
@@ -27,6 +28,8 @@ export interface RouterOptions {
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
   /** When the pools of a source removed from config at `removedAt` are tombstoned. */
   tombstoneAt?(removedAt: string): string;
+  /** Bytes of compressed listings kept in memory (default 8 MiB). */
+  compressedCacheBytes?: number;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -35,6 +38,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { store, httpAuth } = options;
   const router = Router();
+  const listings = new ListingSender(options.compressedCacheBytes ?? 8 * 1024 * 1024);
 
   // Every route answers signed-in users and other backends only.
   router.use(async (req, _res, next) => {
@@ -45,12 +49,14 @@ export async function createRouter(
   addTriageRoutes(router, { store, triageStore: options.triageStore });
   router.use(express.json({ limit: '1mb' }));
 
+  // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
   router.get('/pools', async (req, res) => {
-    res.json(await store.listPools(parsePoolQuery(req.query)));
+    const query = parsePoolQuery(req.query);
+    await listings.send(req, res, await store.listPoolsJson(query, { ifNoneMatch: req.get('if-none-match') }));
   });
 
-  router.get('/pools/facets', async (_req, res) => {
-    res.json(await store.getFacets());
+  router.get('/pools/facets', async (req, res) => {
+    await listings.send(req, res, await store.facetsJson({ ifNoneMatch: req.get('if-none-match') }));
   });
 
   router.get('/pools/:ref', async (req, res) => {

@@ -101,8 +101,22 @@ export interface HistoryRecord {
  * Where pools live. The router and the sync only see this interface; the
  * knex implementation is `DatabasePoolStore`, built by `createStores`.
  */
+/** A listing as JSON with its tag, or only the tag when the caller already holds it. */
+export type ListedJson =
+  | { etag: string; notModified: true }
+  | { etag: string; notModified: false; json: string };
+
 export interface PoolStore {
+  /**
+   * One page of `GET /pools` as JSON (a `PoolPage`), tagged with the
+   * store's change counter; with `ifNoneMatch` naming the current tag, only
+   * the tag, and no pool row is read.
+   */
+  listPoolsJson(query: PoolQuery, options?: { ifNoneMatch?: string }): Promise<ListedJson>;
+  /** The same page, parsed. */
   listPools(query: PoolQuery): Promise<PoolPage>;
+  /** `GET /pools/facets` as JSON, tagged like a page. */
+  facetsJson(options?: { ifNoneMatch?: string }): Promise<ListedJson>;
   getPool(ref: string): Promise<NodePoolDetail | undefined>;
   getHistory(
     ref: string,

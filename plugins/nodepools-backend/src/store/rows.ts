@@ -5,10 +5,9 @@ import type {
 } from '@nodepools/plugin-nodepools-common';
 import type { StoredSpec } from './PoolStore';
 
-/** The columns a pool read selects: its own row plus its source's and scope's sync state. */
-export interface PoolReadRow {
+/** What a pool's freshness is derived from: its own row, its source's and its scope's sync state. */
+export interface SyncStateRow {
   ref: string;
-  spec: string;
   source: string;
   first_seen_at: string;
   tombstoned_at: string | null;
@@ -19,6 +18,11 @@ export interface PoolReadRow {
   scope_success_at: string | null;
   source_removed_at: string | null;
   source_stale_after_ms: number | string | null;
+}
+
+/** The columns a pool read selects: its sync state, its spec and its observed nodes. */
+export interface PoolReadRow extends SyncStateRow {
+  spec: string;
   observed: string | null;
   observed_at: string | null;
   raw?: string | null;
@@ -53,7 +57,7 @@ export interface SourceRow {
  * older than the source allows (whatever stopped the runs, a stopped
  * scheduler included).
  */
-function staleReasonOf(row: PoolReadRow, lastSeenAt: string, now: Date): string | null {
+function staleReasonOf(row: SyncStateRow, lastSeenAt: string, now: Date): string | null {
   if (row.scope_error) return row.scope_error;
   if (row.source_status === 'error' && row.source_error) return row.source_error;
   if (row.source_removed_at) return `source '${row.source}' is no longer configured`;
@@ -64,18 +68,28 @@ function staleReasonOf(row: PoolReadRow, lastSeenAt: string, now: Date): string 
   return null;
 }
 
+/** When a pool was last listed in full, and why it is stale (null when it is not). */
+export interface Freshness {
+  lastSeenAt: string;
+  staleReason: string | null;
+}
+
 /**
  * A pool's freshness is derived from its source's and scope's sync state
  * and the clock rather than stored on each row: marking a failed cluster's
  * pools stale, or a successful resync, then costs one row instead of one
  * per pool, and data ages without anything being written.
  */
-export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
-  const spec = JSON.parse(row.spec) as StoredSpec;
+export function freshnessOf(row: SyncStateRow, now: Date): Freshness {
   const lastSeenAt =
     (row.scope_error ? row.scope_success_at : row.source_success_at) ??
     row.first_seen_at;
-  const staleReason = staleReasonOf(row, lastSeenAt, now);
+  return { lastSeenAt, staleReason: staleReasonOf(row, lastSeenAt, now) };
+}
+
+export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
+  const spec = JSON.parse(row.spec) as StoredSpec;
+  const { lastSeenAt, staleReason } = freshnessOf(row, now);
   const pool: NodePool = {
     ...spec,
     ref: row.ref,

@@ -1,5 +1,6 @@
 import type { ClusterIdentity } from './cluster';
-import type { NodePool, NodePoolDetail } from './pool';
+import type { NodePoolDetail } from './pool';
+import type { PoolListItem } from './listItem';
 import type { PoolHistoryEntry } from './history';
 import type { SourceStatusInfo } from './sources';
 import type {
@@ -38,8 +39,9 @@ export interface PoolQuery {
   includeTombstoned?: boolean;
 }
 
+/** One page of `GET /pools`: list items, not whole pools (see `PoolListItem`). */
 export interface PoolPage {
-  items: NodePool[];
+  items: PoolListItem[];
   totalCount: number;
   nextCursor?: string;
 }

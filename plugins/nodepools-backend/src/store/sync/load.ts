@@ -57,19 +57,24 @@ export async function loadExistingPools(
   return existing;
 }
 
-/** The normalized specs currently stored for some pools, by ref. */
-export async function loadSpecs(
+/** What a pool rewrite keeps or compares: the stored spec, and the observed nodes (as JSON). */
+export interface StoredDocument {
+  spec: string;
+  observed: string | null;
+}
+
+/** The normalized specs and observed nodes currently stored for some pools, by ref. */
+export async function loadDocuments(
   tx: Knex.Transaction,
   refs: string[],
-): Promise<Map<string, string>> {
-  const specs = new Map<string, string>();
+): Promise<Map<string, StoredDocument>> {
+  const documents = new Map<string, StoredDocument>();
   for (const part of chunks(refs)) {
-    const rows: Array<{ ref: string; spec: string }> = await tx(
-      'nodepools_pool_documents',
-    )
-      .whereIn('ref', part)
-      .select('ref', 'spec');
-    for (const row of rows) specs.set(row.ref, row.spec);
+    const rows: Array<{ ref: string } & StoredDocument> = await tx('nodepools_pool_documents as d')
+      .join('nodepools_pools as p', 'p.ref', 'd.ref')
+      .whereIn('d.ref', part)
+      .select('d.ref', 'd.spec', 'p.observed');
+    for (const row of rows) documents.set(row.ref, { spec: row.spec, observed: row.observed });
   }
-  return specs;
+  return documents;
 }

@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { SourceSync, SyncSummary } from '../PoolStore';
 import { classifyListed, diffSync, emptyPlan, type SyncingSource } from './diff';
 import { loadExistingPools, loadPools } from './load';
+import { bumpListingVersion } from '../listing/listingVersion';
 import {
-  previousSuccess,
+  previousRun,
   recordFailedRun,
   recordListedRun,
   SourceRun,
@@ -23,6 +24,7 @@ import {
  * A pool whose fingerprint is unchanged costs no row, a pool a source of
  * higher priority holds costs none either, and the stale marks of failing
  * scopes are one row per scope, written when the failure starts or changes.
+ * The listing's change counter is bumped only when something listed changed.
  */
 export async function reconcileSync(
   tx: Knex.Transaction,
@@ -49,10 +51,12 @@ export async function reconcileSync(
     priority: sync.priority ?? 0,
     removed_at: null,
   };
-  const lastSuccessAt = await previousSuccess(tx, sourceId);
+  const before = await previousRun(tx, sourceId);
 
   if ('error' in sync.outcome) {
-    await recordFailedRun(tx, run, sync.outcome.error, lastSuccessAt);
+    if (await recordFailedRun(tx, run, sync.outcome.error, before)) {
+      await bumpListingVersion(tx);
+    }
     return summary;
   }
 
@@ -74,7 +78,16 @@ export async function reconcileSync(
   await writeHistory(write);
   summary.unchanged += plan.unchanged + replan.unchanged;
   summary.outranked += plan.outranked + replan.outranked;
-  await updateFailingScopes(tx, sourceId, listings, lastSuccessAt, now);
-  await recordListedRun(tx, run, listings);
+  const scopesChanged = await updateFailingScopes(
+    tx,
+    sourceId,
+    listings,
+    before?.last_success_at ?? null,
+    now,
+  );
+  const sourceChanged = await recordListedRun(tx, run, listings, before);
+  if (summary.poolRowsWritten > 0 || scopesChanged || sourceChanged) {
+    await bumpListingVersion(tx);
+  }
   return summary;
 }

@@ -2,9 +2,10 @@ import type { Knex } from 'knex';
 import { fieldChanges } from '../fieldChanges';
 import type { HistoryRecord, PreparedPool, SyncSummary } from '../PoolStore';
 import { searchText } from '../rows';
+import { listDocumentJson } from '../listing/listDocument';
 import { chunks } from './chunks';
 import type { ListedPool, SyncPlan } from './diff';
-import { loadSpecs } from './load';
+import { loadDocuments } from './load';
 
 /** One sync's writes: the source, its time, and the history and counts they add up to. */
 export interface SyncWrite {
@@ -35,10 +36,16 @@ function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
   };
 }
 
-function documentColumns(pool: PreparedPool) {
+function documentColumns(pool: PreparedPool, sourceId: string, observed: string | null) {
   return {
     spec: JSON.stringify(pool.spec),
     raw: pool.raw === undefined ? null : JSON.stringify(pool.raw),
+    list_json: listDocumentJson({
+      ref: pool.ref,
+      source: sourceId,
+      spec: pool.spec,
+      observed: observed ? JSON.parse(observed) : null,
+    }),
   };
 }
 
@@ -69,7 +76,7 @@ export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): P
     lost.push(...part.filter(({ pool }) => !ours.has(pool.ref)));
     if (!won.length) continue;
     await tx('nodepools_pool_documents').insert(
-      won.map(({ pool }) => ({ ref: pool.ref, ...documentColumns(pool) })),
+      won.map(({ pool }) => ({ ref: pool.ref, ...documentColumns(pool, sourceId, null) })),
     );
     for (const { pool } of won) {
       write.history.push({ ref: pool.ref, event: 'created', changes: [] });
@@ -84,12 +91,10 @@ export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): P
 export async function updateChangedPools(write: SyncWrite, changed: SyncPlan['changed']): Promise<void> {
   const { tx, sourceId, now, summary } = write;
   for (const part of chunks(changed)) {
-    const oldSpecs = await loadSpecs(tx, part.map(c => c.pool.ref));
+    const stored = await loadDocuments(tx, part.map(c => c.pool.ref));
     for (const { pool, scope, prior } of part) {
-      const changes = fieldChanges(
-        JSON.parse(oldSpecs.get(pool.ref) ?? '{}'),
-        pool.spec,
-      );
+      const before = stored.get(pool.ref);
+      const changes = fieldChanges(JSON.parse(before?.spec ?? '{}'), pool.spec);
       await tx('nodepools_pools')
         .where({ ref: pool.ref })
         .update({
@@ -99,7 +104,7 @@ export async function updateChangedPools(write: SyncWrite, changed: SyncPlan['ch
         });
       await tx('nodepools_pool_documents')
         .where({ ref: pool.ref })
-        .update(documentColumns(pool));
+        .update(documentColumns(pool, sourceId, before?.observed ?? null));
       summary.poolRowsWritten += 2;
       if (prior.tombstoned_at) {
         write.history.push({ ref: pool.ref, event: 'revived', changes });

@@ -1,0 +1,44 @@
+import type { Knex } from 'knex';
+
+/** What every pool read selects to derive freshness (`SyncStateRow`). */
+export const SYNC_STATE_COLUMNS = [
+  'p.ref',
+  'p.source',
+  'p.first_seen_at',
+  'p.tombstoned_at',
+  's.status as source_status',
+  's.error as source_error',
+  's.last_success_at as source_success_at',
+  'sc.error as scope_error',
+  'sc.last_success_at as scope_success_at',
+  's.removed_at as source_removed_at',
+  's.stale_after_ms as source_stale_after_ms',
+];
+
+/** A whole pool: its sync state, spec and observed nodes (`PoolReadRow`). */
+export const POOL_READ_COLUMNS = [
+  ...SYNC_STATE_COLUMNS,
+  'd.spec',
+  'p.observed',
+  'os.last_success_at as observed_at',
+];
+
+/**
+ * Pools with their documents and the sync state of their source and scope
+ * (and, with `observed`, of the source their observed nodes came from).
+ */
+export function poolsWithSyncState(
+  db: Knex,
+  options: { observed: boolean },
+): Knex.QueryBuilder {
+  const builder = db('nodepools_pools as p')
+    .join('nodepools_pool_documents as d', 'd.ref', 'p.ref')
+    .leftJoin('nodepools_sources as s', 's.id', 'p.source')
+    .leftJoin('nodepools_scopes as sc', function joinScope() {
+      this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
+    });
+  if (options.observed) {
+    builder.leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source');
+  }
+  return builder;
+}
