@@ -117,6 +117,18 @@ export interface Config {
      */
     sourcePriorities?: { [sourceId: string]: number };
 
+    /** The pool listing (`GET /pools`, `GET /pools/facets`). */
+    listing?: {
+      /**
+       * Memory per backend replica for assembled listings, in megabytes
+       * (default 32; a quarter more holds their compressed copies). A page
+       * is assembled once per query until the inventory changes (or the
+       * minute its tag carries ends), then answered from memory; 0
+       * assembles every answer.
+       */
+      cacheMb?: number;
+    };
+
     /** The field-level history of every pool. */
     history?: {
       /**

@@ -10,6 +10,7 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
+import { readListingCacheBytes } from './service/listingConfig';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -52,7 +53,8 @@ export const nodepoolsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
-        const stores = await createStores({ database, logger });
+        const listingCacheBytes = readListingCacheBytes(config);
+        const stores = await createStores({ database, logger, listingCacheBytes });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
 
@@ -125,6 +127,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            compressedCacheBytes: Math.round(listingCacheBytes / 4),
           }),
         );
       },
