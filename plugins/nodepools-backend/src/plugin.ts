@@ -39,8 +39,8 @@ export const nodepoolsPlugin = createBackendPlugin({
   register(env) {
     const addedSources: Array<Pick<ScheduledSource, 'source'> & Partial<ScheduledSource>> = [];
     env.registerExtensionPoint(nodepoolsSourcesExtensionPoint, {
-      addSource(source, schedule) {
-        addedSources.push({ source, schedule });
+      addSource(source, schedule, options) {
+        addedSources.push({ source, schedule, shards: options?.shards });
       },
     });
     env.registerInit({
@@ -73,9 +73,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         const snapshots = readSnapshotFiles(config);
         const sources = [
           ...createSources(config, { logger, connector }),
-          ...addedSources.map(({ source, schedule }) => ({
+          ...addedSources.map(({ source, schedule, shards }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
+            shards,
           })),
           // Saved snapshots' nodes, on the triage schedule: one cluster's view, wherever it is read from.
           ...(snapshots.length
@@ -91,8 +92,8 @@ export const nodepoolsPlugin = createBackendPlugin({
               ]
             : []),
         ];
-        for (const { source, schedule } of sources) {
-          await sync.schedule(source, schedule);
+        for (const { source, schedule, shards } of sources) {
+          await sync.schedule(source, schedule, { shards });
         }
 
         const maintenance = new MaintenanceScheduler({

@@ -86,7 +86,15 @@ export async function createRouter(
         return tombstoneAt ? { ...source, tombstoneAt } : source;
       }
       const nextRunAt = options.nextRunAt?.(source.id, source.lastRunAt);
-      return nextRunAt ? { ...source, nextRunAt } : source;
+      const shards = source.shards?.map(shard => {
+        const shardNext = options.nextRunAt?.(source.id, shard.lastRunAt);
+        return shardNext ? { ...shard, nextRunAt: shardNext } : shard;
+      });
+      return {
+        ...source,
+        ...(nextRunAt ? { nextRunAt } : {}),
+        ...(shards ? { shards } : {}),
+      };
     });
     const body: SourcesResponse = { items };
     res.json(body);

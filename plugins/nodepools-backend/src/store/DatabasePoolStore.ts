@@ -24,10 +24,11 @@ import { applyObservedUpdates } from './applyObserved';
 import { bumpListingVersion } from './listing/listingVersion';
 import { PoolListing } from './listing/poolListing';
 import { whereInCluster } from './poolQuery';
-import { POOL_READ_COLUMNS, poolsWithSyncState } from './poolReads';
+import { poolReadColumns, poolsWithSyncState } from './poolReads';
 import {
   HistoryRow,
   PoolReadRow,
+  ShardRow,
   SourceRow,
   historyFromRow,
   poolFromRow,
@@ -92,7 +93,7 @@ export class DatabasePoolStore implements PoolStore {
   async getPool(ref: string): Promise<NodePoolDetail | undefined> {
     const row: PoolReadRow | undefined = await this.poolsWithSyncState()
       .where('p.ref', ref)
-      .first([...POOL_READ_COLUMNS, 'd.raw']);
+      .first([...poolReadColumns(this.db), 'd.raw']);
     if (!row) return undefined;
     return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
   }
@@ -151,14 +152,22 @@ export class DatabasePoolStore implements PoolStore {
       cluster,
     )
       .orderBy('p.ref')
-      .select(POOL_READ_COLUMNS);
+      .select(poolReadColumns(this.db));
     const now = this.now();
     return rows.map(row => poolFromRow(row, now));
   }
 
   async listSources(): Promise<SourceStatusInfo[]> {
-    const rows: SourceRow[] = await this.db('nodepools_sources').orderBy('id');
-    return rows.map(sourceFromRow);
+    const [rows, shards]: [SourceRow[], ShardRow[]] = await Promise.all([
+      this.db('nodepools_sources').orderBy('id'),
+      this.db('nodepools_source_shards').orderBy(['source', 'shard']),
+    ]);
+    return rows.map(row =>
+      sourceFromRow(
+        row,
+        shards.filter(shard => shard.source === row.id),
+      ),
+    );
   }
 
   async applySync(sync: SourceSync): Promise<SyncSummary> {

@@ -14,6 +14,7 @@ import type {
   NodePool,
   ObservedNodes,
 } from '@nodepools/plugin-nodepools-common';
+import type { SyncShard } from './shards';
 
 /** The normalized fields of a pool as stored: everything but bookkeeping and raw. */
 export type StoredSpec = Omit<PoolSpec, 'raw'> &
@@ -52,6 +53,11 @@ export interface SourceSync {
    * priority is strictly higher.
    */
   priority?: number;
+  /**
+   * Set when the source's scopes are shared out between several tasks:
+   * the listings are of this shard's scopes, and its run is recorded apart.
+   */
+  shard?: SyncShard;
   /** `error` when the source could not even enumerate its scopes. */
   outcome: { listings: PreparedListing[] } | { error: string };
 }

@@ -1,6 +1,7 @@
 import type {
   NodePool,
   PoolHistoryEntry,
+  SourceShardInfo,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type { StoredSpec } from './PoolStore';
@@ -37,6 +38,17 @@ export interface HistoryRow {
   changes: string;
 }
 
+/** A shard's row (`nodepools_source_shards`). */
+export interface ShardRow {
+  source: string;
+  shard: string;
+  status: SourceShardInfo['status'];
+  last_run_at: string | null;
+  last_success_at: string | null;
+  duration_ms: number | null;
+  error: string | null;
+}
+
 export interface SourceRow {
   id: string;
   kind: string;
@@ -49,6 +61,7 @@ export interface SourceRow {
   error: string | null;
   issues: string | null;
   removed_at: string | null;
+  shard_count: number | null;
 }
 
 /**
@@ -118,7 +131,17 @@ export function historyFromRow(row: HistoryRow): PoolHistoryEntry {
   };
 }
 
-export function sourceFromRow(row: SourceRow): SourceStatusInfo {
+export function shardFromRow(row: ShardRow): SourceShardInfo {
+  const info: SourceShardInfo = { shard: row.shard, status: row.status };
+  if (row.last_run_at) info.lastRunAt = row.last_run_at;
+  if (row.last_success_at) info.lastSuccessAt = row.last_success_at;
+  if (row.duration_ms !== null) info.durationMs = Number(row.duration_ms);
+  if (row.error) info.error = row.error;
+  return info;
+}
+
+/** A source's row, with the rows of its current shards when it is sharded. */
+export function sourceFromRow(row: SourceRow, shards: ShardRow[] = []): SourceStatusInfo {
   const info: SourceStatusInfo = {
     id: row.id,
     kind: row.kind,
@@ -132,6 +155,15 @@ export function sourceFromRow(row: SourceRow): SourceStatusInfo {
   if (row.duration_ms !== null) info.durationMs = Number(row.duration_ms);
   if (row.error) info.error = row.error;
   if (row.removed_at) info.removedAt = row.removed_at;
+  if (row.shard_count) {
+    const known = new Map(shards.map(shard => [shard.shard, shard]));
+    // A shard that has not run yet is listed too, as never run.
+    info.shards = Array.from({ length: Number(row.shard_count) }, (_, i) => {
+      const key = `${i + 1}/${row.shard_count}`;
+      const shard = known.get(key);
+      return shard ? shardFromRow(shard) : { shard: key, status: 'never' as const };
+    });
+  }
   return info;
 }
 

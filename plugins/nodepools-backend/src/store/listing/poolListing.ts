@@ -7,7 +7,7 @@ import {
 import { encodeCursor } from '../cursor';
 import type { ListedJson } from '../PoolStore';
 import { applyPoolFilters, applyPoolPaging } from '../poolQuery';
-import { poolsWithSyncState, SYNC_STATE_COLUMNS } from '../poolReads';
+import { poolsWithSyncState, syncStateColumns } from '../poolReads';
 import { freshnessOf, type SyncStateRow } from '../rows';
 import { stableJson } from '../stableJson';
 import { listingTag, ifNoneMatchHits } from './etag';
@@ -108,7 +108,7 @@ export class PoolListing {
         this.db,
         applyPoolFilters(poolsWithSyncState(this.db, { observed: false }), query),
         query,
-      ).select([...SYNC_STATE_COLUMNS, 'd.list_json']) as Promise<ListRow[]>,
+      ).select([...syncStateColumns(this.db), 'd.list_json']) as Promise<ListRow[]>,
     ]);
     const page = rows.slice(0, limit);
     const missing = page.filter(row => row.list_json === null).map(row => row.ref);

@@ -9,6 +9,8 @@ export interface ExistingPool {
   scope: string;
   fingerprint: string;
   tombstoned_at: string | null;
+  /** The shard that listed it (`index/count`), null when its source is not sharded. */
+  shard: string | null;
   /** Priority of the source holding the pool; null when that source is not recorded. */
   source_priority: number | null;
 }
@@ -22,6 +24,7 @@ function existingPools(tx: Knex.Transaction): Knex.QueryBuilder {
       'p.scope',
       'p.fingerprint',
       'p.tombstoned_at',
+      'p.shard',
       's.priority as source_priority',
     );
 }

@@ -79,6 +79,7 @@ export async function retireRemovedSources(
     });
     await rebuildListDocuments(tx, observed);
     await tx('nodepools_scopes').where({ source: source.id }).delete();
+    await tx('nodepools_source_shards').where({ source: source.id }).delete();
     await tx('nodepools_sources').where({ id: source.id }).delete();
     retired.push({ id: source.id, removedAt: source.removed_at, tombstoned: refs.length });
   }

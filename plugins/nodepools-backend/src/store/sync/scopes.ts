@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
 import type { PreparedListing } from '../PoolStore';
+import { inShard, type SyncShard } from '../shards';
 import { chunks } from './chunks';
 
 interface FailingScope {
@@ -21,9 +22,11 @@ export interface SourceRun {
   stale_after_ms: number | null;
   priority: number;
   removed_at: null;
+  /** Shards the source's scopes are shared out between; null when it runs as one task. */
+  shard_count: number | null;
 }
 
-function failed(listing: PreparedListing): boolean {
+export function failed(listing: PreparedListing): boolean {
   return !listing.complete || Boolean(listing.error);
 }
 
@@ -38,11 +41,13 @@ export async function updateFailingScopes(
   listings: PreparedListing[],
   lastSuccessAt: string | null,
   now: string,
+  shard?: SyncShard,
 ): Promise<boolean> {
   let changed = false;
-  const failing: FailingScope[] = await tx('nodepools_scopes')
-    .where({ source: sourceId })
-    .select('scope', 'error');
+  // A shard speaks for its own scopes only: another shard's failing scopes stay as they are.
+  const failing: FailingScope[] = (
+    await tx('nodepools_scopes').where({ source: sourceId }).select('scope', 'error')
+  ).filter((row: FailingScope) => inShard(row.scope, shard));
   const failingNow = new Map(failing.map(f => [f.scope, f.error]));
   const byScope = new Map(listings.map(l => [l.scope, l]));
   const recovered = failing
@@ -125,7 +130,7 @@ export function changesListing(
   return Date.parse(now) - Date.parse(before.last_success_at) > Number(before.stale_after_ms);
 }
 
-async function countLivePools(tx: Knex.Transaction, sourceId: string) {
+export async function countLivePools(tx: Knex.Transaction, sourceId: string) {
   const [row] = await tx('nodepools_pools')
     .where({ source: sourceId })
     .whereNull('tombstoned_at')
@@ -133,7 +138,7 @@ async function countLivePools(tx: Knex.Transaction, sourceId: string) {
   return Number(row.n);
 }
 
-async function upsertSource(
+export async function upsertSource(
   tx: Knex.Transaction,
   row: Record<string, unknown> & { id: string },
 ) {
@@ -159,15 +164,13 @@ export async function recordFailedRun(
   return changesListing(before, { status: 'error', error, stale_after_ms: run.stale_after_ms }, run.last_run_at);
 }
 
-/** A run that listed its scopes: `partial` or `error` when some or all of them failed. */
-export async function recordListedRun(
-  tx: Knex.Transaction,
-  run: SourceRun,
-  listings: PreparedListing[],
-  before: PreviousRun | undefined,
-): Promise<boolean> {
+/** A run's status from its listings: `partial` or `error` when some or all of them failed. */
+export function listedOutcome(listings: PreparedListing[]): {
+  status: 'ok' | 'partial' | 'error';
+  error: string | null;
+  issues: ImportIssue[];
+} {
   const failedListings = listings.filter(failed);
-  const issues: ImportIssue[] = listings.flatMap(l => l.issues ?? []);
   let status: 'ok' | 'partial' | 'error' = 'ok';
   if (failedListings.length) {
     status = failedListings.length === listings.length ? 'error' : 'partial';
@@ -175,6 +178,17 @@ export async function recordListedRun(
   const error = failedListings.length
     ? failedListings.map(l => `${l.scope}: ${l.error ?? 'incomplete listing'}`).join('\n')
     : null;
+  return { status, error, issues: listings.flatMap(l => l.issues ?? []) };
+}
+
+/** A run that listed its scopes. */
+export async function recordListedRun(
+  tx: Knex.Transaction,
+  run: SourceRun,
+  listings: PreparedListing[],
+  before: PreviousRun | undefined,
+): Promise<boolean> {
+  const { status, error, issues } = listedOutcome(listings);
   await upsertSource(tx, {
     ...run,
     status,

@@ -11,12 +11,14 @@ import { loadDocuments } from './load';
 export interface SyncWrite {
   tx: Knex.Transaction;
   sourceId: string;
+  /** The shard the pools were listed by (`index/count`), null when the source is not sharded. */
+  shard: string | null;
   now: string;
   summary: SyncSummary;
   history: HistoryRecord[];
 }
 
-function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
+function poolColumns(pool: PreparedPool, sourceId: string, scope: string, shard: string | null) {
   const { spec } = pool;
   return {
     provider: spec.provider,
@@ -31,6 +33,7 @@ function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
     owner_source: spec.ownerSource ?? null,
     source: sourceId,
     scope,
+    shard,
     search: searchText(spec),
     fingerprint: pool.fingerprint,
   };
@@ -55,14 +58,14 @@ function documentColumns(pool: PreparedPool, sourceId: string, observed: string 
  * returned, to be planned again against what that writer stored.
  */
 export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): Promise<ListedPool[]> {
-  const { tx, sourceId, now, summary } = write;
+  const { tx, sourceId, shard, now, summary } = write;
   const lost: ListedPool[] = [];
   for (const part of chunks(inserts)) {
     const inserted: Array<{ ref: string }> = await tx('nodepools_pools')
       .insert(
         part.map(({ pool, scope }) => ({
           ref: pool.ref,
-          ...poolColumns(pool, sourceId, scope),
+          ...poolColumns(pool, sourceId, scope, shard),
           first_seen_at: now,
           changed_at: now,
           tombstoned_at: null,
@@ -89,7 +92,7 @@ export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): P
 
 /** Rewrites changed pools, with their field-level changes against the stored spec. */
 export async function updateChangedPools(write: SyncWrite, changed: SyncPlan['changed']): Promise<void> {
-  const { tx, sourceId, now, summary } = write;
+  const { tx, sourceId, shard, now, summary } = write;
   for (const part of chunks(changed)) {
     const stored = await loadDocuments(tx, part.map(c => c.pool.ref));
     for (const { pool, scope, prior } of part) {
@@ -98,7 +101,7 @@ export async function updateChangedPools(write: SyncWrite, changed: SyncPlan['ch
       await tx('nodepools_pools')
         .where({ ref: pool.ref })
         .update({
-          ...poolColumns(pool, sourceId, scope),
+          ...poolColumns(pool, sourceId, scope, shard),
           changed_at: now,
           tombstoned_at: null,
         });
