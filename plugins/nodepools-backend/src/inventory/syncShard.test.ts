@@ -29,6 +29,8 @@ describe('a shard of a source that ignores includeScope', () => {
     const options = { source: everything, store, ownership: { keys: DEFAULT_OWNER_KEYS, rules: [] }, logger: mockServices.logger.mock() };
     const first = await syncSource({ ...options, shard: { index: 0, count: 2 } });
     const mine = SCOPES.filter(scope => shardOfScope(scope, 2) === 0);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(SCOPES.length);
     expect(first.created).toBe(mine.length);
     const second = await syncSource({ ...options, shard: { index: 1, count: 2 } });
     expect(second).toMatchObject({ created: SCOPES.length - mine.length, tombstoned: 0 });
