@@ -26,7 +26,8 @@ export class ListingSender {
   async send(req: Request, res: Response, listed: ListedJson): Promise<void> {
     res.setHeader('ETag', listed.etag);
     res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('Vary', 'Accept-Encoding');
+    // Appended: the CORS middleware may already vary on Origin.
+    res.vary('Accept-Encoding');
     if (listed.notModified) {
       res.status(304).end();
       return;
