@@ -186,6 +186,22 @@ describe('the pool listing', () => {
       expect(await store.getFacets()).toMatchObject({ provider: ['eks', 'gke'], capacityType: ['on-demand'] });
     });
 
+    it('builds a page once for requests that ask for it at the same time', async () => {
+      await store.applySync(run(0, { listings: [listing('file:a.json', [general, spot])] }));
+      const statements: string[] = [];
+      const record = (q: { sql: string }) => statements.push(q.sql);
+      knex.on('query', record);
+      let answers;
+      try {
+        answers = await Promise.all(Array.from({ length: 10 }, () => store.listPoolsJson({ provider: ['eks'] })));
+      } finally {
+        knex.removeListener('query', record);
+      }
+      expect(new Set(answers.map(a => JSON.stringify(a))).size).toBe(1);
+      expect(statements.filter(sql => /count\(/i.test(sql))).toHaveLength(1);
+      expect(statements.filter(sql => /list_json/.test(sql))).toHaveLength(1);
+    });
+
     it('builds the list documents of pools stored before they existed', async () => {
       await store.applySync(run(0, { listings: [listing('file:a.json', [general, spot])] }));
       const expected = await store.listPools({});

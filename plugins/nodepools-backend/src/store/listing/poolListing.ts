@@ -51,6 +51,13 @@ export class PoolListing {
   readonly #pages: LruCache<string>;
   readonly #counts = new LruCache<number>(COUNT_ENTRIES, () => 1);
   readonly #cached: boolean;
+  /**
+   * Builds under way, by key: requests that arrive while a page (or a
+   * count) is being built wait for that build instead of starting their
+   * own, so a change, or a new minute, under load costs one build, not one
+   * per request in flight.
+   */
+  readonly #building = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Knex,
@@ -80,24 +87,43 @@ export class PoolListing {
     const version = await readListingVersion(this.db);
     const etag = listingTag(version, this.now(), what, query);
     if (ifNoneMatchHits(ifNoneMatch, etag)) return { etag, notModified: true };
-    let json = this.#cached ? this.#pages.get(etag) : undefined;
-    if (json === undefined) {
-      json = await build(version);
-      if (this.#cached) this.#pages.set(etag, json);
-    }
+    if (!this.#cached) return { etag, notModified: false, json: await build(version) };
+    const json =
+      this.#pages.get(etag) ??
+      (await this.#once(etag, async () => {
+        const built = await build(version);
+        this.#pages.set(etag, built);
+        return built;
+      }));
     return { etag, notModified: false, json };
+  }
+
+  /** Runs `build` once for concurrent callers of the same key. */
+  #once<T>(key: string, build: () => Promise<T>): Promise<T> {
+    const pending = this.#building.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const started = build().finally(() => this.#building.delete(key));
+    this.#building.set(key, started);
+    return started;
   }
 
   async #count(query: PoolQuery, version: ListingVersion): Promise<number> {
     const { cursor: _cursor, sort: _sort, order: _order, limit: _limit, ...filters } = query;
     const key = `${version.epoch}.${version.version}:${stableJson(filters)}`;
-    const known = this.#cached ? this.#counts.get(key) : undefined;
-    if (known !== undefined) return known;
     // The joins only add sync state to each row, so the count goes without them.
-    const [row] = await applyPoolFilters(this.db('nodepools_pools as p'), query).count({ n: '*' });
-    const count = Number(row.n);
-    if (this.#cached) this.#counts.set(key, count);
-    return count;
+    const count = async () => {
+      const [row] = await applyPoolFilters(this.db('nodepools_pools as p'), query).count({ n: '*' });
+      return Number(row.n);
+    };
+    if (!this.#cached) return count();
+    return (
+      this.#counts.get(key) ??
+      this.#once(`count:${key}`, async () => {
+        const counted = await count();
+        this.#counts.set(key, counted);
+        return counted;
+      })
+    );
   }
 
   async #assemblePage(query: PoolQuery, version: ListingVersion): Promise<string> {
