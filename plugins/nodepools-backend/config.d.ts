@@ -33,6 +33,15 @@ interface CloudSourceTuning extends RequestTuning {
   concurrency?: number;
   /** Schedule of this source; defaults to `nodepools.schedule`. */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * Scheduled tasks the source's clusters are shared out between (default
+   * 1, at most 1000). Each cluster belongs to one shard by a stable hash of
+   * its scope key; each shard is a global task, so with several backend
+   * replicas each replica may run some of them at once. Every shard still
+   * enumerates the clusters (one listing call per region, project or
+   * account) and reads only its own.
+   */
+  shards?: number;
 }
 
 /** Price settings of a cloud, or of one of its regions (`nodepools.pricing`). */
@@ -130,6 +139,18 @@ export interface Config {
      * strictly higher priority; otherwise its copy writes nothing.
      */
     sourcePriorities?: { [sourceId: string]: number };
+
+    /** The pool listing (`GET /pools`, `GET /pools/facets`). */
+    listing?: {
+      /**
+       * Memory per backend replica for assembled listings, in megabytes
+       * (default 32; a quarter more holds their compressed copies). A page
+       * is assembled once per query until the inventory changes (or the
+       * minute its tag carries ends), then answered from memory; 0
+       * assembles every answer.
+       */
+      cacheMb?: number;
+    };
 
     /** The field-level history of every pool. */
     history?: {
@@ -259,6 +280,13 @@ export interface Config {
       requestTimeout?: { minutes?: number; seconds?: number; milliseconds?: number } | string;
       /** Node labels that name a node's pool, in order; replaces the built-in list. */
       poolLabelKeys?: string[];
+      /**
+       * Scheduled tasks the clusters are shared out between, for the
+       * Karpenter and the observed-nodes source alike (default 1, at most
+       * 1000): each cluster belongs to one shard by a stable hash of its
+       * name, so several backend replicas share a large fleet.
+       */
+      shards?: number;
       /** Maps a Backstage cluster name to the cloud's identity of the cluster, so observed nodes merge onto cloud pools. */
       clusters?: Array<{
         name: string;

@@ -14,6 +14,7 @@ import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
 import { PoolAccess, registerNodepoolPermissions } from './permissions';
 import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
+import { readListingCacheBytes } from './service/listingConfig';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -42,8 +43,8 @@ export const nodepoolsPlugin = createBackendPlugin({
   register(env) {
     const addedSources: Array<Pick<ScheduledSource, 'source'> & Partial<ScheduledSource>> = [];
     env.registerExtensionPoint(nodepoolsSourcesExtensionPoint, {
-      addSource(source, schedule) {
-        addedSources.push({ source, schedule });
+      addSource(source, schedule, options) {
+        addedSources.push({ source, schedule, shards: options?.shards });
       },
     });
     env.registerInit({
@@ -71,7 +72,8 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
       }) {
-        const stores = await createStores({ database, logger });
+        const listingCacheBytes = readListingCacheBytes(config);
+        const stores = await createStores({ database, logger, listingCacheBytes });
         const ruleset = registerNodepoolPermissions(permissionsRegistry, stores.pools);
         const access = new PoolAccess({ permissions, httpAuth, ruleset });
         registerNodepoolActions(actionsRegistry, {
@@ -97,9 +99,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         const snapshots = readSnapshotFiles(config);
         const sources = [
           ...createSources(config, { logger, connector }),
-          ...addedSources.map(({ source, schedule }) => ({
+          ...addedSources.map(({ source, schedule, shards }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
+            shards,
           })),
           // Saved snapshots' nodes, on the triage schedule: one cluster's view, wherever it is read from.
           ...(snapshots.length
@@ -115,8 +118,8 @@ export const nodepoolsPlugin = createBackendPlugin({
               ]
             : []),
         ];
-        for (const { source, schedule } of sources) {
-          await sync.schedule(source, schedule);
+        for (const { source, schedule, shards } of sources) {
+          await sync.schedule(source, schedule, { shards });
         }
 
         const maintenance = new MaintenanceScheduler({
@@ -153,6 +156,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            compressedCacheBytes: Math.round(listingCacheBytes / 4),
           }),
         );
       },

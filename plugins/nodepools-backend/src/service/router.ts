@@ -17,6 +17,7 @@ import type { TriageStore } from '../store/TriageStore';
 import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
+import { ListingSender } from './sendListing';
 import { addTriageRoutes } from './triageRoutes';
 
 export interface RouterOptions {
@@ -34,6 +35,8 @@ export interface RouterOptions {
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
   /** When the pools of a source removed from config at `removedAt` are tombstoned. */
   tombstoneAt?(removedAt: string): string;
+  /** Bytes of compressed listings kept in memory (default 8 MiB). */
+  compressedCacheBytes?: number;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -42,6 +45,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { store, httpAuth, access } = options;
   const router = Router();
+  const listings = new ListingSender(options.compressedCacheBytes ?? 8 * 1024 * 1024);
 
   // Every route answers signed-in users and other backends only.
   router.use(async (req, _res, next) => {
@@ -52,14 +56,16 @@ export async function createRouter(
   addTriageRoutes(router, { store, triageStore: options.triageStore, access });
   router.use(express.json({ limit: '1mb' }));
 
+  // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
   router.get('/pools', async (req, res) => {
     const restrict = restrictionOf(await access.readScope(req));
-    res.json(await store.listPools({ ...parsePoolQuery(req.query), restrict }));
+    const query = { ...parsePoolQuery(req.query), restrict };
+    await listings.send(req, res, await store.listPoolsJson(query, { ifNoneMatch: req.get('if-none-match') }));
   });
 
   router.get('/pools/facets', async (req, res) => {
     const restrict = restrictionOf(await access.readScope(req));
-    res.json(await store.getFacets(restrict));
+    await listings.send(req, res, await store.facetsJson({ ifNoneMatch: req.get('if-none-match'), restrict }));
   });
 
   router.get('/pools/:ref', async (req, res) => {
@@ -95,7 +101,15 @@ export async function createRouter(
         return tombstoneAt ? { ...source, tombstoneAt } : source;
       }
       const nextRunAt = options.nextRunAt?.(source.id, source.lastRunAt);
-      return nextRunAt ? { ...source, nextRunAt } : source;
+      const shards = source.shards?.map(shard => {
+        const shardNext = options.nextRunAt?.(source.id, shard.lastRunAt);
+        return shardNext ? { ...shard, nextRunAt: shardNext } : shard;
+      });
+      return {
+        ...source,
+        ...(nextRunAt ? { nextRunAt } : {}),
+        ...(shards ? { shards } : {}),
+      };
     });
     const body: SourcesResponse = { items };
     res.json(body);
