@@ -45,18 +45,19 @@ function observed(nodeCount: number): ObservedNodes {
 
 function report(cluster: string, pending: number): TriageReport {
   return {
+    format: 2,
     cluster,
+    pools: [],
+    signatures: [
+      { id: 's1', pods: pending, requests: {}, summary: [], schedulableNow: false, fix: { kind: 'none', text: '' }, verdicts: [] },
+    ],
+    reasons: [],
     pods: Array.from({ length: pending }, (_, i) => ({
       namespace: 'default',
       name: `web-${i}`,
       state: 'unscheduled',
       signature: 's1',
-      schedulableNow: false,
-      pools: [],
-      fix: { kind: 'none', text: '' },
     })),
-    signatures: [],
-    pools: [],
     skipped: [],
     notes: [],
   };

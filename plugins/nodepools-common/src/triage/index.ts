@@ -15,3 +15,12 @@ export { toleratesTaint, untoleratedTaints } from './checks/taints';
 export { matchesRequirement } from './checks/nodeAffinity';
 export { podRequests, parseResourceList, FieldError } from './read';
 export type { ResourceMap } from './read';
+export {
+  compactTriageReport,
+  expandPodVerdicts,
+  expandSignatureVerdicts,
+  expandTriageReport,
+  isCompactTriageReport,
+  readTriageReport,
+  signaturesById,
+} from './report';
