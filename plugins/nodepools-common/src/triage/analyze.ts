@@ -1,7 +1,8 @@
 import { defaultMachineCatalog } from '../machines/catalog';
 import { SELF_MANAGED_PROVIDER, providerProfile } from '../providers/registry';
 import type { VolumeTopology } from './checks/volumeZone';
-import { buildClusterState, podKey, type ClusterState, type PoolState } from './cluster';
+import { buildClusterState, podKey, type ClusterInput, type ClusterState, type PoolState } from './cluster';
+import { checkLimit } from './limits';
 import { readTriageInput } from './input';
 import { Evaluator, FITS_AFTER_SCALE_UP, FITS_NOW } from './evaluate';
 import { smallestFix } from './fix';
@@ -78,13 +79,26 @@ function placedPodTriage(state: ClusterState, table: ReasonTable): TriagePod[] {
  */
 export function analyzePendingPods(input: TriageInput, options: TriageOptions = {}): TriageReport {
   const skipped: SkippedItem[] = [];
-  const state = buildClusterState(readTriageInput(input, skipped));
+  const read = readTriageInput(input, skipped);
+  checkLimit(options.limits, 'maxPods', read.pendingPods.length + read.placedPods.length, 'pods');
+  checkLimit(options.limits, 'maxNodes', read.nodes.length, 'nodes');
+  return analyzeClusterInput(read, skipped, options);
+}
+
+/**
+ * The analysis of input already read (`TriageInputReader`); `skipped`
+ * holds what the reading left out. Over `options.limits.maxWork`
+ * (signatures x pools) it throws TriageLimitError before evaluating.
+ */
+export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[], options: TriageOptions = {}): TriageReport {
+  const state = buildClusterState(input);
   const evaluator = new Evaluator(state, options.catalog ?? defaultMachineCatalog(), options);
   const cluster = state.cluster;
   const withLabels = state.existingAntiAffinity.length > 0;
   const volumesOf = (pod: PodRecord) =>
     pod.claims.map(c => state.volumes.get(`${pod.namespace}/${c}`)).filter((v): v is VolumeTopology => !!v);
   const groups = groupBySignature(state.pending, pod => signatureKey(pod, volumesOf(pod), labelsMatter(pod, withLabels)));
+  checkLimit(options.limits, 'maxWork', groups.length * state.pools.length, 'signatures x pools');
 
   const table = new ReasonTable();
   const fitNow = new Map<PoolState, number>();

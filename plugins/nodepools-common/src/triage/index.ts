@@ -24,3 +24,8 @@ export {
   readTriageReport,
   signaturesById,
 } from './report';
+export { analyzeClusterInput } from './analyze';
+export { TriageLimitError, checkLimit } from './limits';
+export type { TriageLimitName, TriageLimits } from './limits';
+export { TRIAGE_BODY_FIELDS, TriageBodyError, TriageBodyReader } from './stream/bodyReader';
+export { BodySyntaxError } from './stream/bodySplitter';

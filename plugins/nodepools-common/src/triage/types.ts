@@ -1,6 +1,7 @@
 import type { MachineCatalog } from '../machines/catalog';
 import type { NodePool, PoolSpec, Provider, Taint } from '../model/pool';
 import type { Toleration } from './kube';
+import type { TriageLimits } from './limits';
 
 /** Why a pool cannot take a pod. `insufficient:<resource>` names the resource. */
 export const REASON_CODES = [
@@ -256,4 +257,6 @@ export interface TriageOptions {
   catalog?: MachineCatalog;
   /** EKS pools already run the VPC CNI with prefix delegation. */
   prefixDelegation?: boolean;
+  /** Inputs past these are refused with TriageLimitError. */
+  limits?: TriageLimits;
 }

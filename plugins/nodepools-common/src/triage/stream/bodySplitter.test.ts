@@ -6,6 +6,7 @@ const STREAMED = new Set(['pods', 'nodes']);
 function split(body: string, size: number) {
   const parts: Array<[string, string, unknown]> = [];
   const splitter = new BodySplitter(STREAMED, {
+    list: field => parts.push(['list', field, undefined]),
     item: (field, item, index) => parts.push(['item', `${field}[${index}]`, item]),
     value: (field, value) => parts.push(['value', field, value]),
   });
@@ -28,12 +29,14 @@ describe('BodySplitter', () => {
   it.each([1, 2, 3, 7, 64, 100_000])('hands over the same parts whatever the chunk size (%i bytes)', size => {
     expect(split(BODY, size)).toEqual([
       ['value', 'cluster', 'prod "eu" é'],
+      ['list', 'pods', undefined],
       ['item', 'pods[0]', { metadata: { name: 'a}]' } }],
       ['item', 'pods[1]', 7],
       ['item', 'pods[2]', 'x'],
       ['item', 'pods[3]', null],
       ['item', 'pods[4]', [1, [2]]],
       ['value', 'limit', 12500],
+      ['list', 'nodes', undefined],
       ['item', 'nodes[0]', { metadata: { name: 'n1' } }],
       ['item', 'nodes[1]', true],
       ['value', 'pools', [{ name: 'p' }]],

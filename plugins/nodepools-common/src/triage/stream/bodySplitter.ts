@@ -14,6 +14,8 @@ export class BodySyntaxError extends Error {
 }
 
 export interface BodyParts {
+  /** A streamed list begins: its items follow. */
+  list(field: string): void;
   /** One item of a streamed list, in order; `index` counts from 0 per list. */
   item(field: string, item: unknown, index: number): void;
   /** A member of the top object given whole (a streamed list field given as an object without an `items` list, too). */
@@ -176,6 +178,7 @@ export class BodySplitter {
     if (streamedHere && c === OPEN_ARRAY) {
       frame.list = { field: frame.listOf ?? frame.field, index: 0, item: undefined, afterItem: false };
       if (frame.listOf !== undefined) frame.sawItems = true;
+      this.parts.list(frame.list.field);
       return i + 1;
     }
     if (frame.listOf === undefined && streamedHere && c === OPEN_OBJECT) {
