@@ -23,6 +23,8 @@ import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
+import { readTriageLimits } from './triage/analysis/limits';
+import { TriageAnalyzer } from './triage/analysis/TriageAnalyzer';
 import { readSnapshotFiles } from './triage/snapshotFiles';
 import { SnapshotNodesSource } from './triage/SnapshotNodesSource';
 import { TriageScheduler } from './triage/TriageScheduler';
@@ -102,10 +104,13 @@ export const nodepoolsPlugin = createBackendPlugin({
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
 
+        // Every analysis runs in a thread of its own, within these limits.
+        const analyzer = new TriageAnalyzer(readTriageLimits(config));
         const triage = new TriageScheduler({
           scheduler,
           pools: stores.pools,
           triage: stores.triage,
+          analyzer,
           logger,
         });
         await triage.schedule(
@@ -120,6 +125,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           await createRouter({
             store: stores.pools,
             triageStore: stores.triage,
+            triageAnalyzer: analyzer,
             httpAuth,
             logger,
             triggerSync: id => sync.trigger(id),

@@ -12,6 +12,7 @@ import type {
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
+import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
 import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
 import { addTriageRoutes } from './triageRoutes';
@@ -19,6 +20,8 @@ import { addTriageRoutes } from './triageRoutes';
 export interface RouterOptions {
   store: PoolStore;
   triageStore: TriageStore;
+  /** Runs triage analyses off the event loop, within their limits. */
+  triageAnalyzer: TriageAnalyzer;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   /** Starts a source's sync now; rejects with NotFoundError for an unknown id. */
@@ -42,7 +45,11 @@ export async function createRouter(
     next();
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
-  addTriageRoutes(router, { store, triageStore: options.triageStore });
+  addTriageRoutes(router, {
+    store,
+    triageStore: options.triageStore,
+    analyzer: options.triageAnalyzer,
+  });
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/pools', async (req, res) => {

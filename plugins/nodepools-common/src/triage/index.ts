@@ -29,3 +29,11 @@ export { TriageLimitError, checkLimit } from './limits';
 export type { TriageLimitName, TriageLimits } from './limits';
 export { TRIAGE_BODY_FIELDS, TriageBodyError, TriageBodyReader } from './stream/bodyReader';
 export { BodySyntaxError } from './stream/bodySplitter';
+export { encodeReport, serveTriageAnalysis } from './stream/analysisSession';
+export type {
+  AnalysisPort,
+  AnalysisReply,
+  AnalysisRequest,
+  AnalysisSettings,
+  TriageReportSummary,
+} from './stream/analysisSession';
