@@ -5,6 +5,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { nodepoolsPlugin } from '../plugin';
 
@@ -35,7 +36,7 @@ function body(shape: { pods: number; signatures?: number; nodes: number; pools?:
   };
 }
 
-async function start(limits: Record<string, unknown>) {
+async function start(limits: JsonObject) {
   const { server } = await startTestBackend({
     features: [
       nodepoolsPlugin,
