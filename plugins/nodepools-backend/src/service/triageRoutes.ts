@@ -83,6 +83,8 @@ async function analyze(req: Request, res: Response, deps: TriageRouteDeps) {
   }
 }
 
+const clusterQuery = z.object({ cluster: z.string().min(1).max(512) }).strict();
+
 /** `GET /triage?cluster=`: a cluster ref, or a name while it is unambiguous. */
 async function clusterTriage(req: Request, res: Response, deps: TriageRouteDeps) {
   const parsed = clusterQuery.safeParse(req.query);
@@ -99,8 +101,6 @@ async function clusterTriage(req: Request, res: Response, deps: TriageRouteDeps)
   if (!triage) throw new NotFoundError(`No triage for cluster '${text}'`);
   sendJson(res, triageJson(triage));
 }
-
-const clusterQuery = z.object({ cluster: z.string().min(1).max(512) }).strict();
 
 /** Pending-pod triage: stored reports of live clusters, and analysis on demand. */
 export function addTriageRoutes(router: Router, deps: TriageRouteDeps) {

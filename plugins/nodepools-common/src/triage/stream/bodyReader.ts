@@ -86,7 +86,9 @@ export class TriageBodyReader {
       this.pools = value as unknown as Array<PoolSpec | NodePool>;
     } else if (isTriageListField(field)) {
       if (typeof value !== 'object' || value === null) throw invalid(field, `must be an object or a list, got ${describe(value)}`);
-      const items = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.items) ? value.items : [value];
+      let items: unknown[] = [value];
+      if (Array.isArray(value)) items = value;
+      else if (isObject(value) && Array.isArray(value.items)) items = value.items;
       for (let i = 0; i < items.length; i++) this.count(field);
       try {
         this.input.list(field, value);
