@@ -320,6 +320,34 @@ export interface Config {
     triage?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
+       * Bounds on each analysis (`POST /triage/analyze` and scheduled
+       * collections), so one input cannot stall or kill the backend that
+       * every plugin of the app shares. Each analysis runs in a thread of
+       * its own; a request past a size limit is answered 413, one past
+       * `maxConcurrent` 429 with `Retry-After`, one past the time or memory
+       * budget 503, each naming the key. A scheduled collection stopped by
+       * a limit keeps the cluster's previous report and records the error.
+       */
+      limits?: {
+        /** Largest `POST /triage/analyze` body: bytes, or a size such as `64mb`. Default `256mb`. */
+        maxBodySize?: string | number;
+        /** Most pods (pending and bound) in one input. Default 1,000,000. */
+        maxPods?: number;
+        /** Most nodes in one input. Default 50,000. */
+        maxNodes?: number;
+        /**
+         * Most scheduling signatures x pools in one analysis: the verdicts
+         * its report holds. Default 2,000,000.
+         */
+        maxWork?: number;
+        /** Analyses at a time in one backend; scheduled collections wait for a slot. Default 2. */
+        maxConcurrent?: number;
+        /** Longest time one analysis may take, reading the input included. Default 2 minutes. */
+        timeBudget?: HumanDuration | string;
+        /** Heap of the thread an analysis runs in, in megabytes. Default 640. */
+        workerMemory?: number;
+      };
+      /**
        * Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get
        * events -A -o json` per cluster. Relative paths are resolved against
        * the app's root. Each report is stored under the cluster ref

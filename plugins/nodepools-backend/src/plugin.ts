@@ -28,6 +28,8 @@ import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
+import { readTriageLimits } from './triage/analysis/limits';
+import { TriageAnalyzer } from './triage/analysis/TriageAnalyzer';
 import { readSnapshotFiles } from './triage/snapshotFiles';
 import { SnapshotNodesSource } from './triage/SnapshotNodesSource';
 import { TriageScheduler } from './triage/TriageScheduler';
@@ -131,10 +133,13 @@ export const nodepoolsPlugin = createBackendPlugin({
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
 
+        // Every analysis runs in a thread of its own, within these limits.
+        const analyzer = new TriageAnalyzer(readTriageLimits(config));
         const triage = new TriageScheduler({
           scheduler,
           pools: stores.pools,
           triage: stores.triage,
+          analyzer,
           logger,
         });
         await triage.schedule(
@@ -149,6 +154,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           await createRouter({
             store: stores.pools,
             triageStore: stores.triage,
+            triageAnalyzer: analyzer,
             httpAuth,
             logger,
             access,

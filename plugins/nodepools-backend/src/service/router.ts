@@ -14,6 +14,7 @@ import {
 import { restrictionOf, type PoolAccess } from '../permissions';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
+import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
 import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
@@ -23,6 +24,8 @@ import { addTriageRoutes } from './triageRoutes';
 export interface RouterOptions {
   store: PoolStore;
   triageStore: TriageStore;
+  /** Runs triage analyses off the event loop, within their limits. */
+  triageAnalyzer: TriageAnalyzer;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   /** Every route asks it first what the caller may do. */
@@ -53,7 +56,12 @@ export async function createRouter(
     next();
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
-  addTriageRoutes(router, { store, triageStore: options.triageStore, access });
+  addTriageRoutes(router, {
+    store,
+    triageStore: options.triageStore,
+    analyzer: options.triageAnalyzer,
+    access,
+  });
   router.use(express.json({ limit: '1mb' }));
 
   // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
