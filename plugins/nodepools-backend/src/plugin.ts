@@ -2,6 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  nodepoolsDesiredStateExtensionPoint,
+  type DesiredStateSource,
+} from '@nodepools/plugin-nodepools-node';
+import type { DriftScheduler } from './drift/DriftScheduler';
+import { setupDrift } from './drift/setupDrift';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -42,6 +48,12 @@ export const nodepoolsPlugin = createBackendPlugin({
         addedSources.push({ source, schedule });
       },
     });
+    const addedDesired: Array<{ source: DesiredStateSource; schedule?: ScheduledSource['schedule'] }> = [];
+    env.registerExtensionPoint(nodepoolsDesiredStateExtensionPoint, {
+      addDesiredStateSource(source, schedule) {
+        addedDesired.push({ source, schedule });
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -49,12 +61,17 @@ export const nodepoolsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
+      async init({ config, database, httpAuth, httpRouter, logger, permissions, scheduler, urlReader, userInfo }) {
         const stores = await createStores({ database, logger });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
+        // Set once the sources are scheduled; a sync before that has nothing to tell it.
+        let drift: DriftScheduler | undefined;
 
         const sync = new SyncScheduler({
           scheduler,
@@ -63,6 +80,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
+          onSynced: () => drift?.requestRun(),
         });
         const triageSchedule = readSchedule(
           config,
@@ -116,6 +134,16 @@ export const nodepoolsPlugin = createBackendPlugin({
           triageSchedule,
         );
 
+        drift = await setupDrift({
+          config,
+          scheduler,
+          store: stores.drift,
+          logger,
+          urlReader,
+          baseDir: appRootDir(),
+          added: addedDesired,
+        });
+
         httpRouter.use(
           await createRouter({
             store: stores.pools,
@@ -125,6 +153,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            drift: { store: stores.drift, userInfo, permissions },
           }),
         );
       },

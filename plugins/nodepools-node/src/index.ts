@@ -17,3 +17,9 @@ export type {
   PoolSource,
   ScopeListing,
 } from './sources';
+export {
+  nodepoolsDesiredStateExtensionPoint,
+  type NodePoolsDesiredStateExtensionPoint,
+  type DesiredStateListing,
+  type DesiredStateSource,
+} from './desiredState';

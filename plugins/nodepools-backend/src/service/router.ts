@@ -12,6 +12,7 @@ import type {
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
+import { addDriftRoutes, type DriftRoutesOptions } from './driftRoutes';
 import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
 import { addTriageRoutes } from './triageRoutes';
@@ -27,6 +28,8 @@ export interface RouterOptions {
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
   /** When the pools of a source removed from config at `removedAt` are tombstoned. */
   tombstoneAt?(removedAt: string): string;
+  /** Drift findings and acknowledgements; without it the drift routes are not served. */
+  drift?: Omit<DriftRoutesOptions, 'httpAuth' | 'pools'>;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -44,6 +47,8 @@ export async function createRouter(
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
   addTriageRoutes(router, { store, triageStore: options.triageStore });
   router.use(express.json({ limit: '1mb' }));
+
+  if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store });
 
   router.get('/pools', async (req, res) => {
     res.json(await store.listPools(parsePoolQuery(req.query)));

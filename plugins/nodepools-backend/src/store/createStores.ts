@@ -3,9 +3,11 @@ import type {
   DatabaseService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { DatabaseDriftStore } from './DatabaseDriftStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
 import { migrateToLatest } from './migrate';
+import type { DriftStore } from './DriftStore';
 import type { PoolStore } from './PoolStore';
 import type { TriageStore } from './TriageStore';
 
@@ -13,6 +15,7 @@ import type { TriageStore } from './TriageStore';
 export interface Stores {
   pools: PoolStore;
   triage: TriageStore;
+  drift: DriftStore;
 }
 
 /**
@@ -48,5 +51,6 @@ function storesOf(knex: Knex, now?: () => Date): Stores {
   return {
     pools: new DatabasePoolStore(knex, now),
     triage: new DatabaseTriageStore(knex),
+    drift: new DatabaseDriftStore(knex, now),
   };
 }
