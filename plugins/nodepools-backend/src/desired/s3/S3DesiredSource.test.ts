@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
-import { startReplayServer, type ReplayServer } from '../../sources/testing';
+import { startReplayServer, type RecordedRequest, type ReplayServer } from '../../sources/testing';
 import { createDesiredSources } from '../createDesiredSources';
 import { eksState, STATE_SECRET } from '../__testUtils__/states';
 
@@ -40,7 +40,7 @@ describe('S3DesiredSource', () => {
   beforeEach(async () => {
     server = await startReplayServer();
     server.route(
-      { path: '/acme-tfstate/prod/eks.tfstate', match: r => r.headers['if-none-match'] === ETAG },
+      { path: '/acme-tfstate/prod/eks.tfstate', match: (r: RecordedRequest) => r.headers['if-none-match'] === ETAG },
       { status: 304, body: '' },
     );
     server.route('/acme-tfstate/prod/eks.tfstate', { body: eksState(), headers: { etag: ETAG, 'content-type': 'application/json' } });
@@ -79,7 +79,7 @@ describe('S3DesiredSource', () => {
 
   it('retries a 503 and reads the state on the next attempt', async () => {
     server.route(
-      { path: '/acme-tfstate/prod/eks.tfstate', match: r => r.headers['if-none-match'] === undefined },
+      { path: '/acme-tfstate/prod/eks.tfstate', match: (r: RecordedRequest) => r.headers['if-none-match'] === undefined },
       { status: 503, body: '<Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>', headers: { 'content-type': 'application/xml', 'retry-after': '0' } },
       { body: eksState({ maxSize: 8 }), headers: { etag: '"2"' } },
     );
