@@ -138,6 +138,8 @@ export const nodepoolsPlugin = createBackendPlugin({
           config,
           scheduler,
           store: stores.drift,
+          pools: stores.pools,
+          poolSourceIds: () => sync.sourceIds(),
           logger,
           urlReader,
           baseDir: appRootDir(),

@@ -20,6 +20,9 @@ export const DRIFT_TASK_ID = 'nodepools-drift';
 export class DriftScheduler {
   private timer?: NodeJS.Timeout;
   private scheduled = false;
+  /** A comparison runs on this replica; a request meanwhile waits for its end. */
+  private running = false;
+  private requestedWhileRunning = false;
 
   constructor(
     private readonly deps: {
@@ -29,6 +32,12 @@ export class DriftScheduler {
       compare?: Pick<DriftOptions, 'ownerTagKeys' | 'scope' | 'semantics'>;
       /** Quiet time after the last request before the comparison is triggered. */
       debounceMs: number;
+      /**
+       * Whether every configured pool source has run once. Before that the
+       * inventory lacks pools the declarations name, and every one of them
+       * would be "declared, not found" until the next comparison.
+       */
+      inventoryReady?: () => Promise<boolean>;
     },
   ) {}
 
@@ -39,7 +48,18 @@ export class DriftScheduler {
       id: DRIFT_TASK_ID,
       scope: 'global',
       fn: async () => {
-        await runDrift({ store: this.deps.store, logger, compare: this.deps.compare });
+        this.running = true;
+        this.requestedWhileRunning = false;
+        try {
+          if (this.deps.inventoryReady && !(await this.deps.inventoryReady())) {
+            logger.info('Drift comparison waits for the first run of every pool source');
+            return;
+          }
+          await runDrift({ store: this.deps.store, logger, compare: this.deps.compare });
+        } finally {
+          this.running = false;
+          if (this.requestedWhileRunning) this.requestRun();
+        }
       },
     });
     this.scheduled = true;
@@ -55,6 +75,11 @@ export class DriftScheduler {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      if (this.running) {
+        // It may have read the inventory before the change: once more when it ends.
+        this.requestedWhileRunning = true;
+        return;
+      }
       this.deps.scheduler.triggerTask(DRIFT_TASK_ID).catch(error => {
         if (error instanceof ConflictError || (error as Error).name === 'ConflictError') {
           this.requestRun();
@@ -64,11 +89,5 @@ export class DriftScheduler {
       });
     }, this.deps.debounceMs);
     this.timer.unref?.();
-  }
-
-  /** Stops a pending trigger (the backend is shutting down). */
-  stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }

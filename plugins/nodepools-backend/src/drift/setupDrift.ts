@@ -12,6 +12,7 @@ import { readDurationMs } from '../inventory/freshness';
 import { readOwnershipConfig } from '../inventory/ownership';
 import { readSchedule } from '../sources/createSources';
 import type { DriftStore } from '../store/DriftStore';
+import type { PoolStore } from '../store/PoolStore';
 import { DriftScheduler } from './DriftScheduler';
 
 const DEFAULT_DEBOUNCE_MS = 5_000;
@@ -35,6 +36,9 @@ export async function setupDrift(options: {
   config: Config;
   scheduler: SchedulerService;
   store: DriftStore;
+  pools: Pick<PoolStore, 'listSources'>;
+  /** The ids of the configured pool sources. */
+  poolSourceIds: () => string[];
   logger: LoggerService;
   urlReader: UrlReaderService;
   baseDir: string;
@@ -47,6 +51,10 @@ export async function setupDrift(options: {
     logger,
     compare: { ownerTagKeys: readOwnershipConfig(config).keys.tagKeys, scope: readScope(config) },
     debounceMs: readDurationMs(config, 'nodepools.drift.debounce') ?? DEFAULT_DEBOUNCE_MS,
+    inventoryReady: async () => {
+      const ran = new Set((await options.pools.listSources()).filter(s => s.lastRunAt).map(s => s.id));
+      return options.poolSourceIds().every(id => ran.has(id));
+    },
   });
   const desired = new DesiredStateScheduler({ scheduler, store, logger, onChange: () => drift.requestRun() });
   const sources = [
