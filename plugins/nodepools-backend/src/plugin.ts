@@ -6,7 +6,6 @@ import {
   nodepoolsDesiredStateExtensionPoint,
   type DesiredStateSource,
 } from '@nodepools/plugin-nodepools-node';
-import type { DriftScheduler } from './drift/DriftScheduler';
 import { setupDrift } from './drift/setupDrift';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
@@ -70,8 +69,20 @@ export const nodepoolsPlugin = createBackendPlugin({
         const stores = await createStores({ database, logger });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
-        // Set once the sources are scheduled; a sync before that has nothing to tell it.
-        let drift: DriftScheduler | undefined;
+        // Filled once the pool sources are scheduled; the comparison waits for each one's first run.
+        const poolSourceIds: string[] = [];
+        // The drift stage: declarations read on their schedules, compared after every sync.
+        const drift = await setupDrift({
+          config,
+          scheduler,
+          store: stores.drift,
+          pools: stores.pools,
+          poolSourceIds,
+          logger,
+          urlReader,
+          baseDir: appRootDir(),
+          added: addedDesired,
+        });
 
         const sync = new SyncScheduler({
           scheduler,
@@ -80,7 +91,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
-          onSynced: () => drift?.requestRun(),
+          onSynced: () => drift.requestRun(),
         });
         const triageSchedule = readSchedule(
           config,
@@ -110,6 +121,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         for (const { source, schedule } of sources) {
           await sync.schedule(source, schedule);
         }
+        poolSourceIds.push(...sync.sourceIds());
 
         const maintenance = new MaintenanceScheduler({
           scheduler,
@@ -133,18 +145,6 @@ export const nodepoolsPlugin = createBackendPlugin({
           ],
           triageSchedule,
         );
-
-        drift = await setupDrift({
-          config,
-          scheduler,
-          store: stores.drift,
-          pools: stores.pools,
-          poolSourceIds: () => sync.sourceIds(),
-          logger,
-          urlReader,
-          baseDir: appRootDir(),
-          added: addedDesired,
-        });
 
         httpRouter.use(
           await createRouter({

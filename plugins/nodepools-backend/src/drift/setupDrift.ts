@@ -37,8 +37,8 @@ export async function setupDrift(options: {
   scheduler: SchedulerService;
   store: DriftStore;
   pools: Pick<PoolStore, 'listSources'>;
-  /** The ids of the configured pool sources. */
-  poolSourceIds: () => string[];
+  /** The ids of the configured pool sources, read when the comparison runs. */
+  poolSourceIds: readonly string[];
   logger: LoggerService;
   urlReader: UrlReaderService;
   baseDir: string;
@@ -53,7 +53,7 @@ export async function setupDrift(options: {
     debounceMs: readDurationMs(config, 'nodepools.drift.debounce') ?? DEFAULT_DEBOUNCE_MS,
     inventoryReady: async () => {
       const ran = new Set((await options.pools.listSources()).filter(s => s.lastRunAt).map(s => s.id));
-      return options.poolSourceIds().every(id => ran.has(id));
+      return options.poolSourceIds.every(id => ran.has(id));
     },
   });
   const desired = new DesiredStateScheduler({ scheduler, store, logger, onChange: () => drift.requestRun() });
