@@ -19,6 +19,7 @@ import type { NodePoolDetail } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
+import { PoolDriftTabs } from '../DriftPoolTab';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
@@ -128,7 +129,7 @@ export function PoolPage() {
     subtitle = [providerLabel(p.provider), p.account, p.region, p.cluster]
       .filter(Boolean)
       .join(' · ');
-    body = <PoolDetails pool={p} />;
+    body = <PoolDriftTabs poolRef={p.ref} details={<PoolDetails pool={p} />} />;
   }
 
   return (
