@@ -111,7 +111,7 @@ function azureBlobSources(config: Config, { logger }: Deps): DesiredStateSource[
     return new AzureBlobDesiredSource({
       id,
       serviceUrl,
-      container: new ContainerClient(url, credential as StorageSharedKeyCredential, pipeline),
+      container: new ContainerClient(url, credential, pipeline),
       states: readEntries(block, 'states', where, s => ({ blob: s.getString('blob'), ...readDesiredEntry(s) })),
       secrets,
       policy: readRequestPolicyConfig(block, where),

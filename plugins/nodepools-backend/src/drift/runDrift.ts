@@ -42,7 +42,7 @@ export function controlPlanesOf(pools: readonly NodePool[]): ControlPlaneVersion
       version,
       source: `the /version of cluster ${pool.cluster}`,
     };
-    byCluster.set(clusterRef(plane as ControlPlaneVersion & { provider: NodePool['provider'] }), plane);
+    byCluster.set(clusterRef({ provider: pool.provider, account: pool.account, region: pool.region, cluster: pool.cluster }), plane);
   }
   return [...byCluster.values()];
 }
