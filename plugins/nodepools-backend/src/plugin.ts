@@ -4,6 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerNodepoolActions } from './actions/registerActions';
+import {
+  nodepoolsDesiredStateExtensionPoint,
+  type DesiredStateSource,
+} from '@nodepools/plugin-nodepools-node';
+import { setupDrift } from './drift/setupDrift';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -49,6 +54,12 @@ export const nodepoolsPlugin = createBackendPlugin({
         addedSources.push({ source, schedule, shards: options?.shards });
       },
     });
+    const addedDesired: Array<{ source: DesiredStateSource; schedule?: ScheduledSource['schedule'] }> = [];
+    env.registerExtensionPoint(nodepoolsDesiredStateExtensionPoint, {
+      addDesiredStateSource(source, schedule) {
+        addedDesired.push({ source, schedule });
+      },
+    });
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
@@ -61,6 +72,8 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init({
         actionsRegistry,
@@ -73,6 +86,8 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
+        urlReader,
+        userInfo,
       }) {
         const listingCacheBytes = readListingCacheBytes(config);
         const stores = await createStores({ database, logger, listingCacheBytes });
@@ -85,6 +100,20 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
+        // Filled once the pool sources are scheduled; the comparison waits for each one's first run.
+        const poolSourceIds: string[] = [];
+        // The drift stage: declarations read on their schedules, compared after every sync.
+        const drift = await setupDrift({
+          config,
+          scheduler,
+          store: stores.drift,
+          pools: stores.pools,
+          poolSourceIds,
+          logger,
+          urlReader,
+          baseDir: appRootDir(),
+          added: addedDesired,
+        });
 
         const sync = new SyncScheduler({
           scheduler,
@@ -93,6 +122,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
+          onSynced: () => drift.requestRun(),
         });
         const triageSchedule = readSchedule(
           config,
@@ -123,6 +153,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         for (const { source, schedule, shards } of sources) {
           await sync.schedule(source, schedule, { shards });
         }
+        poolSourceIds.push(...sync.sourceIds());
 
         const maintenance = new MaintenanceScheduler({
           scheduler,
@@ -163,6 +194,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
             compressedCacheBytes: Math.round(listingCacheBytes / 4),
+            drift: { store: stores.drift, userInfo, permissions },
           }),
         );
       },

@@ -25,7 +25,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['pool', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'pool', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {

@@ -14,6 +14,7 @@ import {
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { isNodePoolsAvailable } from './lib/entityPools';
 import {
+  driftRouteRef,
   poolRouteRef,
   rootRouteRef,
   sourcesRouteRef,
@@ -25,6 +26,7 @@ const routes = convertLegacyRouteRefs({
   pool: poolRouteRef,
   sources: sourcesRouteRef,
   triage: triageRouteRef,
+  drift: driftRouteRef,
 });
 
 /** The client of the nodepools backend. */
@@ -39,7 +41,7 @@ export const nodePoolsApi = ApiBlueprint.make({
 });
 
 /**
- * The pool list with its pool, sources and triage pages, at `/nodepools`. Its title
+ * The pool list with its pool, sources, triage and drift pages, at `/nodepools`. Its title
  * and icon also make the app's navigation item.
  */
 export const nodePoolsPage = PageBlueprint.make({

@@ -13,6 +13,7 @@ export {
   poolRouteRef,
   sourcesRouteRef,
   triageRouteRef,
+  driftRouteRef,
 } from './routes';
 export * from './components';
 export {

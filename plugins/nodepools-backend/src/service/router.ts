@@ -15,6 +15,7 @@ import { restrictionOf, type PoolAccess } from '../permissions';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
+import { addDriftRoutes, type DriftRoutesOptions } from './driftRoutes';
 import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
@@ -40,6 +41,8 @@ export interface RouterOptions {
   tombstoneAt?(removedAt: string): string;
   /** Bytes of compressed listings kept in memory (default 8 MiB). */
   compressedCacheBytes?: number;
+  /** Drift findings and acknowledgements; without it the drift routes are not served. */
+  drift?: Omit<DriftRoutesOptions, 'httpAuth' | 'pools' | 'access'>;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -63,6 +66,8 @@ export async function createRouter(
     access,
   });
   router.use(express.json({ limit: '1mb' }));
+
+  if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store, access });
 
   // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
   router.get('/pools', async (req, res) => {

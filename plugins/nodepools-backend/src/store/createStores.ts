@@ -3,10 +3,12 @@ import type {
   DatabaseService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { DatabaseDriftStore } from './DatabaseDriftStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
 import { fillMissingListDocuments } from './listing/listDocument';
 import { migrateToLatest } from './migrate';
+import type { DriftStore } from './DriftStore';
 import type { PoolStore } from './PoolStore';
 import type { TriageStore } from './TriageStore';
 
@@ -14,6 +16,7 @@ import type { TriageStore } from './TriageStore';
 export interface Stores {
   pools: PoolStore;
   triage: TriageStore;
+  drift: DriftStore;
 }
 
 export interface StoreOptions {
@@ -59,5 +62,6 @@ function storesOf(knex: Knex, options: StoreOptions): Stores {
   return {
     pools: new DatabasePoolStore(knex, options.now, options.listingCacheBytes),
     triage: new DatabaseTriageStore(knex),
+    drift: new DatabaseDriftStore(knex, options.now),
   };
 }
