@@ -1,4 +1,4 @@
-import { poolRef } from '@nodepools/plugin-nodepools-common';
+import { poolRef, SELF_MANAGED_PROVIDER } from '@nodepools/plugin-nodepools-common';
 import { matchesCloudPool } from './matchesCloudPool';
 import type {
   ObservedClusterListing,
@@ -47,7 +47,7 @@ export async function splitObserved(
       scope: listing.scope,
       complete: listing.complete && !listing.error,
       // The cluster as read from inside: its nodes do not say its platform.
-      cluster: { provider: 'kubernetes', ...identity },
+      cluster: { provider: SELF_MANAGED_PROVIDER, ...identity },
       entries,
     });
   }

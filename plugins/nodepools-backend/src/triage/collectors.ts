@@ -1,12 +1,14 @@
 import type { Config } from '@backstage/config';
 import {
   clusterOfPool,
+  SELF_MANAGED_PROVIDER,
   type ClusterIdentity,
   type TriageInput,
 } from '@nodepools/plugin-nodepools-common';
 import {
   ClusterConnector,
   collectTriageSnapshot,
+  KUBERNETES_SOURCE_KIND,
   readKubernetesClusters,
   readKubernetesSourceSettings,
 } from '../sources/kubernetes';
@@ -67,8 +69,8 @@ export function clusterTriageCollectors(
   const settings = readKubernetesSourceSettings(config);
   return readKubernetesClusters(config).clusters.map(cluster => ({
     // Without a mapping to the cloud's cluster, the Backstage name is all that is known.
-    cluster: clusterOfPool(cluster.cloudCluster ?? { provider: 'kubernetes', cluster: cluster.name }),
-    source: 'kubernetes',
+    cluster: clusterOfPool(cluster.cloudCluster ?? { provider: SELF_MANAGED_PROVIDER, cluster: cluster.name }),
+    source: KUBERNETES_SOURCE_KIND,
     async collect(signal?: AbortSignal) {
       const connection = await connector.connect(cluster);
       const snapshot = await collectTriageSnapshot(connection.kubeConfig, {

@@ -4,6 +4,7 @@ import type { Config } from '@backstage/config';
 import {
   clusterRef,
   PROVIDERS,
+  SELF_MANAGED_PROVIDER,
   type ClusterIdentity,
   type Provider,
 } from '@nodepools/plugin-nodepools-common';
@@ -20,7 +21,7 @@ const FILES_KEY = 'nodepools.triage.files';
 
 /** The cluster of a saved snapshot: its name, and its provider, account and region when given. */
 function snapshotCluster(entry: Config, where: string): ClusterIdentity {
-  const provider = entry.getOptionalString('provider') ?? 'kubernetes';
+  const provider = entry.getOptionalString('provider') ?? SELF_MANAGED_PROVIDER;
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
     throw new Error(`${where}.provider: '${provider}' is not one of ${PROVIDERS.join(', ')}`);
   }

@@ -8,7 +8,8 @@ import { clusterScope, compatible, matchPools } from './match';
 import { adoptResolution } from './render/adopt';
 import type { ResolutionInput } from './render/input';
 import { revertResolution } from './render/revert';
-import { defaultDriftSemantics, type DriftSemantics } from './semantics';
+import { defaultDriftSemantics } from './defaultSemantics';
+import type { DriftSemantics } from './semantics';
 import { severityOf, severityRank } from './severity';
 import type {
   ActualPool,

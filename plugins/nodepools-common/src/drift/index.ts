@@ -1,8 +1,7 @@
 export * from './types';
 export { compareDrift } from './compare';
+export { DEFAULT_DRIFT_SEMANTICS, defaultDriftSemantics } from './defaultSemantics';
 export {
-  DEFAULT_DRIFT_SEMANTICS,
-  defaultDriftSemantics,
   isCompared,
   isImplicitLabel,
   isImplicitTaint,

@@ -1,10 +1,11 @@
 import type { DesiredField } from '../desired/types';
-import type { Provider, Taint } from '../model/pool';
+import type { Taint } from '../model/pool';
 
 /**
  * What the comparison must know about one provider to tell drift from the
  * provider's own doing. Passed in per provider (see `DriftOptions.semantics`)
- * so it can come from elsewhere; the table below is the default.
+ * so it can come from elsewhere; the default is the provider profile's
+ * `iac.drift` (see `./defaultSemantics`).
  */
 export interface DriftSemantics {
   /**
@@ -41,7 +42,8 @@ export interface DriftSemantics {
 /** Kubernetes' version skew policy since 1.28: kubelets up to three minors older, never newer. */
 const KUBELET_SKEW = 3;
 
-const BASE: DriftSemantics = {
+/** What holds for a provider unless its profile says otherwise. */
+export const BASE_DRIFT_SEMANTICS: DriftSemantics = {
   implicitTaints: [],
   implicitLabelKeys: [],
   autoscalerSwitch: true,
@@ -53,52 +55,6 @@ const BASE: DriftSemantics = {
   autoCreatedNamePrefixes: [],
   kubeletSkew: KUBELET_SKEW,
 };
-
-/** The default per-provider facts. Data only; sources are the providers' docs. */
-export const DEFAULT_DRIFT_SEMANTICS: Readonly<Record<Provider, DriftSemantics>> = {
-  eks: {
-    ...BASE,
-    // eksctl labels every group it creates with its cluster and group names.
-    implicitLabelKeys: ['alpha.eksctl.io/'],
-    autoscalerSwitch: false,
-  },
-  karpenter: {
-    ...BASE,
-    nodeBounds: false,
-    uncompared: ['capacityType', 'os', 'arch', 'machineTypes', 'zones'],
-    managedPoolTags: { 'app.kubernetes.io/managed-by': 'eks' },
-  },
-  gke: {
-    ...BASE,
-    implicitTaints: [
-      { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
-      { key: 'node.kubernetes.io/os', value: 'windows', effect: 'NoSchedule' },
-    ],
-    uncompared: ['nodeCount'],
-    autoCreatedNamePrefixes: ['nap-'],
-  },
-  aks: {
-    ...BASE,
-    implicitTaints: [{ key: 'kubernetes.azure.com/scalesetpriority', value: 'spot', effect: 'NoSchedule' }],
-    implicitLabelKeys: ['kubernetes.azure.com/scalesetpriority'],
-    numberedZones: true,
-    caseInsensitiveMachineTypes: true,
-  },
-  doks: {
-    ...BASE,
-    implicitTaints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
-  },
-  kubernetes: {
-    ...BASE,
-    autoscalerSwitch: false,
-    uncompared: ['labels', 'capacityType'],
-  },
-};
-
-/** The default semantics of a provider. */
-export function defaultDriftSemantics(provider: Provider): DriftSemantics {
-  return DEFAULT_DRIFT_SEMANTICS[provider];
-}
 
 /** Whether the comparison may look at a field of this provider's pools. */
 export function isCompared(semantics: DriftSemantics, field: DesiredField): boolean {

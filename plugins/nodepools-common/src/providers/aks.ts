@@ -1,3 +1,7 @@
+import { quoted } from '../drift/render/input';
+import { noteResolution } from '../drift/render/quote';
+import { BASE_DRIFT_SEMANTICS } from '../drift/semantics';
+import { aksRevert } from './revert/aks';
 import type { ProviderProfile } from './types';
 import { segments } from './urls';
 import { INSTANCE_TYPE_LABELS, ZONE_LABELS } from './wellKnownLabels';
@@ -47,6 +51,18 @@ export const aksProfile: ProviderProfile = {
       pool.cluster,
     )}/nodePools`;
   },
-  iac: { terraformResourceTypes: ['azurerm_kubernetes_cluster_node_pool'] },
+  iac: {
+    terraformResourceTypes: ['azurerm_kubernetes_cluster_node_pool'],
+    drift: {
+      ...BASE_DRIFT_SEMANTICS,
+      implicitTaints: [{ key: 'kubernetes.azure.com/scalesetpriority', value: 'spot', effect: 'NoSchedule' }],
+      implicitLabelKeys: ['kubernetes.azure.com/scalesetpriority'],
+      numberedZones: true,
+      caseInsensitiveMachineTypes: true,
+    },
+    importUnmanaged: ({ name }) =>
+      noteResolution(`import pool ${quoted(name)} into Terraform as azurerm_kubernetes_cluster_node_pool with its ARM id`),
+    revert: aksRevert,
+  },
   cli: { name: 'az', createPool: 'az aks nodepool add' },
 };

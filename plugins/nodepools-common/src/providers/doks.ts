@@ -1,3 +1,7 @@
+import { quoted } from '../drift/render/input';
+import { noteResolution } from '../drift/render/quote';
+import { BASE_DRIFT_SEMANTICS } from '../drift/semantics';
+import { doksRevert } from './revert/doks';
 import type { ProviderProfile } from './types';
 import { segments } from './urls';
 import { INSTANCE_TYPE_LABELS, ZONE_LABELS } from './wellKnownLabels';
@@ -27,6 +31,15 @@ export const doksProfile: ProviderProfile = {
     pool.clusterId
       ? `https://cloud.digitalocean.com/kubernetes/clusters/${segments(pool.clusterId)}/nodes`
       : 'https://cloud.digitalocean.com/kubernetes/clusters',
-  iac: { terraformResourceTypes: ['digitalocean_kubernetes_node_pool'] },
+  iac: {
+    terraformResourceTypes: ['digitalocean_kubernetes_node_pool'],
+    drift: {
+      ...BASE_DRIFT_SEMANTICS,
+      implicitTaints: [{ key: 'nvidia.com/gpu', effect: 'NoSchedule' }],
+    },
+    importUnmanaged: ({ name }) =>
+      noteResolution(`import pool ${quoted(name)} into Terraform as digitalocean_kubernetes_node_pool with its pool id`),
+    revert: doksRevert,
+  },
   cli: { name: 'doctl', createPool: 'doctl kubernetes cluster node-pool create' },
 };

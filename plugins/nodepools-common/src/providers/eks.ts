@@ -1,3 +1,6 @@
+import { importBlock } from '../drift/render/adopt/importBlock';
+import { BASE_DRIFT_SEMANTICS } from '../drift/semantics';
+import { eksRevert } from './revert/eks';
 import type { InterfacePodNetwork, PoolConsoleTarget, ProviderProfile } from './types';
 import { segments } from './urls';
 import { INSTANCE_TYPE_LABELS, ZONE_LABELS } from './wellKnownLabels';
@@ -58,6 +61,16 @@ export const eksProfile: ProviderProfile = {
   },
   allocatableFormula: 'eks',
   consoleUrl: pool => eksClusterUrl(pool, `${segments(pool.cluster)}/nodegroups/${segments(pool.name)}`),
-  iac: { terraformResourceTypes: ['aws_eks_node_group'] },
+  iac: {
+    terraformResourceTypes: ['aws_eks_node_group'],
+    drift: {
+      ...BASE_DRIFT_SEMANTICS,
+      // eksctl labels every group it creates with its cluster and group names.
+      implicitLabelKeys: ['alpha.eksctl.io/'],
+      autoscalerSwitch: false,
+    },
+    importUnmanaged: ({ cluster, name }) => importBlock('aws_eks_node_group', name, `${cluster}:${name}`),
+    revert: eksRevert,
+  },
   cli: { name: 'aws', createPool: 'aws eks create-nodegroup' },
 };

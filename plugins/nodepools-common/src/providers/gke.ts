@@ -1,3 +1,7 @@
+import { importBlock } from '../drift/render/adopt/importBlock';
+import { noteResolution } from '../drift/render/quote';
+import { BASE_DRIFT_SEMANTICS } from '../drift/semantics';
+import { gkeRevert } from './revert/gke';
 import type { ProviderProfile } from './types';
 import { query, segments } from './urls';
 import { INSTANCE_TYPE_LABELS, ZONE_LABELS } from './wellKnownLabels';
@@ -48,6 +52,22 @@ export const gkeProfile: ProviderProfile = {
       project: pool.account,
     })}`;
   },
-  iac: { terraformResourceTypes: ['google_container_node_pool'] },
+  iac: {
+    terraformResourceTypes: ['google_container_node_pool'],
+    drift: {
+      ...BASE_DRIFT_SEMANTICS,
+      implicitTaints: [
+        { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+        { key: 'node.kubernetes.io/os', value: 'windows', effect: 'NoSchedule' },
+      ],
+      uncompared: ['nodeCount'],
+      autoCreatedNamePrefixes: ['nap-'],
+    },
+    importUnmanaged: ({ account, region, cluster, name }) =>
+      account && region
+        ? importBlock('google_container_node_pool', name, `projects/${account}/locations/${region}/clusters/${cluster}/nodePools/${name}`)
+        : noteResolution('import the pool into Terraform as google_container_node_pool (its project and location are not known here)'),
+    revert: gkeRevert,
+  },
   cli: { name: 'gcloud', createPool: 'gcloud container node-pools create' },
 };

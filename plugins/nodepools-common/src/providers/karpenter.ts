@@ -1,4 +1,8 @@
+import { quoted } from '../drift/render/input';
+import { noteResolution, shellResolution } from '../drift/render/quote';
+import { BASE_DRIFT_SEMANTICS } from '../drift/semantics';
 import { AWS_VPC_CNI, eksClusterUrl } from './eks';
+import { karpenterRevert } from './revert/karpenter';
 import type { ProviderProfile } from './types';
 import { segments } from './urls';
 import { INSTANCE_TYPE_LABELS, ZONE_LABELS } from './wellKnownLabels';
@@ -46,6 +50,20 @@ export const karpenterProfile: ProviderProfile = {
   allocatableFormula: 'eks',
   // NodePools live in the cluster; the console lists them on the cluster's compute tab.
   consoleUrl: pool => eksClusterUrl(pool, `${segments(pool.cluster)}?selectedTab=cluster-compute-tab`),
-  iac: { terraformResourceTypes: ['kubernetes_manifest', 'kubectl_manifest'], manifestKind: 'NodePool' },
+  iac: {
+    terraformResourceTypes: ['kubernetes_manifest', 'kubectl_manifest'],
+    manifestKind: 'NodePool',
+    drift: {
+      ...BASE_DRIFT_SEMANTICS,
+      nodeBounds: false,
+      uncompared: ['capacityType', 'os', 'arch', 'machineTypes', 'zones'],
+      managedPoolTags: { 'app.kubernetes.io/managed-by': 'eks' },
+    },
+    importUnmanaged: ({ name }) =>
+      name.startsWith('-')
+        ? noteResolution(`export NodePool ${quoted(name)} with kubectl and commit it to the GitOps repository`)
+        : shellResolution([['kubectl', 'get', 'nodepool', name, '-o', 'yaml']], 'commit the NodePool to the GitOps repository, without its status and server-set metadata'),
+    revert: karpenterRevert,
+  },
   cli: { name: 'kubectl', createPool: 'kubectl apply' },
 };

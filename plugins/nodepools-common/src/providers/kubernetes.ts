@@ -1,3 +1,6 @@
+import { noteResolution } from '../drift/render/quote';
+import { BASE_DRIFT_SEMANTICS } from '../drift/semantics';
+import { kubernetesRevert } from './revert/kubernetes';
 import type { ProviderProfile } from './types';
 import { INSTANCE_TYPE_LABELS, ZONE_LABELS } from './wellKnownLabels';
 
@@ -28,5 +31,14 @@ export const kubernetesProfile: ProviderProfile = {
     whenExhausted: "give the node's pod network more free addresses",
   },
   consoleUrl: () => undefined,
-  iac: { terraformResourceTypes: [] },
+  iac: {
+    terraformResourceTypes: [],
+    drift: {
+      ...BASE_DRIFT_SEMANTICS,
+      autoscalerSwitch: false,
+      uncompared: ['labels', 'capacityType'],
+    },
+    importUnmanaged: () => noteResolution('declare the group in the IaC that creates it (for eksctl: nodeGroups in the cluster config)'),
+    revert: kubernetesRevert,
+  },
 };

@@ -1,3 +1,6 @@
+import type { ResolutionInput } from '../drift/render/input';
+import type { DriftSemantics } from '../drift/semantics';
+import type { Resolution } from '../drift/types';
 import type { AllocatableFormula } from '../machines/allocatable';
 import type { MachineCloud } from '../machines/types';
 import type { CapacityType, PoolMode, Provider, Taint } from '../model/pool';
@@ -141,12 +144,18 @@ export interface PoolConsoleTarget {
   clusterId?: string;
 }
 
-/** Infrastructure-as-code that defines pools of this provider, for drift. */
+/** Infrastructure-as-code that defines pools of this provider, and how drift from it is told and resolved. */
 export interface ProviderIac {
   /** Terraform resource types that hold one pool. */
   terraformResourceTypes: readonly string[];
   /** Generic manifest resources hold the pool as a Kubernetes object of this kind. */
   manifestKind?: string;
+  /** What the drift comparison must know to tell drift from the provider's own doing. */
+  drift: DriftSemantics;
+  /** How a pool no source declares is brought under IaC (a Terraform import, an exported manifest, or why neither). */
+  importUnmanaged(pool: ResolutionInput['pool']): Resolution;
+  /** The command (or why there is none) that makes the cloud's pool match its declaration again. */
+  revert(input: ResolutionInput): Resolution | undefined;
 }
 
 /** The provider's command line and the command that creates a pool, for pool requests. */

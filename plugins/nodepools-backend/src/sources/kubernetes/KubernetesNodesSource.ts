@@ -20,13 +20,16 @@ export type { AttributedObservedPool, ObservedClusterListing } from '../types';
 
 export const KUBERNETES_SCOPE_PREFIX = 'kubernetes/';
 
+/** The kind of the source that reads pools from the clusters' nodes. */
+export const KUBERNETES_SOURCE_KIND = 'kubernetes';
+
 /**
  * The nodes of every configured cluster, rolled up per pool (kind
  * `kubernetes`). Each cluster is a scope `kubernetes/<cluster name>`; a
  * cluster that cannot be read in full is reported incomplete with its error.
  */
 export class KubernetesNodesSource extends ClusterPoolSource implements PoolSource {
-  readonly kind = 'kubernetes';
+  readonly kind = KUBERNETES_SOURCE_KIND;
 
   static fromConfig(
     config: Config,

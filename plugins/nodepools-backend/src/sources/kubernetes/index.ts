@@ -32,6 +32,7 @@ export { observedPoolToPoolSpec, type PoolIdentity } from './kubernetesPoolSpec'
 export {
   KubernetesNodesSource,
   KUBERNETES_SCOPE_PREFIX,
+  KUBERNETES_SOURCE_KIND,
   type AttributedObservedPool,
   type ObservedClusterListing,
 } from './KubernetesNodesSource';

@@ -8,7 +8,7 @@ import type { Provider } from '../../model/pool';
 import { compareDrift } from '../compare';
 import type { ActualPool, DriftFinding, Resolution } from '../types';
 import { cloudPool, declaredPool } from '../__fixtures__/pools';
-import { gcloudList } from './revert/gke';
+import { gcloudList } from '../../providers/revert/gke';
 import { hclString, shellQuote } from './quote';
 
 /*

@@ -1,46 +1,13 @@
+import { providerProfile } from '../../../providers/registry';
 import type { Resolution } from '../../types';
 import { asStrings, quoted, type ResolutionInput } from '../input';
-import { noteResolution, renderHcl, shellResolution, type HclItem } from '../quote';
+import { noteResolution } from '../quote';
 import { terraformAdoption } from './terraform';
 import { eksctlAdoption, manifestAdoption } from './yaml';
 
-/** A name Terraform accepts as a resource name: letters, digits, `_` and `-`, not starting with a digit. */
-function resourceName(pool: string): string {
-  const name = pool.replace(/[^A-Za-z0-9_-]/g, '_');
-  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
-}
-
-function importBlock(type: string, pool: string, id: string): Resolution {
-  const items: HclItem[] = [
-    { block: 'import', body: [{ attr: 'to', reference: `${type}.${resourceName(pool)}` }, { attr: 'id', value: id }] },
-  ];
-  return {
-    kind: 'hcl',
-    text: renderHcl(items),
-    note: 'then `terraform plan -generate-config-out=generated.tf` writes the resource block (Terraform 1.5 or later)',
-  };
-}
-
-/** Bringing a pool no source declares under Terraform or GitOps. */
+/** Bringing a pool no source declares under Terraform or GitOps, as its provider does it. */
 function adoptUnmanaged(input: ResolutionInput): Resolution | undefined {
-  const { provider, account, region, cluster, name } = input.pool;
-  switch (provider) {
-    case 'eks':
-      return importBlock('aws_eks_node_group', name, `${cluster}:${name}`);
-    case 'gke':
-      return account && region
-        ? importBlock('google_container_node_pool', name, `projects/${account}/locations/${region}/clusters/${cluster}/nodePools/${name}`)
-        : noteResolution('import the pool into Terraform as google_container_node_pool (its project and location are not known here)');
-    case 'aks':
-      return noteResolution(`import pool ${quoted(name)} into Terraform as azurerm_kubernetes_cluster_node_pool with its ARM id`);
-    case 'doks':
-      return noteResolution(`import pool ${quoted(name)} into Terraform as digitalocean_kubernetes_node_pool with its pool id`);
-    case 'karpenter':
-      if (name.startsWith('-')) return noteResolution(`export NodePool ${quoted(name)} with kubectl and commit it to the GitOps repository`);
-      return shellResolution([['kubectl', 'get', 'nodepool', name, '-o', 'yaml']], 'commit the NodePool to the GitOps repository, without its status and server-set metadata');
-    default:
-      return noteResolution('declare the group in the IaC that creates it (for eksctl: nodeGroups in the cluster config)');
-  }
+  return providerProfile(input.pool.provider).iac.importUnmanaged(input.pool);
 }
 
 /** Dropping a pool the cloud no longer has from its source. */

@@ -1,21 +1,8 @@
-import type { Provider } from '../../../model/pool';
+import { providerProfile } from '../../../providers/registry';
 import type { Resolution } from '../../types';
 import { optionLikeValue, quoted, type ResolutionInput } from '../input';
 import { noteResolution, shellResolution } from '../quote';
-import { aksRevert } from './aks';
-import { eksRevert } from './eks';
-import { gkeRevert } from './gke';
 import { nodeMarksRevert } from './nodeMarks';
-import { doksRevert, karpenterRevert, kubernetesRevert } from './others';
-
-const BY_PROVIDER: Readonly<Record<Provider, (input: ResolutionInput) => Resolution | undefined>> = {
-  eks: eksRevert,
-  gke: gkeRevert,
-  aks: aksRevert,
-  doks: doksRevert,
-  karpenter: karpenterRevert,
-  kubernetes: kubernetesRevert,
-};
 
 /** A declared pool the cloud lacks comes back by applying its source. */
 function createFromSource(input: ResolutionInput): Resolution | undefined {
@@ -44,5 +31,5 @@ export function revertResolution(input: ResolutionInput): Resolution | undefined
   }
   if (input.cause === 'declared-not-found') return createFromSource(input);
   if (input.cause === 'node-labels' || input.cause === 'node-taints') return nodeMarksRevert(input);
-  return BY_PROVIDER[input.pool.provider](input);
+  return providerProfile(input.pool.provider).iac.revert(input);
 }

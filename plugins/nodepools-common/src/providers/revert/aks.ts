@@ -1,7 +1,7 @@
-import { formatTaint } from '../../../model/pool';
-import type { Resolution } from '../../types';
-import { asMap, asNumber, asRange, asTaints, quoted, type ResolutionInput } from '../input';
-import { noteResolution, shellResolution } from '../quote';
+import { formatTaint } from '../../model/pool';
+import type { Resolution } from '../../drift/types';
+import { asMap, asNumber, asRange, asTaints, quoted, type ResolutionInput } from '../../drift/render/input';
+import { noteResolution, shellResolution } from '../../drift/render/quote';
 
 function command(input: ResolutionInput, sub: string, flags: string[]): Resolution {
   const { account, cluster, name } = input.pool;

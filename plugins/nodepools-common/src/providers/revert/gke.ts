@@ -1,8 +1,8 @@
-import { formatTaint } from '../../../model/pool';
-import { zoneCount } from '../../compare/scaling';
-import type { Resolution } from '../../types';
-import { asMap, asNumber, asRange, asStrings, asTaints, perZone, quoted, type ResolutionInput } from '../input';
-import { noteResolution, shellResolution } from '../quote';
+import { formatTaint } from '../../model/pool';
+import { zoneCount } from '../../drift/compare/scaling';
+import type { Resolution } from '../../drift/types';
+import { asMap, asNumber, asRange, asStrings, asTaints, perZone, quoted, type ResolutionInput } from '../../drift/render/input';
+import { noteResolution, shellResolution } from '../../drift/render/quote';
 
 /** Delimiters gcloud's list syntax can switch to (`^;^a,b;c`) when an item holds a comma. */
 const DELIMITERS = [';', '|', '#', '@', '~', '+', '!'];

@@ -1,8 +1,8 @@
-import { formatTaint, type Taint, type TaintEffect } from '../../../model/pool';
-import { parseKubeVersion, formatMinor } from '../../versions';
-import type { Resolution } from '../../types';
-import { asMap, asNumber, asRange, asTaints, clamp, mapChanges, quoted, type ResolutionInput } from '../input';
-import { noteResolution, shellResolution } from '../quote';
+import { formatTaint, type Taint, type TaintEffect } from '../../model/pool';
+import { parseKubeVersion, formatMinor } from '../../drift/versions';
+import type { Resolution } from '../../drift/types';
+import { asMap, asNumber, asRange, asTaints, clamp, mapChanges, quoted, type ResolutionInput } from '../../drift/render/input';
+import { noteResolution, shellResolution } from '../../drift/render/quote';
 
 const EFFECTS: Readonly<Record<TaintEffect, string>> = {
   NoSchedule: 'NO_SCHEDULE',
