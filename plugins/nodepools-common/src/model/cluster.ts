@@ -1,3 +1,4 @@
+import { SELF_MANAGED_PROVIDER } from '../providers/registry';
 import { PROVIDERS, type Provider } from './pool';
 
 /**
@@ -71,7 +72,7 @@ export function parseClusterRef(ref: string): ClusterIdentity {
 export function parseClusterSelector(text: string): ClusterIdentity {
   return text.includes('/')
     ? parseClusterRef(text)
-    : { provider: 'kubernetes', cluster: text };
+    : { provider: SELF_MANAGED_PROVIDER, cluster: text };
 }
 
 export function isInClusterProvider(provider: Provider): boolean {
@@ -135,7 +136,7 @@ export function matchingClusters(
     if (!clustersAgree(wanted, candidate)) continue;
     // Pools read from inside a cluster name no platform: one spelling for all of them.
     const normalized = isInClusterProvider(candidate.provider)
-      ? { ...candidate, provider: 'kubernetes' as const }
+      ? { ...candidate, provider: SELF_MANAGED_PROVIDER }
       : candidate;
     distinct.set(clusterRef(normalized), normalized);
   }
