@@ -3,6 +3,8 @@ import { awsInstanceTypesArch } from '../parsers/architecture';
 import { describeValue, RecordReader } from '../parsers/fields';
 import { KUBERNETES_EFFECTS, readTaintList, taint } from '../parsers/taints';
 import { ItemFieldError, ItemFieldErrors } from '../parsers/types';
+import { eksProfile } from '../providers/eks';
+import { SELF_MANAGED_PROVIDER } from '../providers/registry';
 import { applyContext, finishPool, type Identity, type PoolDraft } from './pool';
 import {
   DesiredReadError,
@@ -114,7 +116,7 @@ function readGroup(r: RecordReader, managed: boolean, where: { cluster: string; 
   const mixed = managed ? {} : distribution(r);
   const { types: machineTypes, path: typesPath } = instanceTypes(r, mixed);
   return {
-    provider: managed ? 'eks' : 'kubernetes',
+    provider: managed ? eksProfile.provider : SELF_MANAGED_PROVIDER,
     region: where.region,
     cluster: where.cluster,
     name,
@@ -182,7 +184,7 @@ function readMetadata(
   collect(ctx, prefix ? prefix.slice(0, -1) : undefined, issues, () => r.finish());
   const identity = applyContext<Identity>(where, ctx);
   clusters.push({
-    provider: 'eks',
+    provider: eksProfile.provider,
     region: identity.region,
     account: identity.account,
     name: identity.cluster ?? where.cluster,

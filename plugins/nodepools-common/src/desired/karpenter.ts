@@ -1,6 +1,7 @@
 import { isPlainObject } from '../parsers/fields';
 import { parseKarpenterNodePool } from '../parsers/karpenter';
 import { ItemFieldError, ItemFieldErrors } from '../parsers/types';
+import { karpenterProfile } from '../providers/karpenter';
 import type { PoolDraft } from './pool';
 import type { DeclaredAttributes } from './types';
 
@@ -73,7 +74,7 @@ export function desiredFromNodePool(object: unknown, place: NodePoolPlace): Pool
   if (at(object, 'metadata.labels') !== undefined) declared.tags = 'metadata.labels';
   const value = <K extends keyof DeclaredAttributes>(field: K) => (declared[field] ? spec[field] : undefined);
   return {
-    provider: 'karpenter',
+    provider: karpenterProfile.provider,
     account: place.account,
     region: place.region,
     cluster: place.cluster,

@@ -1,6 +1,7 @@
 import type { Architecture, CapacityType, OperatingSystem } from '../../model/pool';
 import type { RecordReader } from '../../parsers/fields';
 import { readTaintList, UPPER_SNAKE_EFFECTS } from '../../parsers/taints';
+import { eksProfile } from '../../providers/eks';
 import type { PoolDraft } from '../pool';
 import { parseEksArn } from './identity';
 import type { ClusterResourceReader, PoolResourceReader } from './resource';
@@ -88,7 +89,7 @@ export const awsEksNodeGroup: PoolResourceReader = {
     // tags_all adds the provider's default_tags: what the API holds.
     const tags = r.stringMap('tags_all') ?? r.stringMap('tags');
     const pool: PoolDraft = {
-      provider: 'eks',
+      provider: eksProfile.provider,
       account: parsedArn?.account,
       region: parsedArn?.region ?? optString(r, 'region'),
       cluster: optString(r, 'cluster_name') ?? parsedArn?.cluster ?? fromId.cluster ?? '',
@@ -135,7 +136,7 @@ export const awsEksCluster: ClusterResourceReader = {
     const name = optString(r, 'name') ?? arn?.cluster ?? optString(r, 'id');
     if (!name) return undefined;
     return {
-      provider: 'eks',
+      provider: eksProfile.provider,
       account: arn?.account,
       region: arn?.region ?? optString(r, 'region'),
       name,

@@ -2,6 +2,7 @@ import type { CapacityType, OperatingSystem, PoolMode, Taint } from '../../model
 import { azureVmSizeArch } from '../../parsers/architecture';
 import { describeValue, type RecordReader } from '../../parsers/fields';
 import { CRITICAL_ADDONS_ONLY, KUBERNETES_EFFECTS, taint } from '../../parsers/taints';
+import { aksProfile } from '../../providers/aks';
 import type { PoolDraft } from '../pool';
 import type { DeclaredAttributes } from '../types';
 import { parseAksId } from './identity';
@@ -128,7 +129,7 @@ function readPoolBlock(r: RecordReader, scope: ClusterIdentity, kind: BlockKind)
     if (!r.has('node_taints')) declared.taints = 'only_critical_addons_enabled';
   }
   return {
-    provider: 'aks',
+    provider: aksProfile.provider,
     account: scope.account,
     region: scope.region,
     cluster: scope.cluster,
@@ -171,7 +172,7 @@ export const azurermNodePool: PoolResourceReader = {
     // The region is on the cluster resource, when the same state has it.
     const cluster = clusterId ? scope.clusterById(clusterId) : undefined;
     const identity: ClusterIdentity = {
-      provider: 'aks',
+      provider: aksProfile.provider,
       account: parsed?.subscription,
       region: cluster?.region,
       cluster: parsed?.cluster ?? '',
@@ -198,7 +199,7 @@ export const azurermKubernetesCluster: ClusterResourceReader = {
     const name = optString(r, 'name') ?? parsed?.cluster;
     if (!name) return undefined;
     return {
-      provider: 'aks',
+      provider: aksProfile.provider,
       account: parsed?.subscription,
       region: optString(r, 'location'),
       name,
@@ -210,7 +211,7 @@ export const azurermKubernetesCluster: ClusterResourceReader = {
   },
   readPools(r, cluster: ClusterDraft) {
     const identity: ClusterIdentity = {
-      provider: 'aks',
+      provider: aksProfile.provider,
       account: cluster.account,
       region: cluster.region,
       cluster: cluster.name,

@@ -1,5 +1,6 @@
 import type { RecordReader } from '../../parsers/fields';
 import { KUBERNETES_EFFECTS, readTaintList } from '../../parsers/taints';
+import { doksProfile } from '../../providers/doks';
 import type { PoolDraft } from '../pool';
 import type { ClusterDraft, ClusterIdentity, ClusterResourceReader, PoolResourceReader } from './resource';
 import { autoscalingOf, optString } from './values';
@@ -57,7 +58,7 @@ function sizes(r: RecordReader): Pick<PoolDraft, 'autoscaling' | 'nodeCount'> {
 function readPoolBlock(r: RecordReader, scope: ClusterIdentity, resourceType: string): PoolDraft {
   const size = optString(r, 'size');
   return {
-    provider: 'doks',
+    provider: doksProfile.provider,
     account: scope.account,
     region: scope.region,
     cluster: scope.cluster,
@@ -92,7 +93,7 @@ export const digitaloceanNodePool: PoolResourceReader = {
       scope.note('its cluster is not in this state: the pool is recorded under the cluster id; name the cluster with --cluster');
     }
     const identity: ClusterIdentity = {
-      provider: 'doks',
+      provider: doksProfile.provider,
       region: cluster?.region,
       cluster: cluster?.name ?? '',
       autoUpgrade: cluster?.autoUpgrade,
@@ -109,7 +110,7 @@ export const digitaloceanKubernetesCluster: ClusterResourceReader = {
     const name = optString(r, 'name');
     if (!name) return undefined;
     return {
-      provider: 'doks',
+      provider: doksProfile.provider,
       region: optString(r, 'region'),
       name,
       id: optString(r, 'id'),
@@ -121,7 +122,7 @@ export const digitaloceanKubernetesCluster: ClusterResourceReader = {
   },
   readPools(r, cluster: ClusterDraft) {
     const identity: ClusterIdentity = {
-      provider: 'doks',
+      provider: doksProfile.provider,
       region: cluster.region,
       cluster: cluster.name,
       autoUpgrade: cluster.autoUpgrade,

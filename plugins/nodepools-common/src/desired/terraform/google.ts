@@ -2,6 +2,7 @@ import type { CapacityType, OperatingSystem } from '../../model/pool';
 import { gceMachineTypeArch } from '../../parsers/architecture';
 import type { RecordReader } from '../../parsers/fields';
 import { readTaintList, UPPER_SNAKE_EFFECTS } from '../../parsers/taints';
+import { gkeProfile } from '../../providers/gke';
 import type { PoolDraft } from '../pool';
 import { gcpLocation, parseGkePath } from './identity';
 import type { ClusterDraft, ClusterIdentity, ClusterResourceReader, PoolResourceReader } from './resource';
@@ -102,7 +103,7 @@ function readPoolBlock(r: RecordReader, scope: GkeScope, resourceType: string): 
   const spot = config?.boolean('spot');
   const preemptible = config?.boolean('preemptible');
   return {
-    provider: 'gke',
+    provider: gkeProfile.provider,
     account: scope.account,
     region: scope.region,
     cluster: scope.cluster,
@@ -154,7 +155,7 @@ function locate(r: RecordReader): { project?: string; location?: string; cluster
 function scopeOf(project: string | undefined, location: string | undefined, cluster: string): GkeScope {
   const where = gcpLocation(location);
   return {
-    provider: 'gke',
+    provider: gkeProfile.provider,
     account: project,
     region: where?.region,
     zone: where?.zone,
@@ -202,7 +203,7 @@ export const googleContainerCluster: ClusterResourceReader = {
     if (!name) return undefined;
     const scope = scopeOf(own.project, own.location, name);
     return {
-      provider: 'gke',
+      provider: gkeProfile.provider,
       account: scope.account,
       region: scope.region,
       name,

@@ -1,5 +1,6 @@
 import { RecordReader } from '../../parsers/fields';
 import { ItemFieldError, ItemFieldErrors } from '../../parsers/types';
+import { karpenterProfile } from '../../providers/karpenter';
 import { applyContext, finishPool, type PoolDraft } from '../pool';
 import {
   DesiredReadError,
@@ -83,10 +84,10 @@ function finishCluster(draft: ClusterDraft, format: DesiredRead['format'], ctx: 
 
 /** Where manifests were applied: the context's cluster, else the one cluster the state declares. */
 function manifestCluster(ctx: DesiredContext, clusters: readonly ClusterDraft[]): ClusterIdentity | undefined {
-  if (ctx.cluster) return { provider: 'karpenter', cluster: ctx.cluster, region: ctx.region, account: ctx.account };
+  if (ctx.cluster) return { provider: karpenterProfile.provider, cluster: ctx.cluster, region: ctx.region, account: ctx.account };
   if (clusters.length !== 1) return undefined;
   const [only] = clusters;
-  return { provider: 'karpenter', cluster: only.name, region: only.region, account: only.account };
+  return { provider: karpenterProfile.provider, cluster: only.name, region: only.region, account: only.account };
 }
 
 /** A pool declared both inside its cluster resource and as its own resource is read from its own resource. */
