@@ -8,6 +8,7 @@ export * from './model';
 export * from './parsers';
 export * from './quantity';
 export * from './machines';
+export * from './providers';
 export * from './triage';
 export * from './pricing';
 export * from './desired';
