@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -10,6 +11,13 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
+import { catalogOwnerHints } from './owners/catalogOwnerHints';
+import { CatalogLookups } from './owners/catalogLookups';
+import {
+  CATALOG_OWNERSHIP_TASK_ID,
+  CatalogOwnershipTask,
+  readCatalogOwnershipConfig,
+} from './owners/CatalogOwnershipTask';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -44,6 +52,8 @@ export const nodepoolsPlugin = createBackendPlugin({
     });
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -51,15 +61,17 @@ export const nodepoolsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
+      async init({ auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler }) {
         const stores = await createStores({ database, logger });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
 
+        const catalogOwnership = readCatalogOwnershipConfig(config);
         const sync = new SyncScheduler({
           scheduler,
           store: stores.pools,
           ownership: readOwnershipConfig(config),
+          ...(catalogOwnership.enabled ? { ownerHints: catalogOwnerHints(stores.owners) } : {}),
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
@@ -69,6 +81,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           config.getOptionalConfig('nodepools.triage.schedule'),
         );
         const snapshots = readSnapshotFiles(config);
+        const kubernetesSettings = readKubernetesSourceSettings(config);
         const sources = [
           ...createSources(config, { logger, connector }),
           ...addedSources.map(({ source, schedule }) => ({
@@ -82,7 +95,8 @@ export const nodepoolsPlugin = createBackendPlugin({
                   source: new SnapshotNodesSource(
                     snapshots,
                     appRootDir(),
-                    readKubernetesSourceSettings(config).poolLabelKeys,
+                    kubernetesSettings.poolLabelKeys,
+                    kubernetesSettings.workloadLabelKeys,
                   ),
                   schedule: triageSchedule,
                 },
@@ -101,6 +115,15 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
+
+        if (catalogOwnership.enabled) {
+          await new CatalogOwnershipTask({
+            scheduler,
+            owners: stores.owners,
+            lookups: new CatalogLookups(catalog, auth),
+            logger: logger.child({ task: CATALOG_OWNERSHIP_TASK_ID }),
+          }).schedule(catalogOwnership.schedule);
+        }
 
         const triage = new TriageScheduler({
           scheduler,
@@ -125,6 +148,11 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            catalog: {
+              feed: stores.feed,
+              workloads: stores.workloads,
+              workloadLabelKeys: kubernetesSettings.workloadLabelKeys,
+            },
           }),
         );
       },

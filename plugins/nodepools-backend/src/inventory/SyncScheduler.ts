@@ -7,7 +7,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { PoolSource } from '../sources/types';
 import type { PoolStore } from '../store/PoolStore';
 import { frequencyMs, staleAfterMs, type StalenessConfig } from './freshness';
-import type { OwnershipConfig } from './ownership';
+import type { OwnerHints, OwnershipConfig } from './ownership';
 import { sourcePriority } from './precedence';
 import { syncSource } from './syncSource';
 
@@ -28,6 +28,8 @@ export class SyncScheduler {
       scheduler: SchedulerService;
       store: PoolStore;
       ownership: OwnershipConfig;
+      /** Owners from outside the pools' records, read at the start of each run. */
+      ownerHints?: () => Promise<OwnerHints>;
       staleness: StalenessConfig;
       /** `nodepools.sourcePriorities`: priorities by source id, over the defaults of their kinds. */
       priorities: Map<string, number>;
@@ -57,6 +59,7 @@ export class SyncScheduler {
           source,
           store: this.deps.store,
           ownership: this.deps.ownership,
+          ownerHints: this.deps.ownerHints,
           staleAfterMs: staleAfter,
           priority,
           logger: this.deps.logger.child({ source: source.id }),

@@ -7,12 +7,29 @@ import type {
   SyncSummary,
 } from '../store/PoolStore';
 import type { ScopeListing } from '../sources/types';
-import type { OwnershipConfig } from './ownership';
+import type { OwnerHints, OwnershipConfig } from './ownership';
 import { preparePool } from './preparePool';
 import { isObservingSource, splitObserved } from './splitObserved';
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Hints that cannot be read are left out with a warning: pools are then
+ * owned as their own records say, and the next run tries again.
+ */
+async function loadOwnerHints(
+  load: (() => Promise<OwnerHints>) | undefined,
+  logger: LoggerService,
+): Promise<OwnerHints> {
+  if (!load) return {};
+  try {
+    return await load();
+  } catch (error) {
+    logger.warn(`Owners from outside the pools' records could not be read: ${errorMessage(error)}`);
+    return {};
+  }
 }
 
 /**
@@ -23,6 +40,8 @@ export async function syncSource(options: {
   source: PoolSource;
   store: PoolStore;
   ownership: OwnershipConfig;
+  /** Owners from outside the pools' records (requests, the catalog), read at the start of the run. */
+  ownerHints?: () => Promise<OwnerHints>;
   logger: LoggerService;
   /** Age of a scope's last complete listing beyond which its pools are stale. */
   staleAfterMs?: number;
@@ -46,10 +65,11 @@ export async function syncSource(options: {
     } else {
       listings = await source.list({ signal: options.signal });
     }
+    const hints = await loadOwnerHints(options.ownerHints, logger);
     outcome = {
       listings: listings.map(listing => ({
         ...listing,
-        pools: listing.pools.map(pool => preparePool(pool, ownership)),
+        pools: listing.pools.map(pool => preparePool(pool, ownership, hints)),
       })),
     };
   } catch (error) {

@@ -14,6 +14,7 @@ import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
+import { addCatalogRoutes } from './catalogRoutes';
 import { addTriageRoutes } from './triageRoutes';
 
 export interface RouterOptions {
@@ -27,6 +28,8 @@ export interface RouterOptions {
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
   /** When the pools of a source removed from config at `removedAt` are tombstoned. */
   tombstoneAt?(removedAt: string): string;
+  /** The change feed and workloads read by the catalog module and the entity cards. */
+  catalog: Omit<Parameters<typeof addCatalogRoutes>[1], 'store'>;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -43,6 +46,7 @@ export async function createRouter(
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
   addTriageRoutes(router, { store, triageStore: options.triageStore });
+  addCatalogRoutes(router, { store, ...options.catalog });
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/pools', async (req, res) => {

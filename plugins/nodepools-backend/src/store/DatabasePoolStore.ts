@@ -22,6 +22,8 @@ import type {
 } from './PoolStore';
 import { applyObservedUpdates } from './applyObserved';
 import { encodeCursor } from './cursor';
+import { pruneHistoryRows } from './feed/DatabaseChangeFeed';
+import { applyWorkloads } from './workloads/applyWorkloads';
 import { applyPoolFilters, applyPoolPaging, whereInCluster } from './poolQuery';
 import {
   HistoryRow,
@@ -31,6 +33,7 @@ import {
   poolFromRow,
   sourceFromRow,
 } from './rows';
+import { chunks } from './sync/chunks';
 import { reconcileSync } from './sync/reconcileSync';
 import { markRemovedSources, retireRemovedSources } from './sync/removedSources';
 
@@ -49,6 +52,7 @@ const POOL_READ_COLUMNS = [
   's.stale_after_ms as source_stale_after_ms',
   'p.observed',
   'os.last_success_at as observed_at',
+  'o.status as owner_status',
 ];
 
 interface IdentityRow {
@@ -80,7 +84,8 @@ export class DatabasePoolStore implements PoolStore {
       .leftJoin('nodepools_scopes as sc', function joinScope() {
         this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
       })
-      .leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source');
+      .leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source')
+      .leftJoin('nodepools_owner_refs as o', 'o.owner_ref', 'p.owner');
   }
 
   async listPools(query: PoolQuery): Promise<PoolPage> {
@@ -120,6 +125,18 @@ export class DatabasePoolStore implements PoolStore {
       .first([...POOL_READ_COLUMNS, 'd.raw']);
     if (!row) return undefined;
     return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
+  }
+
+  async getPools(refs: string[]): Promise<NodePool[]> {
+    const now = this.now();
+    const pools: NodePool[] = [];
+    for (const part of chunks([...new Set(refs)])) {
+      const rows: PoolReadRow[] = await this.poolsWithSyncState()
+        .whereIn('p.ref', part)
+        .select(POOL_READ_COLUMNS);
+      pools.push(...rows.map(row => poolFromRow(row, now)));
+    }
+    return pools;
   }
 
   async getHistory(
@@ -218,7 +235,7 @@ export class DatabasePoolStore implements PoolStore {
   }
 
   async pruneHistory(before: string): Promise<number> {
-    return this.db('nodepools_history').where('at', '<', before).delete();
+    return pruneHistoryRows(this.db, before);
   }
 
   async retireRemovedSources(
@@ -259,6 +276,10 @@ export class DatabasePoolStore implements PoolStore {
     sourceId: string,
     updates: ObservedUpdate[],
   ): Promise<number> {
-    return this.db.transaction(tx => applyObservedUpdates(tx, sourceId, updates));
+    return this.db.transaction(
+      async tx =>
+        (await applyObservedUpdates(tx, sourceId, updates)) +
+        (await applyWorkloads(tx, sourceId, updates)),
+    );
   }
 }

@@ -13,6 +13,7 @@ import type {
   SourceStatusInfo,
   NodePool,
   ObservedNodes,
+  PoolWorkloads,
 } from '@nodepools/plugin-nodepools-common';
 
 /** The normalized fields of a pool as stored: everything but bookkeeping and raw. */
@@ -81,7 +82,12 @@ export interface ObservedUpdate {
   complete: boolean;
   /** The cluster the nodes were read from. */
   cluster: ClusterIdentity;
-  entries: Array<{ ref: string; observed: ObservedNodes }>;
+  entries: Array<{
+    ref: string;
+    observed: ObservedNodes;
+    /** Which workloads run on the pool, when the source records them. */
+    workloads?: PoolWorkloads;
+  }>;
 }
 
 /** A source removed from config whose pools were tombstoned. */
@@ -104,6 +110,8 @@ export interface HistoryRecord {
 export interface PoolStore {
   listPools(query: PoolQuery): Promise<PoolPage>;
   getPool(ref: string): Promise<NodePoolDetail | undefined>;
+  /** Pools by ref, tombstoned ones included, without raw records; refs not held are left out. */
+  getPools(refs: string[]): Promise<NodePool[]>;
   getHistory(
     ref: string,
     options?: { limit?: number },

@@ -5,6 +5,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
+import type { ChangeFeed } from './feed/ChangeFeed';
+import { DatabaseChangeFeed } from './feed/DatabaseChangeFeed';
+import { DatabaseOwnerStore } from './owners/DatabaseOwnerStore';
+import type { OwnerStore } from './owners/OwnerStore';
+import { DatabaseWorkloadStore } from './workloads/DatabaseWorkloadStore';
+import type { WorkloadStore } from './workloads/WorkloadStore';
 import { migrateToLatest } from './migrate';
 import type { PoolStore } from './PoolStore';
 import type { TriageStore } from './TriageStore';
@@ -13,6 +19,12 @@ import type { TriageStore } from './TriageStore';
 export interface Stores {
   pools: PoolStore;
   triage: TriageStore;
+  /** The history of pools as a change feed. */
+  feed: ChangeFeed;
+  /** What the catalog says of owners and clusters. */
+  owners: OwnerStore;
+  /** Which workloads run on which pool. */
+  workloads: WorkloadStore;
 }
 
 /**
@@ -48,5 +60,8 @@ function storesOf(knex: Knex, now?: () => Date): Stores {
   return {
     pools: new DatabasePoolStore(knex, now),
     triage: new DatabaseTriageStore(knex),
+    feed: new DatabaseChangeFeed(knex),
+    owners: new DatabaseOwnerStore(knex),
+    workloads: new DatabaseWorkloadStore(knex),
   };
 }

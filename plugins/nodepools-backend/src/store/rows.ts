@@ -1,5 +1,6 @@
 import type {
   NodePool,
+  OwnerStatus,
   PoolHistoryEntry,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
@@ -21,6 +22,8 @@ export interface PoolReadRow {
   source_stale_after_ms: number | string | null;
   observed: string | null;
   observed_at: string | null;
+  /** Whether the catalog knows the owner (`nodepools_owner_refs`); null when not looked up. */
+  owner_status?: string | null;
   raw?: string | null;
 }
 
@@ -64,6 +67,12 @@ function staleReasonOf(row: PoolReadRow, lastSeenAt: string, now: Date): string 
   return null;
 }
 
+/** Whether the catalog knows a pool's owner, as last looked up. */
+function ownerStatusOf(owner: string | undefined, looked: string | null | undefined): OwnerStatus {
+  if (!owner) return 'none';
+  return looked === 'known' || looked === 'unknown' ? looked : 'unchecked';
+}
+
 /**
  * A pool's freshness is derived from its source's and scope's sync state
  * and the clock rather than stored on each row: marking a failed cluster's
@@ -85,6 +94,7 @@ export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
     stale: staleReason !== null,
   };
   if (staleReason !== null) pool.staleReason = staleReason;
+  pool.ownerStatus = ownerStatusOf(spec.owner, row.owner_status);
   if (row.observed) {
     const observed = JSON.parse(row.observed);
     pool.observed = { ...observed, observedAt: row.observed_at ?? observed.observedAt };

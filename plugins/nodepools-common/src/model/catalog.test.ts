@@ -1,4 +1,5 @@
 import {
+  clusterOfClusterEntity,
   clusterOfEntity,
   findClusterEntity,
   isEmittedByNodePools,
@@ -77,5 +78,19 @@ describe('isEmittedByNodePools', () => {
     expect(isEmittedByNodePools({ 'backstage.io/managed-by-origin-location': 'nodepools:nodepools-provider:default' })).toBe(true);
     expect(isEmittedByNodePools({ 'backstage.io/managed-by-origin-location': 'url:https://git/catalog.yaml' })).toBe(false);
     expect(isEmittedByNodePools(undefined)).toBe(false);
+  });
+});
+
+describe('clusterOfClusterEntity', () => {
+  it('reads the annotation, else takes the entity name as the cluster name', () => {
+    expect(
+      clusterOfClusterEntity({
+        metadata: { name: 'prod', annotations: { 'nodepools.io/cluster-ref': 'gke/acme/europe-west1/data-prod' } },
+      }),
+    ).toEqual({ provider: 'gke', account: 'acme', region: 'europe-west1', cluster: 'data-prod' });
+    expect(clusterOfClusterEntity({ metadata: { name: 'payments-prod' } })).toEqual({
+      provider: 'kubernetes',
+      cluster: 'payments-prod',
+    });
   });
 });

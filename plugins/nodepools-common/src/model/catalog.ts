@@ -74,6 +74,22 @@ export function clusterOfEntity(
   }
 }
 
+/**
+ * The cluster a catalog `kubernetes-cluster` Resource stands for: the
+ * cluster its annotations name, else (as the Kubernetes plugin's catalog
+ * cluster locator has it) the cluster named like the entity.
+ */
+export function clusterOfClusterEntity(entity: {
+  metadata: { name: string; annotations?: Record<string, string> };
+}): ClusterIdentity {
+  return (
+    clusterOfEntity(entity.metadata.annotations) ?? {
+      provider: 'kubernetes',
+      cluster: entity.metadata.name,
+    }
+  );
+}
+
 /** How much a cluster selector says: a full ref beats a bare name. */
 function specificity(c: ClusterIdentity): number {
   return (c.provider === 'kubernetes' ? 0 : 1) + (c.account ? 1 : 0) + (c.region ? 1 : 0);

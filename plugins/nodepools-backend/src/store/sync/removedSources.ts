@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RetiredSource } from '../PoolStore';
+import { lockHistoryOrder } from '../feed/historyOrder';
 import { chunks } from './chunks';
 
 /**
@@ -43,6 +44,7 @@ export async function retireRemovedSources(
     .orderBy('id')
     .select('id', 'removed_at');
   const retired: RetiredSource[] = [];
+  const tombstones: Array<{ ref: string; source: string }> = [];
   for (const source of sources) {
     const refs: string[] = (
       await tx('nodepools_pools')
@@ -54,16 +56,8 @@ export async function retireRemovedSources(
       await tx('nodepools_pools')
         .whereIn('ref', part)
         .update({ tombstoned_at: at, changed_at: at });
-      await tx('nodepools_history').insert(
-        part.map(ref => ({
-          ref,
-          event: 'tombstoned',
-          source: source.id,
-          at,
-          changes: JSON.stringify([]),
-        })),
-      );
     }
+    tombstones.push(...refs.map(ref => ({ ref, source: source.id })));
     await tx('nodepools_pools').where({ observed_source: source.id }).update({
       observed: null,
       observed_fingerprint: null,
@@ -73,6 +67,19 @@ export async function retireRemovedSources(
     await tx('nodepools_scopes').where({ source: source.id }).delete();
     await tx('nodepools_sources').where({ id: source.id }).delete();
     retired.push({ id: source.id, removedAt: source.removed_at, tombstoned: refs.length });
+  }
+  // Last, after every other row this transaction locks (see lockHistoryOrder).
+  if (tombstones.length) await lockHistoryOrder(tx);
+  for (const part of chunks(tombstones)) {
+    await tx('nodepools_history').insert(
+      part.map(({ ref, source }) => ({
+        ref,
+        event: 'tombstoned',
+        source,
+        at,
+        changes: JSON.stringify([]),
+      })),
+    );
   }
   return retired;
 }

@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import {
+  clusterRef,
+  parseClusterRef,
+  type CatalogClusterEntity,
+} from '@nodepools/plugin-nodepools-common';
+import { chunks } from '../sync/chunks';
+import type { OwnerRefStatus, OwnerStore } from './OwnerStore';
+
+export class DatabaseOwnerStore implements OwnerStore {
+  constructor(private readonly db: Knex) {}
+
+  async listCatalogClusters(): Promise<CatalogClusterEntity[]> {
+    const rows: Array<{ entity_ref: string; cluster: string; owner: string | null }> = await this.db(
+      'nodepools_catalog_clusters',
+    ).orderBy('entity_ref');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      cluster: parseClusterRef(row.cluster),
+      ...(row.owner ? { owner: row.owner } : {}),
+    }));
+  }
+
+  async replaceCatalogClusters(entities: CatalogClusterEntity[], at: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('nodepools_catalog_clusters').delete();
+      for (const part of chunks(entities)) {
+        await tx('nodepools_catalog_clusters').insert(
+          part.map(entity => ({
+            entity_ref: entity.entityRef,
+            cluster: clusterRef(entity.cluster),
+            owner: entity.owner ?? null,
+            checked_at: at,
+          })),
+        );
+      }
+    });
+  }
+
+  async listPoolOwners(): Promise<string[]> {
+    const rows: Array<{ owner: string }> = await this.db('nodepools_pools')
+      .whereNull('tombstoned_at')
+      .whereNotNull('owner')
+      .distinct('owner')
+      .orderBy('owner');
+    return rows.map(row => row.owner);
+  }
+
+  async replaceOwnerStatuses(statuses: OwnerRefStatus[], at: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('nodepools_owner_refs').delete();
+      for (const part of chunks(statuses)) {
+        await tx('nodepools_owner_refs').insert(
+          part.map(status => ({
+            owner_ref: status.ownerRef,
+            status: status.status,
+            kind: status.kind ?? null,
+            checked_at: at,
+          })),
+        );
+      }
+    });
+  }
+}
