@@ -7,11 +7,13 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { nodepoolsSourcesExtensionPoint } from '@nodepools/plugin-nodepools-node';
 import request from 'supertest';
 import { syncTaskId } from '../inventory/SyncScheduler';
 import { nodepoolsPlugin } from '../plugin';
+import { controllableScheduler } from '../__testUtils__/controllableScheduler';
 import { makePoolSpec } from '../testing/makePoolSpec';
 import { CATALOG_OWNERSHIP_TASK_ID } from './CatalogOwnershipTask';
 
@@ -19,7 +21,7 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_17', 'SQLITE_3'] });
 
-function entity(kind: string, name: string, spec: Record<string, unknown> = {}, annotations = {}): Entity {
+function entity(kind: string, name: string, spec: JsonObject = {}, annotations = {}): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,
@@ -88,7 +90,7 @@ describe('owners checked against the catalog', () => {
     "take the cluster entity's owner last, and flag owners that are no catalog group or user, on %p",
     async databaseId => {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      const scheduler = mockServices.scheduler();
+      const scheduler = controllableScheduler();
       const { server } = await startTestBackend({
         features: [
           nodepoolsPlugin,
@@ -136,7 +138,7 @@ describe('owners checked against the catalog', () => {
 
   it('keeps what it read last when the catalog cannot be reached', async () => {
     const knex = await databases.init('SQLITE_3');
-    const scheduler = mockServices.scheduler();
+    const scheduler = controllableScheduler();
     const byRef = new Map(CATALOG.map(e => [`${e.kind.toLowerCase()}:default/${e.metadata.name}`, e]));
     const catalog = catalogServiceMock.mock({
       getEntities: jest

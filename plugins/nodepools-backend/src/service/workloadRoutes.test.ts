@@ -9,6 +9,7 @@ import {
 import request from 'supertest';
 import { syncTaskId } from '../inventory/SyncScheduler';
 import { nodepoolsPlugin } from '../plugin';
+import { controllableScheduler } from '../__testUtils__/controllableScheduler';
 
 jest.setTimeout(60_000);
 
@@ -20,7 +21,7 @@ const POOLS = 'eks/111122223333/us-east-1/payments-prod';
 /** The sample EKS export of payments-prod, and the saved nodes and pods of that cluster. */
 async function startPaymentsProd(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  const scheduler = mockServices.scheduler();
+  const scheduler = controllableScheduler();
   const { server } = await startTestBackend({
     features: [
       nodepoolsPlugin,
