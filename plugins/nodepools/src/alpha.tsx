@@ -2,6 +2,7 @@ import StorageIcon from '@material-ui/icons/Storage';
 import {
   ApiBlueprint,
   PageBlueprint,
+  SubPageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -12,9 +13,11 @@ import {
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
-import { isNodePoolsAvailable } from './lib/entityPools';
+import { WithoutPageHeader } from './components/PageFrame';
+import { isClusterEntity, isGroupEntity, isWorkloadEntity } from './lib/entityPools';
 import {
   poolRouteRef,
+  poolsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -22,6 +25,7 @@ import {
 
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
+  pools: poolsRouteRef,
   pool: poolRouteRef,
   sources: sourcesRouteRef,
   triage: triageRouteRef,
@@ -39,7 +43,9 @@ export const nodePoolsApi = ApiBlueprint.make({
 });
 
 /**
- * The pool list with its pool, sources and triage pages, at `/nodepools`. Its title
+ * The plugin's page at `/nodepools`, under the app's own header: its
+ * sub-pages (Pools, Triage, Sources) are the header's tabs, and further
+ * features attach theirs to `page:nodepools` (input `pages`). Its title
  * and icon also make the app's navigation item.
  */
 export const nodePoolsPage = PageBlueprint.make({
@@ -48,21 +54,79 @@ export const nodePoolsPage = PageBlueprint.make({
     title: 'Node pools',
     icon: <StorageIcon fontSize="inherit" />,
     routeRef: routes.root,
-    // The pages draw their own Backstage header.
-    noHeader: true,
-    loader: () =>
-      import('./components/Router').then(m => compatWrapper(<m.Router />)),
   },
 });
 
-/** The pools of a Group or a `kubernetes-cluster` Resource on its entity page. */
-export const entityNodePoolsCard = EntityCardBlueprint.make({
+/** A sub-page of the plugin's page: its content, without a header of its own. */
+function subPage(element: JSX.Element): JSX.Element {
+  return compatWrapper(<WithoutPageHeader>{element}</WithoutPageHeader>);
+}
+
+/** Every pool as cards, filtered by the URL; a pool's page below it. The first tab. */
+export const nodePoolsPoolsSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
   name: 'pools',
   params: {
-    filter: isNodePoolsAvailable,
+    path: 'pools',
+    title: 'Pools',
+    loader: () => import('./components/Router').then(m => subPage(<m.PoolsRoutes />)),
+  },
+});
+
+/** Pending-pod triage of each cluster, and of kubectl JSON a user brings. */
+export const nodePoolsTriageSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'triage',
+  params: {
+    path: 'triage',
+    title: 'Triage',
+    loader: () => import('./components/TriagePage').then(m => subPage(<m.TriagePage />)),
+  },
+});
+
+/** The last sync of every configured source. */
+export const nodePoolsSourcesSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'sources',
+  params: {
+    path: 'sources',
+    title: 'Sources',
+    loader: () => import('./components/SourcesPage').then(m => subPage(<m.SourcesPage />)),
+  },
+});
+
+/** On a Group page: the pools it owns, and its child groups' when switched on. */
+export const entityGroupPoolsCard = EntityCardBlueprint.make({
+  name: 'group-pools',
+  params: {
+    filter: isGroupEntity,
     loader: () =>
-      import('./components/EntityNodePoolsCard').then(m =>
-        compatWrapper(<m.EntityNodePoolsCard />),
+      import('./components/EntityGroupPoolsCard').then(m =>
+        compatWrapper(<m.EntityGroupPoolsCard />),
+      ),
+  },
+});
+
+/** On a `kubernetes-cluster` Resource page: the cluster's pools, capacity and pending pods. */
+export const entityClusterPoolsCard = EntityCardBlueprint.make({
+  name: 'cluster-pools',
+  params: {
+    filter: isClusterEntity,
+    loader: () =>
+      import('./components/EntityClusterPoolsCard').then(m =>
+        compatWrapper(<m.EntityClusterPoolsCard />),
+      ),
+  },
+});
+
+/** On a Component or System page: the pools its pods actually run on. */
+export const entityWorkloadPoolsCard = EntityCardBlueprint.make({
+  name: 'workload-pools',
+  params: {
+    filter: isWorkloadEntity,
+    loader: () =>
+      import('./components/EntityWorkloadPoolsCard').then(m =>
+        compatWrapper(<m.EntityWorkloadPoolsCard />),
       ),
   },
 });
@@ -73,6 +137,15 @@ export default createFrontendPlugin({
   title: 'Node pools',
   icon: <StorageIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [nodePoolsApi, nodePoolsPage, entityNodePoolsCard],
+  extensions: [
+    nodePoolsApi,
+    nodePoolsPage,
+    nodePoolsPoolsSubPage,
+    nodePoolsTriageSubPage,
+    nodePoolsSourcesSubPage,
+    entityGroupPoolsCard,
+    entityClusterPoolsCard,
+    entityWorkloadPoolsCard,
+  ],
   routes,
 });

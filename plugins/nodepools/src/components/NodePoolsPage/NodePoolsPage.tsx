@@ -4,13 +4,10 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  Content,
   ContentHeader,
   EmptyState,
-  Header,
   Link,
   LinkButton,
-  Page,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
@@ -23,6 +20,7 @@ import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
 import { errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
 import { sourcesRouteRef, triageRouteRef } from '../../routes';
+import { PageFrame, useDrawsPageHeader } from '../PageFrame';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
 
@@ -59,6 +57,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   const api = useApi(nodePoolsApiRef);
   const sourcesLink = useRouteRef(sourcesRouteRef);
   const triageLink = useRouteRef(triageRouteRef);
+  const drawsHeader = useDrawsPageHeader();
   const [query, setQuery] = usePoolQueryParams();
   const facets = useAsync(() => api.getFacets(), [api]);
   const pages = usePoolPages(query, pageSize);
@@ -128,18 +127,20 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   }
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Node pools"
-        subtitle="Kubernetes node pools across EKS, Karpenter, GKE, AKS and DOKS"
-      />
-      <Content>
+    <PageFrame
+      root
+      title="Node pools"
+      subtitle="Kubernetes node pools across EKS, Karpenter, GKE, AKS and DOKS"
+    >
+      {drawsHeader && (
+        // Under the app's header the other pages are tabs.
         <ContentHeader title="Pools">
           <Link to={triageLink()}>Triage</Link>
           <Link to={sourcesLink()} style={{ marginLeft: 16 }}>
             Sources
           </Link>
         </ContentHeader>
+      )}
         {facets.error && (
           <Box mb={2}>
             <WarningPanel
@@ -152,8 +153,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
         {pages.totalCount !== undefined && (
           <PoolTotal loaded={pages.items.length} total={pages.totalCount} />
         )}
-        {body}
-      </Content>
-    </Page>
+      {body}
+    </PageFrame>
   );
 }

@@ -4,12 +4,9 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
   CodeSnippet,
-  Content,
   EmptyState,
-  Header,
   InfoCard,
   LinkButton,
-  Page,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
@@ -19,6 +16,7 @@ import type { NodePoolDetail } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
+import { PageFrame } from '../PageFrame';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
@@ -132,9 +130,8 @@ export function PoolPage() {
   }
 
   return (
-    <Page themeId="tool">
-      <Header title={title} subtitle={subtitle} type="Node pools" typeLink={listLink()} />
-      <Content>{body}</Content>
-    </Page>
+    <PageFrame title={title} subtitle={subtitle} titleInContent>
+      {body}
+    </PageFrame>
   );
 }

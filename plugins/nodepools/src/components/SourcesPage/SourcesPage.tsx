@@ -7,9 +7,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   Content,
   ContentHeader,
-  Header,
   Link,
-  Page,
   ResponseErrorPanel,
   StatusAborted,
   StatusError,
@@ -27,6 +25,7 @@ import {
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage, formatDuration } from '../../lib/format';
 import { rootRouteRef } from '../../routes';
+import { PageFrame } from '../PageFrame';
 import { RelativeTime } from '../RelativeTime';
 
 /** Issues listed per source before the rest is summed up. */
@@ -158,8 +157,7 @@ export function SourcesPage() {
   ];
 
   return (
-    <Page themeId="tool">
-      <Header title="Node pool sources" type="Node pools" typeLink={listLink()} />
+    <PageFrame title="Node pool sources" content={false}>
       <Content>
         <ContentHeader title="Sources">
           <Link to={listLink()}>All pools</Link>
@@ -189,6 +187,6 @@ export function SourcesPage() {
           />
         )}
       </Content>
-    </Page>
+    </PageFrame>
   );
 }
