@@ -33,6 +33,15 @@ interface CloudSourceTuning extends RequestTuning {
   concurrency?: number;
   /** Schedule of this source; defaults to `nodepools.schedule`. */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * Scheduled tasks the source's clusters are shared out between (default
+   * 1, at most 1000). Each cluster belongs to one shard by a stable hash of
+   * its scope key; each shard is a global task, so with several backend
+   * replicas each replica may run some of them at once. Every shard still
+   * enumerates the clusters (one listing call per region, project or
+   * account) and reads only its own.
+   */
+  shards?: number;
 }
 
 /** Price settings of a cloud, or of one of its regions (`nodepools.pricing`). */
@@ -77,6 +86,20 @@ export interface Config {
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
     /**
+     * Syncs started by hand (`POST /sources/:id/sync`, the Sync buttons),
+     * which also need the permission `nodepool.source.sync`.
+     */
+    manualSync?: {
+      /**
+       * How often one source may be synced by hand, as a Backstage duration
+       * (`{ minutes: 5 }`, `30s`, `PT1M`); sooner is a 429 with
+       * `Retry-After`. Default one minute. Counted in the plugin's cache:
+       * replicas sharing a cache store (Redis, Memcache, Valkey) share it.
+       */
+      minInterval?: HumanDuration | string;
+    };
+
+    /**
      * Sources that are no longer configured (the last file, a cloud block
      * taken out). Such a source is listed as `removed` on the sources page;
      * its pools stay live, marked stale, for the grace period, then are
@@ -116,6 +139,18 @@ export interface Config {
      * strictly higher priority; otherwise its copy writes nothing.
      */
     sourcePriorities?: { [sourceId: string]: number };
+
+    /** The pool listing (`GET /pools`, `GET /pools/facets`). */
+    listing?: {
+      /**
+       * Memory per backend replica for assembled listings, in megabytes
+       * (default 32; a quarter more holds their compressed copies). A page
+       * is assembled once per query until the inventory changes (or the
+       * minute its tag carries ends), then answered from memory; 0
+       * assembles every answer.
+       */
+      cacheMb?: number;
+    };
 
     /** The field-level history of every pool. */
     history?: {
@@ -272,6 +307,13 @@ export interface Config {
        * selectors may name only these keys.
        */
       workloadLabelKeys?: string[];
+      /**
+       * Scheduled tasks the clusters are shared out between, for the
+       * Karpenter and the observed-nodes source alike (default 1, at most
+       * 1000): each cluster belongs to one shard by a stable hash of its
+       * name, so several backend replicas share a large fleet.
+       */
+      shards?: number;
       /** Maps a Backstage cluster name to the cloud's identity of the cluster, so observed nodes merge onto cloud pools. */
       clusters?: Array<{
         name: string;

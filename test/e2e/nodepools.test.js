@@ -1,45 +1,28 @@
 // The app as a user meets it after `npm start`: the real backend on the
 // bundled sample inventory and the real frontend, in a real Chromium.
+const fs = require('node:fs');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { api, launch, open, shot, step } = require('./session');
 
-const APP = process.env.E2E_APP_URL;
-const BACKEND = process.env.E2E_BACKEND_URL;
-const ARTIFACTS = process.env.E2E_ARTIFACTS;
 const SAMPLE_POOLS = 63;
+const SAMPLE_TRIAGE = path.resolve(__dirname, '../../sample-inventory/triage/payments-prod');
 
 let browser;
 let page;
-
-async function signInAndOpen(url) {
-  await page.goto(url);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  const card = page.getByTestId('pool-card').first();
-  // A fresh browser lands on the sign-in page; the guest provider lets us in.
-  await Promise.race([enter.waitFor({ timeout: 60_000 }), card.waitFor({ timeout: 60_000 })]);
-  if (await enter.isVisible()) await enter.click();
-}
-
-async function shot(name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
+const currentPage = () => page;
 
 beforeAll(async () => {
-  const { executablePath, args } = JSON.parse(process.env.E2E_CHROMIUM);
-  browser = await chromium.launch({ executablePath, args, headless: true });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', error => console.error(`page error: ${error.message}`));
+  ({ browser, page } = await launch());
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-test('the backend imported every pool of the sample inventory', async () => {
-  const refresh = await fetch(`${BACKEND}/api/auth/guest/refresh`);
-  const token = (await refresh.json()).backstageIdentity.token;
-  const get = async route =>
-    (await fetch(`${BACKEND}/api/nodepools${route}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+const cards = () => page.getByTestId('pool-card');
+
+step('the backend imported every pool of the sample inventory', currentPage, async () => {
+  const get = async route => (await api(route)).json();
   // The first sync runs a second after start-up.
   const deadline = Date.now() + 60_000;
   let files;
@@ -51,106 +34,130 @@ test('the backend imported every pool of the sample inventory', async () => {
   expect((await get('/pools?limit=1')).totalCount).toBe(SAMPLE_POOLS);
 });
 
-test('the pools page shows cards of every cloud with their fields', async () => {
-  await signInAndOpen(`${APP}/nodepools`);
-  await page.getByTestId('pool-card').first().waitFor();
+step('the pools page shows cards of every cloud with their fields', currentPage, async () => {
+  await open(page, '/nodepools', cards());
   await expect(page.getByTestId('pool-total').textContent()).resolves.toContain(`${SAMPLE_POOLS} pools`);
-  const refs = await page.getByTestId('pool-card').evaluateAll(cards => cards.map(c => c.getAttribute('data-ref')));
+  const refs = await cards().evaluateAll(all => all.map(c => c.getAttribute('data-ref')));
   expect(refs.length).toBeGreaterThanOrEqual(50);
   const providers = new Set(refs.map(ref => ref.split('/')[0]));
   expect([...providers].sort()).toEqual(['aks', 'doks', 'eks', 'gke', 'karpenter']);
   // Every card shows its mode, capacity type, machine types and node count.
-  const first = page.getByTestId('pool-card').first();
+  const first = cards().first();
   for (const id of ['pool-mode', 'pool-capacity', 'pool-machine-types', 'node-count']) {
     await expect(first.getByTestId(id).count()).resolves.toBe(1);
   }
   await expect(page.getByTestId('taint').count()).resolves.toBeGreaterThan(0);
-  await shot('pools');
+  await shot(page, 'pools');
 });
 
-test('a filter narrows the cards and lives in the URL', async () => {
+step('a filter narrows the cards and lives in the URL', currentPage, async () => {
   await page.getByLabel('Cloud').click();
   await page.getByRole('option', { name: 'AKS' }).click();
   await page.waitForURL(/provider=aks/);
   await page.waitForFunction(() => {
-    const cards = [...document.querySelectorAll('[data-testid="pool-card"]')];
-    return cards.length > 0 && cards.every(c => c.getAttribute('data-ref').startsWith('aks/'));
+    const all = [...document.querySelectorAll('[data-testid="pool-card"]')];
+    return all.length > 0 && all.every(c => c.getAttribute('data-ref').startsWith('aks/'));
   });
   const total = await page.getByTestId('pool-total').getAttribute('data-count');
   expect(Number(total)).toBe(15);
-  await shot('pools-filtered-aks');
+  await shot(page, 'pools-filtered-aks');
 
   // The same URL opened afresh shows the same view.
-  const url = page.url();
-  await page.goto(url);
-  await page.getByTestId('pool-card').first().waitFor();
+  await open(page, page.url(), cards());
   await expect(page.getByTestId('pool-total').getAttribute('data-count')).resolves.toBe(total);
+  // The Cloud picker shows the filter as a chip.
+  await expect(page.getByRole('button', { name: 'AKS', exact: true }).count()).resolves.toBe(1);
 });
 
-test('a pool page shows its fields, raw record and history', async () => {
-  await page.goto(`${APP}/nodepools?provider=aks&q=spot`);
-  const card = page.getByTestId('pool-card').first();
-  await card.waitFor();
+step('a pool page shows its fields, raw record and history', currentPage, async () => {
+  await open(page, '/nodepools?provider=aks&q=spot', cards());
+  const card = cards().first();
   const ref = await card.getAttribute('data-ref');
   await card.getByRole('link').first().click();
-  await page.getByRole('table', { name: 'Pool fields' }).waitFor();
+  const fields = page.getByRole('table', { name: 'Pool fields' });
+  await fields.waitFor();
   expect(decodeURIComponent(page.url())).toContain(ref);
+  // A Spot pool shows the taint AKS adds to every Spot pool.
+  await expect(fields.textContent()).resolves.toContain('kubernetes.azure.com/scalesetpriority=spot:NoSchedule');
   // The raw record is the provider's own: AKS names its Spot setting scaleSetPriority.
   await page.waitForFunction(() =>
     document.querySelector('[data-testid="pool-raw"]')?.textContent?.includes('scaleSetPriority'),
   );
   await expect(page.getByText('created').first().isVisible()).resolves.toBe(true);
-  await shot('pool-page');
+  await shot(page, 'pool-page');
 });
 
-test('the sources page shows the file source', async () => {
-  await page.goto(`${APP}/nodepools/sources`);
-  await page.getByRole('button', { name: 'Sync files now' }).waitFor();
+step('cards of the sample cluster show what its nodes report', currentPage, async () => {
+  // The saved payments-prod snapshot rolls its nodes up onto the cluster's pools.
+  await open(page, '/nodepools?cluster=payments-prod', page.getByTestId('observed-nodes'));
+  const observed = await page.getByTestId('observed-nodes').allTextContents();
+  expect(observed.length).toBeGreaterThan(0);
+  for (const text of observed) expect(text).toMatch(/cluster sees \d+/i);
+  await shot(page, 'pools-observed');
+});
+
+step('the sources page shows the file source', currentPage, async () => {
+  await page.setViewportSize({ width: 1500, height: 1000 });
+  await open(page, '/nodepools/sources', page.getByRole('button', { name: 'Sync files now' }));
   const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Sync files now' }) });
   await expect(row.textContent()).resolves.toContain(`${SAMPLE_POOLS}`);
-  await shot('sources');
+  // The button keeps its words on one line.
+  const button = await page.getByRole('button', { name: 'Sync files now' }).boundingBox();
+  expect(button.height).toBeLessThan(48);
+  await shot(page, 'sources');
+  await page.setViewportSize({ width: 1400, height: 1000 });
 });
 
-test('the triage page explains the sample cluster pending pods, pool by pool', async () => {
-  await page.goto(`${APP}/nodepools/triage?cluster=payments-prod`);
-  await page.getByTestId('triage-matrix').first().waitFor({ timeout: 60_000 });
-  const pods = await page.getByTestId('triage-pod').count();
-  expect(pods).toBeGreaterThan(0);
-  // Every matrix colours its cells: some pool blocks, and the fix is spelled out.
-  await expect(page.locator('[data-testid="triage-matrix"] [data-status="blocker"]').count()).resolves.toBeGreaterThan(0);
+step('the triage page explains the sample cluster pending pods, pool by pool', currentPage, async () => {
+  await open(page, '/nodepools/triage?cluster=payments-prod', page.getByTestId('triage-matrix'));
+  // 19 pods wait for a node and one was placed but got no IP address.
+  await expect(page.getByTestId('triage-count-pending').getAttribute('data-count')).resolves.toBe('20');
+  // The invoice workers select the async-workers pool, which is spot-tainted:
+  // the fix names the toleration and the pool that then takes them.
+  const invoices = page.getByTestId('triage-group').filter({ hasText: 'invoice-worker' });
+  const fix = invoices.getByTestId('triage-fix');
+  await expect(fix.getAttribute('data-kind')).resolves.toBe('add-toleration');
+  await expect(fix.textContent()).resolves.toContain('spot=true:NoSchedule');
+  await expect(fix.textContent()).resolves.toContain('workers-spot');
+  // The scheduler's own words are shown next to the verdicts.
+  await expect(invoices.textContent()).resolves.toContain('0/36 nodes are available');
   const fixes = await page.getByTestId('triage-fix').evaluateAll(nodes => nodes.map(n => n.getAttribute('data-kind')));
   expect(fixes).toEqual(expect.arrayContaining(['add-toleration', 'wait-for-scale-up', 'raise-max', 'new-pool']));
   // A pod the scheduler placed but the CNI gave no IP is told apart from scheduling failures.
   await expect(page.locator('[data-testid="triage-pod"][data-state="ip-exhaustion"]').count()).resolves.toBe(1);
-  await shot('triage');
+  await shot(page, 'triage');
 });
 
-test('pool cards count the pending pods a scale-up would place there', async () => {
-  await page.goto(`${APP}/nodepools?cluster=payments-prod`);
-  await page.getByTestId('pool-pending-fit').first().waitFor({ timeout: 30_000 });
-  await expect(page.getByTestId('pool-pending-fit').first().textContent()).resolves.toMatch(/pending pods? would fit/);
-  await shot('pools-pending-fit');
+step('pool cards count the pending pods a scale-up would place there', currentPage, async () => {
+  await open(page, '/nodepools?cluster=payments-prod', page.getByTestId('pool-pending-fit'));
+  const batch = cards().filter({ hasText: 'batch-arm-spot' });
+  await expect(batch.getByTestId('pool-pending-fit').textContent()).resolves.toMatch(/\d+ pending pods? would fit/);
+  await shot(page, 'pools-pending-fit');
 });
 
-test('pasted kubectl JSON is analyzed, and a bad file is named', async () => {
-  const fs = require('node:fs');
-  const sample = path.resolve(__dirname, '../../sample-inventory/triage/payments-prod');
-  await page.goto(`${APP}/nodepools/triage/analyze`);
+step('pasted kubectl JSON is analyzed, and a bad file is named', currentPage, async () => {
   const form = page.getByRole('form', { name: 'Analyze kubectl JSON' });
-  await form.waitFor();
+  await open(page, '/nodepools/triage/analyze', form);
   const inputs = form.locator('input[type="file"]');
-  await inputs.nth(0).setInputFiles(path.join(sample, 'pods.json'));
-  await inputs.nth(1).setInputFiles({ name: 'nodes.json', mimeType: 'application/json', buffer: Buffer.from('{"items": [') });
-  await form.getByRole('button', { name: /analy[sz]e/i }).click();
-  await expect(page.getByText(/nodes\.json/).first().isVisible()).resolves.toBe(true);
-  await shot('triage-analyze-error');
+  const analyze = () => form.getByRole('button', { name: /analy[sz]e/i }).click();
+  await inputs.nth(0).setInputFiles(path.join(SAMPLE_TRIAGE, 'pods.json'));
 
-  await inputs.nth(1).setInputFiles({
-    name: 'nodes.json',
-    mimeType: 'application/json',
-    buffer: fs.readFileSync(path.join(sample, 'nodes.json')),
-  });
-  await form.getByRole('button', { name: /analy[sz]e/i }).click();
+  // A truncated file: the message names the file the user chose and the input.
+  await inputs.nth(1).setInputFiles({ name: 'cluster-b-nodes.json', mimeType: 'application/json', buffer: Buffer.from('{"items": [') });
+  await analyze();
+  const alert = form.getByRole('alert').filter({ hasText: 'cluster-b-nodes.json' });
+  await expect(alert.textContent()).resolves.toMatch(/cluster-b-nodes\.json \(chosen for nodes\.json\) is not valid JSON/);
+  await shot(page, 'triage-analyze-error');
+
+  // A node whose allocatable cpu cannot be read is left out, and the report says which and why.
+  const nodes = JSON.parse(fs.readFileSync(path.join(SAMPLE_TRIAGE, 'nodes.json'), 'utf8'));
+  nodes.items[0].status.allocatable.cpu = 'lots';
+  await inputs.nth(1).setInputFiles({ name: 'nodes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nodes)) });
+  await analyze();
   await page.getByTestId('triage-matrix').first().waitFor({ timeout: 60_000 });
-  await shot('triage-analyze');
+  await expect(page.getByTestId('triage-count-skipped').getAttribute('data-count')).resolves.toBe('1');
+  const skipped = page.getByTestId('triage-skipped');
+  await expect(skipped.textContent()).resolves.toContain(nodes.items[0].metadata.name);
+  await expect(skipped.textContent()).resolves.toContain('status.allocatable.cpu');
+  await shot(page, 'triage-analyze');
 });

@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { registerNodepoolActions } from './actions/registerActions';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -18,6 +20,9 @@ import {
   CatalogOwnershipTask,
   readCatalogOwnershipConfig,
 } from './owners/CatalogOwnershipTask';
+import { PoolAccess, registerNodepoolPermissions } from './permissions';
+import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
+import { readListingCacheBytes } from './service/listingConfig';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -46,23 +51,48 @@ export const nodepoolsPlugin = createBackendPlugin({
   register(env) {
     const addedSources: Array<Pick<ScheduledSource, 'source'> & Partial<ScheduledSource>> = [];
     env.registerExtensionPoint(nodepoolsSourcesExtensionPoint, {
-      addSource(source, schedule) {
-        addedSources.push({ source, schedule });
+      addSource(source, schedule, options) {
+        addedSources.push({ source, schedule, shards: options?.shards });
       },
     });
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({ auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler }) {
-        const stores = await createStores({ database, logger });
+      async init({
+        actionsRegistry,
+        auth,
+        cache,
+        catalog,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+      }) {
+        const listingCacheBytes = readListingCacheBytes(config);
+        const stores = await createStores({ database, logger, listingCacheBytes });
+        const ruleset = registerNodepoolPermissions(permissionsRegistry, stores.pools);
+        const access = new PoolAccess({ permissions, httpAuth, ruleset });
+        registerNodepoolActions(actionsRegistry, {
+          store: stores.pools,
+          triageStore: stores.triage,
+          access,
+        });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
 
@@ -84,9 +114,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         const kubernetesSettings = readKubernetesSourceSettings(config);
         const sources = [
           ...createSources(config, { logger, connector }),
-          ...addedSources.map(({ source, schedule }) => ({
+          ...addedSources.map(({ source, schedule, shards }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
+            shards,
           })),
           // Saved snapshots' nodes, on the triage schedule: one cluster's view, wherever it is read from.
           ...(snapshots.length
@@ -103,8 +134,8 @@ export const nodepoolsPlugin = createBackendPlugin({
               ]
             : []),
         ];
-        for (const { source, schedule } of sources) {
-          await sync.schedule(source, schedule);
+        for (const { source, schedule, shards } of sources) {
+          await sync.schedule(source, schedule, { shards });
         }
 
         const maintenance = new MaintenanceScheduler({
@@ -145,6 +176,8 @@ export const nodepoolsPlugin = createBackendPlugin({
             triageStore: stores.triage,
             httpAuth,
             logger,
+            access,
+            syncLimiter: new ManualSyncLimiter(cache, readManualSyncInterval(config)),
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
@@ -153,6 +186,7 @@ export const nodepoolsPlugin = createBackendPlugin({
               workloads: stores.workloads,
               workloadLabelKeys: kubernetesSettings.workloadLabelKeys,
             },
+            compressedCacheBytes: Math.round(listingCacheBytes / 4),
           }),
         );
       },

@@ -16,4 +16,5 @@ export type {
   ObservingSource,
   PoolSource,
   ScopeListing,
+  SourceListOptions,
 } from './sources';

@@ -7,7 +7,8 @@ import {
 } from '@backstage/frontend-test-utils';
 import { ApiBlueprint, coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import plugin, {
   entityClusterPoolsCard,
@@ -75,12 +76,12 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(await screen.findByTestId('pool-total')).toHaveTextContent('2 pools');
     expect(screen.getAllByTestId('pool-card')).toHaveLength(2);
     // The app draws the header, with the sub-pages as tabs; the page draws none of its own.
-    for (const tab of ['Pools', 'Triage', 'Sources']) {
-      expect(screen.getByRole('link', { name: tab })).toBeInTheDocument();
-    }
-    expect(
-      screen.queryByText('Kubernetes node pools across EKS, Karpenter, GKE, AKS and DOKS'),
-    ).not.toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(tab => [tab.textContent, tab.getAttribute('href')])).toEqual([
+      ['Pools', '/nodepools/pools'],
+      ['Triage', '/nodepools/triage'],
+      ['Sources', '/nodepools/sources'],
+    ]);
+    expect(screen.queryByText(/Kubernetes node pools across/)).not.toBeInTheDocument();
   });
 
   it('opens the pool list at /nodepools', async () => {
@@ -101,7 +102,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(await screen.findByTestId('pool-total')).toHaveTextContent('8 pools');
     expect(screen.getAllByTestId('pool-card')).toHaveLength(ALL_POOLS.length);
 
-    await userEvent.click(screen.getByRole('link', { name: 'Sources' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Sources' }));
     expect(await screen.findByText('eks-prod', { selector: 'td' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('link', { name: 'All pools' }));
@@ -133,7 +134,12 @@ describe('nodepools frontend plugin (new frontend system)', () => {
 
     renderInTestApp(
       <EntityProvider entity={group}>{tester.reactElement()}</EntityProvider>,
-      { apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]] },
+      {
+        apis: [
+          [nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)],
+          [catalogApiRef, catalogApiMock({ entities: [group] })],
+        ],
+      },
     );
     expect(await screen.findByText('ng-general')).toBeInTheDocument();
   });

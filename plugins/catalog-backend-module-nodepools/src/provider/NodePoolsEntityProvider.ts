@@ -11,7 +11,7 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import type { CatalogClusterEntity, NodePool } from '@nodepools/plugin-nodepools-common';
+import type { CatalogClusterEntity, PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { readCatalogClusters } from './catalogClusters';
 import type { NodePoolsProviderConfig } from './config';
 import { desiredEntities } from './desiredEntities';
@@ -51,7 +51,7 @@ export class NodePoolsEntityProvider implements EntityProvider {
   private readonly reader: NodePoolsReader;
   private readonly context: EntityContext;
   private cursor?: number;
-  private readonly pools = new Map<string, NodePool>();
+  private readonly pools = new Map<string, PoolListItem>();
   /** Hash of each entity last sent, by entity ref. */
   private emitted = new Map<string, string>();
   private catalogClusters: CatalogClusterEntity[] = [];

@@ -4,7 +4,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_POOLS_BY_REF,
   type ListResponse,
-  type NodePool,
+  type PoolListItem,
   type PoolChangesResponse,
   type PoolPage,
 } from '@nodepools/plugin-nodepools-common';
@@ -49,8 +49,8 @@ export class NodePoolsReader {
   }
 
   /** Every live pool the query matches, page by page. */
-  async listPools(query: URLSearchParams): Promise<NodePool[]> {
-    const pools: NodePool[] = [];
+  async listPools(query: URLSearchParams): Promise<PoolListItem[]> {
+    const pools: PoolListItem[] = [];
     let cursor: string | undefined;
     do {
       const params = new URLSearchParams(query);
@@ -87,10 +87,10 @@ export class NodePoolsReader {
   }
 
   /** Pools by ref, tombstoned ones included; refs the backend does not hold are left out. */
-  async poolsByRef(refs: string[]): Promise<NodePool[]> {
-    const pools: NodePool[] = [];
+  async poolsByRef(refs: string[]): Promise<PoolListItem[]> {
+    const pools: PoolListItem[] = [];
     for (let i = 0; i < refs.length; i += MAX_POOLS_BY_REF) {
-      const page = await this.request<ListResponse<NodePool>>('/pools/by-ref', {
+      const page = await this.request<ListResponse<PoolListItem>>('/pools/by-ref', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ refs: refs.slice(i, i + MAX_POOLS_BY_REF) }),

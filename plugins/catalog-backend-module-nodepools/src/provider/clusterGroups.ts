@@ -4,14 +4,14 @@ import {
   clustersAgree,
   isInClusterProvider,
   type ClusterIdentity,
-  type NodePool,
+  type PoolListItem,
 } from '@nodepools/plugin-nodepools-common';
 
 /** The cluster a set of pools belongs to, with those pools. */
 export interface ClusterGroup {
   ref: string;
   identity: ClusterIdentity;
-  pools: NodePool[];
+  pools: PoolListItem[];
 }
 
 /**
@@ -21,7 +21,7 @@ export interface ClusterGroup {
  * cluster's Karpenter pools join its node groups), or else form a cluster
  * of provider `kubernetes` of their own.
  */
-export function groupByCluster(pools: Iterable<NodePool>): Map<string, ClusterGroup> {
+export function groupByCluster(pools: Iterable<PoolListItem>): Map<string, ClusterGroup> {
   const all = [...pools];
   const cloudByName = new Map<string, ClusterIdentity[]>();
   for (const pool of all) {

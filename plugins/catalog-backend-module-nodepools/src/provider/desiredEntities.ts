@@ -2,7 +2,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   findClusterEntity,
   type CatalogClusterEntity,
-  type NodePool,
+  type PoolListItem,
 } from '@nodepools/plugin-nodepools-common';
 import { groupByCluster } from './clusterGroups';
 import { assignNames, type NameRequest } from './entityNames';
@@ -15,7 +15,7 @@ import { clusterEntity, poolEntity, type EntityContext } from './entities';
  * the same pools always give the same entities.
  */
 export function desiredEntities(
-  pools: Iterable<NodePool>,
+  pools: Iterable<PoolListItem>,
   catalogClusters: readonly CatalogClusterEntity[],
   context: EntityContext,
 ): Map<string, Entity> {

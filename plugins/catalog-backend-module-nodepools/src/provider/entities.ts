@@ -9,7 +9,7 @@ import {
   NODEPOOLS_LOCATION_TYPE,
   providerProfile,
   type ClusterIdentity,
-  type NodePool,
+  type PoolListItem,
 } from '@nodepools/plugin-nodepools-common';
 
 /** What every entity of one provider shares. */
@@ -48,7 +48,7 @@ export function poolPageUrl(context: EntityContext, ref: string): string {
  * entity, with annotations that link back and its main facts as labels.
  */
 export function poolEntity(
-  pool: NodePool,
+  pool: PoolListItem,
   names: { entity: string; clusterEntityRef: string },
   context: EntityContext,
 ): Entity {
@@ -95,7 +95,7 @@ export function poolEntity(
 }
 
 /** The owner most of the pools share (ties: the first in order), else the default. */
-function majorityOwner(pools: NodePool[], fallback: string): string {
+function majorityOwner(pools: PoolListItem[], fallback: string): string {
   const counts = new Map<string, number>();
   for (const pool of pools) {
     if (pool.owner) counts.set(pool.owner, (counts.get(pool.owner) ?? 0) + 1);
@@ -112,7 +112,7 @@ function majorityOwner(pools: NodePool[], fallback: string): string {
  * `kubernetes-cluster`, owned by whoever owns most of its pools.
  */
 export function clusterEntity(
-  cluster: { ref: string; identity: ClusterIdentity; pools: NodePool[] },
+  cluster: { ref: string; identity: ClusterIdentity; pools: PoolListItem[] },
   name: string,
   context: EntityContext,
 ): Entity {

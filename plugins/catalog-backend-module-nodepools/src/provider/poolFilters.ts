@@ -1,8 +1,8 @@
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 import type { PoolFilters } from './config';
 
 /** Whether a pool is one the provider publishes. */
-export function matchesFilters(pool: NodePool, filters: PoolFilters): boolean {
+export function matchesFilters(pool: PoolListItem, filters: PoolFilters): boolean {
   const values: Record<keyof PoolFilters, string | undefined> = {
     provider: pool.provider,
     account: pool.account,

@@ -8,6 +8,7 @@ import {
   type PoolChangesResponse,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
+import { scopeCovers, type PoolAccess, type PoolScope } from '../permissions';
 import { HistoryGoneError, type ChangeFeed } from '../store/feed/ChangeFeed';
 import type { PoolStore } from '../store/PoolStore';
 import type { WorkloadStore } from '../store/workloads/WorkloadStore';
@@ -39,15 +40,22 @@ const byRefBody = z
   .object({ refs: z.array(z.string().min(1).max(512)).max(MAX_POOLS_BY_REF) })
   .strict();
 
+/** The loaded pools the caller may read, in order. */
+function readable(pools: Array<NodePool | undefined>, scope: PoolScope): NodePool[] {
+  return pools.filter((pool): pool is NodePool => pool !== undefined && scopeCovers(scope, pool));
+}
+
 /**
  * What the catalog module and the entity cards read: the change feed of
- * pools, pools by ref, and the pools a workload's pods run on. Registered
- * before `/pools/:ref`, which would otherwise take `changes` for a ref.
+ * pools, pools by ref, and the pools a workload's pods run on, each as far
+ * as `nodepool.read` lets the caller see. Registered before `/pools/:ref`,
+ * which would otherwise take `changes` for a ref.
  */
 export function addCatalogRoutes(
   router: Router,
   deps: {
     store: Pick<PoolStore, 'getPools'>;
+    access: Pick<PoolAccess, 'readScope'>;
     feed: ChangeFeed;
     workloads: WorkloadStore;
     /** The pod labels the roll-ups record, the only keys a selector may name. */
@@ -57,11 +65,18 @@ export function addCatalogRoutes(
   router.get('/pools/changes', async (req, res) => {
     const parsed = changesQuery.safeParse(req.query);
     if (!parsed.success) throw queryError(parsed.error);
+    const scope = await deps.access.readScope(req);
     try {
       const body: PoolChangesResponse = await deps.feed.listChanges(
         parsed.data.after,
         parsed.data.limit ?? 500,
       );
+      if (scope.kind === 'some') {
+        // Changes of pools the caller may not read are left out; `latest` still moves past them.
+        const refs = [...new Set(body.items.map(item => item.ref))];
+        const visible = new Set(readable(await deps.store.getPools(refs), scope).map(p => p.ref));
+        body.items = body.items.filter(item => visible.has(item.ref));
+      }
       res.json(body);
     } catch (error) {
       if (error instanceof HistoryGoneError) throw new GoneError(error.message);
@@ -75,12 +90,16 @@ export function addCatalogRoutes(
       const issue = parsed.error.issues[0];
       throw new InputError(`Invalid body field '${issue.path.join('.') || 'refs'}': ${issue.message}`);
     }
-    const body: ListResponse<NodePool> = { items: await deps.store.getPools(parsed.data.refs) };
+    const scope = await deps.access.readScope(req);
+    const body: ListResponse<NodePool> = {
+      items: readable(await deps.store.getPools(parsed.data.refs), scope),
+    };
     res.json(body);
   });
 
   router.get('/workloads/pools', async (req, res) => {
     const query = parseWorkloadQuery(req.query, deps.workloadLabelKeys);
-    res.json(await findWorkloadPools(query, deps));
+    const scope = await deps.access.readScope(req);
+    res.json(await findWorkloadPools(query, deps, pool => scopeCovers(scope, pool)));
   });
 }

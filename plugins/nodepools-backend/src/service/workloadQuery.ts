@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   parseLabelSelector,
   workloadSelector,
+  type NodePool,
   type SelectorRequirement,
   type WorkloadPoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
@@ -65,13 +66,17 @@ export function parseWorkloadQuery(
   return { selector, requirements, lookup, ...(namespace ? { namespace } : {}) };
 }
 
-/** The live pools the workload's pods run on, most pods first. */
+/** The live pools the workload's pods run on that `visible` keeps, most pods first. */
 export async function findWorkloadPools(
   query: ParsedWorkloadQuery,
   deps: { store: Pick<PoolStore, 'getPools'>; workloads: WorkloadStore },
+  visible: (pool: NodePool) => boolean = () => true,
 ): Promise<WorkloadPoolsResponse> {
   const found = await deps.workloads.findPools(query);
-  const pools = new Map((await deps.store.getPools(found.map(f => f.ref))).map(p => [p.ref, p]));
+  const loaded = await deps.store.getPools(found.map(f => f.ref));
+  const pools = new Map(
+    loaded.flatMap(pool => (pool && visible(pool) ? [[pool.ref, pool] as const] : [])),
+  );
   return {
     selector: query.selector,
     ...(query.namespace ? { namespace: query.namespace } : {}),

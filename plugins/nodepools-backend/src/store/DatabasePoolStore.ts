@@ -3,16 +3,17 @@ import {
   ClusterIdentity,
   ClusterSummary,
   clusterRef,
-  DEFAULT_PAGE_SIZE,
   NodePool,
   NodePoolDetail,
   PoolFacets,
   PoolHistoryEntry,
   PoolPage,
   PoolQuery,
+  PoolRestriction,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type {
+  ListedJson,
   ObservedUpdate,
   PoolIdentityRow,
   PoolStore,
@@ -21,39 +22,33 @@ import type {
   SyncSummary,
 } from './PoolStore';
 import { applyObservedUpdates } from './applyObserved';
-import { encodeCursor } from './cursor';
 import { pruneHistoryRows } from './feed/DatabaseChangeFeed';
+import { bumpListingVersion } from './listing/listingVersion';
+import { PoolListing } from './listing/poolListing';
+import { whereInCluster } from './poolQuery';
+import { poolReadColumns, poolsWithSyncState } from './poolReads';
+import { applyPoolRestriction } from './poolRestriction';
 import { applyWorkloads } from './workloads/applyWorkloads';
-import { applyPoolFilters, applyPoolPaging, whereInCluster } from './poolQuery';
 import {
   HistoryRow,
   PoolReadRow,
+  ShardRow,
   SourceRow,
   historyFromRow,
   poolFromRow,
   sourceFromRow,
 } from './rows';
-import { chunks } from './sync/chunks';
 import { reconcileSync } from './sync/reconcileSync';
 import { markRemovedSources, retireRemovedSources } from './sync/removedSources';
 
-const POOL_READ_COLUMNS = [
-  'p.ref',
-  'd.spec',
-  'p.source',
-  'p.first_seen_at',
-  'p.tombstoned_at',
-  's.status as source_status',
-  's.error as source_error',
-  's.last_success_at as source_success_at',
-  'sc.error as scope_error',
-  'sc.last_success_at as scope_success_at',
-  's.removed_at as source_removed_at',
-  's.stale_after_ms as source_stale_after_ms',
-  'p.observed',
-  'os.last_success_at as observed_at',
-  'o.status as owner_status',
-];
+
+/** Listed pages and facets kept by default: a few hundred pages of 50 pools. */
+export const DEFAULT_LISTING_CACHE_BYTES = 32 * 1024 * 1024;
+
+function parseListed<T>(listed: ListedJson): T {
+  if (listed.notModified) throw new Error('a listing asked without a tag came back unmodified');
+  return JSON.parse(listed.json) as T;
+}
 
 interface IdentityRow {
   provider: ClusterIdentity['provider'];
@@ -71,72 +66,53 @@ function identityFromRow(row: IdentityRow): ClusterIdentity {
 
 /** The pools, their history and the sync state of sources in knex; built by `createStores`. */
 export class DatabasePoolStore implements PoolStore {
+  readonly #listing: PoolListing;
+
   constructor(
     private readonly db: Knex,
     /** The clock reads age pools by. */
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    /** Bytes of listed pages and facets kept in memory (0: none). */
+    listingCacheBytes: number = DEFAULT_LISTING_CACHE_BYTES,
+  ) {
+    this.#listing = new PoolListing(db, now, listingCacheBytes);
+  }
 
   private poolsWithSyncState(): Knex.QueryBuilder {
-    return this.db('nodepools_pools as p')
-      .join('nodepools_pool_documents as d', 'd.ref', 'p.ref')
-      .leftJoin('nodepools_sources as s', 's.id', 'p.source')
-      .leftJoin('nodepools_scopes as sc', function joinScope() {
-        this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
-      })
-      .leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source')
-      .leftJoin('nodepools_owner_refs as o', 'o.owner_ref', 'p.owner');
+    return poolsWithSyncState(this.db, { observed: true });
+  }
+
+  listPoolsJson(query: PoolQuery, options: { ifNoneMatch?: string } = {}): Promise<ListedJson> {
+    return this.#listing.page(query, options.ifNoneMatch);
   }
 
   async listPools(query: PoolQuery): Promise<PoolPage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    // The joins only add sync state to each row, so the count goes without them.
-    const [[countRow], rows] = await Promise.all([
-      applyPoolFilters(this.db('nodepools_pools as p'), query).count({ n: '*' }),
-      applyPoolPaging(
-        this.db,
-        applyPoolFilters(this.poolsWithSyncState(), query),
-        query,
-      ).select(POOL_READ_COLUMNS) as Promise<
-        Array<PoolReadRow & { sort_value: string | number }>
-      >,
-    ]);
-    const page = rows.slice(0, limit);
-    const result: PoolPage = {
-      items: page.map(row => poolFromRow(row, this.now())),
-      totalCount: Number(countRow.n),
-    };
-    if (rows.length > limit) {
-      const last = page[page.length - 1];
-      result.nextCursor = encodeCursor({
-        value:
-          typeof last.sort_value === 'string'
-            ? last.sort_value
-            : Number(last.sort_value),
-        ref: last.ref,
-      });
-    }
-    return result;
+    return parseListed(await this.listPoolsJson(query));
+  }
+
+  facetsJson(options: { ifNoneMatch?: string; restrict?: PoolRestriction } = {}): Promise<ListedJson> {
+    return this.#listing.facets(options.ifNoneMatch, options.restrict);
   }
 
   async getPool(ref: string): Promise<NodePoolDetail | undefined> {
     const row: PoolReadRow | undefined = await this.poolsWithSyncState()
       .where('p.ref', ref)
-      .first([...POOL_READ_COLUMNS, 'd.raw']);
+      .first([...poolReadColumns(this.db), 'd.raw']);
     if (!row) return undefined;
     return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
   }
 
-  async getPools(refs: string[]): Promise<NodePool[]> {
+  async getPools(refs: string[]): Promise<Array<NodePool | undefined>> {
+    const found = new Map<string, NodePool>();
     const now = this.now();
-    const pools: NodePool[] = [];
-    for (const part of chunks([...new Set(refs)])) {
+    // Chunks keep each statement within every database's parameter limit.
+    for (let start = 0; start < refs.length; start += 500) {
       const rows: PoolReadRow[] = await this.poolsWithSyncState()
-        .whereIn('p.ref', part)
-        .select(POOL_READ_COLUMNS);
-      pools.push(...rows.map(row => poolFromRow(row, now)));
+        .whereIn('p.ref', refs.slice(start, start + 500))
+        .select(poolReadColumns(this.db));
+      for (const row of rows) found.set(row.ref, poolFromRow(row, now));
     }
-    return pools;
+    return refs.map(ref => found.get(ref));
   }
 
   async getHistory(
@@ -150,32 +126,12 @@ export class DatabasePoolStore implements PoolStore {
     return rows.map(historyFromRow);
   }
 
-  async getFacets(): Promise<PoolFacets> {
-    const columns = {
-      provider: 'provider',
-      cluster: 'cluster',
-      region: 'region',
-      owner: 'owner',
-      mode: 'mode',
-      capacityType: 'capacity_type',
-    } as const;
-    const entries = await Promise.all(
-      Object.entries(columns).map(async ([facet, column]) => {
-        const rows: Array<Record<string, string | null>> = await this.db(
-          'nodepools_pools',
-        )
-          .whereNull('tombstoned_at')
-          .whereNotNull(column)
-          .distinct(column)
-          .orderBy(column);
-        return [facet, rows.map(r => r[column] as string)];
-      }),
-    );
-    return Object.fromEntries(entries) as PoolFacets;
+  async getFacets(restrict?: PoolRestriction): Promise<PoolFacets> {
+    return parseListed(await this.facetsJson({ restrict }));
   }
 
-  async listClusters(): Promise<ClusterSummary[]> {
-    const rows = (await this.db('nodepools_pools')
+  async listClusters(restrict?: PoolRestriction): Promise<ClusterSummary[]> {
+    const rows = (await applyPoolRestriction(this.db('nodepools_pools as p'), restrict)
       .whereNull('tombstoned_at')
       .select('provider', 'account', 'region', 'cluster')
       .count({ pool_count: '*' })
@@ -213,14 +169,22 @@ export class DatabasePoolStore implements PoolStore {
       cluster,
     )
       .orderBy('p.ref')
-      .select(POOL_READ_COLUMNS);
+      .select(poolReadColumns(this.db));
     const now = this.now();
     return rows.map(row => poolFromRow(row, now));
   }
 
   async listSources(): Promise<SourceStatusInfo[]> {
-    const rows: SourceRow[] = await this.db('nodepools_sources').orderBy('id');
-    return rows.map(sourceFromRow);
+    const [rows, shards]: [SourceRow[], ShardRow[]] = await Promise.all([
+      this.db('nodepools_sources').orderBy('id'),
+      this.db('nodepools_source_shards').orderBy(['source', 'shard']),
+    ]);
+    return rows.map(row =>
+      sourceFromRow(
+        row,
+        shards.filter(shard => shard.source === row.id),
+      ),
+    );
   }
 
   async applySync(sync: SourceSync): Promise<SyncSummary> {
@@ -276,10 +240,10 @@ export class DatabasePoolStore implements PoolStore {
     sourceId: string,
     updates: ObservedUpdate[],
   ): Promise<number> {
-    return this.db.transaction(
-      async tx =>
-        (await applyObservedUpdates(tx, sourceId, updates)) +
-        (await applyWorkloads(tx, sourceId, updates)),
-    );
+    return this.db.transaction(async tx => {
+      const written = await applyObservedUpdates(tx, sourceId, updates);
+      if (written > 0) await bumpListingVersion(tx);
+      return written + (await applyWorkloads(tx, sourceId, updates));
+    });
   }
 }

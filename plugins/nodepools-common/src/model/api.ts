@@ -1,7 +1,9 @@
 import type { ClusterIdentity } from './cluster';
-import type { NodePool, NodePoolDetail } from './pool';
+import type { NodePoolDetail } from './pool';
+import type { PoolListItem } from './listItem';
 import type { PoolHistoryEntry } from './history';
 import type { SourceStatusInfo } from './sources';
+import type { PoolRestriction } from '../permissions/poolConditions';
 import type {
   PoolTriageSummary,
   TriageInput,
@@ -36,10 +38,16 @@ export interface PoolQuery {
   cursor?: string;
   limit?: number;
   includeTombstoned?: boolean;
+  /**
+   * The pools the caller may see, from a conditional permission decision;
+   * ANDed with the filters above. Set by the backend, never by a request.
+   */
+  restrict?: PoolRestriction;
 }
 
+/** One page of `GET /pools`: list items, not whole pools (see `PoolListItem`). */
 export interface PoolPage {
-  items: NodePool[];
+  items: PoolListItem[];
   totalCount: number;
   nextCursor?: string;
 }

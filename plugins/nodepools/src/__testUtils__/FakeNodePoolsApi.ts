@@ -3,6 +3,7 @@ import {
   clustersAgree,
   DEFAULT_PAGE_SIZE,
   parseClusterSelector,
+  toPoolListItem,
   type ClusterSummary,
   type ClusterTriageResponse,
   type NodePool,
@@ -119,7 +120,8 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     }
     const offset = query.cursor ? Number(query.cursor) : 0;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const items = found.slice(offset, offset + limit);
+    // What the backend lists: each pool's list item, not the whole pool.
+    const items = found.slice(offset, offset + limit).map(toPoolListItem);
     const next = offset + limit;
     return {
       items,

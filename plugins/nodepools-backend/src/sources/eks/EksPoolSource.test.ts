@@ -368,6 +368,28 @@ describe('EksPoolSource', () => {
     ]);
   });
 
+  it('imports a group with a capacity type it does not know yet, with a warning, and stays complete', async () => {
+    server.route('/clusters', { json: { clusters: ['prod'] } });
+    server.route(poolsPath('prod'), { json: { nodegroups: ['reserved'] } });
+    server.route(describePath('prod', 'reserved'), {
+      json: { nodegroup: nodegroup('prod', 'reserved', { capacityType: 'RESERVED_FUTURE' }) },
+    });
+
+    const [listing] = await source().list({});
+
+    expect(listing.complete).toBe(true);
+    expect(listing.error).toBeUndefined();
+    expect(listing.pools.map(p => p.name)).toEqual(['reserved']);
+    expect(listing.issues).toEqual([
+      expect.objectContaining({
+        file: `eks/${ACCOUNT}/us-east-1/prod`,
+        index: 0,
+        field: 'capacityType',
+        severity: 'warning',
+      }),
+    ]);
+  });
+
   it('stops at a nextToken that repeats instead of looping', async () => {
     server.route('/clusters', { json: { clusters: ['prod'] } });
     server.route(poolsPath('prod'), { json: { nodegroups: [], nextToken: 'same' } });

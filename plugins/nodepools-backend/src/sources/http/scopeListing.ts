@@ -19,18 +19,28 @@ export interface IndexedRecord {
 /**
  * Reads records with a parser (an ItemParser, or any reader of one record).
  * A record the parser rejects becomes one issue per unreadable field, naming
- * the record's index and the field; the other records are still read.
+ * the record's index and the field; the other records are still read. What a
+ * parser read leniently comes back as warnings, which leave the scope whole.
  */
 export function parseRecords<T = PoolSpec>(
   records: readonly IndexedRecord[],
   parse: (item: unknown, context: ExportContext) => T,
   context: ExportContext,
-): { parsed: T[]; issues: ImportIssue[] } {
+): { parsed: T[]; issues: ImportIssue[]; warnings: ImportIssue[] } {
   const parsed: T[] = [];
   const issues: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
   for (const { index, item } of records) {
+    const itemWarnings: ImportIssue[] = [];
+    const itemContext: ExportContext = {
+      ...context,
+      onWarning: warning => itemWarnings.push(warning),
+    };
     try {
-      parsed.push(parse(item, context));
+      parsed.push(parse(item, itemContext));
+      for (const warning of itemWarnings) {
+        warnings.push({ ...warning, file: context.file, index, severity: 'warning' });
+      }
     } catch (error) {
       const problems = error instanceof ItemFieldErrors ? error.problems : [error];
       for (const problem of problems) {
@@ -43,7 +53,7 @@ export function parseRecords<T = PoolSpec>(
       }
     }
   }
-  return { parsed, issues };
+  return { parsed, issues, warnings };
 }
 
 /**
@@ -55,11 +65,14 @@ export function buildScopeListing(input: {
   scope: string;
   pools: PoolSpec[];
   issues?: ImportIssue[];
+  /** What was read leniently: listed with the issues, never making the scope incomplete. */
+  warnings?: ImportIssue[];
   /** Messages of failed calls, in the order they happened. */
   failures?: string[];
 }): ScopeListing {
-  const issues = input.issues ?? [];
-  const problems = [...(input.failures ?? []), ...issues.map(formatImportIssue)];
+  const errors = input.issues ?? [];
+  const issues = [...errors, ...(input.warnings ?? [])];
+  const problems = [...(input.failures ?? []), ...errors.map(formatImportIssue)];
   const listing: ScopeListing = {
     scope: input.scope,
     complete: problems.length === 0,
@@ -119,12 +132,12 @@ export async function readScope<T = PoolSpec>(input: {
   } catch (error) {
     fail(error);
   }
-  const { parsed, issues } = parseRecords(records, input.parse, input.context);
+  const { parsed, issues, warnings } = parseRecords(records, input.parse, input.context);
   const whole = failures.length === 0 && issues.length === 0;
   const pools = input.toPools
     ? input.toPools(parsed, whole)
     : (parsed as unknown as PoolSpec[]);
-  return buildScopeListing({ scope: input.scope, pools, issues, failures });
+  return buildScopeListing({ scope: input.scope, pools, issues, warnings, failures });
 }
 
 /**
@@ -151,15 +164,23 @@ export async function describeEach(
  * subscription) are enumerated, then listed with at most `concurrency` at
  * once. An enumeration that fails fails the whole call, as the source
  * cannot say which scopes it has; a scope that fails is only incomplete.
+ * With `includeScope` (a shard of the source), only the scopes whose key
+ * it accepts are listed.
  */
 export async function listScopes<G, S>(input: {
   groups: readonly G[];
   enumerate: (group: G) => Promise<S[]>;
   keep?: (scope: S) => boolean;
+  /** The key the scope's listing will carry. */
+  scopeKey: (scope: S) => string;
+  includeScope?: (key: string) => boolean;
   concurrency: number;
   listScope: (scope: S) => Promise<ScopeListing>;
 }): Promise<ScopeListing[]> {
+  const { keep, includeScope, scopeKey } = input;
   const perGroup = await mapAll(input.groups, input.groups.length, input.enumerate);
-  const scopes = perGroup.flat().filter(scope => !input.keep || input.keep(scope));
+  const scopes = perGroup
+    .flat()
+    .filter(scope => (!keep || keep(scope)) && (!includeScope || includeScope(scopeKey(scope))));
   return mapAll(scopes, input.concurrency, input.listScope);
 }

@@ -6,7 +6,7 @@ import {
   type ImportIssue,
 } from '@nodepools/plugin-nodepools-common';
 import { parseRecords } from '../http';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
 import {
   ClusterPoolSource,
   readClusterSourceOptions,
@@ -74,6 +74,7 @@ export async function listKarpenterScope(
   const unreadable = new Set(
     issues.filter(issue => issue.index !== undefined).map(issue => issue.index),
   ).size;
+  issues.push(...parsed.warnings);
   return {
     scope,
     // A NodePool that could not be read is still there: nothing may be tombstoned.
@@ -109,10 +110,10 @@ export class KarpenterSource extends ClusterPoolSource implements PoolSource {
     return `NodePools of ${describeClusters(this.clusters)}`;
   }
 
-  list(options: { signal?: AbortSignal }): Promise<ScopeListing[]> {
+  list(options: SourceListOptions): Promise<ScopeListing[]> {
     const scopeOf = (name: string) => `${KARPENTER_SCOPE_PREFIX}${name}`;
     return this.forEachCluster(
-      options.signal,
+      { ...options, scopeOf: cluster => scopeOf(cluster.name) },
       async (cluster, connection) => {
         const listing = await listKarpenterScope(
           connection.kubeConfig,

@@ -4,6 +4,7 @@ import {
   parseClusterRef,
   type CatalogClusterEntity,
 } from '@nodepools/plugin-nodepools-common';
+import { bumpListingVersion } from '../listing/listingVersion';
 import { chunks } from '../sync/chunks';
 import type { OwnerRefStatus, OwnerStore } from './OwnerStore';
 
@@ -48,6 +49,13 @@ export class DatabaseOwnerStore implements OwnerStore {
 
   async replaceOwnerStatuses(statuses: OwnerRefStatus[], at: string): Promise<void> {
     await this.db.transaction(async tx => {
+      const before: Array<{ owner_ref: string; status: string }> = await tx(
+        'nodepools_owner_refs',
+      ).select('owner_ref', 'status');
+      const was = new Map(before.map(row => [row.owner_ref, row.status]));
+      // Listed pools carry their owner's status: a change of any is a change of the listing.
+      const changed =
+        was.size !== statuses.length || statuses.some(s => was.get(s.ownerRef) !== s.status);
       await tx('nodepools_owner_refs').delete();
       for (const part of chunks(statuses)) {
         await tx('nodepools_owner_refs').insert(
@@ -59,6 +67,7 @@ export class DatabaseOwnerStore implements OwnerStore {
           })),
         );
       }
+      if (changed) await bumpListingVersion(tx);
     });
   }
 }

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { bumpListingVersion } from '../listing/listingVersion';
+import { rebuildListDocuments } from '../listing/listDocument';
 import type { RetiredSource } from '../PoolStore';
 import { lockHistoryOrder } from '../feed/historyOrder';
 import { chunks } from './chunks';
@@ -25,6 +27,8 @@ export async function markRemovedSources(
   for (const part of chunks(restored)) {
     await tx('nodepools_sources').whereIn('id', part).update({ removed_at: null });
   }
+  // A removed source's pools are listed stale, a restored one's fresh again.
+  if (removed.length || restored.length) await bumpListingVersion(tx);
   return { removed, restored };
 }
 
@@ -58,17 +62,22 @@ export async function retireRemovedSources(
         .update({ tombstoned_at: at, changed_at: at });
     }
     tombstones.push(...refs.map(ref => ({ ref, source: source.id })));
+    const observed: string[] = (
+      await tx('nodepools_pools').where({ observed_source: source.id }).select('ref')
+    ).map((row: { ref: string }) => row.ref);
     await tx('nodepools_pools').where({ observed_source: source.id }).update({
       observed: null,
       observed_fingerprint: null,
       observed_source: null,
       observed_cluster: null,
     });
+    await rebuildListDocuments(tx, observed);
     await tx('nodepools_scopes').where({ source: source.id }).delete();
+    await tx('nodepools_source_shards').where({ source: source.id }).delete();
     await tx('nodepools_sources').where({ id: source.id }).delete();
     retired.push({ id: source.id, removedAt: source.removed_at, tombstoned: refs.length });
   }
-  // Last, after every other row this transaction locks (see lockHistoryOrder).
+  // After every other row this transaction locks but the listing counter (see lockHistoryOrder).
   if (tombstones.length) await lockHistoryOrder(tx);
   for (const part of chunks(tombstones)) {
     await tx('nodepools_history').insert(
@@ -81,5 +90,6 @@ export async function retireRemovedSources(
       })),
     );
   }
+  if (retired.length) await bumpListingVersion(tx);
   return retired;
 }

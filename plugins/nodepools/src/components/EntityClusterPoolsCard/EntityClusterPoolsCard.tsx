@@ -9,7 +9,7 @@ import {
   clusterRef,
   clustersAgree,
   parseClusterRef,
-  type NodePool,
+  type PoolListItem,
 } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { usePoolListLink } from '../../hooks/usePoolLink';
@@ -49,7 +49,7 @@ export function EntityClusterPoolsCard(props: { title?: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
 
-  const pools = pages.items.filter((pool: NodePool) => clustersAgree(clusterOfPool(pool), cluster));
+  const pools = pages.items.filter((pool: PoolListItem) => clustersAgree(clusterOfPool(pool), cluster));
   const pendingColumn: PoolColumn = {
     title: 'Pending pods it would take',
     render: pool => {

@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { usePoolLink } from '../../hooks/usePoolLink';
 import { capacityTypeLabel, nodeCountLabel, providerLabel } from '../../lib/format';
 import { CapacityBar } from '../CapacityBar';
@@ -24,24 +24,24 @@ const useStyles = makeStyles({
 /** A column of the table: its heading and what a pool's cell shows. */
 export interface PoolColumn {
   title: string;
-  render(pool: NodePool): ReactNode;
+  render(pool: PoolListItem): ReactNode;
 }
 
 /** Columns the entity cards share. */
 export const POOL_COLUMNS = {
-  cluster: { title: 'Cluster', render: (p: NodePool) => p.cluster },
+  cluster: { title: 'Cluster', render: (p: PoolListItem) => p.cluster },
   cloud: {
     title: 'Cloud',
-    render: (p: NodePool) => [providerLabel(p.provider), p.region].filter(Boolean).join(' · '),
+    render: (p: PoolListItem) => [providerLabel(p.provider), p.region].filter(Boolean).join(' · '),
   },
-  capacityType: { title: 'Capacity type', render: (p: NodePool) => capacityTypeLabel(p.capacityType) },
+  capacityType: { title: 'Capacity type', render: (p: PoolListItem) => capacityTypeLabel(p.capacityType) },
   owner: {
     title: 'Owner',
-    render: (p: NodePool) => <OwnerLink owner={p.owner} ownerSource={p.ownerSource} />,
+    render: (p: PoolListItem) => <OwnerLink owner={p.owner} ownerSource={p.ownerSource} />,
   },
   nodes: {
     title: 'Nodes',
-    render: (p: NodePool) => (
+    render: (p: PoolListItem) => (
       <>
         <Typography variant="body2" component="div">
           {nodeCountLabel(p.nodeCount, p.autoscaling)}
@@ -52,7 +52,7 @@ export const POOL_COLUMNS = {
   },
   capacity: {
     title: 'Capacity',
-    render: (p: NodePool) =>
+    render: (p: PoolListItem) =>
       p.observed ? (
         <CapacityBar requested={p.observed.requested} allocatable={p.observed.allocatable} />
       ) : (
@@ -67,7 +67,7 @@ export const POOL_COLUMNS = {
  * The pools of an entity card, one row each: the pool's name (a link to
  * its page when the app mounts it) with its findings, then the columns.
  */
-export function EntityPoolTable({ pools, columns }: { pools: NodePool[]; columns: PoolColumn[] }) {
+export function EntityPoolTable({ pools, columns }: { pools: PoolListItem[]; columns: PoolColumn[] }) {
   const classes = useStyles();
   const poolLink = usePoolLink();
   return (

@@ -6,7 +6,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import {
   workloadQueryOfEntity,
-  type NodePool,
+  type PoolListItem,
   type WorkloadPool,
   type WorkloadPoolsQuery,
 } from '@nodepools/plugin-nodepools-common';
@@ -42,7 +42,7 @@ function useEntityWorkloads(entity: Entity) {
 function podsColumn(byRef: Map<string, WorkloadPool>): PoolColumn {
   return {
     title: 'Pods',
-    render: (pool: NodePool) => {
+    render: (pool: PoolListItem) => {
       const found = byRef.get(pool.ref);
       if (!found) return '—';
       return (

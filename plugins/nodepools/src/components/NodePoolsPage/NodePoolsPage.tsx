@@ -9,7 +9,6 @@ import {
   Link,
   LinkButton,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -17,10 +16,11 @@ import { DEFAULT_PAGE_SIZE } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { usePoolPages } from '../../hooks/usePoolPages';
 import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
-import { errorMessage } from '../../lib/format';
+import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
 import { sourcesRouteRef, triageRouteRef } from '../../routes';
 import { PageFrame, useDrawsPageHeader } from '../PageFrame';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
 
@@ -75,7 +75,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
 
   let body;
   if (pages.error && pages.items.length === 0) {
-    body = <ResponseErrorPanel error={pages.error} />;
+    body = <ApiErrorPanel error={pages.error} />;
   } else if (pages.totalCount === undefined) {
     body = <Progress />;
   } else if (pages.items.length === 0) {
@@ -130,7 +130,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
     <PageFrame
       root
       title="Node pools"
-      subtitle="Kubernetes node pools across EKS, Karpenter, GKE, AKS and DOKS"
+      subtitle={`Kubernetes node pools across ${cloudProvidersText()}`}
     >
       {drawsHeader && (
         // Under the app's header the other pages are tabs.
@@ -141,18 +141,18 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
           </Link>
         </ContentHeader>
       )}
-        {facets.error && (
-          <Box mb={2}>
-            <WarningPanel
-              title="Filter values could not be loaded"
-              message={errorMessage(facets.error)}
-            />
-          </Box>
-        )}
-        <PoolFilters query={query} facets={facets.value} onChange={setQuery} />
-        {pages.totalCount !== undefined && (
-          <PoolTotal loaded={pages.items.length} total={pages.totalCount} />
-        )}
+      {facets.error && (
+        <Box mb={2}>
+          <WarningPanel
+            title="Filter values could not be loaded"
+            message={errorMessage(facets.error)}
+          />
+        </Box>
+      )}
+      <PoolFilters query={query} facets={facets.value} onChange={setQuery} />
+      {pages.totalCount !== undefined && (
+        <PoolTotal loaded={pages.items.length} total={pages.totalCount} />
+      )}
       {body}
     </PageFrame>
   );

@@ -2,7 +2,7 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import PersonOutlineIcon from '@material-ui/icons/PersonOutline';
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { PoolBadges } from '../PoolBadges';
 
 const useStyles = makeStyles(theme => ({
@@ -21,7 +21,7 @@ const useStyles = makeStyles(theme => ({
 export function PoolFindings({
   pool,
 }: {
-  pool: Pick<NodePool, 'stale' | 'staleReason' | 'tombstonedAt' | 'owner' | 'ownerStatus' | 'ownerSource'>;
+  pool: Pick<PoolListItem, 'stale' | 'staleReason' | 'tombstonedAt' | 'owner' | 'ownerStatus' | 'ownerSource'>;
 }) {
   const classes = useStyles();
   return (

@@ -10,7 +10,7 @@ import {
 } from '../../__testUtils__/pools';
 import { renderRouter } from '../../__testUtils__/renderRouter';
 
-const poolUrl = (ref: string) => `/nodepools/pool/${encodeURIComponent(ref)}`;
+const poolUrl = (ref: string) => `/nodepools/pools/${encodeURIComponent(ref)}`;
 
 function api() {
   return new FakeNodePoolsApi(

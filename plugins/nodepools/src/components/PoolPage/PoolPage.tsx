@@ -3,12 +3,10 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  CodeSnippet,
   EmptyState,
   InfoCard,
   LinkButton,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef, useRouteRefParams } from '@backstage/core-plugin-api';
@@ -17,10 +15,12 @@ import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
 import { PageFrame } from '../PageFrame';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
 import { PoolHistoryTable } from '../PoolHistoryTable';
+import { PoolRawRecord } from '../PoolRawRecord';
 
 function isNotFound(error: Error): boolean {
   const status = (error as { statusCode?: number }).statusCode;
@@ -31,7 +31,7 @@ function PoolHistory({ poolRef }: { poolRef: string }) {
   const api = useApi(nodePoolsApiRef);
   const history = useAsync(() => api.getPoolHistory(poolRef), [api, poolRef]);
   if (history.loading) return <Progress />;
-  if (history.error) return <ResponseErrorPanel error={history.error} title="History could not be loaded" />;
+  if (history.error) return <ApiErrorPanel error={history.error} title="History could not be loaded" />;
   return <PoolHistoryTable entries={history.value ?? []} />;
 }
 
@@ -79,15 +79,7 @@ function PoolDetails({ pool }: { pool: NodePoolDetail }) {
         <PoolHistory poolRef={pool.ref} />
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Provider record" subheader={`As ${pool.source} read it`}>
-          <div data-testid="pool-raw">
-            <CodeSnippet
-              language="json"
-              text={JSON.stringify(pool.raw, null, 2)}
-              showCopyCodeButton
-            />
-          </div>
-        </InfoCard>
+        <PoolRawRecord pool={pool} />
       </Grid>
     </Grid>
   );
@@ -118,7 +110,7 @@ export function PoolPage() {
         }
       />
     ) : (
-      <ResponseErrorPanel error={pool.error} />
+      <ApiErrorPanel error={pool.error} />
     );
   } else if (pool.value) {
     const p = pool.value;

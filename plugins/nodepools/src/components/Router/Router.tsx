@@ -1,4 +1,5 @@
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useParams } from 'react-router-dom';
+import { usePoolLink } from '../../hooks/usePoolLink';
 import { NodePoolsPage } from '../NodePoolsPage';
 import { PoolPage } from '../PoolPage';
 import { SourcesPage } from '../SourcesPage';
@@ -14,6 +15,13 @@ export function PoolsRoutes() {
   );
 }
 
+/** Pool pages used to live at `/pool/:ref`: links saved then still open the pool. */
+function MovedPoolPage() {
+  const { ref } = useParams();
+  const to = usePoolLink()(ref ?? '');
+  return to ? <Navigate to={to} replace /> : null;
+}
+
 /**
  * The plugin's pages below wherever the app mounts it (`/nodepools`), for
  * the legacy frontend system: the pool list at the root and at `/pools`.
@@ -23,6 +31,7 @@ export function Router() {
     <Routes>
       <Route path="/" element={<NodePoolsPage />} />
       <Route path="/pools/*" element={<PoolsRoutes />} />
+      <Route path="/pool/:ref" element={<MovedPoolPage />} />
       <Route path="/sources" element={<SourcesPage />} />
       <Route path="/triage/*" element={<TriagePage />} />
     </Routes>

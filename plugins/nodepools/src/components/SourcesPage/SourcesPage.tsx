@@ -8,7 +8,6 @@ import {
   Content,
   ContentHeader,
   Link,
-  ResponseErrorPanel,
   StatusAborted,
   StatusError,
   StatusOK,
@@ -20,13 +19,17 @@ import {
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   formatImportIssue,
+  nodepoolSourceSyncPermission,
   type SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage, formatDuration } from '../../lib/format';
 import { rootRouteRef } from '../../routes';
 import { PageFrame } from '../PageFrame';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { RelativeTime } from '../RelativeTime';
+import { SourceShards } from '../SourceShards';
 
 /** Issues listed per source before the rest is summed up. */
 const ISSUES_SHOWN = 5;
@@ -91,6 +94,7 @@ export function SourcesPage() {
   const alertApi = useApi(alertApiRef);
   const listLink = useRouteRef(rootRouteRef);
   const sources = useAsyncRetry(() => api.listSources(), [api]);
+  const { allowed: canSync } = usePermission({ permission: nodepoolSourceSyncPermission });
   const [syncing, setSyncing] = useState<ReadonlySet<string>>(new Set());
   const { retry } = sources;
 
@@ -125,7 +129,16 @@ export function SourcesPage() {
     { title: 'Source', field: 'id' },
     { title: 'Kind', field: 'kind' },
     { title: 'Target', field: 'target' },
-    { title: 'Status', field: 'status', render: row => <SourceStatus source={row} /> },
+    {
+      title: 'Status',
+      field: 'status',
+      render: row => (
+        <>
+          <SourceStatus source={row} />
+          {row.shards && <SourceShards shards={row.shards} />}
+        </>
+      ),
+    },
     { title: 'Last run', field: 'lastRunAt', render: row => when(row.lastRunAt) },
     {
       title: 'Duration',
@@ -136,9 +149,15 @@ export function SourcesPage() {
     { title: 'Error', field: 'error', render: row => row.error ?? '—' },
     { title: 'Issues', sorting: false, render: row => <Issues issues={row.issues} /> },
     { title: 'Next run', field: 'nextRunAt', render: row => when(row.nextRunAt) },
-    {
+  ];
+  // Only users who may run syncs see the buttons (nodepool.source.sync).
+  if (canSync) {
+    columns.push({
       title: 'Actions',
       sorting: false,
+      // Long errors and targets squeeze the other columns; the button keeps its width.
+      cellStyle: { whiteSpace: 'nowrap', width: '1%' },
+      headerStyle: { whiteSpace: 'nowrap' },
       // A removed source has no task to run.
       render: row =>
         row.status === 'removed' ? null : (
@@ -146,6 +165,7 @@ export function SourcesPage() {
             size="small"
             variant="outlined"
             startIcon={<SyncIcon />}
+            style={{ whiteSpace: 'nowrap' }}
             aria-label={`Sync ${row.id} now`}
             disabled={syncing.has(row.id)}
             onClick={() => syncNow(row.id)}
@@ -153,8 +173,8 @@ export function SourcesPage() {
             Sync now
           </Button>
         ),
-    },
-  ];
+    });
+  }
 
   return (
     <PageFrame title="Node pool sources" content={false}>
@@ -171,7 +191,7 @@ export function SourcesPage() {
           </Button>
         </ContentHeader>
         {sources.error ? (
-          <ResponseErrorPanel error={sources.error} />
+          <ApiErrorPanel error={sources.error} />
         ) : (
           <Table<SourceStatusInfo>
             title="Configured sources"

@@ -99,9 +99,11 @@ describe('TriageAnalyzeForm', () => {
         'pods.json is required: paste the output of kubectl get pods -A -o json or choose its file',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/^nodes\.json is not valid JSON: /)).toBeInTheDocument();
+    expect(screen.getByText(/^the pasted nodes\.json is not valid JSON: /)).toBeInTheDocument();
     expect(
-      screen.getByText('events.json must be the JSON object that kubectl get events -A -o json prints'),
+      screen.getByText(
+        'the pasted events.json must be the JSON object that kubectl get events -A -o json prints',
+      ),
     ).toBeInTheDocument();
     expect(api.analyzeRequests).toEqual([]);
     expect(screen.queryByTestId('triage-report')).not.toBeInTheDocument();
@@ -109,8 +111,26 @@ describe('TriageAnalyzeForm', () => {
     // Editing a field clears its error.
     paste(/^nodes\.json/, JSON.stringify(NODES));
     await waitFor(() =>
-      expect(screen.queryByText(/^nodes\.json is not valid JSON: /)).not.toBeInTheDocument(),
+      expect(screen.queryByText(/nodes\.json is not valid JSON: /)).not.toBeInTheDocument(),
     );
+  });
+
+  it('names the chosen file that is not JSON, and the input it was chosen for', async () => {
+    const api = fakeApi();
+    await openForm(api);
+    paste(/^pods\.json/, JSON.stringify(PODS));
+    await userEvent.upload(
+      screen.getByLabelText('Choose nodes.json'),
+      new File(['{"items": ['], 'cluster-b-nodes.json', { type: 'application/json' }),
+    );
+    await screen.findByTestId('triage-nodes-file');
+    await userEvent.click(screen.getByRole('button', { name: 'Analyze' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /^cluster-b-nodes\.json \(chosen for nodes\.json\) is not valid JSON: /,
+    );
+    expect(api.analyzeRequests).toEqual([]);
   });
 
   it("shows the server's message when it rejects the input", async () => {

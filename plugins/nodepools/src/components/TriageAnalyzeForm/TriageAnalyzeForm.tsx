@@ -48,29 +48,33 @@ type InputErrors = Partial<Record<InputName, string>>;
 const EMPTY: Inputs = { pods: { text: '' }, nodes: { text: '' }, events: { text: '' } };
 
 /**
- * Each input parsed, or the reason it cannot be: a message naming the file,
- * so that the user knows which of the three to fix.
+ * Each input parsed, or the reason it cannot be: a message naming the file the
+ * user chose (or the field they pasted into), so that they know what to fix.
  */
 function parseInputs(inputs: Inputs): { values: Partial<Record<InputName, unknown>>; errors: InputErrors } {
   const values: Partial<Record<InputName, unknown>> = {};
   const errors: InputErrors = {};
   for (const spec of INPUTS) {
-    const text = inputs[spec.name].text.trim();
+    const input = inputs[spec.name];
+    const text = input.text.trim();
+    const named = input.file ? `${input.file.name} (chosen for ${spec.label})` : `the pasted ${spec.label}`;
     if (!text) {
       if (spec.required) {
-        errors[spec.name] = `${spec.label} is required: paste the output of ${spec.command} or choose its file`;
+        errors[spec.name] = input.file
+          ? `${named} is empty: it should hold the output of ${spec.command}`
+          : `${spec.label} is required: paste the output of ${spec.command} or choose its file`;
       }
       continue;
     }
     try {
       values[spec.name] = JSON.parse(text);
     } catch (e) {
-      errors[spec.name] = `${spec.label} is not valid JSON: ${errorMessage(e)}`;
+      errors[spec.name] = `${named} is not valid JSON: ${errorMessage(e)}`;
       continue;
     }
     const value = values[spec.name];
     if (typeof value !== 'object' || value === null) {
-      errors[spec.name] = `${spec.label} must be the JSON object that ${spec.command} prints`;
+      errors[spec.name] = `${named} must be the JSON object that ${spec.command} prints`;
     }
   }
   return { values, errors };
