@@ -13,6 +13,7 @@ import type { Entity } from '@backstage/catalog-model';
 import plugin, {
   entityClusterPoolsCard,
   entityGroupPoolsCard,
+  entityNodePoolsContent,
   entityWorkloadPoolsCard,
   nodePoolsApi,
   nodePoolsPage,
@@ -22,6 +23,7 @@ import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
 import { TRIAGES } from './__testUtils__/triage';
+import { isNodePoolsAvailable } from './lib/entityPools';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -45,6 +47,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(plugin.getExtension('entity-card:nodepools/group-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/cluster-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/workload-pools')).toBeDefined();
+    expect(plugin.getExtension('entity-content:nodepools/pools')).toBeDefined();
   });
 
   it('provides the client of the nodepools backend', () => {
@@ -129,6 +132,11 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(matching(entityGroupPoolsCard)).toEqual(['Group']);
     expect(matching(entityClusterPoolsCard)).toEqual(['Resource']);
     expect(matching(entityWorkloadPoolsCard)).toEqual(['Component', 'System']);
+    expect(matching(entityNodePoolsContent)).toEqual(['Group', 'Resource', 'Component', 'System']);
+    // The legacy system's EntitySwitch conditions agree with the predicates.
+    expect([group, cluster, service, bare, system].filter(isNodePoolsAvailable).map(e => e.kind)).toEqual(
+      ['Group', 'Resource', 'Component', 'System'],
+    );
 
     const tester = createExtensionTester(entityGroupPoolsCard);
 

@@ -7,14 +7,22 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import {
   compatWrapper,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { WithoutPageHeader } from './components/PageFrame';
-import { isClusterEntity, isGroupEntity, isWorkloadEntity } from './lib/entityPools';
+import {
+  CLUSTER_ENTITY_FILTER,
+  GROUP_ENTITY_FILTER,
+  NODE_POOLS_ENTITY_FILTER,
+  WORKLOAD_ENTITY_FILTER,
+} from './lib/entityFilters';
 import {
   poolRouteRef,
   poolsRouteRef,
@@ -99,7 +107,7 @@ export const nodePoolsSourcesSubPage = SubPageBlueprint.make({
 export const entityGroupPoolsCard = EntityCardBlueprint.make({
   name: 'group-pools',
   params: {
-    filter: isGroupEntity,
+    filter: GROUP_ENTITY_FILTER,
     loader: () =>
       import('./components/EntityGroupPoolsCard').then(m =>
         compatWrapper(<m.EntityGroupPoolsCard />),
@@ -111,7 +119,7 @@ export const entityGroupPoolsCard = EntityCardBlueprint.make({
 export const entityClusterPoolsCard = EntityCardBlueprint.make({
   name: 'cluster-pools',
   params: {
-    filter: isClusterEntity,
+    filter: CLUSTER_ENTITY_FILTER,
     loader: () =>
       import('./components/EntityClusterPoolsCard').then(m =>
         compatWrapper(<m.EntityClusterPoolsCard />),
@@ -123,7 +131,7 @@ export const entityClusterPoolsCard = EntityCardBlueprint.make({
 export const entityWorkloadPoolsCard = EntityCardBlueprint.make({
   name: 'workload-pools',
   params: {
-    filter: isWorkloadEntity,
+    filter: WORKLOAD_ENTITY_FILTER,
     loader: () =>
       import('./components/EntityWorkloadPoolsCard').then(m =>
         compatWrapper(<m.EntityWorkloadPoolsCard />),
@@ -132,6 +140,26 @@ export const entityWorkloadPoolsCard = EntityCardBlueprint.make({
 });
 
 /** The node pools plugin for apps on Backstage's new frontend system. */
+/**
+ * A "Node pools" tab on the entity pages the cards are for, showing the
+ * same card full width. Off by default: enable
+ * `entity-content:nodepools/pools` in app-config to use it.
+ */
+export const entityNodePoolsContent = EntityContentBlueprint.make({
+  name: 'pools',
+  disabled: true,
+  params: {
+    path: 'node-pools',
+    title: 'Node pools',
+    group: 'operation',
+    filter: NODE_POOLS_ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityNodePoolsCard').then(m =>
+        compatWrapper(<m.EntityNodePoolsCard />),
+      ),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'nodepools',
   title: 'Node pools',
@@ -146,6 +174,7 @@ export default createFrontendPlugin({
     entityGroupPoolsCard,
     entityClusterPoolsCard,
     entityWorkloadPoolsCard,
+    entityNodePoolsContent,
   ],
   routes,
 });
