@@ -20,6 +20,7 @@ const BENCHMARKS = [
   { name: 'triage', file: 'triage.ts', postgres: false },
   { name: 'drift', file: 'drift.ts', postgres: false },
   { name: 'ui', file: 'ui.ts', postgres: false },
+  { name: 'catalog', file: 'catalog.ts', postgres: false },
 ];
 
 function run(file, env) {
