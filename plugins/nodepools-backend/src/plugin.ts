@@ -5,6 +5,11 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { registerNodepoolActions } from './actions/registerActions';
+import {
+  nodepoolsDesiredStateExtensionPoint,
+  type DesiredStateSource,
+} from '@nodepools/plugin-nodepools-node';
+import { setupDrift } from './drift/setupDrift';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -36,6 +41,8 @@ import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
+import { readTriageLimits } from './triage/analysis/limits';
+import { TriageAnalyzer } from './triage/analysis/TriageAnalyzer';
 import { readSnapshotFiles } from './triage/snapshotFiles';
 import { SnapshotNodesSource } from './triage/SnapshotNodesSource';
 import { TriageScheduler } from './triage/TriageScheduler';
@@ -55,6 +62,12 @@ export const nodepoolsPlugin = createBackendPlugin({
         addedSources.push({ source, schedule, shards: options?.shards });
       },
     });
+    const addedDesired: Array<{ source: DesiredStateSource; schedule?: ScheduledSource['schedule'] }> = [];
+    env.registerExtensionPoint(nodepoolsDesiredStateExtensionPoint, {
+      addDesiredStateSource(source, schedule) {
+        addedDesired.push({ source, schedule });
+      },
+    });
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
@@ -69,6 +82,8 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init({
         actionsRegistry,
@@ -83,6 +98,8 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
+        urlReader,
+        userInfo,
       }) {
         const listingCacheBytes = readListingCacheBytes(config);
         const stores = await createStores({ database, logger, listingCacheBytes });
@@ -95,6 +112,20 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
+        // Filled once the pool sources are scheduled; the comparison waits for each one's first run.
+        const poolSourceIds: string[] = [];
+        // The drift stage: declarations read on their schedules, compared after every sync.
+        const drift = await setupDrift({
+          config,
+          scheduler,
+          store: stores.drift,
+          pools: stores.pools,
+          poolSourceIds,
+          logger,
+          urlReader,
+          baseDir: appRootDir(),
+          added: addedDesired,
+        });
 
         const catalogOwnership = readCatalogOwnershipConfig(config);
         const sync = new SyncScheduler({
@@ -105,6 +136,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
+          onSynced: () => drift.requestRun(),
         });
         const triageSchedule = readSchedule(
           config,
@@ -137,6 +169,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         for (const { source, schedule, shards } of sources) {
           await sync.schedule(source, schedule, { shards });
         }
+        poolSourceIds.push(...sync.sourceIds());
 
         const maintenance = new MaintenanceScheduler({
           scheduler,
@@ -156,10 +189,13 @@ export const nodepoolsPlugin = createBackendPlugin({
           }).schedule(catalogOwnership.schedule);
         }
 
+        // Every analysis runs in a thread of its own, within these limits.
+        const analyzer = new TriageAnalyzer(readTriageLimits(config));
         const triage = new TriageScheduler({
           scheduler,
           pools: stores.pools,
           triage: stores.triage,
+          analyzer,
           logger,
         });
         await triage.schedule(
@@ -174,6 +210,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           await createRouter({
             store: stores.pools,
             triageStore: stores.triage,
+            triageAnalyzer: analyzer,
             httpAuth,
             logger,
             access,
@@ -187,6 +224,7 @@ export const nodepoolsPlugin = createBackendPlugin({
               workloadLabelKeys: kubernetesSettings.workloadLabelKeys,
             },
             compressedCacheBytes: Math.round(listingCacheBytes / 4),
+            drift: { store: stores.drift, userInfo, permissions },
           }),
         );
       },

@@ -18,3 +18,9 @@ export type {
   ScopeListing,
   SourceListOptions,
 } from './sources';
+export {
+  nodepoolsDesiredStateExtensionPoint,
+  type NodePoolsDesiredStateExtensionPoint,
+  type DesiredStateListing,
+  type DesiredStateSource,
+} from './desiredState';

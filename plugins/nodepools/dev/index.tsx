@@ -4,6 +4,7 @@ import SyncIcon from '@material-ui/icons/Sync';
 import GroupIcon from '@material-ui/icons/Group';
 import CategoryIcon from '@material-ui/icons/Category';
 import HourglassIcon from '@material-ui/icons/HourglassEmpty';
+import CompareArrowsIcon from '@material-ui/icons/CompareArrows';
 import type { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page, SidebarItem } from '@backstage/core-components';
 import { CatalogClient } from '@backstage/catalog-client';
@@ -77,6 +78,9 @@ createDevApp()
   )
   .addSidebarItem(
     <SidebarItem key="triage" to="/nodepools/triage" text="Triage" icon={HourglassIcon} />,
+  )
+  .addSidebarItem(
+    <SidebarItem key="drift" to="/nodepools/drift" text="Drift" icon={CompareArrowsIcon} />,
   )
   .addPage({
     element: <EntityCardsPage />,

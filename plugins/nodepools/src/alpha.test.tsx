@@ -35,7 +35,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['pool', 'pools', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'pool', 'pools', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
@@ -44,6 +44,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(plugin.getExtension('sub-page:nodepools/pools')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/triage')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/sources')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/drift')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/group-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/cluster-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/workload-pools')).toBeDefined();
@@ -83,6 +84,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
       ['Pools', '/nodepools/pools'],
       ['Triage', '/nodepools/triage'],
       ['Sources', '/nodepools/sources'],
+      ['Drift', '/nodepools/drift'],
     ]);
     expect(screen.queryByText(/Kubernetes node pools across/)).not.toBeInTheDocument();
   });

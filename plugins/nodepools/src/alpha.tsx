@@ -16,6 +16,7 @@ import {
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
+import { DriftCountsProvider } from './components/DriftCounts';
 import { WithoutPageHeader } from './components/PageFrame';
 import {
   CLUSTER_ENTITY_FILTER,
@@ -24,6 +25,7 @@ import {
   WORKLOAD_ENTITY_FILTER,
 } from './lib/entityFilters';
 import {
+  driftRouteRef,
   poolRouteRef,
   poolsRouteRef,
   rootRouteRef,
@@ -37,6 +39,7 @@ const routes = convertLegacyRouteRefs({
   pool: poolRouteRef,
   sources: sourcesRouteRef,
   triage: triageRouteRef,
+  drift: driftRouteRef,
 });
 
 /** The client of the nodepools backend. */
@@ -52,7 +55,7 @@ export const nodePoolsApi = ApiBlueprint.make({
 
 /**
  * The plugin's page at `/nodepools`, under the app's own header: its
- * sub-pages (Pools, Triage, Sources) are the header's tabs, and further
+ * sub-pages (Pools, Triage, Sources, Drift) are the header's tabs, and further
  * features attach theirs to `page:nodepools` (input `pages`). Its title
  * and icon also make the app's navigation item.
  */
@@ -65,9 +68,16 @@ export const nodePoolsPage = PageBlueprint.make({
   },
 });
 
-/** A sub-page of the plugin's page: its content, without a header of its own. */
+/**
+ * A sub-page of the plugin's page: its content, without a header of its
+ * own, with the drift counts its pool cards and findings show.
+ */
 function subPage(element: JSX.Element): JSX.Element {
-  return compatWrapper(<WithoutPageHeader>{element}</WithoutPageHeader>);
+  return compatWrapper(
+    <WithoutPageHeader>
+      <DriftCountsProvider>{element}</DriftCountsProvider>
+    </WithoutPageHeader>,
+  );
 }
 
 /** Every pool as cards, filtered by the URL; a pool's page below it. The first tab. */
@@ -100,6 +110,17 @@ export const nodePoolsSourcesSubPage = SubPageBlueprint.make({
     path: 'sources',
     title: 'Sources',
     loader: () => import('./components/SourcesPage').then(m => subPage(<m.SourcesPage />)),
+  },
+});
+
+/** Drift across the inventory: findings by cause, owner and cluster, and counts over time. */
+export const nodePoolsDriftSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'drift',
+  params: {
+    path: 'drift',
+    title: 'Drift',
+    loader: () => import('./components/DriftPage').then(m => subPage(<m.DriftPage />)),
   },
 });
 
@@ -171,6 +192,7 @@ export default createFrontendPlugin({
     nodePoolsPoolsSubPage,
     nodePoolsTriageSubPage,
     nodePoolsSourcesSubPage,
+    nodePoolsDriftSubPage,
     entityGroupPoolsCard,
     entityClusterPoolsCard,
     entityWorkloadPoolsCard,

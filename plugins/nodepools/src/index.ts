@@ -21,6 +21,7 @@ export {
   poolRouteRef,
   sourcesRouteRef,
   triageRouteRef,
+  driftRouteRef,
 } from './routes';
 export * from './components';
 export {

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import {
+  driftRouteRef,
   poolRouteRef,
   poolsRouteRef,
   rootRouteRef,
@@ -32,11 +33,12 @@ export const nodepoolsPlugin = createPlugin({
     pool: poolRouteRef,
     sources: sourcesRouteRef,
     triage: triageRouteRef,
+    drift: driftRouteRef,
   },
 });
 
 /**
- * The pool list, pool pages, sources page and pending-pod triage. Mount it once, e.g.
+ * The pool list, pool pages, sources page, pending-pod triage and drift. Mount it once, e.g.
  * `<Route path="/nodepools" element={<NodePoolsPage />} />`.
  */
 export const NodePoolsPage = nodepoolsPlugin.provide(

@@ -36,3 +36,10 @@ export const sourcesRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/sources',
 });
+
+/** Drift across the inventory: findings grouped by cause, owner and cluster, and counts over time. */
+export const driftRouteRef = createSubRouteRef({
+  id: 'nodepools/drift',
+  parent: rootRouteRef,
+  path: '/drift',
+});

@@ -46,6 +46,8 @@ export class SyncScheduler {
       /** `nodepools.sourcePriorities`: priorities by source id, over the defaults of their kinds. */
       priorities: Map<string, number>;
       logger: LoggerService;
+      /** Called after each run of a source, e.g. to have the analyses look again. */
+      onSynced?(sourceId: string): void;
     },
   ) {}
 
@@ -90,6 +92,7 @@ export class SyncScheduler {
             logger,
             signal: signal as AbortSignal,
           });
+          this.deps.onSynced?.(source.id);
         },
       });
     }

@@ -14,6 +14,8 @@ import {
 import { restrictionOf, type PoolAccess } from '../permissions';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
+import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
+import { addDriftRoutes, type DriftRoutesOptions } from './driftRoutes';
 import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
@@ -24,6 +26,8 @@ import { addTriageRoutes } from './triageRoutes';
 export interface RouterOptions {
   store: PoolStore;
   triageStore: TriageStore;
+  /** Runs triage analyses off the event loop, within their limits. */
+  triageAnalyzer: TriageAnalyzer;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   /** Every route asks it first what the caller may do. */
@@ -40,6 +44,8 @@ export interface RouterOptions {
   catalog: Omit<Parameters<typeof addCatalogRoutes>[1], 'store' | 'access'>;
   /** Bytes of compressed listings kept in memory (default 8 MiB). */
   compressedCacheBytes?: number;
+  /** Drift findings and acknowledgements; without it the drift routes are not served. */
+  drift?: Omit<DriftRoutesOptions, 'httpAuth' | 'pools' | 'access'>;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -56,9 +62,16 @@ export async function createRouter(
     next();
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
-  addTriageRoutes(router, { store, triageStore: options.triageStore, access });
+  addTriageRoutes(router, {
+    store,
+    triageStore: options.triageStore,
+    analyzer: options.triageAnalyzer,
+    access,
+  });
   addCatalogRoutes(router, { store, access, ...options.catalog });
   router.use(express.json({ limit: '1mb' }));
+
+  if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store, access });
 
   // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
   router.get('/pools', async (req, res) => {

@@ -3,6 +3,7 @@ import type {
   DatabaseService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { DatabaseDriftStore } from './DatabaseDriftStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
 import type { ChangeFeed } from './feed/ChangeFeed';
@@ -13,6 +14,7 @@ import { DatabaseWorkloadStore } from './workloads/DatabaseWorkloadStore';
 import type { WorkloadStore } from './workloads/WorkloadStore';
 import { fillMissingListDocuments } from './listing/listDocument';
 import { migrateToLatest } from './migrate';
+import type { DriftStore } from './DriftStore';
 import type { PoolStore } from './PoolStore';
 import type { TriageStore } from './TriageStore';
 
@@ -26,6 +28,7 @@ export interface Stores {
   owners: OwnerStore;
   /** Which workloads run on which pool. */
   workloads: WorkloadStore;
+  drift: DriftStore;
 }
 
 export interface StoreOptions {
@@ -74,5 +77,6 @@ function storesOf(knex: Knex, options: StoreOptions): Stores {
     feed: new DatabaseChangeFeed(knex),
     owners: new DatabaseOwnerStore(knex),
     workloads: new DatabaseWorkloadStore(knex),
+    drift: new DatabaseDriftStore(knex, options.now),
   };
 }

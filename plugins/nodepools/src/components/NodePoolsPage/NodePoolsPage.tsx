@@ -18,7 +18,7 @@ import { usePoolPages } from '../../hooks/usePoolPages';
 import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
 import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
-import { sourcesRouteRef, triageRouteRef } from '../../routes';
+import { driftRouteRef, sourcesRouteRef, triageRouteRef } from '../../routes';
 import { PageFrame, useDrawsPageHeader } from '../PageFrame';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
@@ -58,6 +58,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   const sourcesLink = useRouteRef(sourcesRouteRef);
   const triageLink = useRouteRef(triageRouteRef);
   const drawsHeader = useDrawsPageHeader();
+  const driftLink = useRouteRef(driftRouteRef);
   const [query, setQuery] = usePoolQueryParams();
   const facets = useAsync(() => api.getFacets(), [api]);
   const pages = usePoolPages(query, pageSize);
@@ -136,6 +137,9 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
         // Under the app's header the other pages are tabs.
         <ContentHeader title="Pools">
           <Link to={triageLink()}>Triage</Link>
+          <Link to={driftLink()} style={{ marginLeft: 16 }}>
+            Drift
+          </Link>
           <Link to={sourcesLink()} style={{ marginLeft: 16 }}>
             Sources
           </Link>

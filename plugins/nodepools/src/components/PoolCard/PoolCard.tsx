@@ -9,6 +9,7 @@ import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { capacityTypeLabel, modeLabel, providerLabel } from '../../lib/format';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { OwnerLink } from '../OwnerLink';
+import { DriftBadge } from '../DriftBadge';
 import { PoolBadges } from '../PoolBadges';
 import { RelativeTime } from '../RelativeTime';
 import { TaintChips } from '../TaintChips';
@@ -101,6 +102,7 @@ function PoolCardComponent({ pool, to, pendingFitAfterScaleUp, triageLink }: Poo
             {to ? <Link to={to}>{pool.name}</Link> : pool.name}
           </Typography>
           <PoolBadges pool={pool} />
+          <DriftBadge poolRef={pool.ref} />
         </div>
         <div className={classes.chips}>
           <Chip

@@ -16,6 +16,7 @@ import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
 import { PageFrame } from '../PageFrame';
 import { ApiErrorPanel } from '../ApiErrorPanel';
+import { PoolDriftTabs } from '../DriftPoolTab';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
@@ -118,7 +119,7 @@ export function PoolPage() {
     subtitle = [providerLabel(p.provider), p.account, p.region, p.cluster]
       .filter(Boolean)
       .join(' · ');
-    body = <PoolDetails pool={p} />;
+    body = <PoolDriftTabs poolRef={p.ref} details={<PoolDetails pool={p} />} />;
   }
 
   return (

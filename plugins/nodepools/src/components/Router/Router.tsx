@@ -1,5 +1,7 @@
-import { Navigate, Route, Routes, useParams } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router-dom';
 import { usePoolLink } from '../../hooks/usePoolLink';
+import { DriftCountsProvider } from '../DriftCounts';
+import { DriftPage } from '../DriftPage';
 import { NodePoolsPage } from '../NodePoolsPage';
 import { PoolPage } from '../PoolPage';
 import { SourcesPage } from '../SourcesPage';
@@ -18,8 +20,9 @@ export function PoolsRoutes() {
 /** Pool pages used to live at `/pool/:ref`: links saved then still open the pool. */
 function MovedPoolPage() {
   const { ref } = useParams();
+  const { search } = useLocation();
   const to = usePoolLink()(ref ?? '');
-  return to ? <Navigate to={to} replace /> : null;
+  return to ? <Navigate to={`${to}${search}`} replace /> : null;
 }
 
 /**
@@ -28,12 +31,15 @@ function MovedPoolPage() {
  */
 export function Router() {
   return (
-    <Routes>
-      <Route path="/" element={<NodePoolsPage />} />
-      <Route path="/pools/*" element={<PoolsRoutes />} />
-      <Route path="/pool/:ref" element={<MovedPoolPage />} />
-      <Route path="/sources" element={<SourcesPage />} />
-      <Route path="/triage/*" element={<TriagePage />} />
-    </Routes>
+    <DriftCountsProvider>
+      <Routes>
+        <Route path="/" element={<NodePoolsPage />} />
+        <Route path="/pools/*" element={<PoolsRoutes />} />
+        <Route path="/pool/:ref" element={<MovedPoolPage />} />
+        <Route path="/sources" element={<SourcesPage />} />
+        <Route path="/triage/*" element={<TriagePage />} />
+        <Route path="/drift" element={<DriftPage />} />
+      </Routes>
+    </DriftCountsProvider>
   );
 }
