@@ -10,6 +10,7 @@ import {
   PoolPage,
   PoolQuery,
   PoolRestriction,
+  SELF_MANAGED_PROVIDER,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type {
@@ -223,7 +224,7 @@ export class DatabasePoolStore implements PoolStore {
       name: string;
     }> = await this.db('nodepools_pools')
       .where({ cluster: cluster.cluster })
-      .whereNot({ provider: 'kubernetes' })
+      .whereNot({ provider: SELF_MANAGED_PROVIDER })
       .whereNull('tombstoned_at')
       .select('ref', 'provider', 'account', 'region', 'cluster', 'name');
     return rows.map(row => ({
