@@ -3,6 +3,7 @@ import {
   clusterRef,
   clustersAgree,
   isInClusterProvider,
+  SELF_MANAGED_PROVIDER,
   type ClusterIdentity,
   type PoolListItem,
 } from '@nodepools/plugin-nodepools-common';
@@ -36,7 +37,7 @@ export function groupByCluster(pools: Iterable<PoolListItem>): Map<string, Clust
     let identity = clusterOfPool(pool);
     if (isInClusterProvider(pool.provider)) {
       const agreeing = (cloudByName.get(identity.cluster) ?? []).filter(c => clustersAgree(c, identity));
-      identity = agreeing.length === 1 ? agreeing[0] : { ...identity, provider: 'kubernetes' };
+      identity = agreeing.length === 1 ? agreeing[0] : { ...identity, provider: SELF_MANAGED_PROVIDER };
     }
     const ref = clusterRef(identity);
     const group = groups.get(ref);

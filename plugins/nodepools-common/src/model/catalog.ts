@@ -1,3 +1,4 @@
+import { SELF_MANAGED_PROVIDER } from '../providers/registry';
 import {
   clustersAgree,
   parseClusterSelector,
@@ -84,7 +85,7 @@ export function clusterOfClusterEntity(entity: {
 }): ClusterIdentity {
   return (
     clusterOfEntity(entity.metadata.annotations) ?? {
-      provider: 'kubernetes',
+      provider: SELF_MANAGED_PROVIDER,
       cluster: entity.metadata.name,
     }
   );
@@ -92,7 +93,7 @@ export function clusterOfClusterEntity(entity: {
 
 /** How much a cluster selector says: a full ref beats a bare name. */
 function specificity(c: ClusterIdentity): number {
-  return (c.provider === 'kubernetes' ? 0 : 1) + (c.account ? 1 : 0) + (c.region ? 1 : 0);
+  return (c.provider === SELF_MANAGED_PROVIDER ? 0 : 1) + (c.account ? 1 : 0) + (c.region ? 1 : 0);
 }
 
 /** A catalog entity that stands for a cluster, as matching needs it. */
