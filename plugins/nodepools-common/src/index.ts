@@ -13,3 +13,4 @@ export * from './pricing';
 export * from './desired';
 export * from './drift';
 export * from './permissions';
+export * from './requests';
