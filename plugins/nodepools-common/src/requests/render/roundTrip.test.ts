@@ -66,8 +66,11 @@ function expectSpecValues(pool: DesiredPool, spec: PoolRequestSpec): void {
   expect([...(pool.machineTypes ?? [])].sort()).toEqual([...spec.machineTypes].sort());
   expect(pool.labels).toEqual(spec.labels);
   expect(pool.taints).toEqual(spec.taints);
-  expect(pool.capacityType).toBe(spec.capacityType);
-  if (spec.kind !== 'doks-node-pool') expect(pool.os).toBe(spec.os);
+  // DigitalOcean pools have no capacity type or OS setting: on-demand Linux.
+  if (spec.kind !== 'doks-node-pool') {
+    expect(pool.capacityType).toBe(spec.capacityType);
+    expect(pool.os).toBe(spec.os);
+  }
   if (spec.zones.length) expect(pool.zones).toEqual([...spec.zones].sort());
   if (spec.kind === 'aks-node-pool') expect(pool.mode).toBe(spec.mode ?? 'user');
   if (spec.kind === 'karpenter-nodepool') {
