@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -10,6 +12,8 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
+import { readRequestsConfig } from './requests/config';
+import { createRequestWorkflow } from './requests/createRequestWorkflow';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -50,19 +54,34 @@ export const nodepoolsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
+      async init({ config, database, httpAuth, httpRouter, logger, scheduler, auditor, permissions, userInfo, catalog, notifications }) {
         const stores = await createStores({ database, logger });
+        const requests = createRequestWorkflow({
+          pools: stores.pools,
+          requests: stores.requests,
+          config: readRequestsConfig(config),
+          logger,
+          auditor,
+          catalog,
+          notifications,
+        });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
 
         const sync = new SyncScheduler({
           scheduler,
           store: stores.pools,
-          ownership: readOwnershipConfig(config),
+          ownership: { ...readOwnershipConfig(config), requestOwner: spec => requests.ownerIndex.ownerOf(spec) },
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
+          hooks: { beforeSync: requests.refreshOwners, afterSync: async () => { await requests.detect(); } },
         });
         const triageSchedule = readSchedule(
           config,
@@ -101,6 +120,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
+        await requests.schedule(scheduler, readSchedule(config));
 
         const triage = new TriageScheduler({
           scheduler,
@@ -125,6 +145,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            requests: { service: requests.service, httpAuth, userInfo, permissions },
           }),
         );
       },

@@ -32,6 +32,8 @@ export class SyncScheduler {
       /** `nodepools.sourcePriorities`: priorities by source id, over the defaults of their kinds. */
       priorities: Map<string, number>;
       logger: LoggerService;
+      /** Stages around each sync: before (refresh what pools are prepared with), after (read what it stored). */
+      hooks?: { beforeSync?(): Promise<void>; afterSync?(sourceId: string): Promise<void> };
     },
   ) {}
 
@@ -53,6 +55,7 @@ export class SyncScheduler {
       id: syncTaskId(source.id),
       scope: 'global',
       fn: async signal => {
+        await this.runHook(() => this.deps.hooks?.beforeSync?.(), source.id);
         await syncSource({
           source,
           store: this.deps.store,
@@ -62,8 +65,18 @@ export class SyncScheduler {
           logger: this.deps.logger.child({ source: source.id }),
           signal: signal as AbortSignal,
         });
+        await this.runHook(() => this.deps.hooks?.afterSync?.(source.id), source.id);
       },
     });
+  }
+
+  /** A stage around a sync that fails is logged; the sync itself stands. */
+  private async runHook(hook: () => Promise<void> | undefined, sourceId: string): Promise<void> {
+    try {
+      await hook();
+    } catch (error) {
+      this.deps.logger.warn(`A stage around the sync of ${sourceId} failed: ${(error as Error).message}`);
+    }
   }
 
   /** Asks the scheduler to run a source's task now (on whichever replica picks it up). */

@@ -21,6 +21,8 @@ export interface OwnershipRule {
 export interface OwnershipConfig {
   keys: OwnerKeys;
   rules: OwnershipRule[];
+  /** The owner an approved pool request names for the pool, if any. */
+  requestOwner?: (spec: PoolSpec) => string | undefined;
 }
 
 const RULE_FIELDS = ['provider', 'account', 'region', 'cluster', 'pool'] as const;
@@ -69,7 +71,8 @@ function ruleMatches(rule: OwnershipRule, spec: PoolSpec): boolean {
 
 /**
  * The owner of a pool. Precedence: an explicit config rule (an admin's word
- * beats what anyone tagged), then the pool's tags, then its labels.
+ * beats what anyone tagged), then the pool's tags, then its labels, then
+ * the approved request that created it.
  */
 export function resolveOwner(
   spec: PoolSpec,
@@ -77,5 +80,8 @@ export function resolveOwner(
 ): { owner: string; ownerSource: OwnerSource } | undefined {
   const rule = ownership.rules.find(r => ruleMatches(r, spec));
   if (rule) return { owner: toOwnerRef(rule.owner), ownerSource: 'config' };
-  return ownerFromPool(spec, ownership.keys);
+  const tagged = ownerFromPool(spec, ownership.keys);
+  if (tagged) return tagged;
+  const requested = ownership.requestOwner?.(spec);
+  return requested ? { owner: requested, ownerSource: 'request' } : undefined;
 }

@@ -14,6 +14,7 @@ import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import { mapStoreErrors } from './errors';
 import { parsePoolQuery } from './poolQueryParams';
+import { createRequestRouter, type RequestRoutesOptions } from './requestRoutes';
 import { addTriageRoutes } from './triageRoutes';
 
 export interface RouterOptions {
@@ -27,6 +28,8 @@ export interface RouterOptions {
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
   /** When the pools of a source removed from config at `removedAt` are tombstoned. */
   tombstoneAt?(removedAt: string): string;
+  /** The pool request workflow at /requests (its own body parser and error answers). */
+  requests?: RequestRoutesOptions;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -43,6 +46,7 @@ export async function createRouter(
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
   addTriageRoutes(router, { store, triageStore: options.triageStore });
+  if (options.requests) router.use('/requests', createRequestRouter(options.requests));
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/pools', async (req, res) => {

@@ -4,15 +4,18 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { DatabasePoolStore } from './DatabasePoolStore';
+import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
 import { migrateToLatest } from './migrate';
 import type { PoolStore } from './PoolStore';
+import type { RequestStore } from './RequestStore';
 import type { TriageStore } from './TriageStore';
 
 /** Every store of the plugin, over one knex client whose schema is migrated. */
 export interface Stores {
   pools: PoolStore;
   triage: TriageStore;
+  requests: RequestStore;
 }
 
 /**
@@ -48,5 +51,6 @@ function storesOf(knex: Knex, now?: () => Date): Stores {
   return {
     pools: new DatabasePoolStore(knex, now),
     triage: new DatabaseTriageStore(knex),
+    requests: new DatabaseRequestStore(knex),
   };
 }

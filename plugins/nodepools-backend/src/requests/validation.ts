@@ -1,0 +1,130 @@
+import type { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  checkRequest,
+  clusterRef,
+  matchingClusters,
+  parseClusterRef,
+  poolCost,
+  type ClusterIdentity,
+  type MachineCatalog,
+  type NodePool,
+  type OwnerUsage,
+  type PolicyInput,
+  type PoolRequestSpec,
+  type ValidationResult,
+} from '@nodepools/plugin-nodepools-common';
+import type { PoolStore } from '../store/PoolStore';
+import type { RequestStore } from '../store/RequestStore';
+import type { RequestsConfig } from './config';
+
+/** How long the catalog's answer about an owner is kept: forms validate on every keystroke. */
+const OWNER_CACHE_MS = 60_000;
+
+export interface PreparedRequest {
+  /** The spec with the cluster ref as the inventory spells it and the resource group filled in. */
+  spec: PoolRequestSpec;
+  cluster?: ClusterIdentity;
+  clusterPools: NodePool[];
+  result: ValidationResult;
+}
+
+/**
+ * Gathers what the policy checks read (the cluster and its pools from the
+ * inventory, open requests, the owner's pools and whether the catalog
+ * knows the owner) and runs them.
+ */
+export class RequestValidator {
+  private readonly owners = new Map<string, { exists?: boolean; problem?: string; at: number }>();
+
+  constructor(
+    private readonly deps: {
+      pools: PoolStore;
+      requests: RequestStore;
+      catalog?: CatalogService;
+      machines: MachineCatalog;
+      config: RequestsConfig;
+      logger: LoggerService;
+      now?: () => number;
+    },
+  ) {}
+
+  async prepare(spec: PoolRequestSpec, credentials: BackstageCredentials, excludeId?: string): Promise<PreparedRequest> {
+    const { cluster, problem } = await this.resolveCluster(spec);
+    const clusterPools = cluster ? await this.deps.pools.listClusterPools(cluster) : [];
+    const prepared: PoolRequestSpec = {
+      ...spec,
+      ...(cluster ? { cluster: clusterRef(cluster) } : {}),
+      ...(spec.kind === 'aks-node-pool' && !spec.resourceGroup ? await this.resourceGroupOf(clusterPools) : {}),
+    };
+    const [openRequests, ownerUsage, owner] = await Promise.all([
+      this.deps.requests.openNames(prepared.cluster, excludeId),
+      this.ownerUsage(prepared.owner),
+      this.ownerExists(prepared.owner, credentials),
+    ]);
+    const input: PolicyInput = {
+      spec: prepared,
+      policy: this.deps.config.policy,
+      catalog: this.deps.machines,
+      pricing: this.deps.config.pricing,
+      ...(cluster ? { cluster } : { clusterProblem: problem }),
+      poolNames: new Set(clusterPools.map(p => p.name)),
+      openRequests,
+      ownerUsage,
+      ...(owner.exists !== undefined ? { ownerExists: owner.exists } : {}),
+      ...(owner.problem ? { ownerLookupProblem: owner.problem } : {}),
+    };
+    return { spec: prepared, cluster, clusterPools, result: checkRequest(input) };
+  }
+
+  /** The one cluster of the inventory the spec's ref names. */
+  async resolveCluster(spec: PoolRequestSpec): Promise<{ cluster?: ClusterIdentity; problem?: string }> {
+    const wanted = parseClusterRef(spec.cluster);
+    const candidates = await this.deps.pools.findClusters(wanted.cluster);
+    const found = matchingClusters(wanted, candidates);
+    if (found.length === 1) return { cluster: found[0] };
+    if (!found.length) return { problem: `no cluster ${spec.cluster} in the inventory` };
+    return { problem: `${spec.cluster} names ${found.length} clusters: ${found.map(clusterRef).join(', ')}` };
+  }
+
+  private async resourceGroupOf(pools: NodePool[]): Promise<{ resourceGroup?: string }> {
+    const aks = pools.find(p => p.provider === 'aks');
+    if (!aks) return {};
+    const detail = await this.deps.pools.getPool(aks.ref);
+    const id = (detail?.raw as { id?: unknown } | undefined)?.id;
+    const match = typeof id === 'string' ? /\/resourceGroups\/([^/]+)\//i.exec(id) : null;
+    return match ? { resourceGroup: match[1] } : {};
+  }
+
+  private async ownerUsage(owner: string): Promise<OwnerUsage> {
+    const pools = await this.deps.requests.ownerPools(owner);
+    const usage: OwnerUsage = { maxNodes: 0, monthly: 0 };
+    for (const pool of pools) {
+      const cost = poolCost(pool, { catalog: this.deps.machines, overrides: this.deps.config.pricing });
+      usage.maxNodes += cost.max?.nodes ?? pool.nodeCount ?? 0;
+      usage.monthly += cost.current?.monthly ?? 0;
+    }
+    return usage;
+  }
+
+  private async ownerExists(owner: string, credentials: BackstageCredentials): Promise<{ exists?: boolean; problem?: string }> {
+    const now = this.deps.now?.() ?? Date.now();
+    const cached = this.owners.get(owner);
+    if (cached && now - cached.at < OWNER_CACHE_MS) return cached;
+    let answer: { exists?: boolean; problem?: string };
+    if (!this.deps.catalog) {
+      answer = { problem: 'the catalog is not available to this backend' };
+    } else {
+      try {
+        const entity = await this.deps.catalog.getEntityByRef(owner, { credentials });
+        answer = { exists: entity !== undefined && entity.kind.toLocaleLowerCase('en-US') === 'group' };
+      } catch (error) {
+        answer = { problem: (error as Error).message };
+        this.deps.logger.warn(`Could not look up request owner ${owner} in the catalog: ${(error as Error).message}`);
+      }
+    }
+    // Only answers are kept: a catalog that could not be asked is asked again next time.
+    if (answer.exists !== undefined) this.owners.set(owner, { ...answer, at: now });
+    return answer;
+  }
+}
