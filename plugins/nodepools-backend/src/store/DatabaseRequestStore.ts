@@ -216,10 +216,11 @@ export class DatabaseRequestStore implements RequestStore {
   }
 
   async ownerPools(owner: string): Promise<PoolForCost[]> {
-    const rows: Array<{ ref: string; spec: string }> = await this.db('nodepools_pools')
-      .where({ owner })
-      .whereNull('tombstoned_at')
-      .select('ref', 'spec');
+    const rows: Array<{ ref: string; spec: string }> = await this.db('nodepools_pools as p')
+      .join('nodepools_pool_documents as d', 'd.ref', 'p.ref')
+      .where('p.owner', owner)
+      .whereNull('p.tombstoned_at')
+      .select('p.ref', 'd.spec');
     return rows.map(row => ({ ...JSON.parse(row.spec), ref: row.ref }));
   }
 }
