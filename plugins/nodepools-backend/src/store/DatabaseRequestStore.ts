@@ -116,7 +116,7 @@ function changeColumns(changes: RequestChanges): Partial<RequestRow> {
   if (changes.decidedAt !== undefined) columns.decided_at = changes.decidedAt;
   if (changes.provisionedAt !== undefined) columns.provisioned_at = changes.provisionedAt;
   if (changes.poolRef !== undefined) columns.pool_ref = changes.poolRef;
-  if (changes.stateReason !== undefined) columns.state_reason = changes.stateReason;
+  if (changes.stateReason !== undefined) columns.state_reason = changes.stateReason || null;
   return columns;
 }
 
