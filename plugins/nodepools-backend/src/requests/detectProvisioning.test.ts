@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { defaultMachineCatalog, DEFAULT_OWNER_KEYS, type PoolRequestSpec, type PoolSpec } from '@nodepools/plugin-nodepools-common';
 import { preparePool } from '../inventory/preparePool';
@@ -49,7 +49,7 @@ interface Harness {
   sync(pools: PoolSpec[]): Promise<void>;
 }
 
-async function harness(databaseId: 'POSTGRES_17' | 'SQLITE_3'): Promise<Harness> {
+async function harness(databaseId: TestDatabaseId): Promise<Harness> {
   const stores = await createStoresFromKnex(await databases.init(databaseId));
   const clock = { now: new Date('2026-12-01T10:00:00.000Z') };
   const sent: NotificationSendOptions[] = [];

@@ -1,5 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend, TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -32,7 +32,7 @@ export function group(name: string): Entity {
 
 export interface RequestBackendOptions {
   databases: TestDatabases;
-  databaseId: 'SQLITE_3' | 'POSTGRES_17';
+  databaseId: TestDatabaseId;
   pools?: PoolSpec[];
   /** Which permissions a user is granted; all by default. */
   grant?: (permission: string, user: string) => boolean;
