@@ -19,6 +19,7 @@ const BENCHMARKS = [
   { name: 'live', file: 'liveSync.ts', postgres: true },
   { name: 'triage', file: 'triage.ts', postgres: false },
   { name: 'drift', file: 'drift.ts', postgres: false },
+  { name: 'requests', file: 'requests.ts', postgres: true },
   { name: 'ui', file: 'ui.ts', postgres: false },
 ];
 

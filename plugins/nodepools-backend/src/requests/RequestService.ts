@@ -64,7 +64,7 @@ export class RequestService {
   }
 
   async validate(spec: PoolRequestSpec, caller: Caller, requestId?: string): Promise<ValidationResult> {
-    return (await this.deps.validator.prepare(spec, caller.credentials, requestId)).result;
+    return (await this.deps.validator.prepare(spec, caller.credentials, requestId, true)).result;
   }
 
   async create(spec: PoolRequestSpec, caller: Caller, options: { submit?: boolean; comment?: string }): Promise<PoolRequestDetail> {

@@ -18,7 +18,11 @@ import type { PoolStore } from '../store/PoolStore';
 import type { RequestStore } from '../store/RequestStore';
 import type { RequestsConfig } from './config';
 
-/** How long the catalog's answer about an owner is kept: forms validate on every keystroke. */
+/**
+ * How long the catalog's answer about an owner, and what the owner's pools
+ * cost, are kept for live checks: forms validate on every keystroke.
+ * Submissions and approvals always read both afresh.
+ */
 const OWNER_CACHE_MS = 60_000;
 
 export interface PreparedRequest {
@@ -36,6 +40,7 @@ export interface PreparedRequest {
  */
 export class RequestValidator {
   private readonly owners = new Map<string, { exists?: boolean; problem?: string; at: number }>();
+  private readonly usage = new Map<string, { usage: OwnerUsage; at: number }>();
 
   constructor(
     private readonly deps: {
@@ -49,19 +54,21 @@ export class RequestValidator {
     },
   ) {}
 
-  async prepare(spec: PoolRequestSpec, credentials: BackstageCredentials, excludeId?: string): Promise<PreparedRequest> {
+  /** Checks a spec; `live` (a form's check while typing) may use the owner's cached usage and catalog answer. */
+  async prepare(spec: PoolRequestSpec, credentials: BackstageCredentials, excludeId?: string, live = false): Promise<PreparedRequest> {
     const { cluster, problem } = await this.resolveCluster(spec);
-    const clusterPools = cluster ? await this.deps.pools.listClusterPools(cluster) : [];
+    const ref = cluster ? clusterRef(cluster) : spec.cluster;
+    const [clusterPools, openRequests, ownerUsage, owner] = await Promise.all([
+      cluster ? this.deps.pools.listClusterPools(cluster) : Promise.resolve([]),
+      this.deps.requests.openNames(ref, excludeId),
+      this.ownerUsage(spec.owner, live),
+      this.ownerExists(spec.owner, credentials, live),
+    ]);
     const prepared: PoolRequestSpec = {
       ...spec,
-      ...(cluster ? { cluster: clusterRef(cluster) } : {}),
+      cluster: ref,
       ...(spec.kind === 'aks-node-pool' && !spec.resourceGroup ? await this.resourceGroupOf(clusterPools) : {}),
     };
-    const [openRequests, ownerUsage, owner] = await Promise.all([
-      this.deps.requests.openNames(prepared.cluster, excludeId),
-      this.ownerUsage(prepared.owner),
-      this.ownerExists(prepared.owner, credentials),
-    ]);
     const input: PolicyInput = {
       spec: prepared,
       policy: this.deps.config.policy,
@@ -96,7 +103,10 @@ export class RequestValidator {
     return match ? { resourceGroup: match[1] } : {};
   }
 
-  private async ownerUsage(owner: string): Promise<OwnerUsage> {
+  private async ownerUsage(owner: string, live: boolean): Promise<OwnerUsage> {
+    const now = this.deps.now?.() ?? Date.now();
+    const cached = this.usage.get(owner);
+    if (live && cached && now - cached.at < OWNER_CACHE_MS) return cached.usage;
     const pools = await this.deps.requests.ownerPools(owner);
     const usage: OwnerUsage = { maxNodes: 0, monthly: 0 };
     for (const pool of pools) {
@@ -104,13 +114,14 @@ export class RequestValidator {
       usage.maxNodes += cost.max?.nodes ?? pool.nodeCount ?? 0;
       usage.monthly += cost.current?.monthly ?? 0;
     }
+    this.usage.set(owner, { usage, at: now });
     return usage;
   }
 
-  private async ownerExists(owner: string, credentials: BackstageCredentials): Promise<{ exists?: boolean; problem?: string }> {
+  private async ownerExists(owner: string, credentials: BackstageCredentials, live: boolean): Promise<{ exists?: boolean; problem?: string }> {
     const now = this.deps.now?.() ?? Date.now();
     const cached = this.owners.get(owner);
-    if (cached && now - cached.at < OWNER_CACHE_MS) return cached;
+    if (live && cached && now - cached.at < OWNER_CACHE_MS) return cached;
     let answer: { exists?: boolean; problem?: string };
     if (!this.deps.catalog) {
       answer = { problem: 'the catalog is not available to this backend' };
