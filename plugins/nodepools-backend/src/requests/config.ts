@@ -56,7 +56,7 @@ function readPolicy(config: Config | undefined): RequestPolicy {
   const namePattern = config?.getOptionalString('namePattern');
   if (namePattern !== undefined) {
     try {
-      new RegExp(namePattern);
+      RegExp(namePattern);
     } catch (error) {
       throw new Error(`Invalid value at 'nodepools.requests.policy.namePattern': ${(error as Error).message}`);
     }

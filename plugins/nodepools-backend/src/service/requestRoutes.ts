@@ -27,6 +27,20 @@ export interface RequestRoutesOptions {
 
 const REVIEW_ACTIONS: readonly ReviewAction[] = ['submit', 'approve', 'reject', 'cancel'];
 
+/** Answers the workflow's own errors with where the problem is; others go on to Backstage's handler. */
+const requestErrors: ErrorRequestHandler = (error, req, res, next) => {
+  const send = (statusCode: number, extra: Partial<RequestErrorResponse>, name = error.name, message = error.message) => {
+    const body: RequestErrorResponse = { error: { name, message }, request: { method: req.method, url: req.originalUrl }, response: { statusCode }, ...extra };
+    res.status(statusCode).json(body);
+  };
+  if (error instanceof RequestBodyError) return send(400, { field: error.field });
+  if (error instanceof PolicyViolationError) return send(422, { violations: error.violations });
+  if (error instanceof RequestConflictError) return send(409, error.currentVersion !== undefined ? { currentVersion: error.currentVersion } : {});
+  if (error?.type === 'entity.parse.failed') return send(400, { field: 'body' }, 'InputError', `Invalid field 'body': not JSON (${error.message})`);
+  if (error?.type === 'entity.too.large') return send(413, { field: 'body' }, 'PayloadTooLargeError', "Invalid field 'body': larger than 256 kB");
+  return next(error);
+};
+
 /**
  * `/requests`: the pool request workflow. Reads are open to signed-in
  * users and backends; changes need a user, and `nodepool.request.create`
@@ -95,17 +109,3 @@ export function createRequestRouter(options: RequestRoutesOptions): express.Rout
   router.use(requestErrors);
   return router;
 }
-
-/** Answers the workflow's own errors with where the problem is; others go on to Backstage's handler. */
-const requestErrors: ErrorRequestHandler = (error, req, res, next) => {
-  const send = (statusCode: number, extra: Partial<RequestErrorResponse>, name = error.name, message = error.message) => {
-    const body: RequestErrorResponse = { error: { name, message }, request: { method: req.method, url: req.originalUrl }, response: { statusCode }, ...extra };
-    res.status(statusCode).json(body);
-  };
-  if (error instanceof RequestBodyError) return send(400, { field: error.field });
-  if (error instanceof PolicyViolationError) return send(422, { violations: error.violations });
-  if (error instanceof RequestConflictError) return send(409, error.currentVersion !== undefined ? { currentVersion: error.currentVersion } : {});
-  if (error?.type === 'entity.parse.failed') return send(400, { field: 'body' }, 'InputError', `Invalid field 'body': not JSON (${error.message})`);
-  if (error?.type === 'entity.too.large') return send(413, { field: 'body' }, 'PayloadTooLargeError', "Invalid field 'body': larger than 256 kB");
-  return next(error);
-};

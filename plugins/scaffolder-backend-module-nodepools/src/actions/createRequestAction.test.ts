@@ -5,6 +5,8 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
 import { nodepoolsSourcesExtensionPoint } from '@nodepools/plugin-nodepools-node';
+// The action is tested against the real nodepools backend it calls.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import nodepoolsPlugin from '@nodepools/plugin-nodepools-backend';
 import type { AddressInfo } from 'net';
 import { createNodepoolsRequestAction } from './createRequestAction';
