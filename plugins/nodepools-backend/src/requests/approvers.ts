@@ -1,8 +1,4 @@
-import {
-  clusterRef,
-  type ClusterIdentity,
-  type NodePool,
-} from '@nodepools/plugin-nodepools-common';
+import { clusterRef, type ClusterIdentity } from '@nodepools/plugin-nodepools-common';
 import type { ApproverRule } from './config';
 
 function glob(pattern: string, value: string): boolean {
@@ -22,7 +18,7 @@ function matches(rule: ApproverRule, cluster: ClusterIdentity): boolean {
  * inventory. Empty when neither says: then whoever is granted
  * `nodepool.request.approve` may approve.
  */
-export function approverGroups(cluster: ClusterIdentity, rules: readonly ApproverRule[], pools: readonly NodePool[]): string[] {
+export function approverGroups(cluster: ClusterIdentity, rules: readonly ApproverRule[], pools: ReadonlyArray<{ owner?: string }>): string[] {
   const configured = rules.filter(rule => matches(rule, cluster)).map(rule => rule.group);
   if (configured.length) return [...new Set(configured)].sort();
   const owners = pools.map(pool => pool.owner).filter((owner): owner is string => !!owner?.startsWith('group:'));

@@ -2,20 +2,21 @@ import type { BackstageCredentials, LoggerService } from '@backstage/backend-plu
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   checkRequest,
+  clusterOfPool,
   clusterRef,
+  clustersAgree,
   matchingClusters,
   parseClusterRef,
   poolCost,
   type ClusterIdentity,
   type MachineCatalog,
-  type NodePool,
   type OwnerUsage,
   type PolicyInput,
   type PoolRequestSpec,
   type ValidationResult,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
-import type { RequestStore } from '../store/RequestStore';
+import type { ClusterPoolRow, RequestStore } from '../store/RequestStore';
 import type { RequestsConfig } from './config';
 
 /**
@@ -29,7 +30,8 @@ export interface PreparedRequest {
   /** The spec with the cluster ref as the inventory spells it and the resource group filled in. */
   spec: PoolRequestSpec;
   cluster?: ClusterIdentity;
-  clusterPools: NodePool[];
+  /** The live pools of the cluster: their names, and their owners (the default approvers). */
+  clusterPools: ClusterPoolRow[];
   result: ValidationResult;
 }
 
@@ -56,14 +58,17 @@ export class RequestValidator {
 
   /** Checks a spec; `live` (a form's check while typing) may use the owner's cached usage and catalog answer. */
   async prepare(spec: PoolRequestSpec, credentials: BackstageCredentials, excludeId?: string, live = false): Promise<PreparedRequest> {
-    const { cluster, problem } = await this.resolveCluster(spec);
-    const ref = cluster ? clusterRef(cluster) : spec.cluster;
-    const [clusterPools, openRequests, ownerUsage, owner] = await Promise.all([
-      cluster ? this.deps.pools.listClusterPools(cluster) : Promise.resolve([]),
-      this.deps.requests.openNames(ref, excludeId),
+    // One round trip in the usual case: the form sends the ref the inventory spells.
+    const [named, openAsSent, ownerUsage, owner] = await Promise.all([
+      this.deps.requests.poolsOfClusterName(parseClusterRef(spec.cluster).cluster),
+      this.deps.requests.openNames(spec.cluster, excludeId),
       this.ownerUsage(spec.owner, live),
       this.ownerExists(spec.owner, credentials, live),
     ]);
+    const { cluster, problem } = this.resolveCluster(spec, named);
+    const ref = cluster ? clusterRef(cluster) : spec.cluster;
+    const clusterPools = cluster ? named.filter(pool => clustersAgree(cluster, clusterOfPool(pool))) : [];
+    const openRequests = ref === spec.cluster ? openAsSent : await this.deps.requests.openNames(ref, excludeId);
     const prepared: PoolRequestSpec = {
       ...spec,
       cluster: ref,
@@ -84,17 +89,15 @@ export class RequestValidator {
     return { spec: prepared, cluster, clusterPools, result: checkRequest(input) };
   }
 
-  /** The one cluster of the inventory the spec's ref names. */
-  async resolveCluster(spec: PoolRequestSpec): Promise<{ cluster?: ClusterIdentity; problem?: string }> {
-    const wanted = parseClusterRef(spec.cluster);
-    const candidates = await this.deps.pools.findClusters(wanted.cluster);
-    const found = matchingClusters(wanted, candidates);
+  /** The one cluster of the inventory the spec's ref names, among the pools that carry its cluster name. */
+  private resolveCluster(spec: PoolRequestSpec, named: ClusterPoolRow[]): { cluster?: ClusterIdentity; problem?: string } {
+    const found = matchingClusters(parseClusterRef(spec.cluster), named.map(clusterOfPool));
     if (found.length === 1) return { cluster: found[0] };
     if (!found.length) return { problem: `no cluster ${spec.cluster} in the inventory` };
     return { problem: `${spec.cluster} names ${found.length} clusters: ${found.map(clusterRef).join(', ')}` };
   }
 
-  private async resourceGroupOf(pools: NodePool[]): Promise<{ resourceGroup?: string }> {
+  private async resourceGroupOf(pools: ClusterPoolRow[]): Promise<{ resourceGroup?: string }> {
     const aks = pools.find(p => p.provider === 'aks');
     if (!aks) return {};
     const detail = await this.deps.pools.getPool(aks.ref);

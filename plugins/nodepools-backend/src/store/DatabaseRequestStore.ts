@@ -8,7 +8,7 @@ import {
   type RequestKind,
   type RequestState,
 } from '@nodepools/plugin-nodepools-common';
-import type { RequestChanges, RequestFilter, RequestStore } from './RequestStore';
+import type { ClusterPoolRow, RequestChanges, RequestFilter, RequestStore } from './RequestStore';
 
 const REQUESTS = 'nodepools_requests';
 const AUDIT = 'nodepools_request_audit';
@@ -213,6 +213,22 @@ export class DatabaseRequestStore implements RequestStore {
   async listInStates(states: readonly RequestState[]): Promise<PoolRequest[]> {
     const rows = await this.db<RequestRow>(REQUESTS).whereIn('state', states as RequestState[]).orderBy('created_at');
     return rows.map(fromRow);
+  }
+
+  async poolsOfClusterName(cluster: string): Promise<ClusterPoolRow[]> {
+    const rows = await this.db('nodepools_pools')
+      .where({ cluster })
+      .whereNull('tombstoned_at')
+      .select('ref', 'provider', 'account', 'region', 'cluster', 'name', 'owner');
+    return rows.map(row => ({
+      ref: row.ref,
+      provider: row.provider,
+      ...(row.account ? { account: row.account } : {}),
+      ...(row.region ? { region: row.region } : {}),
+      cluster: row.cluster,
+      name: row.name,
+      ...(row.owner ? { owner: row.owner } : {}),
+    }));
   }
 
   async ownerPools(owner: string): Promise<PoolForCost[]> {

@@ -1,10 +1,22 @@
 import type {
   PoolForCost,
+  Provider,
   PoolRequest,
   RequestAuditEntry,
   RequestKind,
   RequestState,
 } from '@nodepools/plugin-nodepools-common';
+
+/** What the workflow reads of a pool of the inventory: enough to resolve clusters, check names and find owners. */
+export interface ClusterPoolRow {
+  ref: string;
+  provider: Provider;
+  account?: string;
+  region?: string;
+  cluster: string;
+  name: string;
+  owner?: string;
+}
 
 /** Which requests a listing returns; the route turns `view` into these. */
 export interface RequestFilter {
@@ -55,6 +67,8 @@ export interface RequestStore {
   openNames(clusterRef: string, excludeId?: string): Promise<Map<string, string>>;
   /** Every request in these states (the provisioning detection and desired state read them). */
   listInStates(states: readonly RequestState[]): Promise<PoolRequest[]>;
+  /** Identity, name and owner of every live pool whose cluster has this name, whatever its provider, account and region. */
+  poolsOfClusterName(cluster: string): Promise<ClusterPoolRow[]>;
   /** The live pools of the inventory owned by this owner, as the price model reads them (quota checks). */
   ownerPools(owner: string): Promise<PoolForCost[]>;
 }
