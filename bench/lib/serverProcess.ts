@@ -28,11 +28,23 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Starts apiServer.ts in a child process on the given database and waits for its port. */
-export async function startApiServer(target: DatabaseTarget): Promise<ApiServer> {
-  const child = fork(path.join(__dirname, 'apiServer.ts'), [], {
+/**
+ * Starts apiServer.ts (or another server `entry` that reports its port the
+ * same way, with `env` added) in a child process on the given database and
+ * waits for its port.
+ */
+export async function startApiServer(
+  target: DatabaseTarget,
+  options: { entry?: string; env?: Record<string, string> } = {},
+): Promise<ApiServer> {
+  const child = fork(options.entry ?? path.join(__dirname, 'apiServer.ts'), [], {
     execArgv: ['-r', require.resolve('@backstage/cli-node/config/nodeTransform.cjs')],
-    env: { ...process.env, NODE_ENV: 'production', NODEPOOLS_BENCH_TARGET: JSON.stringify(target) },
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_ENV: 'production',
+      NODEPOOLS_BENCH_TARGET: JSON.stringify(target),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

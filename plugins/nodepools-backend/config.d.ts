@@ -77,6 +77,20 @@ export interface Config {
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
 
     /**
+     * Syncs started by hand (`POST /sources/:id/sync`, the Sync buttons),
+     * which also need the permission `nodepool.source.sync`.
+     */
+    manualSync?: {
+      /**
+       * How often one source may be synced by hand, as a Backstage duration
+       * (`{ minutes: 5 }`, `30s`, `PT1M`); sooner is a 429 with
+       * `Retry-After`. Default one minute. Counted in the plugin's cache:
+       * replicas sharing a cache store (Redis, Memcache, Valkey) share it.
+       */
+      minInterval?: HumanDuration | string;
+    };
+
+    /**
      * Sources that are no longer configured (the last file, a cloud block
      * taken out). Such a source is listed as `removed` on the sources page;
      * its pools stay live, marked stale, for the grace period, then are

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveChromium } from '../support/chromium.mjs';
@@ -14,6 +14,9 @@ export default async function globalSetup() {
   process.env.E2E_APP_URL = 'http://localhost:3100';
   process.env.E2E_BACKEND_URL = 'http://localhost:7107';
   process.env.E2E_ARTIFACTS = ARTIFACTS;
+  // The dev backend's permission policy, switched by the tests while it runs.
+  process.env.NODEPOOLS_DEV_POLICY_FILE = path.join(ARTIFACTS, 'dev-policy');
+  writeFileSync(process.env.NODEPOOLS_DEV_POLICY_FILE, 'allow');
   const logStream = createWriteStream(path.join(ARTIFACTS, 'dev-servers.log'));
   const servers = await startDevServers({
     configs: ['app-config.yaml', 'test/e2e/app-config.e2e.yaml'],

@@ -1,6 +1,7 @@
 // Starts the backend and app dev servers exactly as `npm start` does, with
 // extra config files, and waits until both answer.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,11 +23,30 @@ async function waitFor(url, { timeoutMs, isUp }) {
   throw new Error(`Timed out waiting for ${url}: ${lastError?.message}`);
 }
 
+function isListening(host, port) {
+  return new Promise(resolve => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /**
  * @param {{ configs: string[], backendUrl: string, appUrl: string, logFile?: import('node:fs').WriteStream }} options
  *   configs are paths relative to the repository root.
  */
 export async function startDevServers({ configs, backendUrl, appUrl, log }) {
+  // Servers already listening there would answer in place of ours (and vanish
+  // when their owner stops them): refuse rather than test someone else's app.
+  for (const url of [backendUrl, appUrl]) {
+    const { port, hostname } = new URL(url);
+    if (await isListening(hostname, Number(port))) {
+      throw new Error(`${url}: port ${port} is already in use; stop what listens there (another test run?) and try again`);
+    }
+  }
   const configArgs = configs.flatMap(c => ['--config', path.join('..', '..', c)]);
   const children = ['plugins/nodepools-backend', 'plugins/nodepools'].map(dir => {
     const child = spawn('npx', ['backstage-cli', 'package', 'start', ...configArgs], {

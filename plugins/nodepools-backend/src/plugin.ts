@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { registerNodepoolActions } from './actions/registerActions';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -12,8 +14,10 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
+import { PoolAccess, registerNodepoolPermissions } from './permissions';
 import { readRequestsConfig } from './requests/config';
 import { createRequestWorkflow } from './requests/createRequestWorkflow';
+import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -48,20 +52,45 @@ export const nodepoolsPlugin = createBackendPlugin({
     });
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        cache: coreServices.cache,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         auditor: coreServices.auditor,
-        permissions: coreServices.permissions,
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, scheduler, auditor, permissions, userInfo, catalog, notifications }) {
+      async init({
+        actionsRegistry,
+        cache,
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        auditor,
+        userInfo,
+        catalog,
+        notifications,
+      }) {
         const stores = await createStores({ database, logger });
+        const ruleset = registerNodepoolPermissions(permissionsRegistry, stores.pools);
+        const access = new PoolAccess({ permissions, httpAuth, ruleset });
+        registerNodepoolActions(actionsRegistry, {
+          store: stores.pools,
+          triageStore: stores.triage,
+          access,
+        });
         const requests = createRequestWorkflow({
           pools: stores.pools,
           requests: stores.requests,
@@ -142,6 +171,8 @@ export const nodepoolsPlugin = createBackendPlugin({
             triageStore: stores.triage,
             httpAuth,
             logger,
+            access,
+            syncLimiter: new ManualSyncLimiter(cache, readManualSyncInterval(config)),
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),

@@ -1,6 +1,7 @@
 /**
- * Shared model, parsers of cloud exports, triage engine, machine-type
- * catalog and price model of the nodepools plugins. Isomorphic: no I/O.
+ * Shared model, parsers of cloud exports, provider profiles, triage engine,
+ * machine-type catalog, price model, desired-state readers, drift comparison
+ * and permissions of the nodepools plugins. Isomorphic: no I/O.
  *
  * @packageDocumentation
  */
@@ -8,6 +9,7 @@ export * from './model';
 export * from './parsers';
 export * from './quantity';
 export * from './machines';
+export * from './providers';
 export * from './triage';
 export * from './pricing';
 export * from './desired';

@@ -5,14 +5,17 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ClustersResponse,
-  PoolHistoryResponse,
-  SourcesResponse,
+import {
+  nodepoolSourceSyncPermission,
+  type ClustersResponse,
+  type PoolHistoryResponse,
+  type SourcesResponse,
 } from '@nodepools/plugin-nodepools-common';
+import { restrictionOf, type PoolAccess } from '../permissions';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import { mapStoreErrors } from './errors';
+import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
 import { createRequestRouter, type RequestRoutesOptions } from './requestRoutes';
 import { addTriageRoutes } from './triageRoutes';
@@ -22,6 +25,10 @@ export interface RouterOptions {
   triageStore: TriageStore;
   httpAuth: HttpAuthService;
   logger: LoggerService;
+  /** Every route asks it first what the caller may do. */
+  access: PoolAccess;
+  /** One manual sync per source per interval. */
+  syncLimiter: ManualSyncLimiter;
   /** Starts a source's sync now; rejects with NotFoundError for an unknown id. */
   triggerSync(sourceId: string): Promise<void>;
   /** When a source is next due, if known. */
@@ -36,7 +43,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth } = options;
+  const { store, httpAuth, access } = options;
   const router = Router();
 
   // Every route answers signed-in users and other backends only.
@@ -45,39 +52,47 @@ export async function createRouter(
     next();
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
-  addTriageRoutes(router, { store, triageStore: options.triageStore });
+  addTriageRoutes(router, { store, triageStore: options.triageStore, access });
   if (options.requests) router.use('/requests', createRequestRouter(options.requests));
   router.use(express.json({ limit: '1mb' }));
 
   router.get('/pools', async (req, res) => {
-    res.json(await store.listPools(parsePoolQuery(req.query)));
+    const restrict = restrictionOf(await access.readScope(req));
+    res.json(await store.listPools({ ...parsePoolQuery(req.query), restrict }));
   });
 
-  router.get('/pools/facets', async (_req, res) => {
-    res.json(await store.getFacets());
+  router.get('/pools/facets', async (req, res) => {
+    const restrict = restrictionOf(await access.readScope(req));
+    res.json(await store.getFacets(restrict));
   });
 
   router.get('/pools/:ref', async (req, res) => {
+    const reader = await access.poolReader(req);
     const pool = await store.getPool(req.params.ref);
     if (!pool) throw new NotFoundError(`No pool with ref '${req.params.ref}'`);
-    res.json(pool);
+    res.json(reader.present(pool));
   });
 
   router.get('/pools/:ref/history', async (req, res) => {
+    const reader = await access.poolReader(req);
     const pool = await store.getPool(req.params.ref);
     if (!pool) throw new NotFoundError(`No pool with ref '${req.params.ref}'`);
+    reader.check(pool);
     const body: PoolHistoryResponse = {
       items: await store.getHistory(req.params.ref),
     };
     res.json(body);
   });
 
-  router.get('/clusters', async (_req, res) => {
-    const body: ClustersResponse = { items: await store.listClusters() };
+  router.get('/clusters', async (req, res) => {
+    const restrict = restrictionOf(await access.readScope(req));
+    const body: ClustersResponse = { items: await store.listClusters(restrict) };
     res.json(body);
   });
 
-  router.get('/sources', async (_req, res) => {
+  // Sources say how pools are read, not what they are: any read decision but a denial.
+  router.get('/sources', async (req, res) => {
+    await access.readScope(req);
     const items = (await store.listSources()).map(source => {
       if (source.removedAt) {
         const tombstoneAt = options.tombstoneAt?.(source.removedAt);
@@ -91,8 +106,23 @@ export async function createRouter(
   });
 
   router.post('/sources/:id/sync', async (req, res) => {
-    await options.triggerSync(req.params.id);
-    res.status(202).json({ id: req.params.id, status: 'triggered' });
+    await access.require(req, nodepoolSourceSyncPermission, 'run source syncs');
+    const id = req.params.id;
+    const waitMs = await options.syncLimiter.reserve(id);
+    if (waitMs !== undefined) {
+      const seconds = Math.ceil(waitMs / 1000);
+      res.setHeader('Retry-After', String(seconds));
+      throw new TooManyRequestsError(
+        `Source '${id}' was synced by hand recently; try again in ${seconds} s`,
+      );
+    }
+    try {
+      await options.triggerSync(id);
+    } catch (error) {
+      await options.syncLimiter.release(id);
+      throw error;
+    }
+    res.status(202).json({ id, status: 'triggered' });
   });
 
   router.use(mapStoreErrors);

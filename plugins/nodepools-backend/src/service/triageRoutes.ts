@@ -11,6 +11,8 @@ import {
   type TriagePoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
+import type { PoolAccess } from '../permissions';
+import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import { findClusterTriage } from '../triage/findClusterTriage';
 import { AmbiguousClusterError } from '../triage/resolveCluster';
@@ -82,12 +84,17 @@ async function unambiguous<T>(what: string, run: () => Promise<T>): Promise<T> {
 /** Pending-pod triage: stored reports of live clusters, and analysis on demand. */
 export function addTriageRoutes(
   router: Router,
-  deps: { store: TriageInventory; triageStore: TriageStore },
+  deps: {
+    store: TriageInventory & Pick<PoolStore, 'listClusters' | 'getPools'>;
+    triageStore: TriageStore;
+    access: PoolAccess;
+  },
 ) {
   router.post(
     '/triage/analyze',
     express.json({ limit: ANALYZE_BODY_LIMIT }),
     async (req, res) => {
+      const inventory = await deps.access.analysisInventory(req, deps.store);
       const parsed = analyzeBody.safeParse(req.body);
       if (!parsed.success) throw bodyError(parsed.error);
       const { cluster, ...input } = parsed.data as TriageInput;
@@ -95,7 +102,7 @@ export function addTriageRoutes(
       const identity = cluster === undefined ? undefined : readCluster(cluster, what);
       try {
         res.json(
-          await unambiguous(what, () => analyzeWithInventory(input, identity, deps.store)),
+          await unambiguous(what, () => analyzeWithInventory(input, identity, inventory)),
         );
       } catch (error) {
         if (error instanceof TriageInputError) throw new InputError(error.message);
@@ -104,25 +111,28 @@ export function addTriageRoutes(
     },
   );
 
-  router.get('/triage/clusters', async (_req, res) => {
-    const body: TriageClustersResponse = { items: await deps.triageStore.listClusters() };
+  router.get('/triage/clusters', async (req, res) => {
+    const reads = await deps.access.triageReads(req, deps.triageStore, deps.store);
+    const body: TriageClustersResponse = { items: await reads.listClusters() };
     res.json(body);
   });
 
-  router.get('/triage/pools', async (_req, res) => {
-    const body: TriagePoolsResponse = { items: await deps.triageStore.poolSummaries() };
+  router.get('/triage/pools', async (req, res) => {
+    const reads = await deps.access.triageReads(req, deps.triageStore, deps.store);
+    const body: TriagePoolsResponse = { items: await reads.poolSummaries() };
     res.json(body);
   });
 
   const clusterQuery = z.object({ cluster: z.string().min(1).max(512) }).strict();
   router.get('/triage', async (req, res) => {
+    const reads = await deps.access.triageReads(req, deps.triageStore, deps.store);
     const parsed = clusterQuery.safeParse(req.query);
     if (!parsed.success) throw queryError(parsed.error);
     const text = parsed.data.cluster;
     const what = "query parameter 'cluster'";
     const identity = readCluster(text, what);
     const triage = await unambiguous(what, () =>
-      findClusterTriage(deps.triageStore, {
+      findClusterTriage(reads, {
         identity,
         ...(text.includes('/') ? { exactRef: clusterRef(identity) } : {}),
       }),

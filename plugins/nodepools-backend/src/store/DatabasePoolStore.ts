@@ -10,6 +10,7 @@ import {
   PoolHistoryEntry,
   PoolPage,
   PoolQuery,
+  PoolRestriction,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type {
@@ -23,6 +24,7 @@ import type {
 import { applyObservedUpdates } from './applyObserved';
 import { encodeCursor } from './cursor';
 import { applyPoolFilters, applyPoolPaging, whereInCluster } from './poolQuery';
+import { applyPoolRestriction } from './poolRestriction';
 import {
   HistoryRow,
   PoolReadRow,
@@ -122,6 +124,19 @@ export class DatabasePoolStore implements PoolStore {
     return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
   }
 
+  async getPools(refs: string[]): Promise<Array<NodePool | undefined>> {
+    const found = new Map<string, NodePool>();
+    const now = this.now();
+    // Chunks keep each statement within every database's parameter limit.
+    for (let start = 0; start < refs.length; start += 500) {
+      const rows: PoolReadRow[] = await this.poolsWithSyncState()
+        .whereIn('p.ref', refs.slice(start, start + 500))
+        .select(POOL_READ_COLUMNS);
+      for (const row of rows) found.set(row.ref, poolFromRow(row, now));
+    }
+    return refs.map(ref => found.get(ref));
+  }
+
   async getHistory(
     ref: string,
     options?: { limit?: number },
@@ -133,7 +148,7 @@ export class DatabasePoolStore implements PoolStore {
     return rows.map(historyFromRow);
   }
 
-  async getFacets(): Promise<PoolFacets> {
+  async getFacets(restrict?: PoolRestriction): Promise<PoolFacets> {
     const columns = {
       provider: 'provider',
       cluster: 'cluster',
@@ -144,8 +159,9 @@ export class DatabasePoolStore implements PoolStore {
     } as const;
     const entries = await Promise.all(
       Object.entries(columns).map(async ([facet, column]) => {
-        const rows: Array<Record<string, string | null>> = await this.db(
-          'nodepools_pools',
+        const rows: Array<Record<string, string | null>> = await applyPoolRestriction(
+          this.db('nodepools_pools as p'),
+          restrict,
         )
           .whereNull('tombstoned_at')
           .whereNotNull(column)
@@ -157,8 +173,8 @@ export class DatabasePoolStore implements PoolStore {
     return Object.fromEntries(entries) as PoolFacets;
   }
 
-  async listClusters(): Promise<ClusterSummary[]> {
-    const rows = (await this.db('nodepools_pools')
+  async listClusters(restrict?: PoolRestriction): Promise<ClusterSummary[]> {
+    const rows = (await applyPoolRestriction(this.db('nodepools_pools as p'), restrict)
       .whereNull('tombstoned_at')
       .select('provider', 'account', 'region', 'cluster')
       .count({ pool_count: '*' })

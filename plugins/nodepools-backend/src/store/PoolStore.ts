@@ -9,6 +9,7 @@ import type {
   PoolHistoryEntry,
   PoolPage,
   PoolQuery,
+  PoolRestriction,
   PoolSpec,
   SourceStatusInfo,
   NodePool,
@@ -104,12 +105,16 @@ export interface HistoryRecord {
 export interface PoolStore {
   listPools(query: PoolQuery): Promise<PoolPage>;
   getPool(ref: string): Promise<NodePoolDetail | undefined>;
+  /** Pools by ref (tombstoned ones too), in the order asked; undefined where none has the ref. */
+  getPools(refs: string[]): Promise<Array<NodePool | undefined>>;
   getHistory(
     ref: string,
     options?: { limit?: number },
   ): Promise<PoolHistoryEntry[]>;
-  getFacets(): Promise<PoolFacets>;
-  listClusters(): Promise<ClusterSummary[]>;
+  /** Distinct filter values of the live pools, of those `restrict` keeps when given. */
+  getFacets(restrict?: PoolRestriction): Promise<PoolFacets>;
+  /** The clusters of the live pools, of those `restrict` keeps when given. */
+  listClusters(restrict?: PoolRestriction): Promise<ClusterSummary[]>;
   listSources(): Promise<SourceStatusInfo[]>;
   /** Reconciles one source run into the store, in one transaction. */
   applySync(sync: SourceSync): Promise<SyncSummary>;

@@ -8,6 +8,7 @@ import {
   PoolSortField,
 } from '@nodepools/plugin-nodepools-common';
 import { decodeCursorFor, type SortValueKind } from './cursor';
+import { applyPoolRestriction } from './poolRestriction';
 
 /**
  * SQL for each sort field. Nullable columns are coalesced so keyset paging
@@ -72,7 +73,7 @@ export function applyPoolFilters(
   for (const word of (query.q ?? '').toLocaleLowerCase('en-US').split(/\s+/)) {
     if (word) builder.whereRaw("p.search like ? escape '\\'", [`%${escapeLike(word)}%`]);
   }
-  return builder;
+  return applyPoolRestriction(builder, query.restrict);
 }
 
 /** Sorts and pages (keyset, tie-broken by ref) a filtered pools query. */

@@ -14,7 +14,7 @@ import { AmbiguousClusterError } from './resolveCluster';
  * reports agree.
  */
 export async function findClusterTriage(
-  store: TriageStore,
+  store: Pick<TriageStore, 'getReport' | 'listClusters'>,
   wanted: { identity: ClusterIdentity; exactRef?: string },
 ): Promise<ClusterTriageResponse | undefined> {
   if (wanted.exactRef) {

@@ -30,6 +30,7 @@
  *   estimate here applies the common regressive tiers with eviction at 100 MiB.
  */
 import type { Provider, ResourceAmounts } from '../model/pool';
+import { providerProfile } from '../providers/registry';
 import { eniMaxPods, prefixDelegationMaxPods } from './maxPods';
 import type { MachineType } from './types';
 
@@ -63,21 +64,11 @@ export interface AllocatableEstimate {
   estimated: true;
 }
 
-/** The formula for a pool provider; `kubernetes` pools have none. */
+/** The formula for a pool provider, from its profile; self-managed pools have none. */
 export function allocatableFormulaFor(
   provider: Provider,
 ): AllocatableFormula | undefined {
-  switch (provider) {
-    case 'eks':
-    case 'karpenter':
-      return 'eks';
-    case 'gke':
-    case 'aks':
-    case 'doks':
-      return provider;
-    default:
-      return undefined;
-  }
+  return providerProfile(provider).allocatableFormula;
 }
 
 /** 6% of the first core, 1% of the second, 0.5% of cores 3-4, 0.25% beyond (EKS and GKE). */

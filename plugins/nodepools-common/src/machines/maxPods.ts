@@ -1,12 +1,18 @@
 /**
  * Pods per node. On EKS with the VPC CNI every pod takes an address from the
  * node's network interfaces, so max pods is a property of the instance type;
- * elsewhere it is a setting of the pool.
+ * elsewhere it is a setting of the pool. The numbers are the provider
+ * profiles' pod IP models.
  */
+import { aksProfile } from '../providers/aks';
+import { doksProfile } from '../providers/doks';
+import { AWS_VPC_CNI } from '../providers/eks';
+import { gkeProfile } from '../providers/gke';
+import { interfaceMaxPods, podNetwork, prefixDelegationMaxPodsOf } from '../providers/podIps';
 
 /** The VPC CNI's default: ENIs x (IPv4 per ENI - 1) + 2 (host-network pods need no address). */
 export function eniMaxPods(enis: number, ipv4PerEni: number): number {
-  return enis * (ipv4PerEni - 1) + 2;
+  return interfaceMaxPods(AWS_VPC_CNI, enis, ipv4PerEni);
 }
 
 /**
@@ -21,21 +27,18 @@ export function prefixDelegationMaxPods(machine: {
   vcpu: number;
   hypervisor?: string;
 }): number | undefined {
-  if (
-    machine.enis === undefined ||
-    machine.ipv4PerEni === undefined ||
-    machine.hypervisor !== 'nitro'
-  ) {
-    return undefined;
-  }
-  const addresses = machine.enis * ((machine.ipv4PerEni - 1) * 16) + 2;
-  const recommended = machine.vcpu < 30 ? 110 : 250;
-  return Math.min(addresses, recommended);
+  return prefixDelegationMaxPodsOf(AWS_VPC_CNI, machine);
+}
+
+function defaultNetworkMaxPods(model: Parameters<typeof podNetwork>[0]): number {
+  const network = podNetwork(model);
+  if (network.kind !== 'per-node') throw new Error(`pod network ${network.id} has no fixed max pods`);
+  return network.maxPods;
 }
 
 /** GKE Standard's default maximum pods per node. */
-export const GKE_DEFAULT_MAX_PODS = 110;
+export const GKE_DEFAULT_MAX_PODS = defaultNetworkMaxPods(gkeProfile.podIps);
 /** AKS's default with Azure CNI Overlay, the default network plugin of new clusters. */
-export const AKS_DEFAULT_MAX_PODS = 250;
+export const AKS_DEFAULT_MAX_PODS = defaultNetworkMaxPods(aksProfile.podIps);
 /** DOKS nodes run at most 110 pods. */
-export const DOKS_MAX_PODS = 110;
+export const DOKS_MAX_PODS = defaultNetworkMaxPods(doksProfile.podIps);

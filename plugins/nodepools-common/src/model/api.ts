@@ -2,6 +2,7 @@ import type { ClusterIdentity } from './cluster';
 import type { NodePool, NodePoolDetail } from './pool';
 import type { PoolHistoryEntry } from './history';
 import type { SourceStatusInfo } from './sources';
+import type { PoolRestriction } from '../permissions/poolConditions';
 import type {
   PoolTriageSummary,
   TriageInput,
@@ -36,6 +37,11 @@ export interface PoolQuery {
   cursor?: string;
   limit?: number;
   includeTombstoned?: boolean;
+  /**
+   * The pools the caller may see, from a conditional permission decision;
+   * ANDed with the filters above. Set by the backend, never by a request.
+   */
+  restrict?: PoolRestriction;
 }
 
 export interface PoolPage {

@@ -165,7 +165,8 @@ export interface NodePool extends Omit<PoolSpec, 'raw'> {
 
 /** A pool with the provider record it came from (the pool page). */
 export interface NodePoolDetail extends NodePool {
-  raw: unknown;
+  /** Absent when the caller may not read raw records (`nodepool.raw.read`). */
+  raw?: unknown;
 }
 
 const UNKNOWN_PART = '-';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzePendingPods } from './analyze';
-import { analyzePendingPodsNaive } from './naive';
+import { referenceTriage } from '../testing/reference';
 import type { PodTriage, TriageInput, TriageReport } from './types';
 
 const fixture = (name: string) =>
@@ -248,13 +248,19 @@ describe('analyzePendingPods on an EKS cluster (kubectl JSON)', () => {
     });
   });
 
-  it('agrees with a naive pod-by-pod, node-by-node evaluation on every pod and pool', () => {
-    const naive = analyzePendingPodsNaive(eksProd());
+  it('agrees with the reference evaluator on every pod and pool, reason codes included', () => {
+    const reference = referenceTriage(eksProd());
     const fast = report.pods.filter(p => p.state === 'unscheduled');
-    expect(naive.pods.map(p => p.name)).toEqual(fast.map(p => p.name));
-    for (const [i, slow] of naive.pods.entries()) {
-      expect(slow.pools.map(v => [slow.name, v.pool, v.fitsNow, v.fitsAfterScaleUp])).toEqual(
-        fast[i].pools.map(v => [fast[i].name, v.pool, v.fitsNow, v.fitsAfterScaleUp]),
+    expect(reference.pods.map(p => p.name)).toEqual(fast.map(p => p.name));
+    for (const [i, slow] of reference.pods.entries()) {
+      expect(slow.pools.map(v => [slow.name, v.pool, v.fitsNow, v.fitsAfterScaleUp, v.codes])).toEqual(
+        fast[i].pools.map(v => [
+          fast[i].name,
+          `${v.provider}/${v.pool}`,
+          v.fitsNow,
+          v.fitsAfterScaleUp,
+          [...new Set(v.reasons.map(r => r.code))].sort(),
+        ]),
       );
     }
   });

@@ -1,4 +1,5 @@
 import { defaultMachineCatalog } from '../machines/catalog';
+import { SELF_MANAGED_PROVIDER, providerProfile } from '../providers/registry';
 import { formatResourceAmount } from '../quantity/format';
 import { describeRequirement } from './checks/nodeAffinity';
 import type { VolumeTopology } from './checks/volumeZone';
@@ -60,12 +61,7 @@ function reasonsOf(evaluation: PoolEvaluation): TriageReason[] {
   const reasons: TriageReason[] = [];
   const onNodes = new Map<string, TriageReason>();
   for (const reason of evaluation.nodeReasons) {
-    let { code, message } = reason;
-    if (code === 'insufficient:pods' && evaluation.ipExhaustion) {
-      const { machineType, maxPods, withPrefixes } = evaluation.ipExhaustion;
-      code = 'ip-exhaustion';
-      message = `nodes are at their max of ${maxPods} pods, the VPC CNI's IP address limit for ${machineType}; prefix delegation would allow ${withPrefixes}`;
-    }
+    const { code, message } = reason;
     const triage: TriageReason = { code, message, scope: 'nodes', nodes: reason.nodes };
     onNodes.set(`${code}\u0000${message}`, triage);
     reasons.push(triage);
@@ -123,17 +119,11 @@ function requestsText(pod: PodRecord): Record<string, string> {
 }
 
 function ipExhaustionFix(pool: PoolState | undefined, node: string): TriageFix {
-  if (pool?.provider === 'aks') {
-    return {
-      kind: 'ip-exhaustion',
-      pool: pool.name,
-      text: `node ${node} got the pod but the CNI has no IP address left for it: give the pod subnet more addresses or move the cluster to Azure CNI Overlay`,
-    };
-  }
+  const advice = providerProfile(pool?.provider ?? SELF_MANAGED_PROVIDER).podIps.whenExhausted;
   return {
     kind: 'ip-exhaustion',
     pool: pool?.name,
-    text: `node ${node} got the pod but the CNI has no IP address left for it: enable prefix delegation on the VPC CNI, or give the node's subnet more free addresses`,
+    text: `node ${node} got the pod but the CNI has no IP address left for it: ${advice}`,
   };
 }
 
@@ -203,7 +193,8 @@ export function analyzePendingPods(input: TriageInput, options: TriageOptions = 
   // processor's cache while the few signatures change, which is many times
   // faster than walking all pools once per signature.
   for (let p = 0; p < pools.length; p++) {
-    for (let n = 0; n < allNeeds.length; n++) allFlags[n][p] = evaluator.quickVerdict(allNeeds[n], pools[p]);
+    const flags = evaluator.quickVerdictsOfPool(allNeeds, pools[p]);
+    for (let n = 0; n < allNeeds.length; n++) allFlags[n][p] = flags[n];
   }
   groups.forEach((group, i) => {
     const id = `s${i + 1}`;

@@ -1,6 +1,4 @@
 export { analyzePendingPods } from './analyze';
-export { analyzePendingPodsNaive } from './naive';
-export type { NaiveReport, NaiveVerdict } from './naive';
 export * from './types';
 export type * from './kube';
 export {
@@ -13,8 +11,7 @@ export {
 export { TriageInputError } from './read';
 export { parseSchedulerMessage } from './schedulerMessage';
 export { IP_EXHAUSTION_PATTERNS } from './ipExhaustion';
-export { toleratesTaint, untoleratedTaints, checkTaints } from './checks/taints';
-export { checkNodeAffinity, compileNodeAffinity, matchesRequirement } from './checks/nodeAffinity';
-export { checkResources, shortResources } from './checks/resources';
-export { podRequests, parseResourceList, FieldError } from './resources';
-export type { ResourceMap } from './resources';
+export { toleratesTaint, untoleratedTaints } from './checks/taints';
+export { matchesRequirement } from './checks/nodeAffinity';
+export { podRequests, parseResourceList, FieldError } from './read';
+export type { ResourceMap } from './read';

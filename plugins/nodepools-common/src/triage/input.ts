@@ -2,7 +2,7 @@ import type { ClusterInput } from './cluster';
 import type { NodeSelectorTerm } from './kube';
 import { listItems, readEvent, readItems, readNode, readPods, type NodeRecord } from './read';
 import { readPool } from './readPools';
-import { isObject } from './resources';
+import { isObject } from './read';
 import type { SkippedItem, TriageInput } from './types';
 
 function readOptionalList<T>(

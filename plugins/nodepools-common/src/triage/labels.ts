@@ -1,49 +1,45 @@
 import type { Provider } from '../model/pool';
+import { CAPACITY_TYPE_LABEL_KEYS, POOL_LABELS, SELF_MANAGED_PROVIDER, providerOfPoolLabel } from '../providers/registry';
+import { HOSTNAME_LABEL, ZONE_LABEL, ZONE_LABEL_BETA } from '../providers/wellKnownLabels';
+
+export {
+  ARCH_LABEL,
+  ARCH_LABEL_BETA,
+  HOSTNAME_LABEL,
+  INSTANCE_TYPE_LABEL,
+  INSTANCE_TYPE_LABEL_BETA,
+  OS_LABEL,
+  OS_LABEL_BETA,
+  REGION_LABEL,
+  REGION_LABEL_BETA,
+  ZONE_LABEL,
+  ZONE_LABEL_BETA,
+} from '../providers/wellKnownLabels';
 
 /**
- * Node labels that name the node's pool, with the provider that sets each.
- * Order matters: EKS Auto Mode nodes carry `karpenter.sh/nodepool`, and AKS
- * nodes carry both the current and the older key.
+ * Node labels that name the node's pool and that the provider itself sets,
+ * in the order they are read (from the provider profiles): EKS Auto Mode
+ * nodes carry `karpenter.sh/nodepool`, and AKS nodes carry both the current
+ * and the older key.
  */
-export const POOL_LABEL_KEYS = [
-  'eks.amazonaws.com/nodegroup',
-  'karpenter.sh/nodepool',
-  'cloud.google.com/gke-nodepool',
-  'kubernetes.azure.com/agentpool',
-  'agentpool',
-  'doks.digitalocean.com/node-pool',
-] as const;
+export const POOL_LABEL_KEYS: readonly string[] = POOL_LABELS.filter(l => l.setByProvider).map(l => l.key);
 
-export const POOL_LABEL_PROVIDER: Record<(typeof POOL_LABEL_KEYS)[number], Provider> = {
-  'eks.amazonaws.com/nodegroup': 'eks',
-  'karpenter.sh/nodepool': 'karpenter',
-  'cloud.google.com/gke-nodepool': 'gke',
-  'kubernetes.azure.com/agentpool': 'aks',
-  agentpool: 'aks',
-  'doks.digitalocean.com/node-pool': 'doks',
-};
+/** The provider whose pools each of `POOL_LABEL_KEYS` names. */
+export const POOL_LABEL_PROVIDER: Readonly<Record<string, Provider>> = Object.fromEntries(
+  POOL_LABEL_KEYS.map(key => [key, providerOfPoolLabel(key)]),
+);
 
 /** Labels that group nodes of self-managed groups (eksctl unmanaged node groups, kOps). */
-export const FALLBACK_POOL_LABEL_KEYS = [
-  'alpha.eksctl.io/nodegroup-name',
-  'kops.k8s.io/instancegroup',
-] as const;
+export const FALLBACK_POOL_LABEL_KEYS: readonly string[] = POOL_LABELS.filter(l => !l.setByProvider).map(l => l.key);
 
 /** The name given to nodes that carry no pool label at all. */
 export const UNPOOLED = '(unpooled)';
 
-export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
-export const ZONE_LABEL_BETA = 'failure-domain.beta.kubernetes.io/zone';
-export const REGION_LABEL = 'topology.kubernetes.io/region';
-export const REGION_LABEL_BETA = 'failure-domain.beta.kubernetes.io/region';
-export const ARCH_LABEL = 'kubernetes.io/arch';
-export const OS_LABEL = 'kubernetes.io/os';
-export const INSTANCE_TYPE_LABEL = 'node.kubernetes.io/instance-type';
-export const INSTANCE_TYPE_LABEL_BETA = 'beta.kubernetes.io/instance-type';
-
 /** Labels whose value is different on every node; nodes are grouped without them. */
 export const PER_NODE_LABEL_KEYS: ReadonlySet<string> = new Set([HOSTNAME_LABEL]);
+
+/** Labels whose value differs between the placements of a node a scale-up would add: zone and capacity type. */
+export const PLACEMENT_LABEL_KEYS: ReadonlySet<string> = new Set([ZONE_LABEL, ZONE_LABEL_BETA, ...CAPACITY_TYPE_LABEL_KEYS]);
 
 /**
  * The hostname of a node that does not exist yet: it matches `NotIn` and
@@ -60,15 +56,11 @@ export interface NodePoolName {
 
 /** Which pool a node belongs to, read from its labels. */
 export function poolOfNodeLabels(labels: Record<string, string>): NodePoolName {
-  for (const key of POOL_LABEL_KEYS) {
+  for (const { key, provider } of POOL_LABELS) {
     const value = labels[key];
-    if (value) return { name: value, label: key, provider: POOL_LABEL_PROVIDER[key] };
+    if (value) return { name: value, label: key, provider };
   }
-  for (const key of FALLBACK_POOL_LABEL_KEYS) {
-    const value = labels[key];
-    if (value) return { name: value, label: key, provider: 'kubernetes' };
-  }
-  return { name: UNPOOLED, provider: 'kubernetes' };
+  return { name: UNPOOLED, provider: SELF_MANAGED_PROVIDER };
 }
 
 /** The node's zone, from the GA label or its beta predecessor. */

@@ -8,7 +8,8 @@ import {
   type NodePool,
   type PoolSpec,
 } from '../model/pool';
-import { FieldError, isObject } from './resources';
+import { SELF_MANAGED_PROVIDER } from '../providers/registry';
+import { FieldError, isObject } from './read';
 
 function text(value: unknown, field: string, required = false): string | undefined {
   if (value === undefined || value === null) {
@@ -68,7 +69,7 @@ export function readPool(raw: unknown): PoolSpec | NodePool {
   if (!Array.isArray(requirements)) throw new FieldError('requirements', 'must be a list');
   const pool = {
     ...raw,
-    provider: choice(raw.provider, PROVIDERS, 'provider', 'kubernetes'),
+    provider: choice(raw.provider, PROVIDERS, 'provider', SELF_MANAGED_PROVIDER),
     cluster: text(raw.cluster, 'cluster', true)!,
     name: text(raw.name, 'name', true)!,
     region: text(raw.region, 'region'),

@@ -196,19 +196,36 @@ describe('nodes without a pool definition', () => {
 });
 
 describe('IP addresses per node (EKS VPC CNI)', () => {
-  it('nodes at their max pods, whose type could hold more with prefix delegation, are reported as ip-exhaustion', () => {
-    const n = node('n1', { 'eks.amazonaws.com/nodegroup': 'small', 'node.kubernetes.io/instance-type': 'm5.large' }, { cpu: '1930m', memory: '7Gi', pods: '2' });
-    const input: TriageInput = {
+  // An m5.large has 3 ENIs of 10 addresses: 3 x (10 - 1) + 2 = 29 pods.
+  const full = (allowed: string) => {
+    const n = node('n1', { 'eks.amazonaws.com/nodegroup': 'small', 'node.kubernetes.io/instance-type': 'm5.large' }, { cpu: '1930m', memory: '7Gi', pods: allowed });
+    const runningPods = Array.from({ length: Number(allowed) }, (_, i) => running(`r${i}`, 'n1', '10m'));
+    return {
       nodes: list([n]),
-      pods: list([running('a', 'n1', '10m'), running('b', 'n1', '10m'), pod('web-1', requests('10m'))]),
+      pods: list([...runningPods, pod('web-1', requests('10m'))]),
       pools: [pool({ provider: 'eks', name: 'small', machineTypes: ['m5.large'], nodeCount: 1, autoscaling: { enabled: true, min: 1, max: 1 } })],
-    };
-    const result = triage(input, 'web-1');
-    expect(verdict(result, 'small').reasons[0]).toMatchObject({ code: 'ip-exhaustion', scope: 'nodes' });
+    } as TriageInput;
+  };
+
+  it("a node full at its ENI-derived max pods blocks with the scheduler's insufficient:pods, the ENI cause in the message and prefix delegation as the fix", () => {
+    const result = triage(full('29'), 'web-1');
+    expect(verdict(result, 'small').reasons[0]).toEqual({
+      code: 'insufficient:pods',
+      message: "Too many pods: 29 of 29 allowed in use; 29 is the VPC CNI's IP address limit for m5.large: prefix delegation would allow 110",
+      scope: 'nodes',
+      nodes: 1,
+    });
     expect(result.fix.kind).toBe('enable-prefix-delegation');
     expect(result.fix.text).toContain('to allow 110');
-    const alreadyOn = analyzePendingPods(input, { prefixDelegation: true }).pods.find(p => p.name === 'web-1')!;
-    expect(verdict(alreadyOn, 'small').reasons[0].code).toBe('insufficient:pods');
+    expect(result.fix.text).toContain('ENABLE_PREFIX_DELEGATION=true on the aws-node daemonset');
+  });
+
+  it('with prefix delegation already on, or a max pods below the ENI limit, the node is just full', () => {
+    const alreadyOn = analyzePendingPods(full('29'), { prefixDelegation: true }).pods.find(p => p.name === 'web-1')!;
+    expect(verdict(alreadyOn, 'small').reasons[0]).toMatchObject({ code: 'insufficient:pods', message: 'Too many pods: 29 of 29 allowed in use' });
+    const lower = triage(full('2'), 'web-1');
+    expect(verdict(lower, 'small').reasons[0]).toMatchObject({ code: 'insufficient:pods', message: 'Too many pods: 2 of 2 allowed in use' });
+    expect(lower.fix.kind).not.toBe('enable-prefix-delegation');
   });
 });
 

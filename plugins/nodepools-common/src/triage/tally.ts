@@ -1,4 +1,5 @@
 import { shortResourceReason, type ShortResource } from './checks/resources';
+import type { Finding } from './checks/types';
 import type { CheckReason } from './types';
 
 export interface TalliedReason extends CheckReason {
@@ -10,8 +11,14 @@ export class ReasonTally {
   private readonly reasons = new Map<string, TalliedReason>();
   private readonly short = new Map<string, { best: ShortResource; nodes: number }>();
 
-  add(reasons: readonly CheckReason[], nodes: number) {
-    for (const reason of reasons) {
+  /** Findings with the numbers of a short resource are kept apart, by resource. */
+  add(findings: readonly Finding[], nodes: number) {
+    for (const finding of findings) {
+      if ('short' in finding) {
+        this.addShort([finding.short], nodes);
+        continue;
+      }
+      const reason: CheckReason = { code: finding.code, message: finding.message };
       const key = `${reason.code}\u0000${reason.message}`;
       const seen = this.reasons.get(key);
       if (seen) seen.nodes += nodes;

@@ -2,6 +2,8 @@ import type { RenderResult } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { mockApis } from '@backstage/frontend-test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SWRConfig } from 'swr';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { NodePoolsApi } from '../api';
@@ -12,11 +14,13 @@ import { LocationProbe } from './LocationProbe';
 
 /**
  * Renders the plugin's pages as an app mounting them at `/nodepools`, with
- * the catalog's entity pages available for owner links.
+ * the catalog's entity pages available for owner links, for a user who
+ * holds every permission unless `permissions` says otherwise.
  */
 export async function renderRouter(
   url: string,
   api: NodePoolsApi,
+  options: { permissions?: Parameters<typeof mockApis.permission>[0] } = {},
 ): Promise<RenderResult & { alertApi: ReturnType<typeof mockApis.alert> }> {
   const alertApi = mockApis.alert();
   const result = await renderInTestApp(
@@ -24,12 +28,16 @@ export async function renderRouter(
       apis={[
         [nodePoolsApiRef, api],
         [alertApiRef, alertApi],
+        [permissionApiRef, mockApis.permission(options.permissions)],
       ]}
     >
-      <Routes>
-        <Route path="/nodepools/*" element={<Router />} />
-      </Routes>
-      <LocationProbe />
+      {/* usePermission keeps decisions in SWR's cache: each render starts with its own. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <Routes>
+          <Route path="/nodepools/*" element={<Router />} />
+        </Routes>
+        <LocationProbe />
+      </SWRConfig>
     </TestApiProvider>,
     {
       routeEntries: [url],

@@ -1,5 +1,6 @@
 import {
   capacityTypeLabel,
+  cloudProvidersText,
   formatBytes,
   formatCores,
   formatDuration,
@@ -29,6 +30,10 @@ describe('format', () => {
     expect(providerLabel('openstack')).toBe('openstack');
     expect(capacityTypeLabel('spot')).toBe('Spot');
     expect(capacityTypeLabel('mixed')).toBe('Spot + on-demand');
+  });
+
+  it('lists the providers that define pools in a cloud, from their profiles', () => {
+    expect(cloudProvidersText()).toBe('EKS, Karpenter, GKE, AKS and DOKS');
   });
 
   it('formats resource amounts', () => {

@@ -1,21 +1,22 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  PROVIDER_PROFILES,
+  cloudProfiles,
   isFixedSize,
   type Autoscaling,
 } from '@nodepools/plugin-nodepools-common';
 
-const PROVIDER_LABELS: Record<string, string> = {
-  eks: 'EKS',
-  karpenter: 'Karpenter',
-  gke: 'GKE',
-  aks: 'AKS',
-  doks: 'DOKS',
-  kubernetes: 'Kubernetes',
-};
+const PROVIDER_LABELS = new Map(PROVIDER_PROFILES.map(p => [p.provider as string, p.displayName]));
 
-/** How the clouds call themselves, for chips and pickers. */
+/** How the clouds call themselves, for chips and pickers: the provider profiles' display names. */
 export function providerLabel(provider: string): string {
-  return PROVIDER_LABELS[provider] ?? provider;
+  return PROVIDER_LABELS.get(provider) ?? provider;
+}
+
+/** `EKS, Karpenter, GKE, AKS and DOKS`: every provider that defines pools in a cloud. */
+export function cloudProvidersText(): string {
+  const names = cloudProfiles().map(p => p.displayName);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
 }
 
 const CAPACITY_LABELS: Record<string, string> = {

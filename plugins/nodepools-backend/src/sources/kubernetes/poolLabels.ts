@@ -1,22 +1,18 @@
-import type { Provider } from '@nodepools/plugin-nodepools-common';
+import { POOL_LABELS } from '@nodepools/plugin-nodepools-common';
+
+/**
+ * Whose pool a pool label names: a cloud's (the observed nodes belong on
+ * that cloud's pool record) or nobody's but the cluster's (self-managed).
+ */
+export { providerOfPoolLabel } from '@nodepools/plugin-nodepools-common';
 
 /**
  * Node labels that name the pool a node belongs to, in the order they are
- * tried. Cloud-managed labels first; a node carries only one of them, except
- * EKS Auto Mode and Karpenter nodes, which are named by `karpenter.sh/nodepool`.
+ * tried: the provider profiles' pool labels, cloud-managed ones first (a
+ * node carries only one of them, except EKS Auto Mode and Karpenter nodes,
+ * which are named by `karpenter.sh/nodepool`), self-managed groups' last.
  */
-export const DEFAULT_POOL_LABEL_KEYS: readonly string[] = [
-  'eks.amazonaws.com/nodegroup',
-  'karpenter.sh/nodepool',
-  'cloud.google.com/gke-nodepool',
-  'kubernetes.azure.com/agentpool',
-  // AKS clusters created before the prefixed label was introduced.
-  'agentpool',
-  'doks.digitalocean.com/node-pool',
-  // Self-managed groups: eksctl unmanaged node groups and kOps instance groups.
-  'alpha.eksctl.io/nodegroup-name',
-  'kops.k8s.io/instancegroup',
-];
+export const DEFAULT_POOL_LABEL_KEYS: readonly string[] = POOL_LABELS.map(label => label.key);
 
 export interface NodePoolName {
   pool: string;
@@ -34,21 +30,4 @@ export function poolOfNode(
     if (value) return { pool: value, poolLabel: key };
   }
   return undefined;
-}
-
-const PROVIDER_OF_LABEL: Record<string, Provider> = {
-  'eks.amazonaws.com/nodegroup': 'eks',
-  'karpenter.sh/nodepool': 'karpenter',
-  'cloud.google.com/gke-nodepool': 'gke',
-  'kubernetes.azure.com/agentpool': 'aks',
-  agentpool: 'aks',
-  'doks.digitalocean.com/node-pool': 'doks',
-};
-
-/**
- * Whose pool a pool label names: a cloud's (the observed nodes belong on
- * that cloud's pool record) or nobody's but the cluster's (`kubernetes`).
- */
-export function providerOfPoolLabel(poolLabel: string): Provider {
-  return PROVIDER_OF_LABEL[poolLabel] ?? 'kubernetes';
 }

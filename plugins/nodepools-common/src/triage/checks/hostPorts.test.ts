@@ -1,4 +1,5 @@
-import { checkHostPorts, hostPortsOf, type HostPort } from './hostPorts';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
+import { checkHostPorts, hostPortsCheck, hostPortsOf, type HostPort } from './hostPorts';
 
 const port = (p: number, protocol = 'TCP', ip = '0.0.0.0'): HostPort => ({ port: p, protocol, ip });
 
@@ -28,5 +29,21 @@ describe('checkHostPorts', () => {
     ['every taken port is listed', [port(80), port(443), port(8080)], [port(80), port(443)], 'host ports 80/TCP, 443/TCP already in use'],
   ])('%s', (_name, wanted, used, message) => {
     expect(checkHostPorts(wanted, used)).toEqual(message === undefined ? undefined : { code: 'ports', message });
+  });
+});
+
+describe('NodePorts as a registered check', () => {
+  const withHostPort = (hostPort: number) => ({ containers: [{ name: 'main', ports: [{ containerPort: 80, hostPort }] }] });
+  const input = {
+    nodes: kube.list([kube.node('n1', {}, { cpu: '2', pods: '10' }), kube.node('n2', {}, { cpu: '2', pods: '10' })]),
+    pods: kube.list([kube.running('exporter', 'n1', withHostPort(9100)), kube.pending(withHostPort(9100))]),
+  };
+  it.each<[string, string, string[]]>([
+    ['a node whose port is taken cannot take the pod', 'n1', ['ports']],
+    ['a node with the port free can', 'n2', []],
+  ])('%s', (_name, node, codes) => {
+    const verdict = checkOnCluster(hostPortsCheck, input)(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Container } from '../kube';
 import type { CheckReason } from '../types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck } from './types';
 
 export interface HostPort {
   port: number;
@@ -46,3 +47,25 @@ export function checkHostPorts(wanted: readonly HostPort[], used: readonly HostP
       .join(', ')} already in use`,
   };
 }
+
+/** The pod's host ports against those in use; on a new node those are its daemonsets'. */
+class HostPortsFilter implements NodeFilter {
+  readonly level = 'capacity';
+  constructor(private readonly wanted: readonly HostPort[]) {}
+  passes(node: CheckTarget): boolean {
+    return checkHostPorts(this.wanted, node.usedPorts) === undefined;
+  }
+  explain(node: CheckTarget): Finding[] {
+    const reason = checkHostPorts(this.wanted, node.usedPorts);
+    if (!reason) return [];
+    return [node.newNode ? { ...reason, message: `${reason.message} by the pool's daemonsets` } : reason];
+  }
+}
+
+/** NodePorts as a registered check. */
+export const hostPortsCheck: SchedulingCheck = {
+  name: 'NodePorts',
+  start: () => ({
+    prepare: demand => (demand.pod.hostPorts.length ? new HostPortsFilter(demand.pod.hostPorts) : undefined),
+  }),
+};

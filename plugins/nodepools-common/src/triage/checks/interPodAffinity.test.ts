@@ -1,6 +1,8 @@
 import type { PodAffinityTerm } from '../kube';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
 import {
   buildInterPodAffinityState,
+  interPodAffinityCheck,
   checkInterPodAffinity,
   compilePodAffinityTerm,
   indexExistingAntiAffinity,
@@ -201,5 +203,27 @@ describe('checkInterPodAffinity', () => {
       'anti-affinity: a pod matching app=web already runs in the same topology.kubernetes.io/zone (a)',
       'affinity: no pod matching app=db runs on the same node',
     ]);
+  });
+});
+
+describe('InterPodAffinity as a registered check', () => {
+  const input = (spec: Record<string, unknown>) => ({
+    nodes: kube.list([
+      kube.node('n1', { [ZONE]: 'a' }, { cpu: '2', pods: '10' }),
+      kube.node('n2', { [ZONE]: 'b' }, { cpu: '2', pods: '10' }),
+    ]),
+    pods: kube.list([kube.running('db-0', 'n1', {}, { app: 'db' }), kube.pending(spec)]),
+  });
+  const anti = { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('db', HOST)] } } };
+  const near = { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term('db', ZONE)] } } };
+  it.each<[string, Record<string, unknown>, string, string[]]>([
+    ['anti-affinity keeps the pod off the node running a matching pod', anti, 'n1', ['pod-anti-affinity']],
+    ['anti-affinity lets it onto another node', anti, 'n2', []],
+    ['affinity takes it to the zone of a matching pod', near, 'n1', []],
+    ['affinity keeps it out of zones without one', near, 'n2', ['pod-affinity']],
+  ])('%s', (_name, spec, node, codes) => {
+    const verdict = checkOnCluster(interPodAffinityCheck, input(spec))(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
   });
 });

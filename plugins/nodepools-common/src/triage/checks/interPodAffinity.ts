@@ -8,6 +8,7 @@ import {
   type CompiledSelector,
 } from '../selectors';
 import type { CheckReason } from '../types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck } from './types';
 
 /** A pod affinity term with its namespaces resolved. */
 export interface CompiledPodAffinityTerm {
@@ -271,3 +272,49 @@ export function interPodAffinityPasses(state: InterPodAffinityState, nodeLabels:
   }
   return podsExist || state.firstOfItsGroup;
 }
+
+/** The pod's affinity terms and the running pods' anti-affinity, counted once per signature. */
+class InterPodAffinityFilter implements NodeFilter {
+  readonly level = 'topology';
+  constructor(private readonly state: InterPodAffinityState) {}
+  passes(node: CheckTarget): boolean {
+    return interPodAffinityPasses(this.state, node.labels);
+  }
+  explain(node: CheckTarget): Finding[] {
+    return checkInterPodAffinity(this.state, node.labels);
+  }
+}
+
+/**
+ * InterPodAffinity as a registered check: the pod's own terms and the
+ * running pods' anti-affinity, counted once per signature.
+ */
+export const interPodAffinityCheck: SchedulingCheck = {
+  name: 'InterPodAffinity',
+  start(env) {
+    const { placed, existingAntiAffinity, namespaceLabels } = env.state;
+    return {
+      prepare(demand) {
+        const pod = demand.pod;
+        if (pod.podAffinity.length === 0 && pod.podAntiAffinity.length === 0 && existingAntiAffinity.length === 0) {
+          return undefined;
+        }
+        const compile = (terms: readonly PodAffinityTerm[]) =>
+          terms.map(term => compilePodAffinityTerm(term, pod, namespaceLabels));
+        const state = buildInterPodAffinityState(
+          {
+            namespace: pod.namespace,
+            labels: pod.labels,
+            affinityTerms: compile(pod.podAffinity),
+            antiAffinityTerms: compile(pod.podAntiAffinity),
+          },
+          placed,
+          existingAntiAffinity,
+        );
+        const idle =
+          state.affinityTerms.length === 0 && state.antiAffinityTerms.length === 0 && state.existingAntiAffinity.size === 0;
+        return idle ? undefined : new InterPodAffinityFilter(state);
+      },
+    };
+  },
+};

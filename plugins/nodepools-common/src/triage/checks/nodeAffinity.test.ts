@@ -1,6 +1,7 @@
 import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
 import { NEW_NODE_HOSTNAME } from '../labels';
-import { checkNodeAffinity, compileNodeAffinity, matchesRequirement, nodeAffinityKeys } from './nodeAffinity';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
+import { checkNodeAffinity, compileNodeAffinity, matchesRequirement, nodeAffinityCheck, nodeAffinityKeys } from './nodeAffinity';
 
 const amd64Node = {
   'kubernetes.io/os': 'linux',
@@ -63,5 +64,67 @@ describe('checkNodeAffinity', () => {
       { matchExpressions: [{ key: 'a', operator: 'Exists' }], matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n'] }] },
     ]);
     expect(nodeAffinityKeys(affinity)).toEqual(['a', 'b', 'kubernetes.io/hostname']);
+  });
+});
+
+describe('NodeAffinity as a registered check', () => {
+  const nodes = kube.list([
+    kube.node('n1', { 'topology.kubernetes.io/zone': 'a', disk: 'ssd' }, { cpu: '2', pods: '10' }),
+    kube.node('n2', { 'topology.kubernetes.io/zone': 'b' }, { cpu: '2', pods: '10' }),
+  ]);
+  const required = (...terms: NodeSelectorTerm[]) => ({
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+  });
+  it.each<[string, Record<string, unknown>, string, string[]]>([
+    ['a node selector the node matches passes', { nodeSelector: { disk: 'ssd' } }, 'n1', []],
+    ['a node selector on a label the node lacks fails', { nodeSelector: { disk: 'ssd' } }, 'n2', ['node-affinity']],
+    ['a term on the zone picks the nodes of that zone', required({ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['b'] }] }), 'n2', []],
+    ['a term on the hostname is checked node by node', required({ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['n1'] }] }), 'n1', ['node-affinity']],
+    ['a term on the node name pins the pod to that node', required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n2'] }] }), 'n2', []],
+  ])('%s', (_name, spec, node, codes) => {
+    const verdict = checkOnCluster(nodeAffinityCheck, { nodes, pods: kube.list([kube.pending(spec)]) })(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
+  });
+});
+
+describe("NodeAffinity semantics, as kube-scheduler builds the pod's selector", () => {
+  const nodes = kube.list([
+    kube.node('empty-value', { foo: '', 'topology.kubernetes.io/zone': 'a', 'kops.k8s.io/instancegroup': 'one' }, { cpu: '2', pods: '10' }),
+    kube.node('no-label', { 'topology.kubernetes.io/zone': 'a', 'kops.k8s.io/instancegroup': 'other' }, { cpu: '2', pods: '10' }),
+  ]);
+  const required = (...terms: NodeSelectorTerm[]) => ({
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+  });
+  const zoneA: NodeSelectorTerm = { matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a'] }] };
+  it.each<[string, Record<string, unknown>, string, boolean]>([
+    ['a pod requiring foo In [""] is analysed and fits a node labelled foo=""', required({ matchExpressions: [{ key: 'foo', operator: 'In', values: [''] }] }), 'empty-value', true],
+    ['a pod requiring foo In [""] does not fit a node without the label', required({ matchExpressions: [{ key: 'foo', operator: 'In', values: [''] }] }), 'no-label', false],
+    ['a pod requiring foo NotIn [""] does not fit a node labelled foo=""', required({ matchExpressions: [{ key: 'foo', operator: 'NotIn', values: [''] }] }), 'empty-value', false],
+    ['a nodeSelector foo="" fits a node labelled foo=""', { nodeSelector: { foo: '' } }, 'empty-value', true],
+    ['a nodeSelector foo="" does not fit a node without the label', { nodeSelector: { foo: '' } }, 'no-label', false],
+    ['a term with neither matchExpressions nor matchFields matches no node', required({}), 'no-label', false],
+    ['an empty list of terms matches no node', required(), 'no-label', false],
+    ['an empty term beside a matching one leaves the match to the other term', required({}, zoneA), 'no-label', true],
+    ["a value that is not a valid label value in In makes the term match nothing", required({ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'not valid!'] }] }), 'no-label', false],
+    ['a value that is not a valid label value in NotIn makes the term match nothing, even where the label is absent', required({ matchExpressions: [{ key: 'foo', operator: 'NotIn', values: ['-bad-'] }] }), 'no-label', false],
+    ['a value of 64 characters is not a valid label value', required({ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'x'.repeat(64)] }] }), 'no-label', false],
+    ['an invalid term beside a valid one leaves the match to the valid term', required({ matchExpressions: [{ key: 'foo', operator: 'In', values: ['no way'] }] }, zoneA), 'no-label', true],
+    ['In with no values matches nothing', required({ matchExpressions: [{ key: 'foo', operator: 'In', values: [] }] }), 'empty-value', false],
+    ['Exists with values matches nothing', required({ matchExpressions: [{ key: 'foo', operator: 'Exists', values: ['x'] }] }), 'empty-value', false],
+    ['a field requirement with two values matches nothing', required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['no-label', 'other'] }] }), 'no-label', false],
+    ['Gt takes a signed integer', required({ matchExpressions: [{ key: 'gen', operator: 'Gt', values: ['+1'] }] }), 'no-label', false],
+  ])('%s', (_name, spec, node, fits) => {
+    const on = checkOnCluster(nodeAffinityCheck, { nodes, pods: kube.list([kube.pending(spec)]) });
+    expect(on(node).passes).toBe(fits);
+    expect(on(node).findings.map(f => f.code)).toEqual(fits ? [] : ['node-affinity']);
+    expect(on.fitsNow(node)).toBe(fits);
+  });
+
+  it('says why a term the scheduler rejects matches no node', () => {
+    const affinity = compileNodeAffinity(undefined, [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['gold', 'not valid!'] }] }]);
+    expect(checkNodeAffinity(affinity, { tier: 'gold' }, 'n1')?.message).toBe(
+      "node affinity requires tier In [gold, not valid!], which the scheduler rejects ('not valid!' is not a valid label value), so it matches no node",
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { formatResourceAmount } from '../../quantity/format';
-import type { ResourceMap } from '../resources';
+import { ResourceIndex } from '../cluster/indexes';
+import type { ResourceMap } from '../read';
 import type { CheckReason } from '../types';
+import { interfaceLimitCause, interfaceLimitOf } from '../podIpLimit';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck, ShortFinding } from './types';
 
 /** What a node offers: allocatable, already requested by its pods, and how many pods it runs. */
 export interface NodeCapacity {
@@ -14,6 +17,8 @@ export interface ShortResource {
   requested: number;
   free: number;
   allocatable: number;
+  /** What holds the amount where it is, when known (a node's pod network). */
+  cause?: string;
 }
 
 /**
@@ -46,7 +51,7 @@ export function shortResources(requests: ResourceMap, node: NodeCapacity): Short
 export function describeShortResource(short: ShortResource, freeLabel = 'free'): string {
   const amount = (value: number) => formatResourceAmount(short.resource, value);
   if (short.resource === 'pods') {
-    return `Too many pods: ${short.allocatable - short.free} of ${short.allocatable} allowed in use`;
+    return `Too many pods: ${short.allocatable - short.free} of ${short.allocatable} allowed in use${short.cause ? `; ${short.cause}` : ''}`;
   }
   if (short.allocatable === 0) {
     return `Insufficient ${short.resource}: requests ${amount(short.requested)}, node has none`;
@@ -62,3 +67,83 @@ export function shortResourceReason(short: ShortResource, freeLabel?: string): C
 export function checkResources(requests: ResourceMap, node: NodeCapacity): CheckReason[] {
   return shortResources(requests, node).map(short => shortResourceReason(short));
 }
+
+// Read once: an imported binding is a property read each time, and these run for every node.
+const PODS = ResourceIndex.PODS;
+const CPU = ResourceIndex.CPU;
+
+function findingOf(short: ShortResource): ShortFinding {
+  return { code: `insufficient:${short.resource}`, short };
+}
+
+/** A finding as a reason; a short resource's numbers are worded with the given word for its free amount. */
+export function findingReason(finding: Finding, freeLabel?: string): CheckReason {
+  return 'short' in finding ? shortResourceReason(finding.short, freeLabel) : finding;
+}
+
+/**
+ * The pod's requests against free-amount vectors: a pool's or class's
+ * largest free amounts rule all of its nodes out at once, and nodes ordered
+ * by free cpu let a search stop at the first one short of it.
+ */
+class ResourcesFilter implements NodeFilter {
+  readonly level = 'capacity';
+  private readonly ids: Int32Array;
+  private readonly amounts: Float64Array;
+  private readonly cpu: number;
+
+  constructor(
+    private readonly requests: ResourceMap,
+    resources: ResourceIndex,
+    private readonly podsShort: (short: ShortResource, node: CheckTarget) => ShortFinding,
+  ) {
+    const requested = Object.entries(requests).filter(([name, amount]) => amount > 0 && name !== 'pods');
+    this.ids = Int32Array.from(requested, ([name]) => resources.id(name));
+    this.amounts = Float64Array.from(requested, ([, amount]) => amount);
+    this.cpu = requests.cpu ?? 0;
+  }
+
+  prefilter(free: Float64Array): boolean {
+    if (free[PODS] < 1) return false;
+    const { ids, amounts } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id < 0 || free[id] < amounts[i]) return false;
+    }
+    return true;
+  }
+
+  /** Only a pod that requests cpu can run out of it: one that requests none fits an over-committed node. */
+  exhausts(node: CheckTarget): boolean {
+    return this.cpu > 0 && node.free !== undefined && node.free[CPU] < this.cpu;
+  }
+
+  /** A new node of a machine type the catalog does not know has no known room: it is not checked. */
+  passes(node: CheckTarget): boolean {
+    return node.free === undefined || this.prefilter(node.free);
+  }
+
+  explain(node: CheckTarget): Finding[] {
+    if (!node.allocatable) return [];
+    return shortResources(this.requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
+      short => (short.resource === 'pods' ? this.podsShort(short, node) : findingOf(short)),
+    );
+  }
+}
+
+/** NodeResourcesFit as a registered check. */
+export const resourcesCheck: SchedulingCheck = {
+  name: 'NodeResourcesFit',
+  start(env) {
+    const { state, catalog, options } = env;
+    /** A node full at its pod network's interface limit: the scheduler says `insufficient:pods`, the cause goes in the words. */
+    const podsShort = (short: ShortResource, node: CheckTarget): ShortFinding => {
+      const record = node.newNode ? undefined : state.nodesByName.get(node.name);
+      const limit = record
+        ? interfaceLimitOf(state.poolOf(record).provider, record.labels, short.allocatable, catalog, options.prefixDelegation === true)
+        : undefined;
+      return findingOf(limit ? { ...short, cause: interfaceLimitCause(limit) } : short);
+    };
+    return { prepare: demand => new ResourcesFilter(demand.requests, state.resources, podsShort) };
+  },
+};

@@ -1,6 +1,7 @@
 import type { Taint } from '../../model/pool';
 import type { Toleration } from '../kube';
-import { checkTaints, toleratesTaint, tolerationFor } from './taints';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
+import { checkTaints, taintsCheck, toleratesTaint, tolerationFor } from './taints';
 
 const taint = (key: string, value: string | undefined, effect: Taint['effect']): Taint => ({
   key,
@@ -48,5 +49,21 @@ describe('checkTaints', () => {
     expect(tolerationFor(t)).toEqual({ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' });
     expect(toleratesTaint(tolerationFor(t), t)).toBe(true);
     expect(tolerationFor(taint('spot', undefined, 'NoExecute'))).toEqual({ key: 'spot', operator: 'Exists', effect: 'NoExecute' });
+  });
+});
+
+describe('TaintToleration as a registered check', () => {
+  const nodes = kube.list([
+    kube.node('tainted', {}, { cpu: '2', pods: '10' }, { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] }),
+    kube.node('soft', {}, { cpu: '2', pods: '10' }, { taints: [{ key: 'spare', effect: 'PreferNoSchedule' }] }),
+  ]);
+  it.each<[string, Record<string, unknown>, string, string[]]>([
+    ['a pod without tolerations is kept off a tainted node', {}, 'tainted', ['taint']],
+    ['a pod that tolerates the taint may use the node', { tolerations: [{ key: 'dedicated', operator: 'Exists' }] }, 'tainted', []],
+    ['a PreferNoSchedule taint keeps no pod off', {}, 'soft', []],
+  ])('%s', (_name, spec, node, codes) => {
+    const verdict = checkOnCluster(taintsCheck, { nodes, pods: kube.list([kube.pending(spec)]) })(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
   });
 });

@@ -1,6 +1,9 @@
 import { formatTaint, type Taint } from '../../model/pool';
 import type { Toleration } from '../kube';
+import type { NodeShape } from '../cluster';
 import type { CheckReason } from '../types';
+import { Verdicts, pair } from './cache';
+import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /**
  * Whether one toleration tolerates one taint, as the API server defines it:
@@ -25,6 +28,14 @@ export function untoleratedTaints(taints: readonly Taint[], tolerations: readonl
   );
 }
 
+/** Whether the pod tolerates every taint that keeps pods off (NoSchedule, NoExecute), without building a list. */
+export function toleratesAll(taints: readonly Taint[], tolerations: readonly Toleration[]): boolean {
+  for (const taint of taints) {
+    if (taint.effect !== 'PreferNoSchedule' && !tolerations.some(toleration => toleratesTaint(toleration, taint))) return false;
+  }
+  return true;
+}
+
 /** TaintToleration filter. PreferNoSchedule only lowers a node's score, so it never blocks. */
 export function checkTaints(
   taints: readonly Taint[],
@@ -44,3 +55,50 @@ export function tolerationFor(taint: Taint): Toleration {
     ? { key: taint.key, operator: 'Equal', value: taint.value, effect: taint.effect }
     : { key: taint.key, operator: 'Exists', effect: taint.effect };
 }
+
+/**
+ * The pod's tolerations against a shape's taints. Verdicts are cached per
+ * taint set, and findings per tolerations x taint set for the whole
+ * analysis: many signatures share their tolerations.
+ */
+class TaintFilter implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive = false;
+  private readonly verdicts = new Verdicts();
+
+  constructor(
+    private readonly tolerations: readonly Toleration[],
+    private readonly tolerationsId: number,
+    private readonly findings: Map<number, Finding[]>,
+  ) {}
+
+  passes(shape: NodeShape): boolean {
+    const known = this.verdicts.get(shape.taintsId);
+    if (known !== 0) return known === 1;
+    const ok = this.explain(shape).length === 0;
+    this.verdicts.set(shape.taintsId, ok ? 1 : 2);
+    return ok;
+  }
+
+  explain(shape: NodeShape): Finding[] {
+    const key = pair(this.tolerationsId, shape.taintsId);
+    let found = this.findings.get(key);
+    if (!found) {
+      const reason = checkTaints(shape.taints, this.tolerations);
+      this.findings.set(key, (found = reason ? [reason] : []));
+    }
+    return found;
+  }
+}
+
+/** TaintToleration as a registered check. */
+export const taintsCheck: SchedulingCheck = {
+  name: 'TaintToleration',
+  start(env) {
+    const tolerationIds = env.ids('tolerations');
+    const findings = new Map<number, Finding[]>();
+    return {
+      prepare: demand => new TaintFilter(demand.tolerations, tolerationIds.id(JSON.stringify(demand.tolerations)), findings),
+    };
+  },
+};

@@ -1,6 +1,8 @@
 import type { TopologySpreadConstraint } from '../kube';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
 import {
   buildTopologySpreadState,
+  topologySpreadCheck,
   checkTopologySpread,
   compileSpreadConstraints,
   type SpreadNode,
@@ -191,5 +193,58 @@ describe('checkTopologySpread', () => {
       code: 'topology-spread',
       message: 'topology spread: node has no topology.kubernetes.io/zone label (missing required label)',
     });
+  });
+});
+
+describe('PodTopologySpread as a registered check', () => {
+  const input = (constraint: Partial<TopologySpreadConstraint>) => ({
+    nodes: kube.list([
+      kube.node('n1', { [ZONE]: 'a' }, { cpu: '2', pods: '10' }),
+      kube.node('n3', { [ZONE]: 'b' }, { cpu: '2', pods: '10' }),
+    ]),
+    pods: kube.list([
+      kube.running('web-0', 'n1'),
+      kube.pending({ topologySpreadConstraints: [{ ...spread(ZONE), ...constraint }] }),
+    ]),
+  });
+  it.each<[string, Partial<TopologySpreadConstraint>, string, string[]]>([
+    ['the zone that already runs a replica is one over the skew', {}, 'n1', ['topology-spread']],
+    ['the empty zone takes the pod', {}, 'n3', []],
+    ['a larger maxSkew lets it into the busier zone', { maxSkew: 2 }, 'n1', []],
+  ])('%s', (_name, constraint, node, codes) => {
+    const verdict = checkOnCluster(topologySpreadCheck, input(constraint))(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
+  });
+});
+
+describe("PodTopologySpread's node inclusion policies", () => {
+  // n1 in zone a runs a replica; n3 in zone b is cordoned and carries the unschedulable taint its controller adds.
+  const input = (constraint: Partial<TopologySpreadConstraint>, spec: Record<string, unknown> = {}) => ({
+    nodes: kube.list([
+      kube.node('n1', { [ZONE]: 'a' }, { cpu: '2', pods: '10' }),
+      kube.node('n3', { [ZONE]: 'b', disk: 'hdd' }, { cpu: '2', pods: '10' }, {
+        unschedulable: true,
+        taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
+      }),
+    ]),
+    pods: kube.list([kube.running('web-0', 'n1'), kube.pending({ topologySpreadConstraints: [{ ...spread(ZONE), ...constraint }], ...spec })]),
+  });
+  const notHdd = {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'NotIn', values: ['hdd'] }] }],
+        },
+      },
+    },
+  };
+  it.each<[string, Partial<TopologySpreadConstraint>, Record<string, unknown>, boolean]>([
+    ['by default (nodeTaintsPolicy Ignore) a cordoned, tainted node still forms a domain, so zone a is over the skew', {}, {}, false],
+    ["under nodeTaintsPolicy Honor the cordoned node's unschedulable taint leaves its zone out, so zone a is the only domain", { nodeTaintsPolicy: 'Honor' }, {}, true],
+    ['by default (nodeAffinityPolicy Honor) a node the pod affinity rules out forms no domain', {}, notHdd, true],
+    ['under nodeAffinityPolicy Ignore that node forms a domain again', { nodeAffinityPolicy: 'Ignore' }, notHdd, false],
+  ])('%s', (_name, constraint, spec, fits) => {
+    expect(checkOnCluster(topologySpreadCheck, input(constraint, spec))('n1').passes).toBe(fits);
   });
 });

@@ -1,5 +1,5 @@
 import type { TopologySpreadConstraint } from '../kube';
-import { HOSTNAME_LABEL } from '../labels';
+import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS } from '../labels';
 import {
   compileLabelSelector,
   describeSelector,
@@ -8,6 +8,9 @@ import {
   type CompiledSelector,
 } from '../selectors';
 import type { CheckReason } from '../types';
+import { nodeAffinityMatches } from './nodeAffinity';
+import { toleratesAll } from './taints';
+import type { CheckTarget, Finding, NodeFilter, PodDemand, SchedulingCheck } from './types';
 
 /** A DoNotSchedule constraint with its selector resolved against the pod's labels. */
 export interface CompiledSpreadConstraint {
@@ -162,15 +165,26 @@ export function buildTopologySpreadState(
 }
 
 /**
+ * A node a scale-up would add, as the spread filter needs it: whether it
+ * passes the pod's node affinity (`eligible`) and tolerates its taints.
+ */
+export interface NewSpreadNode {
+  eligible: boolean;
+  /** Taken as tolerated when not said. */
+  toleratesTaints?: boolean;
+}
+
+/**
  * PodTopologySpread filter. A node without a constraint's key fails
  * ("missing required label"). `newNode` is a node a scale-up would add: a
  * domain it brings that has no pods yet lowers the minimum to zero, as it
- * does in the autoscaler's simulation.
+ * does in the autoscaler's simulation, when the constraint's node inclusion
+ * policies count the new node in.
  */
 export function checkTopologySpread(
   state: TopologySpreadState,
   nodeLabels: Record<string, string>,
-  newNode?: { eligible: boolean },
+  newNode?: NewSpreadNode,
 ): CheckReason | undefined {
   for (const { constraint, counts, domains, minMatch } of state.constraints) {
     const value = nodeLabels[constraint.topologyKey];
@@ -181,7 +195,11 @@ export function checkTopologySpread(
       };
     }
     const count = counts.get(value) ?? 0;
-    const opensDomain = newNode?.eligible === true && !domains.has(value);
+    const counted =
+      newNode !== undefined &&
+      (!constraint.honorNodeAffinity || newNode.eligible) &&
+      (!constraint.honorTaints || newNode.toleratesTaints !== false);
+    const opensDomain = counted && !domains.has(value);
     const minimum = opensDomain ? 0 : minMatch;
     const skew = count + constraint.selfMatch - minimum;
     if (skew > constraint.maxSkew) {
@@ -194,3 +212,88 @@ export function checkTopologySpread(
   }
   return undefined;
 }
+
+/** The spread constraints against the domains and counts found once per signature. */
+class TopologySpreadFilter implements NodeFilter {
+  readonly level = 'topology';
+  constructor(
+    private readonly state: TopologySpreadState,
+    private readonly demand: PodDemand,
+  ) {}
+
+  private newNodeOf(node: CheckTarget): NewSpreadNode | undefined {
+    if (!node.newNode) return undefined;
+    return {
+      eligible: nodeAffinityMatches(this.demand.affinity, node.labels, node.name),
+      toleratesTaints: toleratesAll(node.taints, this.demand.tolerations),
+    };
+  }
+
+  passes(node: CheckTarget): boolean {
+    return checkTopologySpread(this.state, node.labels, this.newNodeOf(node)) === undefined;
+  }
+
+  explain(node: CheckTarget): Finding[] {
+    const reason = checkTopologySpread(this.state, node.labels, this.newNodeOf(node));
+    return reason ? [reason] : [];
+  }
+}
+
+/**
+ * PodTopologySpread as a registered check. Its PreFilter walks node classes
+ * (or nodes, for hostname domains and affinities that read node names) to
+ * find the domains, then only the running pods of the pod's namespace.
+ */
+export const topologySpreadCheck: SchedulingCheck = {
+  name: 'PodTopologySpread',
+  start(env) {
+    const cluster = env.state;
+    return {
+      prepare(demand) {
+        const constraints = compileSpreadConstraints(demand.pod.spread, demand.pod.labels);
+        if (constraints.length === 0) return undefined;
+        const { affinity, tolerations } = demand;
+        const affinityPerNode = demand.affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key));
+        const matchesAffinity = (labels: Record<string, string>, name: string) => nodeAffinityMatches(affinity, labels, name);
+        const counter = new TopologySpreadCounter(constraints, demand.pod.namespace);
+        // One reused view object: this runs over every node for each spread signature.
+        const view: SpreadNode = { labels: {}, matchesNodeAffinity: false, toleratesTaints: false, pods: [] };
+        const perNodeDomains = constraints.some(c => PER_NODE_LABEL_KEYS.has(c.topologyKey));
+        const classAffinity = new Map<number, boolean>();
+        const classTaints = new Map<number, boolean>();
+        for (const pool of cluster.pools) {
+          for (const cls of pool.classes) {
+            const matches = affinityPerNode ? undefined : matchesAffinity(cls.labels, NEW_NODE_HOSTNAME);
+            if (matches !== undefined) classAffinity.set(cls.id, matches);
+            // A class leaves out a cordoned node's unschedulable taint; nodeTaintsPolicy reads the node's own taints.
+            const tolerated = cls.unschedulable ? undefined : toleratesAll(cls.taints, tolerations);
+            if (tolerated !== undefined) classTaints.set(cls.id, tolerated);
+            if (!perNodeDomains && matches !== undefined && tolerated !== undefined) {
+              view.labels = cls.labels;
+              view.matchesNodeAffinity = matches;
+              view.toleratesTaints = tolerated;
+              counter.addDomain(view);
+              continue;
+            }
+            for (const node of cls.nodes) {
+              view.labels = node.labels;
+              view.matchesNodeAffinity = matches ?? matchesAffinity(node.labels, node.name);
+              view.toleratesTaints = tolerated ?? toleratesAll(node.taints, tolerations);
+              counter.addDomain(view);
+            }
+          }
+        }
+        // Only pods of the pod's own namespace can match: walk those, not every node.
+        for (const pod of cluster.placed.byNamespace.get(demand.pod.namespace) ?? []) {
+          const node = pod.node;
+          if (!node) continue;
+          view.labels = node.labels;
+          view.toleratesTaints = classTaints.get(node.classId) ?? toleratesAll(node.taints, tolerations);
+          view.matchesNodeAffinity = classAffinity.get(node.classId) ?? matchesAffinity(node.labels, node.name);
+          counter.addPod(view, pod);
+        }
+        return new TopologySpreadFilter(counter.finish(), demand);
+      },
+    };
+  },
+};

@@ -1,6 +1,8 @@
 import type { Toleration } from '../kube';
 import type { CheckReason } from '../types';
 import { toleratesTaint } from './taints';
+import type { NodeShape } from '../cluster';
+import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /** The taint the NodeUnschedulable filter pretends a cordoned node has. */
 export const UNSCHEDULABLE_TAINT = {
@@ -17,3 +19,27 @@ export function checkUnschedulable(
   if (tolerations.some(t => toleratesTaint(t, UNSCHEDULABLE_TAINT))) return undefined;
   return { code: 'unschedulable', message: 'node is unschedulable (cordoned)' };
 }
+
+/** A cordoned node is a shape fact. */
+class CordonFilter implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive = false;
+  constructor(private readonly reason: CheckReason) {}
+  passes(shape: NodeShape): boolean {
+    return !shape.unschedulable;
+  }
+  explain(shape: NodeShape): Finding[] {
+    return shape.unschedulable ? [this.reason] : [];
+  }
+}
+
+/** NodeUnschedulable as a registered check. */
+export const unschedulableCheck: SchedulingCheck = {
+  name: 'NodeUnschedulable',
+  start: () => ({
+    prepare(demand) {
+      const cordoned = checkUnschedulable(true, demand.tolerations);
+      return cordoned ? new CordonFilter(cordoned) : undefined;
+    },
+  }),
+};

@@ -1,4 +1,5 @@
-import { checkVolumeZone, volumeTopology } from './volumeZone';
+import { checkOnCluster, kube } from './__testUtils__/checkOnCluster';
+import { checkVolumeZone, volumeTopology, volumeZoneCheck } from './volumeZone';
 
 const ZONE = 'topology.kubernetes.io/zone';
 const REGION = 'topology.kubernetes.io/region';
@@ -28,5 +29,26 @@ describe('checkVolumeZone', () => {
 
   it('a PV without topology puts no constraint on the pod', () => {
     expect(volumeTopology('pv-2', { team: 'x' }, undefined)).toBeUndefined();
+  });
+});
+
+describe('VolumeZone as a registered check', () => {
+  const zone = 'topology.kubernetes.io/zone';
+  const input = {
+    nodes: kube.list([
+      kube.node('a1', { [zone]: 'eu-west-1a' }, { cpu: '2', pods: '10' }),
+      kube.node('b1', { [zone]: 'eu-west-1b' }, { cpu: '2', pods: '10' }),
+    ]),
+    pods: kube.list([kube.pending({ volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-0' } }] })]),
+    persistentVolumes: kube.list([{ metadata: { name: 'pv-1', labels: { [zone]: 'eu-west-1a' } } }]),
+    persistentVolumeClaims: kube.list([{ metadata: { name: 'data-0', namespace: 'shop' }, spec: { volumeName: 'pv-1' } }]),
+  };
+  it.each<[string, string, string[]]>([
+    ['a node in the volume zone may mount it', 'a1', []],
+    ['a node in another zone cannot', 'b1', ['volume-zone']],
+  ])('%s', (_name, node, codes) => {
+    const verdict = checkOnCluster(volumeZoneCheck, input)(node);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+    expect(verdict.passes).toBe(codes.length === 0);
   });
 });

@@ -1,6 +1,8 @@
 import type { NodeSelectorTerm } from '../kube';
 import { checkNodeAffinity, compileNodeAffinity, type CompiledNodeAffinity } from './nodeAffinity';
 import type { CheckReason } from '../types';
+import type { NodeShape } from '../cluster';
+import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /** Topology labels a PersistentVolume may carry; values can list several zones joined by `__`. */
 export const VOLUME_TOPOLOGY_LABELS = [
@@ -69,3 +71,25 @@ export function checkVolumeZone(
   }
   return undefined;
 }
+
+/** Where the pod's bound volumes can be used: a fact of the node's labels. */
+class VolumeZoneFilter implements ShapeFilter {
+  readonly level = 'shape';
+  readonly placementSensitive = true;
+  constructor(private readonly volumes: readonly VolumeTopology[]) {}
+  passes(shape: NodeShape, nodeName: string): boolean {
+    return checkVolumeZone(this.volumes, shape.labels, nodeName) === undefined;
+  }
+  explain(shape: NodeShape, nodeName: string): Finding[] {
+    const reason = checkVolumeZone(this.volumes, shape.labels, nodeName);
+    return reason ? [reason] : [];
+  }
+}
+
+/** VolumeZone as a registered check: the zone and node affinity of the pod's bound volumes. */
+export const volumeZoneCheck: SchedulingCheck = {
+  name: 'VolumeZone',
+  start: () => ({
+    prepare: demand => (demand.volumes.length ? new VolumeZoneFilter(demand.volumes) : undefined),
+  }),
+};

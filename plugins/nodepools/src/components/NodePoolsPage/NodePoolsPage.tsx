@@ -12,7 +12,6 @@ import {
   LinkButton,
   Page,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -20,9 +19,10 @@ import { DEFAULT_PAGE_SIZE } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { usePoolPages } from '../../hooks/usePoolPages';
 import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
-import { errorMessage } from '../../lib/format';
+import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
 import { sourcesRouteRef, triageRouteRef } from '../../routes';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
 
@@ -76,7 +76,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
 
   let body;
   if (pages.error && pages.items.length === 0) {
-    body = <ResponseErrorPanel error={pages.error} />;
+    body = <ApiErrorPanel error={pages.error} />;
   } else if (pages.totalCount === undefined) {
     body = <Progress />;
   } else if (pages.items.length === 0) {
@@ -131,7 +131,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
     <Page themeId="tool">
       <Header
         title="Node pools"
-        subtitle="Kubernetes node pools across EKS, Karpenter, GKE, AKS and DOKS"
+        subtitle={`Kubernetes node pools across ${cloudProvidersText()}`}
       />
       <Content>
         <ContentHeader title="Pools">

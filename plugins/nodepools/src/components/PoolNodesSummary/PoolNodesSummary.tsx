@@ -1,4 +1,4 @@
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import { providerProfile, type NodePool } from '@nodepools/plugin-nodepools-common';
 import { CapacityBar } from '../CapacityBar';
 import { NodeCountBar } from '../NodeCountBar';
 import { ObservedNodesSummary } from '../ObservedNodesSummary';
@@ -15,7 +15,7 @@ export function PoolNodesSummary({ pool }: { pool: NodePool }) {
         <>
           <ObservedNodesSummary
             // A pool seen only through its nodes has no configured count to compare.
-            nodeCount={pool.provider === 'kubernetes' ? undefined : pool.nodeCount}
+            nodeCount={providerProfile(pool.provider).cloud === 'none' ? undefined : pool.nodeCount}
             observed={pool.observed}
           />
           <CapacityBar

@@ -3,7 +3,6 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  CodeSnippet,
   Content,
   EmptyState,
   Header,
@@ -11,7 +10,6 @@ import {
   LinkButton,
   Page,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef, useRouteRefParams } from '@backstage/core-plugin-api';
@@ -19,10 +17,12 @@ import type { NodePoolDetail } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
 import { PoolHistoryTable } from '../PoolHistoryTable';
+import { PoolRawRecord } from '../PoolRawRecord';
 
 function isNotFound(error: Error): boolean {
   const status = (error as { statusCode?: number }).statusCode;
@@ -33,7 +33,7 @@ function PoolHistory({ poolRef }: { poolRef: string }) {
   const api = useApi(nodePoolsApiRef);
   const history = useAsync(() => api.getPoolHistory(poolRef), [api, poolRef]);
   if (history.loading) return <Progress />;
-  if (history.error) return <ResponseErrorPanel error={history.error} title="History could not be loaded" />;
+  if (history.error) return <ApiErrorPanel error={history.error} title="History could not be loaded" />;
   return <PoolHistoryTable entries={history.value ?? []} />;
 }
 
@@ -81,15 +81,7 @@ function PoolDetails({ pool }: { pool: NodePoolDetail }) {
         <PoolHistory poolRef={pool.ref} />
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Provider record" subheader={`As ${pool.source} read it`}>
-          <div data-testid="pool-raw">
-            <CodeSnippet
-              language="json"
-              text={JSON.stringify(pool.raw, null, 2)}
-              showCopyCodeButton
-            />
-          </div>
-        </InfoCard>
+        <PoolRawRecord pool={pool} />
       </Grid>
     </Grid>
   );
@@ -120,7 +112,7 @@ export function PoolPage() {
         }
       />
     ) : (
-      <ResponseErrorPanel error={pool.error} />
+      <ApiErrorPanel error={pool.error} />
     );
   } else if (pool.value) {
     const p = pool.value;

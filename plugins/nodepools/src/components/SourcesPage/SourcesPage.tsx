@@ -10,7 +10,6 @@ import {
   Header,
   Link,
   Page,
-  ResponseErrorPanel,
   StatusAborted,
   StatusError,
   StatusOK,
@@ -22,11 +21,14 @@ import {
 import { alertApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   formatImportIssue,
+  nodepoolSourceSyncPermission,
   type SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage, formatDuration } from '../../lib/format';
 import { rootRouteRef } from '../../routes';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { RelativeTime } from '../RelativeTime';
 
 /** Issues listed per source before the rest is summed up. */
@@ -92,6 +94,7 @@ export function SourcesPage() {
   const alertApi = useApi(alertApiRef);
   const listLink = useRouteRef(rootRouteRef);
   const sources = useAsyncRetry(() => api.listSources(), [api]);
+  const { allowed: canSync } = usePermission({ permission: nodepoolSourceSyncPermission });
   const [syncing, setSyncing] = useState<ReadonlySet<string>>(new Set());
   const { retry } = sources;
 
@@ -137,7 +140,10 @@ export function SourcesPage() {
     { title: 'Error', field: 'error', render: row => row.error ?? '—' },
     { title: 'Issues', sorting: false, render: row => <Issues issues={row.issues} /> },
     { title: 'Next run', field: 'nextRunAt', render: row => when(row.nextRunAt) },
-    {
+  ];
+  // Only users who may run syncs see the buttons (nodepool.source.sync).
+  if (canSync) {
+    columns.push({
       title: 'Actions',
       sorting: false,
       // Long errors and targets squeeze the other columns; the button keeps its width.
@@ -158,8 +164,8 @@ export function SourcesPage() {
             Sync now
           </Button>
         ),
-    },
-  ];
+    });
+  }
 
   return (
     <Page themeId="tool">
@@ -177,7 +183,7 @@ export function SourcesPage() {
           </Button>
         </ContentHeader>
         {sources.error ? (
-          <ResponseErrorPanel error={sources.error} />
+          <ApiErrorPanel error={sources.error} />
         ) : (
           <Table<SourceStatusInfo>
             title="Configured sources"

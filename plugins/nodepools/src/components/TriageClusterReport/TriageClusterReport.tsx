@@ -4,13 +4,13 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   EmptyState,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { TriageClusterSummary } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
+import { ApiErrorPanel } from '../ApiErrorPanel';
 import { RelativeTime } from '../RelativeTime';
 import { TriageReportView } from '../TriageReportView';
 
@@ -59,7 +59,7 @@ export function TriageClusterReport({ cluster, summary }: TriageClusterReportPro
             description="The backend has not collected the pending pods of this cluster. Pick another cluster, or analyze kubectl's JSON of it."
           />
         ) : (
-          <ResponseErrorPanel error={triage.error} />
+          <ApiErrorPanel error={triage.error} />
         )}
       </>
     );

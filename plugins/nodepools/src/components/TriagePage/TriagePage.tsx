@@ -14,10 +14,14 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import type { TriageClusterSummary } from '@nodepools/plugin-nodepools-common';
+import {
+  nodepoolTriageAnalyzePermission,
+  type TriageClusterSummary,
+} from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage } from '../../lib/format';
 import { rootRouteRef, triageRouteRef } from '../../routes';
+import { PermissionGate } from '../PermissionGate';
 import { TriageAnalyzeForm } from '../TriageAnalyzeForm';
 import { clusterLocation, TriageClusterPicker } from '../TriageClusterPicker';
 import { TriageClusterReport } from '../TriageClusterReport';
@@ -164,7 +168,12 @@ export function TriagePage() {
           <ClustersTab />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/analyze" title="Analyze kubectl JSON">
-          <TriageAnalyzeForm />
+          <PermissionGate
+            permission={nodepoolTriageAnalyzePermission}
+            doing="analyze kubectl output"
+          >
+            <TriageAnalyzeForm />
+          </PermissionGate>
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

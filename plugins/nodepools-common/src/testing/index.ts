@@ -1,0 +1,3 @@
+export { referenceTriage } from './reference';
+export type { ReferenceInput, ReferenceReport, ReferenceVerdict } from './reference';
+export { randomCluster, seededRandom } from './randomCluster';

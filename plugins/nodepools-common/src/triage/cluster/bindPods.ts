@@ -1,0 +1,102 @@
+import {
+  compilePodAffinityTerm,
+  indexExistingAntiAffinity,
+  indexPlacedPods,
+  type ExistingAntiAffinity,
+  type PlacedPods,
+} from '../checks/interPodAffinity';
+import { FieldError, readPod, type BoundPod, type NodeRecord, type PlacedPod, type PodRecord } from '../read';
+import type { ClusterInput } from './types';
+
+/** The pods of a cluster, bound to its nodes. */
+export interface BoundPods {
+  /** Pods waiting for the scheduler (Pending, not being deleted). */
+  pending: PodRecord[];
+  boundToMissingNode: BoundPod[];
+  creating: BoundPod[];
+  placed: PlacedPods<PlacedPod>;
+  existingAntiAffinity: ExistingAntiAffinity[];
+  /** Every namespace a pod or the namespace list names, with its labels. */
+  namespaceLabels: Map<string, Record<string, string>>;
+  daemonSets: Map<string, PodRecord>;
+}
+
+/** Hands each node what its bound pods take: requests, pod count, host ports. */
+function applyUsage(input: ClusterInput, nodesByName: ReadonlyMap<string, NodeRecord>) {
+  for (const usage of input.usage.values()) {
+    const node = nodesByName.get(usage.nodeName);
+    if (!node) continue;
+    usage.node = node;
+    node.requested = usage.requests;
+    node.podCount = usage.pods;
+    node.usedPorts = usage.ports;
+  }
+}
+
+/**
+ * Binds pods to nodes: running pods get their node's labels, DaemonSet pods
+ * go onto their node and stand for their DaemonSet, and pods placed on a node
+ * that does not exist or still being created are set apart.
+ */
+export function bindPods(input: ClusterInput, nodesByName: ReadonlyMap<string, NodeRecord>): BoundPods {
+  const namespaceLabels = new Map<string, Record<string, string>>();
+  for (const ns of input.namespaces) {
+    namespaceLabels.set(ns.name, { 'kubernetes.io/metadata.name': ns.name, ...ns.labels });
+  }
+  const namespaces = new Set<string>();
+  const pending: PodRecord[] = [];
+  for (const pod of input.pendingPods) {
+    namespaces.add(pod.namespace);
+    if (pod.phase === 'Pending' && !pod.deleting) pending.push(pod);
+  }
+  applyUsage(input, nodesByName);
+  const placedPods: PlacedPod[] = [];
+  for (const pod of input.placedPods) {
+    namespaces.add(pod.namespace);
+    const node = pod.usage.node;
+    if (!node) continue;
+    pod.node = node;
+    pod.nodeLabels = node.labels;
+    placedPods.push(pod);
+  }
+  const boundToMissingNode: BoundPod[] = [];
+  const creating: BoundPod[] = [];
+  const daemonSets = new Map<string, PodRecord>();
+  const antiAffinityPods: BoundPod[] = [];
+  for (const pod of input.specialPods) {
+    const node = pod.node;
+    if (!node) {
+      if (pod.phase === 'Pending' && !pod.deleting) boundToMissingNode.push(pod);
+      continue;
+    }
+    if (pod.daemonSet) {
+      node.daemonPods = [...node.daemonPods, pod];
+      if (!daemonSets.has(pod.daemonSet)) {
+        // One pod stands for its DaemonSet on nodes that do not exist yet.
+        try {
+          daemonSets.set(pod.daemonSet, readPod(pod.raw, pod.index));
+        } catch (e) {
+          if (!(e instanceof FieldError)) throw e;
+        }
+      }
+    }
+    if (pod.podAntiAffinity.length > 0) antiAffinityPods.push(pod);
+    if (pod.phase === 'Pending') creating.push(pod);
+  }
+  for (const namespace of namespaces) {
+    if (!namespaceLabels.has(namespace)) namespaceLabels.set(namespace, { 'kubernetes.io/metadata.name': namespace });
+  }
+  const antiOwners = antiAffinityPods.map(pod => ({
+    terms: pod.podAntiAffinity.map(term => compilePodAffinityTerm(term, pod, namespaceLabels)),
+    nodeLabels: pod.nodeLabels,
+  }));
+  return {
+    pending,
+    boundToMissingNode,
+    creating,
+    placed: indexPlacedPods(placedPods),
+    existingAntiAffinity: indexExistingAntiAffinity(antiOwners),
+    namespaceLabels,
+    daemonSets,
+  };
+}

@@ -1,0 +1,128 @@
+import { UNSCHEDULABLE_TAINT } from '../checks/unschedulable';
+import { PER_NODE_LABEL_KEYS, zoneOf } from '../labels';
+import type { NodeRecord, PodRecord } from '../read';
+import { Interner, ResourceIndex } from './indexes';
+import { freeCpu, taintsKey } from './nodes';
+import type { NodeClass, PoolState } from './types';
+
+/** A 32-bit FNV-1a hash of the labels other than the per-node ones, to group nodes without building long keys. */
+function labelsHash(record: Record<string, string>, skip: ReadonlySet<string>): number {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0xff, 0x01000193);
+  };
+  for (const key in record) {
+    if (skip.has(key)) continue;
+    mix(key);
+    mix(record[key]);
+  }
+  return hash >>> 0;
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>, skip: ReadonlySet<string>): boolean {
+  let count = 0;
+  for (const key in a) {
+    if (skip.has(key)) continue;
+    if (a[key] !== b[key]) return false;
+    count++;
+  }
+  for (const key in b) if (!skip.has(key)) count--;
+  return count === 0;
+}
+
+/**
+ * Indexes every resource a node offers or a pending pod requests, and
+ * gives each node its free amounts as a vector (allocatable minus what its
+ * pods request; slot 0 free pod slots).
+ */
+export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodRecord[]): ResourceIndex {
+  const resources = new ResourceIndex();
+  for (const node of nodes) for (const name of Object.keys(node.allocatable)) resources.add(name);
+  for (const pod of pending) for (const name of Object.keys(pod.requests)) resources.add(name);
+  for (const node of nodes) {
+    const free = new Float64Array(resources.names.length);
+    for (const [name, allocatable] of Object.entries(node.allocatable)) {
+      const id = resources.id(name);
+      if (id >= 0) free[id] = allocatable - (node.requested[name] ?? 0);
+    }
+    for (const [name, requested] of Object.entries(node.requested)) {
+      const id = resources.id(name);
+      if (id >= 0 && !(name in node.allocatable)) free[id] = -requested;
+    }
+    free[ResourceIndex.PODS] = (node.allocatable.pods ?? 0) - node.podCount;
+    node.free = free;
+  }
+  return resources;
+}
+
+export interface Classes {
+  /** Node classes by id. */
+  classes: NodeClass[];
+  /** Every zone a node is in or a pool definition names, sorted. */
+  zones: string[];
+}
+
+/** Groups each pool's nodes into classes of the same labels (hostname aside), taints and cordon state. */
+export function classifyNodes(
+  pools: readonly PoolState[],
+  resources: ResourceIndex,
+  taintSets: Interner,
+  nextShapeId: () => number,
+): Classes {
+  const classList: NodeClass[] = [];
+  const zones = new Set<string>();
+  for (const pool of pools) {
+    const classes = new Map<string, NodeClass[]>();
+    for (const node of pool.nodes) {
+      const zone = zoneOf(node.labels);
+      if (zone) zones.add(zone);
+      // A cordoned node carries the unschedulable taint; the cordon check already reports it.
+      const checkedTaints = node.unschedulable
+        ? node.taints.filter(t => t.key !== UNSCHEDULABLE_TAINT.key)
+        : node.taints;
+      const taints = checkedTaints.length ? taintsKey(checkedTaints) : '';
+      const bucket = `${node.unschedulable ? 1 : 0}|${taints}|${labelsHash(node.labels, PER_NODE_LABEL_KEYS)}`;
+      let candidates = classes.get(bucket);
+      if (!candidates) classes.set(bucket, (candidates = []));
+      let cls = candidates.find(c => sameLabels(c.nodes[0].labels, node.labels, PER_NODE_LABEL_KEYS));
+      if (!cls) {
+        const labels: Record<string, string> = {};
+        for (const k in node.labels) if (!PER_NODE_LABEL_KEYS.has(k)) labels[k] = node.labels[k];
+        cls = {
+          id: nextShapeId(),
+          labels,
+          taints: checkedTaints,
+          taintsId: taintSets.id(taints),
+          unschedulable: node.unschedulable,
+          projections: new Map(),
+          nodes: [],
+          maxFree: {},
+          maxFreeVector: new Float64Array(resources.names.length).fill(-Infinity),
+        };
+        candidates.push(cls);
+        classList[cls.id] = cls;
+      }
+      node.classId = cls.id;
+      for (let r = 0; r < node.free.length; r++) {
+        if (node.free[r] > cls.maxFreeVector[r]) cls.maxFreeVector[r] = node.free[r];
+      }
+      cls.nodes.push(node);
+    }
+    // Largest class first: it is the pool's typical node. Within a class the
+    // node with the most free cpu comes first, so a search can stop early.
+    pool.classes = [...classes.values()].flat().sort((a, b) => b.nodes.length - a.nodes.length);
+    pool.maxFreeVector = new Float64Array(resources.names.length).fill(-Infinity);
+    for (const cls of pool.classes) {
+      cls.nodes.sort((a, b) => freeCpu(b) - freeCpu(a));
+      resources.names.forEach((name, r) => {
+        if (cls.maxFreeVector[r] !== -Infinity) cls.maxFree[name] = cls.maxFreeVector[r];
+      });
+      for (let r = 0; r < cls.maxFreeVector.length; r++) {
+        if (cls.maxFreeVector[r] > pool.maxFreeVector[r]) pool.maxFreeVector[r] = cls.maxFreeVector[r];
+      }
+    }
+    for (const zone of pool.spec?.zones ?? []) zones.add(zone);
+  }
+  return { classes: classList, zones: [...zones].sort() };
+}

@@ -1,0 +1,93 @@
+import type { NodePool, PoolSpec, Provider, Taint } from '../../model/pool';
+import type { ExistingAntiAffinity, PlacedPods } from '../checks/interPodAffinity';
+import type { VolumeTopology } from '../checks/volumeZone';
+import type { NodeSelectorTerm } from '../kube';
+import type { BoundPod, EventRecord, NodeRecord, NodeUsage, PlacedPod, PodRecord, ResourceMap } from '../read';
+import type { Interner, ResourceIndex } from './indexes';
+
+/**
+ * Labels, taints and cordon state: what the label- and taint-based checks
+ * look at. Existing nodes that share them form one class; a template node
+ * is a shape too.
+ */
+export interface NodeShape {
+  id: number;
+  labels: Record<string, string>;
+  taints: Taint[];
+  taintsId: number;
+  unschedulable: boolean;
+  /** Interned projections of `labels` onto the label keys a signature's node affinity reads. */
+  projections: Map<number, number>;
+}
+
+/** Nodes of one pool with the same shape, and the most room any of them has. */
+export interface NodeClass extends NodeShape {
+  nodes: NodeRecord[];
+  /** Per resource, the most any node of the class has free (allocatable minus requested; pods: slots). */
+  maxFree: ResourceMap;
+  maxFreeVector: Float64Array;
+}
+
+export interface PoolState {
+  /** Position in `ClusterState.pools`. */
+  index: number;
+  key: string;
+  cluster: string;
+  name: string;
+  provider: Provider;
+  ref: string;
+  spec?: PoolSpec | NodePool;
+  /** The node label that names this pool's nodes. */
+  label?: string;
+  nodes: NodeRecord[];
+  classes: NodeClass[];
+  /** Per resource index, the most any node of the pool has free. */
+  maxFreeVector: Float64Array;
+}
+
+export interface ClusterState {
+  cluster: string;
+  nodes: NodeRecord[];
+  nodesByName: Map<string, NodeRecord>;
+  pools: PoolState[];
+  /** The pool of a node. */
+  poolOf(node: NodeRecord): PoolState;
+  /** Pods waiting for the scheduler (Pending, no node). */
+  pending: PodRecord[];
+  /** Pods bound to a node name that is not in the node list. */
+  boundToMissingNode: BoundPod[];
+  /** Pods placed on a node whose sandbox is still being created. */
+  creating: BoundPod[];
+  placed: PlacedPods<PlacedPod>;
+  existingAntiAffinity: ExistingAntiAffinity[];
+  namespaceLabels: Map<string, Record<string, string>>;
+  /** One running pod per DaemonSet, as the model of what it puts on a new node. */
+  daemonSets: Map<string, PodRecord>;
+  zones: string[];
+  /** `namespace/claim` -> where its bound volume can be used. */
+  volumes: Map<string, VolumeTopology>;
+  events: Map<string, EventRecord[]>;
+  taintSets: Interner;
+  resources: ResourceIndex;
+  /** Node classes by id. */
+  classes: NodeClass[];
+  nextShapeId(): number;
+}
+
+export interface ClusterInput {
+  cluster?: string;
+  pools: ReadonlyArray<PoolSpec | NodePool>;
+  nodes: NodeRecord[];
+  /** Pods waiting for the scheduler. */
+  pendingPods: PodRecord[];
+  /** Pods bound to a node, terminal ones left out. */
+  placedPods: PlacedPod[];
+  /** The bound pods kept in full (DaemonSet pods, anti-affinity, Pending on a node). */
+  specialPods: BoundPod[];
+  /** Per node name, what its bound pods take. */
+  usage: ReadonlyMap<string, NodeUsage>;
+  events: EventRecord[];
+  persistentVolumes: ReadonlyArray<{ name: string; labels: Record<string, string>; terms?: NodeSelectorTerm[] }>;
+  persistentVolumeClaims: ReadonlyArray<{ namespace: string; name: string; volumeName?: string }>;
+  namespaces: ReadonlyArray<{ name: string; labels: Record<string, string> }>;
+}

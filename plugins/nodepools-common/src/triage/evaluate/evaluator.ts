@@ -1,0 +1,154 @@
+import type { MachineCatalog } from '../../machines/catalog';
+import { nodeAffinityKeys, compileNodeAffinity } from '../checks/nodeAffinity';
+import { SCHEDULING_CHECKS, checkBit } from '../checks/registry';
+import type { CheckSession, PodDemand } from '../checks/types';
+import type { VolumeTopology } from '../checks/volumeZone';
+import { Interner, type ClusterState, type PoolState } from '../cluster';
+import type { PodRecord } from '../read';
+import type { TalliedReason } from '../tally';
+import { buildPoolTemplate, type PoolTemplate } from '../templates';
+import type { TriageOptions } from '../types';
+import { evaluatePool, podsPerNode, type PoolEvaluation } from './explain';
+import { interfaceLimitOf, type IpExhaustion } from '../podIpLimit';
+import type { NeedsChange, PodNeeds } from './needs';
+import { quickVerdict } from './quick';
+
+/**
+ * Evaluates pod signatures against pools with the registered checks: each
+ * check is started once per analysis and prepared once per signature; the
+ * quick verdict and the explaining path both loop over the prepared checks.
+ * Pools' templates (the nodes a scale-up could add) are built on first use.
+ */
+export class Evaluator {
+  private readonly sessions: Array<{ bit: number; session: CheckSession }>;
+  private readonly interners = new Map<string, Interner>();
+  private readonly templates: PoolTemplate[] = [];
+  private readonly prefixLimits = new Map<PoolState, IpExhaustion | null>();
+  private signatureCount = 0;
+
+  constructor(
+    readonly state: ClusterState,
+    readonly catalog: MachineCatalog,
+    readonly options: TriageOptions,
+  ) {
+    const env = { state, catalog, options, ids: (purpose: string) => this.interner(purpose) };
+    this.sessions = SCHEDULING_CHECKS.map(check => ({ bit: checkBit(check), session: check.start(env) }));
+  }
+
+  private interner(purpose: string): Interner {
+    let interner = this.interners.get(purpose);
+    if (!interner) this.interners.set(purpose, (interner = new Interner()));
+    return interner;
+  }
+
+  template(pool: PoolState): PoolTemplate {
+    let template = this.templates[pool.index];
+    if (!template) {
+      template = buildPoolTemplate(pool, this.state, this.catalog, this.options);
+      this.templates[pool.index] = template;
+    }
+    return template;
+  }
+
+  templateNotes(): string[] {
+    return this.templates.flatMap(t => (t ? t.notes : []));
+  }
+
+  /** Prepares every check for a group of pods that share one signature, with an optional "what if" change. */
+  compileNeeds(pods: PodRecord[], change: NeedsChange = {}, id?: string): PodNeeds {
+    const pod = pods[0];
+    const nodeSelector = change.nodeSelector ?? pod.nodeSelector;
+    const terms = change.nodeAffinityTerms === null ? undefined : change.nodeAffinityTerms ?? pod.nodeAffinityTerms;
+    const affinity = compileNodeAffinity(nodeSelector, terms);
+    const demand: PodDemand = {
+      pod,
+      requests: change.requests ?? pod.requests,
+      tolerations: change.addTolerations ? [...pod.tolerations, ...change.addTolerations] : pod.tolerations,
+      affinity,
+      affinityKeys: nodeAffinityKeys(affinity),
+      volumes: pod.claims
+        .map(claim => this.state.volumes.get(`${pod.namespace}/${claim}`))
+        .filter((v): v is VolumeTopology => v !== undefined),
+    };
+    const needs: PodNeeds = {
+      ...demand,
+      id: id ?? `s${++this.signatureCount}`,
+      pods,
+      shapeFilters: [],
+      labelFilters: [],
+      capacityFilters: [],
+      topologyFilters: [],
+      quick: { shape: [], labels: [], capacity: [], topology: [] },
+      zoneSensitive: false,
+    };
+    for (const { bit, session } of this.sessions) {
+      const filter = session.prepare(demand);
+      if (!filter) continue;
+      if (filter.level === 'shape') {
+        needs.shapeFilters.push({ bit, filter });
+        needs.quick.shape.push(filter);
+      } else if (filter.level === 'labels') {
+        needs.labelFilters.push({ bit, filter });
+        needs.quick.labels.push(filter);
+      } else if (filter.level === 'capacity') {
+        needs.capacityFilters.push({ bit, filter });
+        needs.quick.capacity.push(filter);
+      } else {
+        needs.topologyFilters.push({ bit, filter });
+        needs.quick.topology.push(filter);
+      }
+    }
+    needs.zoneSensitive =
+      needs.labelFilters.length > 0 ||
+      needs.topologyFilters.length > 0 ||
+      needs.shapeFilters.some(({ filter }) => filter.placementSensitive);
+    return needs;
+  }
+
+  /** Verdict bits (FITS_NOW, FITS_NEW_NODE, FITS_AFTER_SCALE_UP); `ignore` leaves checks out by their bits. */
+  quickVerdict(needs: PodNeeds, pool: PoolState, ignore = 0): number {
+    return quickVerdict(needs, pool, this.template(pool), ignore);
+  }
+
+  /** Every signature's verdict bits on one pool, its template looked up once. */
+  quickVerdictsOfPool(needs: readonly PodNeeds[], pool: PoolState): Uint8Array {
+    const template = this.template(pool);
+    const flags = new Uint8Array(needs.length);
+    for (let n = 0; n < needs.length; n++) flags[n] = quickVerdict(needs[n], pool, template);
+    return flags;
+  }
+
+  /** How many pods of the signature one new node of the pool holds (0 when it holds none or is unknown). */
+  podsPerNewNode(needs: PodNeeds, pool: PoolState): number {
+    let best = 0;
+    for (const candidate of this.template(pool).candidates) best = Math.max(best, podsPerNode(candidate, needs.requests) ?? 0);
+    return best;
+  }
+
+  evaluatePool(needs: PodNeeds, pool: PoolState): PoolEvaluation {
+    return evaluatePool(needs, pool, this.template(pool), reasons => this.ipExhaustion(pool, reasons));
+  }
+
+  /** Some nodes of the pool are at max pods, and prefix delegation would raise that max. */
+  mayBeIpLimited(pool: PoolState): boolean {
+    return pool.classes.some(c => (c.maxFree.pods ?? 0) < 1) && this.prefixLimit(pool) !== undefined;
+  }
+
+  private prefixLimit(pool: PoolState): IpExhaustion | undefined {
+    let limit = this.prefixLimits.get(pool);
+    if (limit === undefined) {
+      const node = pool.classes[0]?.nodes[0];
+      limit = node
+        ? interfaceLimitOf(pool.provider, node.labels, node.allocatable.pods ?? 0, this.catalog, this.options.prefixDelegation === true) ?? null
+        : null;
+      this.prefixLimits.set(pool, limit);
+    }
+    return limit ?? undefined;
+  }
+
+  /** Is the pod held back by the pod network's per-node address limit that prefix delegation would lift? */
+  private ipExhaustion(pool: PoolState, reasons: readonly TalliedReason[]): IpExhaustion | undefined {
+    if (!reasons.some(r => r.code === 'insufficient:pods')) return undefined;
+    return this.prefixLimit(pool);
+  }
+}

@@ -1,0 +1,133 @@
+import type { NodeShape, PoolState } from '../cluster';
+import type { CheckTarget, NodeFilter, ShapeFilter } from '../checks/types';
+import { NEW_NODE_HOSTNAME } from '../labels';
+import { withinLimits, type PoolTemplate } from '../templates';
+import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Active, type PodNeeds } from './needs';
+
+// An imported binding is a property read each time: read it once.
+const NEW_NODE = NEW_NODE_HOSTNAME;
+
+/*
+ * The pass over every pod signature and pool. Its loops call the prepared
+ * filters directly, one small function per level of filter: each call site
+ * then sees the few kinds of filter of its level, which the JavaScript
+ * engine calls (and inlines) fast; one site for every kind would not.
+ */
+
+function shapePasses(filters: readonly ShapeFilter[], shape: NodeShape, nodeName: string): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(shape, nodeName)) return false;
+  return true;
+}
+
+function labelsPass(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(node)) return false;
+  return true;
+}
+
+function roomPasses(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(node)) return false;
+  return true;
+}
+
+function topologyPasses(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(node)) return false;
+  return true;
+}
+
+/** Capacity prefilters on the most a group of nodes has free: false rules them all out. */
+function groupPasses(filters: readonly NodeFilter[], maxFree: Float64Array): boolean {
+  for (let i = 0; i < filters.length; i++) {
+    const filter = filters[i];
+    if (filter.prefilter && !filter.prefilter(maxFree)) return false;
+  }
+  return true;
+}
+
+function exhausted(filters: readonly NodeFilter[], node: CheckTarget): boolean {
+  for (let i = 0; i < filters.length; i++) {
+    const filter = filters[i];
+    if (filter.exhausts && filter.exhausts(node)) return true;
+  }
+  return false;
+}
+
+/** The filters of a signature that a "what if" verdict keeps. */
+function kept<F>(filters: ReadonlyArray<Active<F>>, ignore: number): F[] {
+  const result: F[] = [];
+  for (const { bit, filter } of filters) if (!(ignore & bit)) result.push(filter);
+  return result;
+}
+
+interface Filters {
+  shape: readonly ShapeFilter[];
+  labels: readonly NodeFilter[];
+  capacity: readonly NodeFilter[];
+  topology: readonly NodeFilter[];
+}
+
+/** A signature's filters less the ones left out, kept per set of bits: the fixes ask the same "what if" of every pool. */
+const withoutChecks = new WeakMap<PodNeeds, Map<number, Filters>>();
+
+function filtersFor(needs: PodNeeds, ignore: number): Filters {
+  if (ignore === 0) return needs.quick;
+  let byIgnore = withoutChecks.get(needs);
+  if (!byIgnore) withoutChecks.set(needs, (byIgnore = new Map()));
+  let filters = byIgnore.get(ignore);
+  if (!filters) {
+    filters = {
+      shape: kept(needs.shapeFilters, ignore),
+      labels: kept(needs.labelFilters, ignore),
+      capacity: kept(needs.capacityFilters, ignore),
+      topology: kept(needs.topologyFilters, ignore),
+    };
+    byIgnore.set(ignore, filters);
+  }
+  return filters;
+}
+
+function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
+  const { shape, labels, capacity, topology } = filters;
+  if (!groupPasses(capacity, pool.maxFreeVector)) return false;
+  for (const cls of pool.classes) {
+    if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector)) continue;
+    const nodes = cls.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (exhausted(capacity, node)) break;
+      if (labelsPass(labels, node) && roomPasses(capacity, node) && topologyPasses(topology, node)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The verdict bits of one signature on one pool, without reasons: the same
+ * registered checks as the explaining path, answered yes or no with no
+ * allocation, so every pod x pool pair can be answered. `ignore` holds the
+ * bits of checks to leave out, for "what if" questions.
+ */
+export function quickVerdict(needs: PodNeeds, pool: PoolState, template: PoolTemplate, ignore = 0): number {
+  const filters = filtersFor(needs, ignore);
+  let flags = fitsAnExistingNode(filters, pool) ? FITS_NOW : 0;
+  for (const candidate of template.candidates) {
+    const placements = candidate.placements;
+    // Room and ports are the candidate's, the same on every placement.
+    if (placements.length === 0 || !roomPasses(filters.capacity, placements[0])) continue;
+    const count = needs.zoneSensitive ? placements.length : 1;
+    let placed = false;
+    for (let i = 0; i < count && !placed; i++) {
+      const placement = placements[i];
+      placed =
+        shapePasses(filters.shape, placement, NEW_NODE) &&
+        labelsPass(filters.labels, placement) &&
+        topologyPasses(filters.topology, placement);
+    }
+    if (!placed) continue;
+    flags |= FITS_NEW_NODE;
+    if (template.scaling.canAdd && withinLimits(template, candidate)) {
+      flags |= FITS_AFTER_SCALE_UP;
+      break;
+    }
+  }
+  return flags;
+}

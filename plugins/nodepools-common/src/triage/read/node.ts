@@ -1,0 +1,83 @@
+import { TAINT_EFFECTS, type Taint, type TaintEffect } from '../../model/pool';
+import { PROVISIONER_POOL_LABELS } from '../../providers/registry';
+import type { HostPort } from '../checks/hostPorts';
+import type { Node } from '../kube';
+import type { BoundPod } from './boundPod';
+import { FieldError, describe, isObject, listAt, objectAt, oneOf, optionalString, requiredString, stringMap } from './fields';
+import { parseResourceList, type ResourceMap } from './requests';
+
+const NO_PORTS: HostPort[] = [];
+const NO_ROOM = new Float64Array(0);
+const NO_TAINTS: Taint[] = [];
+const NO_PODS: BoundPod[] = [];
+
+/** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `pods` are filled from bound pods. */
+export interface NodeRecord {
+  index: number;
+  name: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  unschedulable: boolean;
+  allocatable: ResourceMap;
+  capacity: ResourceMap;
+  requested: ResourceMap;
+  podCount: number;
+  usedPorts: HostPort[];
+  /** Its DaemonSet pods: what a new node of its pool would run too. */
+  daemonPods: BoundPod[];
+  /** Free amounts by resource index (allocatable minus requested; slot 0: free pod slots). */
+  free: Float64Array;
+  /** Id of the node class it belongs to. */
+  classId: number;
+  /** Position of its pool in the cluster's pool list. */
+  poolIndex: number;
+}
+
+function countsCapacity(labels: Record<string, unknown>): boolean {
+  return PROVISIONER_POOL_LABELS.some(key => key in labels);
+}
+
+export function readNode(raw: unknown, index: number): NodeRecord {
+  const node = objectAt(raw, '(item)') as Node & Record<string, unknown>;
+  const metadata = objectAt(node.metadata, 'metadata');
+  const spec = node.spec === undefined || node.spec === null ? {} : objectAt(node.spec, 'spec');
+  const status = node.status === undefined || node.status === null ? {} : objectAt(node.status, 'status');
+  if (spec.unschedulable !== undefined && typeof spec.unschedulable !== 'boolean') {
+    throw new FieldError('spec.unschedulable', `must be true or false, got ${describe(spec.unschedulable)}`);
+  }
+  if (!isObject(status.allocatable)) {
+    throw new FieldError('status.allocatable', 'is missing: without it the node cannot be checked for room');
+  }
+  const allocatable = parseResourceList(status.allocatable, 'status.allocatable');
+  return {
+    index,
+    name: requiredString(metadata.name, 'metadata.name'),
+    labels: stringMap(metadata.labels, 'metadata.labels'),
+    taints: listAt(spec.taints, 'spec.taints').length === 0 ? NO_TAINTS : listAt(spec.taints, 'spec.taints').map((t, i) => {
+      const at = `spec.taints[${i}]`;
+      const taint = objectAt(t, at);
+      const effect = oneOf(taint.effect, TAINT_EFFECTS, `${at}.effect`);
+      if (!effect) throw new FieldError(`${at}.effect`, 'is required');
+      const value = optionalString(taint.value, `${at}.value`);
+      return {
+        key: requiredString(taint.key, `${at}.key`),
+        ...(value ? { value } : {}),
+        effect: effect as TaintEffect,
+      };
+    }),
+    unschedulable: spec.unschedulable === true,
+    allocatable,
+    // Only provisioners' pools count capacity (against their limits); other nodes skip the parse.
+    capacity:
+      isObject(status.capacity) && isObject(metadata.labels) && countsCapacity(metadata.labels)
+        ? parseResourceList(status.capacity, 'status.capacity')
+        : allocatable,
+    requested: {},
+    podCount: 0,
+    usedPorts: NO_PORTS,
+    daemonPods: NO_PODS,
+    free: NO_ROOM,
+    classId: -1,
+    poolIndex: -1,
+  };
+}

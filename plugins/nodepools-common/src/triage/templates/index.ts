@@ -1,0 +1,56 @@
+import type { MachineCatalog } from '../../machines/catalog';
+import { providerProfile } from '../../providers/registry';
+import type { ClusterState, PoolState } from '../cluster';
+import type { ResourceMap } from '../read';
+import { nodeGroupCandidate } from './nodeGroup';
+import { overheadFromNodes } from './overhead';
+import { provisionerCandidates } from './provisioner';
+import { scalingOf } from './scaling';
+import type { PoolTemplate } from './types';
+
+export type { Placement, PoolScaling, PoolTemplate, TemplateCandidate } from './types';
+export { daemonSetRunsOn } from './overhead';
+export { limitReached, withinLimits } from './scaling';
+
+/** How the pool grows: the nodes a scale-up could add and whether it may add one. */
+export function buildPoolTemplate(
+  pool: PoolState,
+  state: ClusterState,
+  catalog: MachineCatalog,
+  options: { prefixDelegation?: boolean },
+): PoolTemplate {
+  const notes: string[] = [];
+  const profile = providerProfile(pool.provider);
+  const { kind, scaling } = scalingOf(pool, notes);
+  const candidates =
+    profile.growth.kind === 'provisioner'
+      ? provisionerCandidates(
+          pool,
+          profile,
+          profile.growth.noun,
+          state,
+          catalog,
+          options,
+          pool.nodes.length ? overheadFromNodes(pool) : undefined,
+          notes,
+        )
+      : [nodeGroupCandidate(pool, profile, state, catalog, options, notes)];
+  for (const candidate of candidates) {
+    if (candidate.allocatable) {
+      const free: ResourceMap = {};
+      for (const [name, amount] of Object.entries(candidate.allocatable)) free[name] = amount - (candidate.overhead[name] ?? 0);
+      free.pods = (candidate.allocatable.pods ?? 0) - candidate.overheadPods;
+      candidate.free = free;
+      candidate.freeVector = state.resources.vector(free);
+    }
+    for (const placement of candidate.placements) {
+      placement.free = candidate.freeVector;
+      placement.allocatable = candidate.allocatable;
+      placement.requested = candidate.overhead;
+      placement.podCount = candidate.overheadPods;
+      placement.usedPorts = candidate.usedPorts;
+    }
+  }
+  const noun = profile.growth.kind === 'provisioner' ? profile.growth.noun : 'pool';
+  return { kind, noun, candidates, scaling, notes };
+}

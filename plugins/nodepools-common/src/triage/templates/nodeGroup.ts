@@ -1,0 +1,88 @@
+import { estimateAllocatable } from '../../machines/allocatable';
+import type { MachineCatalog } from '../../machines/catalog';
+import { instanceLabels } from '../../machines/instanceLabels';
+import type { ProviderProfile } from '../../providers/types';
+import { isTransientTaint, type ClusterState, type PoolState } from '../cluster';
+import {
+  ARCH_LABEL,
+  ARCH_LABEL_BETA,
+  HOSTNAME_LABEL,
+  INSTANCE_TYPE_LABEL,
+  INSTANCE_TYPE_LABEL_BETA,
+  zoneOf,
+} from '../labels';
+import { overheadFromDaemonSets, overheadFromNodes } from './overhead';
+import { machineCloudOf, placementsOf, providerLabels, providerTaints, toResourceMap } from './shapes';
+import type { TemplateCandidate } from './types';
+
+/** A node group's new node: a copy of its typical node, or built from the catalog when it has none. */
+export function nodeGroupCandidate(
+  pool: PoolState,
+  profile: ProviderProfile,
+  state: ClusterState,
+  catalog: MachineCatalog,
+  options: { prefixDelegation?: boolean },
+  notes: string[],
+): TemplateCandidate {
+  const spec = pool.spec;
+  const typical = pool.classes[0];
+  if (typical) {
+    const node = typical.nodes[0];
+    const labels = { ...typical.labels, ...(spec?.labels ?? {}) };
+    delete labels[HOSTNAME_LABEL];
+    const taints = typical.taints.filter(t => !isTransientTaint(t));
+    const zones = [...new Set([...pool.nodes.map(n => zoneOf(n.labels)).filter((z): z is string => !!z), ...(spec?.zones ?? [])])].sort();
+    return {
+      machineType: node.labels[INSTANCE_TYPE_LABEL] ?? node.labels[INSTANCE_TYPE_LABEL_BETA],
+      source: 'node',
+      estimated: false,
+      taints,
+      placements: placementsOf(state, labels, taints, zones),
+      allocatable: node.allocatable,
+      capacity: node.capacity,
+      ...overheadFromNodes(pool),
+    };
+  }
+  const name = spec?.machineTypes[0];
+  const cloud = machineCloudOf(profile, spec?.requirements ?? []);
+  const machine = name ? (cloud && catalog.get(cloud, name)) || catalog.find(name) : undefined;
+  const formula = profile.allocatableFormula;
+  const labels = { ...providerLabels(pool, profile) };
+  if (machine) Object.assign(labels, instanceLabels(machine));
+  else if (name) Object.assign(labels, { [INSTANCE_TYPE_LABEL]: name, [INSTANCE_TYPE_LABEL_BETA]: name });
+  if (spec?.arch) {
+    labels[ARCH_LABEL] = spec.arch;
+    labels[ARCH_LABEL_BETA] = spec.arch;
+  }
+  const taints = providerTaints(pool, profile, machine, spec?.taints ?? []);
+  const zones = spec?.zones?.length ? spec.zones : state.zones;
+  if (!machine || !formula) {
+    notes.push(
+      `pool ${pool.name}: machine type ${name ?? '(none given)'} is not in the catalog, so a new node's resources are not checked`,
+    );
+    return {
+      machineType: name,
+      source: 'unknown',
+      estimated: true,
+      taints,
+      placements: placementsOf(state, labels, taints, zones),
+      ...overheadFromDaemonSets(state, labels, taints),
+    };
+  }
+  const estimate = estimateAllocatable(machine, formula, {
+    maxPods: spec?.maxPodsPerNode,
+    prefixDelegation: options.prefixDelegation,
+    kubernetesVersion: spec?.kubernetesVersion,
+    diskGiB: spec?.diskSizeGb,
+  });
+  return {
+    machineType: machine.name,
+    source: 'catalog',
+    estimated: true,
+    taints,
+    placements: placementsOf(state, labels, taints, zones),
+    allocatable: toResourceMap(estimate.allocatable),
+    capacity: toResourceMap(estimate.capacity),
+    ...overheadFromDaemonSets(state, labels, taints),
+  };
+}

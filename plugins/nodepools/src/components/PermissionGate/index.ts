@@ -1,0 +1,1 @@
+export { PermissionGate, PermissionNotice } from './PermissionGate';

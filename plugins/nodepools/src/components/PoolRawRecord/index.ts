@@ -1,0 +1,1 @@
+export { PoolRawRecord } from './PoolRawRecord';
