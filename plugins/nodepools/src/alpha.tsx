@@ -14,7 +14,11 @@ import {
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { isNodePoolsAvailable } from './lib/entityPools';
 import {
+  newRequestRouteRef,
   poolRouteRef,
+  requestApprovalsRouteRef,
+  requestRouteRef,
+  requestsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -25,6 +29,10 @@ const routes = convertLegacyRouteRefs({
   pool: poolRouteRef,
   sources: sourcesRouteRef,
   triage: triageRouteRef,
+  requests: requestsRouteRef,
+  requestApprovals: requestApprovalsRouteRef,
+  newRequest: newRequestRouteRef,
+  request: requestRouteRef,
 });
 
 /** The client of the nodepools backend. */

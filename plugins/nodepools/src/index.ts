@@ -13,6 +13,10 @@ export {
   poolRouteRef,
   sourcesRouteRef,
   triageRouteRef,
+  requestsRouteRef,
+  requestApprovalsRouteRef,
+  newRequestRouteRef,
+  requestRouteRef,
 } from './routes';
 export * from './components';
 export {

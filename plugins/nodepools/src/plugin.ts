@@ -8,7 +8,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import {
+  newRequestRouteRef,
   poolRouteRef,
+  requestApprovalsRouteRef,
+  requestRouteRef,
+  requestsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -30,6 +34,10 @@ export const nodepoolsPlugin = createPlugin({
     pool: poolRouteRef,
     sources: sourcesRouteRef,
     triage: triageRouteRef,
+    requests: requestsRouteRef,
+    requestApprovals: requestApprovalsRouteRef,
+    newRequest: newRequestRouteRef,
+    request: requestRouteRef,
   },
 });
 

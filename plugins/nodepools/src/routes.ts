@@ -29,3 +29,35 @@ export const sourcesRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/sources',
 });
+
+/** The signed-in user's pool requests. */
+export const requestsRouteRef = createSubRouteRef({
+  id: 'nodepools/requests',
+  parent: rootRouteRef,
+  path: '/requests',
+});
+
+/** Submitted requests the signed-in user may approve. */
+export const requestApprovalsRouteRef = createSubRouteRef({
+  id: 'nodepools/request-approvals',
+  parent: rootRouteRef,
+  path: '/requests/approvals',
+});
+
+/**
+ * The request form; `?kind=` picks the kind of pool, `?from=<pool ref>`
+ * clones a pool, and the spec's own fields (`cluster`, `machineTypes`,
+ * `labels`, `taints`...) prefill it (see lib/requestPrefill.ts).
+ */
+export const newRequestRouteRef = createSubRouteRef({
+  id: 'nodepools/new-request',
+  parent: rootRouteRef,
+  path: '/requests/new',
+});
+
+/** One request: its state, audit trail, cost, rendered IaC and actions. */
+export const requestRouteRef = createSubRouteRef({
+  id: 'nodepools/request',
+  parent: rootRouteRef,
+  path: '/requests/:id',
+});

@@ -16,9 +16,15 @@ import {
   type TriageAnalyzeRequest,
   type TriageClusterSummary,
   type TriageReport,
+  type CreateRequestBody,
+  type RequestListQuery,
+  type TransitionBody,
+  type UpdateRequestBody,
+  type ValidateRequestBody,
 } from '@nodepools/plugin-nodepools-common';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { NodePoolsApi } from '../api';
+import type { NodePoolsApi, RequestReviewAction } from '../api';
+import { FakeRequestWorkflow } from './FakeRequestWorkflow';
 import { POOL_FILTER_KEYS } from '../lib/poolQuery';
 
 function searchableText(pool: NodePool): string {
@@ -82,6 +88,8 @@ export class FakeNodePoolsApi implements NodePoolsApi {
   triagePoolsRequests = 0;
   /** Makes every call reject with this error while set. */
   failure?: Error;
+  /** Pool requests, with the backend's workflow rules. */
+  readonly requestWorkflow = new FakeRequestWorkflow();
 
   constructor(
     private readonly pools: NodePool[],
@@ -232,5 +240,40 @@ export class FakeNodePoolsApi implements NodePoolsApi {
       ...this.triage.analyzed,
       cluster: request.cluster ?? this.triage.analyzed.cluster,
     };
+  }
+
+  async validateRequest(body: ValidateRequestBody) {
+    this.check();
+    return this.requestWorkflow.validate(body);
+  }
+
+  async createRequest(body: CreateRequestBody) {
+    this.check();
+    return this.requestWorkflow.create(body);
+  }
+
+  async listRequests(query?: RequestListQuery) {
+    this.check();
+    return this.requestWorkflow.list(query);
+  }
+
+  async getRequest(id: string) {
+    this.check();
+    return this.requestWorkflow.get(id);
+  }
+
+  async updateRequest(id: string, body: UpdateRequestBody) {
+    this.check();
+    return this.requestWorkflow.update(id, body);
+  }
+
+  async transitionRequest(id: string, action: RequestReviewAction, body: TransitionBody) {
+    this.check();
+    return this.requestWorkflow.transition(id, action, body);
+  }
+
+  async renderRequest(id: string) {
+    this.check();
+    return this.requestWorkflow.render(id);
   }
 }

@@ -25,6 +25,7 @@ import { sourcesRouteRef, triageRouteRef } from '../../routes';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
+import { RequestPoolButton } from '../RequestPoolButton';
 
 function PoolTotal({ loaded, total }: { loaded: number; total: number }) {
   return (
@@ -139,6 +140,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
           <Link to={sourcesLink()} style={{ marginLeft: 16 }}>
             Sources
           </Link>
+          <RequestPoolButton />
         </ContentHeader>
         {facets.error && (
           <Box mb={2}>

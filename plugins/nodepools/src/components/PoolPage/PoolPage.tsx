@@ -23,6 +23,7 @@ import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
 import { PoolHistoryTable } from '../PoolHistoryTable';
 import { PoolRawRecord } from '../PoolRawRecord';
+import { ClonePoolButton } from '../RequestPoolButton';
 
 function isNotFound(error: Error): boolean {
   const status = (error as { statusCode?: number }).statusCode;
@@ -125,7 +126,9 @@ export function PoolPage() {
 
   return (
     <Page themeId="tool">
-      <Header title={title} subtitle={subtitle} type="Node pools" typeLink={listLink()} />
+      <Header title={title} subtitle={subtitle} type="Node pools" typeLink={listLink()}>
+        {pool.value && !pool.value.tombstonedAt && <ClonePoolButton pool={pool.value} />}
+      </Header>
       <Content>{body}</Content>
     </Page>
   );

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { NodePoolsPage } from '../NodePoolsPage';
 import { PoolPage } from '../PoolPage';
+import { RequestRoutes } from './RequestRoutes';
 import { SourcesPage } from '../SourcesPage';
 import { TriagePage } from '../TriagePage';
 
@@ -12,6 +13,7 @@ export function Router() {
       <Route path="/pool/:ref" element={<PoolPage />} />
       <Route path="/sources" element={<SourcesPage />} />
       <Route path="/triage/*" element={<TriagePage />} />
+      <Route path="/requests/*" element={<RequestRoutes />} />
     </Routes>
   );
 }

@@ -1,0 +1,132 @@
+import { useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import { Content, Header, InfoCard, Page, Progress, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  nodepoolRequestCreatePermission,
+  REQUEST_KIND_PROFILES,
+} from '@nodepools/plugin-nodepools-common';
+import { nodePoolsApiRef } from '../../api';
+import { useRequestLink, useRequestListLinks } from '../../hooks/useRequestLinks';
+import { useRequestValidation } from '../../hooks/useRequestValidation';
+import { draftToSpec, type RequestDraft } from '../../lib/requestDraft';
+import {
+  inputProblem,
+  requestErrorBody,
+  requestErrorMessage,
+  specFieldOf,
+  statusOf,
+  type FieldProblem,
+} from '../../lib/requestFormat';
+import { searchToDraft } from '../../lib/requestPrefill';
+import { PermissionNotice } from '../PermissionGate';
+import { RequestCostSummary } from '../RequestCostSummary';
+import { RequestForm } from '../RequestForm';
+import { PolicyCheckList } from '../RequestForm/PolicyCheckList';
+
+export interface RequestFormPageProps {
+  /** How long the spec must be still before it is checked; tests shorten it. */
+  validationDelayMs?: number;
+}
+
+/**
+ * The request form: prefilled from the query string (a cloned pool, a
+ * triage fix, a shared link), checked against the policies and priced
+ * while it is typed, saved as a draft or submitted for approval.
+ */
+export function RequestFormPage({ validationDelayMs }: RequestFormPageProps) {
+  const api = useApi(nodePoolsApiRef);
+  const navigate = useNavigate();
+  const requestLink = useRequestLink();
+  const lists = useRequestListLinks();
+  const [search] = useSearchParams();
+  const [draft, setDraft] = useState<RequestDraft>(() => searchToDraft(search));
+  const spec = useMemo(() => draftToSpec(draft), [draft]);
+  const validation = useRequestValidation(spec, { delayMs: validationDelayMs });
+  const permission = usePermission({ permission: nodepoolRequestCreatePermission });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<Error>();
+
+  const violations: FieldProblem[] = [...(validation.result?.violations ?? [])];
+  if (validation.inputError) {
+    violations.push(inputProblem(validation.inputError.field, validation.inputError.message));
+  }
+  const saveBody = requestErrorBody(saveError);
+  if (saveError && statusOf(saveError) === 400 && specFieldOf(saveError)) {
+    violations.push(inputProblem(specFieldOf(saveError)!, saveBody?.error.message ?? ''));
+  }
+  // Checked again on submit: a policy that changed meanwhile refuses it (422) with its violations.
+  for (const v of saveBody?.violations ?? []) {
+    if (!violations.some(o => o.field === v.field && o.rule === v.rule)) violations.push(v);
+  }
+  const hasErrors = violations.some(v => v.severity === 'error');
+
+  const save = async (submit: boolean) => {
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const created = await api.createRequest({ spec, submit });
+      const link = requestLink(created.id);
+      if (link) navigate(link);
+    } catch (error) {
+      setSaveError(error as Error);
+      setSaving(false);
+    }
+  };
+
+  const profile = REQUEST_KIND_PROFILES[draft.kind];
+  return (
+    <Page themeId="tool">
+      <Header title="Request a node pool" subtitle={profile.title} type="Node pools" typeLink={lists.mine} />
+      <Content>
+        {!permission.loading && !permission.allowed && (
+          <Box mb={2}>
+            <PermissionNotice permission={nodepoolRequestCreatePermission} doing="request node pools" />
+          </Box>
+        )}
+        <Grid container spacing={3}>
+          <Grid item xs={12} lg={8}>
+            <InfoCard title="Pool">
+              <RequestForm draft={draft} onChange={setDraft} violations={violations} />
+              {saveError && statusOf(saveError) !== 400 && (
+                <Box mt={2} data-testid="request-save-error">
+                  <WarningPanel severity="error" title="The request was not saved" message={requestErrorMessage(saveError)} defaultExpanded />
+                </Box>
+              )}
+              <Box mt={2} display="flex" gridGap={8}>
+                <Button
+                  variant="contained"
+                  color="primary"
+                  disabled={saving || hasErrors || !permission.allowed}
+                  onClick={() => save(true)}
+                >
+                  Submit for approval
+                </Button>
+                <Button variant="outlined" disabled={saving || !permission.allowed} onClick={() => save(false)}>
+                  Save draft
+                </Button>
+              </Box>
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} lg={4}>
+            <InfoCard title="Policy checks">
+              {validation.error && (
+                <WarningPanel title="The policies could not be checked" message={requestErrorMessage(validation.error)} />
+              )}
+              <PolicyCheckList violations={violations} checking={validation.pending} />
+            </InfoCard>
+            <Box mt={3}>
+              <InfoCard title="Monthly cost">
+                {validation.result ? <RequestCostSummary cost={validation.result.cost} /> : <Progress />}
+              </InfoCard>
+            </Box>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}
