@@ -14,6 +14,7 @@ import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
 import { TRIAGES } from './__testUtils__/triage';
+import { gpuSpec } from './__testUtils__/requests';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -25,13 +26,14 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['pool', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['newRequest', 'pool', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
     expect(plugin.getExtension('api:nodepools')).toBeDefined();
     expect(plugin.getExtension('page:nodepools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/pools')).toBeDefined();
+    expect(plugin.getExtension('scaffolder-form-field:nodepools/node-pool-picker')).toBeDefined();
   });
 
   it('provides the client of the nodepools backend', () => {
@@ -116,5 +118,19 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     await userEvent.click(await screen.findByRole('link', { name: '4 pending pods would fit after scale-up' }));
     expect(await screen.findByRole('table', { name: 'Verdicts for s1' })).toBeInTheDocument();
     expect(screen.getByTestId('triage-report')).toHaveAttribute('data-cluster', 'prod-use1');
+  });
+
+  it('opens the approval queue and a request page of the plugin', async () => {
+    const api = new FakeNodePoolsApi(ALL_POOLS);
+    api.requestWorkflow.approver = true;
+    api.requestWorkflow.seed(gpuSpec, { requester: 'user:default/zoe' });
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools/requests/approvals'],
+      apis: [[nodePoolsApiRef, api]],
+    });
+    await userEvent.click(await screen.findByRole('link', { name: 'gpu-train' }));
+    expect(await screen.findByTestId('request-state')).toHaveAttribute('data-state', 'submitted');
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   compatWrapper,
   convertLegacyRouteRefs,
@@ -75,12 +76,23 @@ export const entityNodePoolsCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The `NodePoolPicker` Scaffolder field: kind, cluster and machine types of
+ * a pool request, checked against the pool policies and priced live.
+ */
+export const nodePoolPickerFormField = FormFieldBlueprint.make({
+  name: 'node-pool-picker',
+  params: {
+    field: () => import('./scaffolder/formField').then(m => m.nodePoolPickerFormField),
+  },
+});
+
 /** The node pools plugin for apps on Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'nodepools',
   title: 'Node pools',
   icon: <StorageIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [nodePoolsApi, nodePoolsPage, entityNodePoolsCard],
+  extensions: [nodePoolsApi, nodePoolsPage, entityNodePoolsCard, nodePoolPickerFormField],
   routes,
 });

@@ -24,3 +24,6 @@ export {
   isNodePoolsAvailable,
   KUBERNETES_CLUSTER_TYPE,
 } from './lib/entityPools';
+export { NodePoolPickerFieldExtension } from './scaffolderFieldExtension';
+export { NodePoolPickerField } from './scaffolder';
+export type { NodePoolPickerValue } from './scaffolder';

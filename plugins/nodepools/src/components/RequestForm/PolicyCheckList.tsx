@@ -10,7 +10,8 @@ import type { FieldProblem } from '../../lib/requestFormat';
 
 /** Every policy check the spec does not pass, errors first, each naming its field and rule. */
 export function PolicyCheckList({ violations, checking }: { violations: readonly FieldProblem[]; checking: boolean }) {
-  const sorted = [...violations].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const rank = (v: FieldProblem) => (v.severity === 'error' ? 0 : 1);
+  const sorted = [...violations].sort((a, b) => rank(a) - rank(b));
   if (!sorted.length) {
     return (
       <Typography variant="body2" data-testid="policy-checks" data-state={checking ? 'checking' : 'passed'}>

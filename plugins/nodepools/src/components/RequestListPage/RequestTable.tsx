@@ -15,7 +15,7 @@ function sizeText(request: PoolRequest): string {
   return autoscaling ? `${autoscaling.min}–${autoscaling.max}` : String(nodeCount ?? 0);
 }
 
-const Row = memo(function Row({ request, link }: { request: PoolRequest; link?: string }) {
+const Row = memo(function RequestRow({ request, link }: { request: PoolRequest; link?: string }) {
   const { spec } = request;
   return (
     <TableRow data-testid="request-row" data-id={request.id}>
