@@ -8,7 +8,8 @@ export function RequestRoutes() {
   return (
     <Routes>
       <Route path="/" element={<RequestListPage view="mine" />} />
-      <Route path="/approvals" element={<RequestListPage view="to-approve" />} />
+      {/* Approvers see the queue in pages of 500, the most the backend answers at once. */}
+      <Route path="/approvals" element={<RequestListPage view="to-approve" pageSize={500} />} />
       <Route path="/new" element={<RequestFormPage />} />
       <Route path="/:id" element={<RequestPage />} />
     </Routes>
