@@ -68,7 +68,7 @@ async function submitRequests(backendUrl: string, count: number): Promise<number
           name: `queue-${String(i).padStart(4, '0')}`,
           machineTypes: ['m6i.large'],
           autoscaling: { min: 1, max: 3 },
-          owner: 'group:default/bench-team',
+          owner: 'group:default/team-payments',
           justification: `Benchmark request ${i}`,
         },
       });

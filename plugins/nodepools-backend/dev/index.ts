@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { devCatalog } from './devCatalog';
 import { devPermissionPolicyModule, modeFromFile } from './devPermissionPolicy';
 import { devUsersAuthModule } from './devUsersAuthModule';
 
@@ -12,5 +13,7 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(devUsersAuthModule);
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(devPermissionPolicyModule(modeFromFile(process.env.NODEPOOLS_DEV_POLICY_FILE)));
+// Groups for request owners to be checked against; there is no catalog backend here.
+backend.add(devCatalog());
 backend.add(import('../src'));
 backend.start();
