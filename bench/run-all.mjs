@@ -21,6 +21,7 @@ const BENCHMARKS = [
   { name: 'drift', file: 'drift.ts', postgres: false },
   { name: 'requests', file: 'requests.ts', postgres: true },
   { name: 'ui', file: 'ui.ts', postgres: false },
+  { name: 'request-queue', file: 'requestQueue.ts', postgres: false },
 ];
 
 function run(file, env) {

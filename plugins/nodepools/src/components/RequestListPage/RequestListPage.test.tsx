@@ -47,13 +47,12 @@ describe('request lists', () => {
     expect(row).toHaveTextContent('1–4');
   });
 
-  it('pages through a long queue', async () => {
+  it('pages through a long list', async () => {
     const fake = new FakeNodePoolsApi([]);
-    fake.requestWorkflow.approver = true;
     for (let i = 0; i < 120; i++) {
-      fake.requestWorkflow.seed({ ...gpuSpec, name: `pool-${i}` }, { requester: 'user:default/zed' });
+      fake.requestWorkflow.seed({ ...gpuSpec, name: `pool-${i}` });
     }
-    await renderRouter('/nodepools/requests/approvals', fake);
+    await renderRouter('/nodepools/requests', fake);
     await waitFor(() => expect(screen.getAllByTestId('request-row')).toHaveLength(50), SLOW);
     await userEvent.click(screen.getByTestId('request-load-more'));
     await waitFor(() => expect(screen.getAllByTestId('request-row')).toHaveLength(100), SLOW);
@@ -61,6 +60,14 @@ describe('request lists', () => {
     await waitFor(() => expect(screen.getAllByTestId('request-row')).toHaveLength(120), SLOW);
     expect(screen.queryByTestId('request-load-more')).not.toBeInTheDocument();
     expect(new Set(names()).size).toBe(120);
+    expect(fake.requestWorkflow.listQueries.map(q => q.offset)).toEqual([0, 50, 100]);
+  });
+
+  it('asks for the approval queue in pages of 500', async () => {
+    const fake = api();
+    await renderRouter('/nodepools/requests/approvals', fake);
+    await screen.findAllByTestId('request-row', {}, SLOW);
+    expect(fake.requestWorkflow.listQueries.at(-1)).toEqual({ view: 'to-approve', limit: 500, offset: 0 });
   });
 
   it('leads from the pools page to the request form', async () => {
