@@ -1,20 +1,25 @@
 /*
  * API benchmark: `GET /api/nodepools/pools` served by the real plugin (in a
  * child process, on a store seeded by a real import) under 100 concurrent
- * clients, at 100 and at 10,000 pools, on SQLite (a file) and PostgreSQL 17.
- * Then, to explain the numbers, where one request spends its time.
+ * clients, at 100 and 10,000 pools on SQLite (a file) and PostgreSQL 17,
+ * and at 100,000 pools on PostgreSQL; against routes of the same backend
+ * that do nothing but authenticate (and read one row). Then, to explain
+ * the numbers, where one listing spends its time in the store.
  *
  *   node -r @backstage/cli-node/config/nodeTransform.cjs bench/api.ts \
- *     [CLIENTS] [REQUESTS_PER_CLIENT]
+ *     [CLIENTS] [REQUESTS_PER_CLIENT] [LARGEST_CLUSTERS]
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { PoolPage, PoolQuery } from '@nodepools/plugin-nodepools-common';
 import {
   loadTable,
   profileTable,
+  targetTable,
+  type EndpointKey,
   type LoadMeasurement,
   type ProfileMeasurement,
 } from './lib/apiReport';
+import { seedInventory } from './lib/apiSeed';
 import { openPoolStore } from './lib/backend';
 import {
   describeTarget,
@@ -25,122 +30,144 @@ import {
   usePostgres,
   type DatabaseTarget,
 } from './lib/databases';
-import { writeInventory, type GeneratedInventory } from './lib/generator';
-import { ImportRunner } from './lib/importRun';
+import { writeInventory } from './lib/generator';
 import { getJson, runLoad } from './lib/loadClient';
 import { loadAverage, machineNote } from './lib/machine';
 import { profileListPools } from './lib/queryProfile';
-import { startApiServer } from './lib/serverProcess';
+import { startApiServer, type ApiServer } from './lib/serverProcess';
 import { percentile } from './lib/stats';
 import { withTempDir } from './lib/tempDir';
 
-/** 5 pools a cluster on average: 20 clusters hold 100 pools, 2,000 hold 10,000. */
-const SIZES = [
-  { clusters: 20, label: '100' },
-  { clusters: 2000, label: '10,000' },
-];
-
 interface Endpoint {
+  key: EndpointKey;
   name: string;
   path: string;
   /** The same query for the store, when the endpoint is `GET /pools`. */
   query?: PoolQuery;
 }
 
-const ENDPOINTS: Endpoint[] = [
-  { name: 'default page (50, by name)', path: '/api/nodepools/pools', query: {} },
-  {
-    name: 'filtered: provider=eks, capacityType=spot, q=payments',
-    path: '/api/nodepools/pools?provider=eks&capacityType=spot&q=payments',
-    query: { provider: ['eks'], capacityType: ['spot'], q: 'payments' },
-  },
-  // The same stack (auth, routing, JSON) around the smallest store read there is.
-  { name: 'baseline: GET /sources (one row)', path: '/api/nodepools/sources' },
+const BASELINES: Endpoint[] = [
+  { key: 'oneRow', name: 'baseline: authenticated one-row route', path: '/api/bench/one-row' },
+  { key: 'ping', name: 'baseline: authenticated route, no database', path: '/api/bench/ping' },
 ];
+
+const POOL_QUERIES: Endpoint[] = [
+  { key: 'default', name: 'default page (50, by name)', path: '/api/nodepools/pools', query: {} },
+  {
+    key: 'filtered',
+    name: 'filtered: provider=eks, capacityType=spot',
+    path: '/api/nodepools/pools?provider=eks&capacityType=spot',
+    query: { provider: ['eks'], capacityType: ['spot'] },
+  },
+  { key: 'text', name: 'free text: q=payments', path: '/api/nodepools/pools?q=payments', query: { q: 'payments' } },
+];
+
+const NOT_MODIFIED: Endpoint = {
+  key: 'notModified',
+  name: 'default page, If-None-Match its tag (304)',
+  path: '/api/nodepools/pools',
+};
 
 const WARMUP_REQUESTS_PER_CLIENT = 5;
 /** Bounds each run in time when the server is slow; the table says how many requests completed. */
 const MAX_RUN_MS = 120_000;
-const PROFILE_ITERATIONS = 200;
+const PROFILE_ITERATIONS = 100;
+/**
+ * Requests per client without the page cache: each is assembled from the
+ * database, so fewer (1,000 in all by default) keep the run within minutes.
+ */
+const UNCACHED_REQUESTS_PER_CLIENT = 10;
+/** Tags change each minute: a 304 run starts with at least this much of the minute left. */
+const TAG_MARGIN_MS = 25_000;
+
+/** What a browser sends: every answer the server compresses is measured compressed. */
+const HEADERS = {
+  Authorization: mockCredentials.user.header(),
+  'Accept-Encoding': 'gzip, deflate, br',
+};
+
+interface Size {
+  clusters: number;
+  label: string;
+  postgresOnly: boolean;
+}
 
 interface Results {
   load: LoadMeasurement[];
   profiles: ProfileMeasurement[];
 }
 
-async function seed(target: DatabaseTarget, inventory: GeneratedInventory): Promise<void> {
-  const knex = openKnex(target);
-  try {
-    const runner = await ImportRunner.create(knex, inventory);
-    const { summary } = await runner.run();
-    if (summary.created !== inventory.poolCount) {
-      throw new Error(`seeding created ${summary.created} pools, expected ${inventory.poolCount}`);
-    }
-    if (target.client === 'pg') {
-      // What autovacuum does within a minute of an import this size: the
-      // benchmark measures the steady state, not the first minute.
-      await knex.raw('vacuum analyze');
-    }
-  } finally {
-    await knex.destroy();
-  }
+interface Run {
+  target: DatabaseTarget;
+  pools: string;
+  load: { clients: number; requestsPerClient: number };
+  results: Results;
 }
 
-async function measureLoad(
-  target: DatabaseTarget,
-  pools: string,
-  load: { clients: number; requestsPerClient: number },
-  results: Results,
-) {
-  const database = describeTarget(target);
-  const headers = { Authorization: mockCredentials.user.header() };
-  const server = await startApiServer(target);
+async function awayFromTagEdge() {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < TAG_MARGIN_MS) await new Promise(resolve => setTimeout(resolve, left + 100));
+}
+
+async function measure(server: ApiServer, endpoint: Endpoint, pageCache: boolean, run: Run) {
+  const url = `${server.baseUrl}${endpoint.path}`;
+  const database = describeTarget(run.target);
+  console.error(`${database}, ${run.pools} pools, page cache ${pageCache ? 'on' : 'off'}: ${endpoint.name}`);
+  const first = await getJson<Partial<PoolPage>>(url, HEADERS);
+  let headers: Record<string, string> = HEADERS;
+  let accepted = [200];
+  if (endpoint.key === 'notModified') {
+    await awayFromTagEdge();
+    const { etag } = await getJson(url, HEADERS);
+    if (!etag) throw new Error(`GET ${endpoint.path} sent no ETag`);
+    headers = { ...HEADERS, 'If-None-Match': etag };
+    accepted = [304, 200];
+  }
+  const common = { url, headers, clients: run.load.clients, maxMs: MAX_RUN_MS, accepted };
+  await runLoad({ ...common, requestsPerClient: WARMUP_REQUESTS_PER_CLIENT });
+  const requestsPerClient = pageCache
+    ? run.load.requestsPerClient
+    : Math.min(run.load.requestsPerClient, UNCACHED_REQUESTS_PER_CLIENT);
+  const result = await runLoad({ ...common, requestsPerClient });
+  if (result.statuses[200] && endpoint.key === 'notModified') {
+    console.error(`warn: ${result.statuses[200]} answers were 200: the tag changed during the run`);
+  }
+  run.results.load.push({
+    database,
+    pools: run.pools,
+    endpoint: endpoint.key,
+    endpointName: endpoint.name,
+    pageCache,
+    totalCount: endpoint.query ? first.body.totalCount : undefined,
+    requests: result.latencies.length,
+    p50: percentile(result.latencies, 50),
+    p99: percentile(result.latencies, 99),
+    max: Math.max(...result.latencies),
+    throughput: (result.latencies.length / result.wallMs) * 1000,
+    kbPerAnswer: result.bytes / result.latencies.length / 1024,
+    retries: result.retries,
+    statuses: result.statuses,
+  });
+}
+
+async function measureServer(run: Run, pageCache: boolean) {
+  const server = await startApiServer({ target: run.target, ...(pageCache ? {} : { listingCacheMb: 0 }) });
   try {
-    for (const endpoint of ENDPOINTS) {
-      const url = `${server.baseUrl}${endpoint.path}`;
-      console.error(`${database}, ${pools} pools: ${endpoint.name}`);
-      const answer = await getJson<Partial<PoolPage>>(url, headers);
-      await runLoad({
-        url,
-        headers,
-        clients: load.clients,
-        requestsPerClient: WARMUP_REQUESTS_PER_CLIENT,
-        maxMs: MAX_RUN_MS,
-      });
-      const run = await runLoad({ url, headers, ...load, maxMs: MAX_RUN_MS });
-      results.load.push({
-        database,
-        pools,
-        endpoint: endpoint.name,
-        totalCount: answer.totalCount,
-        requests: run.latencies.length,
-        p50: percentile(run.latencies, 50),
-        p99: percentile(run.latencies, 99),
-        max: Math.max(...run.latencies),
-        throughput: (run.latencies.length / run.wallMs) * 1000,
-        kbPerAnswer: run.bytes / run.latencies.length / 1024,
-        retries: run.retries,
-      });
-    }
+    const endpoints = pageCache ? [...BASELINES, ...POOL_QUERIES, NOT_MODIFIED] : POOL_QUERIES;
+    for (const endpoint of endpoints) await measure(server, endpoint, pageCache, run);
   } finally {
     await server.stop();
   }
 }
 
-/** With the server gone, the same store answers one call at a time in this process. */
-async function profileQueries(target: DatabaseTarget, pools: string, results: Results) {
-  const knex = openKnex(target);
+/** With the server gone, the same store answers one call at a time in this process, without its page cache. */
+async function profileQueries(run: Run) {
+  const knex = openKnex(run.target);
   try {
-    const store = await openPoolStore(knex);
-    for (const endpoint of ENDPOINTS) {
-      if (!endpoint.query) continue;
-      const profile = await profileListPools(knex, store, endpoint.query, PROFILE_ITERATIONS);
-      results.profiles.push({
-        database: describeTarget(target),
-        pools,
-        endpoint: endpoint.name,
-        profile,
-      });
+    const store = await openPoolStore(knex, { listingCacheBytes: 0 });
+    for (const endpoint of POOL_QUERIES) {
+      const profile = await profileListPools(knex, store, endpoint.query!, PROFILE_ITERATIONS);
+      run.results.profiles.push({ database: describeTarget(run.target), pools: run.pools, endpoint: endpoint.name, profile });
     }
   } finally {
     await knex.destroy();
@@ -150,22 +177,32 @@ async function profileQueries(target: DatabaseTarget, pools: string, results: Re
 async function main() {
   const clients = Number(process.argv[2] ?? 100);
   const requestsPerClient = Number(process.argv[3] ?? 50);
+  const largest = Number(process.argv[4] ?? 20_000);
+  const sizes: Size[] = [
+    { clusters: 20, label: '100', postgresOnly: false },
+    { clusters: 2000, label: '10,000', postgresOnly: false },
+    { clusters: largest, label: (largest * 5).toLocaleString('en-US'), postgresOnly: true },
+  ];
   const loadAtStart = loadAverage();
   const results: Results = { load: [], profiles: [] };
   const postgres = await usePostgres();
   try {
-    for (const size of SIZES) {
+    for (const size of sizes) {
       await withTempDir('api', async dir => {
+        console.error(`generating ${size.clusters} clusters`);
         const inventory = await writeInventory({ dir, clusters: size.clusters });
         const pgDatabase = `nodepools_bench_api_${size.clusters}`;
         const targets = [
-          sqliteTarget(dir, 'nodepools'),
+          ...(size.postgresOnly ? [] : [sqliteTarget(dir, 'nodepools')]),
           await freshPostgresDatabase(postgres.connectionString, pgDatabase),
         ];
         for (const target of targets) {
-          await seed(target, inventory);
-          await measureLoad(target, size.label, { clients, requestsPerClient }, results);
-          await profileQueries(target, size.label, results);
+          console.error(`seeding ${inventory.poolCount} pools into ${describeTarget(target)}`);
+          await seedInventory(target, inventory);
+          const run: Run = { target, pools: size.label, load: { clients, requestsPerClient }, results };
+          await measureServer(run, true);
+          await measureServer(run, false);
+          await profileQueries(run);
         }
         await dropPostgresDatabase(postgres.connectionString, pgDatabase);
       });
@@ -173,14 +210,15 @@ async function main() {
   } finally {
     await postgres.stop();
   }
+  const byDatabase = [...results.load].sort((a, b) => a.database.localeCompare(b.database) * -1);
   console.log(
     `### GET /api/nodepools/pools: ${clients} concurrent clients x ${requestsPerClient} requests ` +
-      `(after ${WARMUP_REQUESTS_PER_CLIENT} each to warm up)\n`,
+      `(after ${WARMUP_REQUESTS_PER_CLIENT} each to warm up), answers gzip-compressed as a browser asks\n`,
   );
-  console.log(loadTable(results.load, SIZES[1].label, SIZES[0].label));
-  console.log(
-    `\n### Where one request spends its time (no concurrency, median of ${PROFILE_ITERATIONS})\n`,
-  );
+  console.log(loadTable(byDatabase));
+  console.log('\n### Targets\n');
+  console.log(targetTable(byDatabase, { small: sizes[0].label, medium: sizes[1].label, large: sizes[2].label }));
+  console.log(`\n### Where one listing spends its time in the store (no concurrency, no page cache, median of ${PROFILE_ITERATIONS})\n`);
   console.log(profileTable(results.profiles));
   console.log(`\n${machineNote(loadAtStart)}`);
 }

@@ -93,7 +93,7 @@ async function measure(
   load: { clients: number; requestsPerClient: number },
   results: PolicyMeasurement[],
 ) {
-  const server = await startApiServer(target, {
+  const server = await startApiServer({ target }, {
     entry: path.join(__dirname, 'lib/permissions/policyServer.ts'),
     env: {
       NODEPOOLS_DEV_POLICY_FILE: policyFile,

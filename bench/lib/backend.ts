@@ -13,7 +13,13 @@ export type { OwnershipConfig } from '../../plugins/nodepools-backend/src/invent
 export type { PoolSource } from '../../plugins/nodepools-backend/src/sources/types';
 export type { PoolStore } from '../../plugins/nodepools-backend/src/store/PoolStore';
 
-/** The plugin's pool store over a knex the benchmark holds, migrated to the latest schema. */
-export async function openPoolStore(knex: Knex): Promise<PoolStore> {
-  return (await createStoresFromKnex(knex)).pools;
+/**
+ * The plugin's pool store over a knex the benchmark holds, migrated to the
+ * latest schema; `listingCacheBytes: 0` assembles every listing.
+ */
+export async function openPoolStore(
+  knex: Knex,
+  options: { listingCacheBytes?: number } = {},
+): Promise<PoolStore> {
+  return (await createStoresFromKnex(knex, options)).pools;
 }

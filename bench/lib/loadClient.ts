@@ -6,6 +6,8 @@ export interface LoadResult {
   latencies: number[];
   wallMs: number;
   bytes: number;
+  /** Answers by status code. */
+  statuses: Record<number, number>;
   /**
    * Requests sent again because the server closed the idle keep-alive
    * connection they were sent on (as browsers retry them).
@@ -18,7 +20,17 @@ const MAX_ATTEMPTS = 3;
 
 class ReusedSocketClosed extends Error {}
 
-function getOnce(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
+interface Received {
+  bytes: number;
+  status: number;
+}
+
+function getOnce(
+  agent: http.Agent,
+  url: URL,
+  headers: Record<string, string>,
+  accepted: readonly number[],
+): Promise<Received> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers }, res => {
       let bytes = 0;
@@ -26,10 +38,11 @@ function getOnce(agent: http.Agent, url: URL, headers: Record<string, string>): 
         bytes += chunk.length;
       });
       res.on('end', () => {
-        if (res.statusCode !== 200) {
-          reject(new Error(`GET ${url.pathname}${url.search} answered ${res.statusCode}`));
+        const status = res.statusCode ?? 0;
+        if (!accepted.includes(status)) {
+          reject(new Error(`GET ${url.pathname}${url.search} answered ${status}`));
         } else {
-          resolve(bytes);
+          resolve({ bytes, status });
         }
       });
       res.on('error', reject);
@@ -47,11 +60,12 @@ async function get(
   agent: http.Agent,
   url: URL,
   headers: Record<string, string>,
+  accepted: readonly number[],
   onRetry: () => void,
-): Promise<number> {
+): Promise<Received> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await getOnce(agent, url, headers);
+      return await getOnce(agent, url, headers, accepted);
     } catch (error) {
       if (!(error instanceof ReusedSocketClosed) || attempt === MAX_ATTEMPTS) throw error;
       onRetry();
@@ -72,7 +86,11 @@ export async function runLoad(options: {
   clients: number;
   requestsPerClient: number;
   maxMs: number;
+  /** Status codes that count as answers (default 200 only); any other fails the run. */
+  accepted?: readonly number[];
 }): Promise<LoadResult> {
+  const accepted = options.accepted ?? [200];
+  const statuses: Record<number, number> = {};
   const url = new URL(options.url);
   if (url.hostname !== '127.0.0.1') throw new Error(`load goes to loopback only, not ${url.hostname}`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
@@ -86,21 +104,25 @@ export async function runLoad(options: {
       Array.from({ length: options.clients }, async () => {
         for (let i = 0; i < options.requestsPerClient && performance.now() < deadline; i++) {
           const sent = performance.now();
-          const received = await get(agent, url, options.headers, () => retries++);
+          const received = await get(agent, url, options.headers, accepted, () => retries++);
           latencies.push(performance.now() - sent);
-          bytes += received;
+          bytes += received.bytes;
+          statuses[received.status] = (statuses[received.status] ?? 0) + 1;
         }
       }),
     );
   } finally {
     agent.destroy();
   }
-  return { latencies, wallMs: performance.now() - start, bytes, retries };
+  return { latencies, wallMs: performance.now() - start, bytes, retries, statuses };
 }
 
-/** One request, parsed, to check what a query returns. */
-export async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
+/** One request, parsed, to check what a query returns, with its tag. */
+export async function getJson<T>(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ body: T; etag: string | null }> {
   const res = await fetch(url, { headers });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
+  return { body: (await res.json()) as T, etag: res.headers.get('etag') };
 }

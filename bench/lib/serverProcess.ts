@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { DatabaseTarget } from './databases';
-import type { ServerReady } from './apiServer';
+import type { ServerOptions, ServerReady } from './apiServer';
 
 const START_TIMEOUT_MS = 120_000;
 
@@ -30,20 +29,20 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
 
 /**
  * Starts apiServer.ts (or another server `entry` that reports its port the
- * same way, with `env` added) in a child process on the given database and
- * waits for its port.
+ * same way, with `env` added) in a child process and waits for its port.
  */
 export async function startApiServer(
-  target: DatabaseTarget,
-  options: { entry?: string; env?: Record<string, string> } = {},
+  options: ServerOptions,
+  launch: { entry?: string; env?: Record<string, string> } = {},
 ): Promise<ApiServer> {
-  const child = fork(options.entry ?? path.join(__dirname, 'apiServer.ts'), [], {
+  const child = fork(launch.entry ?? path.join(__dirname, 'apiServer.ts'), [], {
     execArgv: ['-r', require.resolve('@backstage/cli-node/config/nodeTransform.cjs')],
     env: {
       ...process.env,
-      ...options.env,
+      ...launch.env,
       NODE_ENV: 'production',
-      NODEPOOLS_BENCH_TARGET: JSON.stringify(target),
+      NODEPOOLS_BENCH_SERVER: JSON.stringify(options),
+      NODEPOOLS_BENCH_TARGET: JSON.stringify(options.target),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

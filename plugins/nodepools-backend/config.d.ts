@@ -33,6 +33,29 @@ interface CloudSourceTuning extends RequestTuning {
   concurrency?: number;
   /** Schedule of this source; defaults to `nodepools.schedule`. */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * Scheduled tasks the source's clusters are shared out between (default
+   * 1, at most 1000). Each cluster belongs to one shard by a stable hash of
+   * its scope key; each shard is a global task, so with several backend
+   * replicas each replica may run some of them at once. Every shard still
+   * enumerates the clusters (one listing call per region, project or
+   * account) and reads only its own.
+   */
+  shards?: number;
+}
+
+/**
+ * What a configured state, object, workspace or manifest cannot say about
+ * itself. By default the values in the file win and these fill gaps.
+ */
+interface DesiredEntry {
+  /** Cluster name, for declarations that do not carry it (manifests, node groups of another state's cluster). */
+  cluster?: string;
+  region?: string;
+  /** Cloud account, project, subscription or team. */
+  account?: string;
+  /** Make these values win over the file's own when matching declared pools to cloud pools. */
+  override?: boolean;
 }
 
 /** Price settings of a cloud, or of one of its regions (`nodepools.pricing`). */
@@ -130,6 +153,18 @@ export interface Config {
      * strictly higher priority; otherwise its copy writes nothing.
      */
     sourcePriorities?: { [sourceId: string]: number };
+
+    /** The pool listing (`GET /pools`, `GET /pools/facets`). */
+    listing?: {
+      /**
+       * Memory per backend replica for assembled listings, in megabytes
+       * (default 32; a quarter more holds their compressed copies). A page
+       * is assembled once per query until the inventory changes (or the
+       * minute its tag carries ends), then answered from memory; 0
+       * assembles every answer.
+       */
+      cacheMb?: number;
+    };
 
     /** The field-level history of every pool. */
     history?: {
@@ -259,6 +294,13 @@ export interface Config {
       requestTimeout?: { minutes?: number; seconds?: number; milliseconds?: number } | string;
       /** Node labels that name a node's pool, in order; replaces the built-in list. */
       poolLabelKeys?: string[];
+      /**
+       * Scheduled tasks the clusters are shared out between, for the
+       * Karpenter and the observed-nodes source alike (default 1, at most
+       * 1000): each cluster belongs to one shard by a stable hash of its
+       * name, so several backend replicas share a large fleet.
+       */
+      shards?: number;
       /** Maps a Backstage cluster name to the cloud's identity of the cluster, so observed nodes merge onto cloud pools. */
       clusters?: Array<{
         name: string;
@@ -349,11 +391,151 @@ export interface Config {
       digitalocean?: CloudPricing;
     };
     /**
+     * Desired-state sources: what infrastructure-as-code declares for each
+     * pool, compared with the inventory by the drift stage. Every state,
+     * object, workspace and manifest is one scope: a read that fails keeps
+     * the last complete declaration, and its findings are marked stale,
+     * never resolved. Only whitelisted pool attributes are read from a
+     * state; nothing read is logged.
+     */
+    desired?: {
+      /** Schedule of every desired-state source without its own; defaults to `nodepools.schedule`. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Terraform states (format 4), `terraform show -json` output, eksctl
+       * ClusterConfig files and Karpenter NodePool manifests on disk.
+       * Relative paths are resolved against the app's root.
+       */
+      files?: Array<DesiredEntry & { path: string }>;
+      /**
+       * Karpenter NodePool manifests (plain, multi-document, or kustomize
+       * build output) read through Backstage's URL reader and its SCM
+       * integrations (`integrations.*`, `backend.reading.allow`), re-read
+       * with their ETag.
+       */
+      manifests?: Array<DesiredEntry & {
+        url: string;
+        /** The cluster the NodePools are applied to: a NodePool does not say. */
+        cluster: string;
+      }>;
+      /** Terraform states in S3 buckets (the `s3` backend), or an S3-compatible store. */
+      s3?: Array<{
+        /** Unique source id. */
+        id: string;
+        bucket: string;
+        /** The bucket's region (default us-east-1). */
+        region?: string;
+        /** A private or test endpoint instead of AWS's. */
+        endpoint?: string;
+        /** Bucket in the path rather than the host name, as S3-compatible stores want. */
+        forcePathStyle?: boolean;
+        /** A role to assume (from the default credential chain), as the EKS source does. */
+        roleArn?: string;
+        /** @visibility secret */
+        externalId?: string;
+        /** Static keys instead of the default credential chain; both or neither. */
+        accessKeyId?: string;
+        /** @visibility secret */
+        secretAccessKey?: string;
+        states: Array<DesiredEntry & { key: string }>;
+      } & CloudSourceTuning>;
+      /** Terraform states in Google Cloud Storage (the `gcs` backend), through the JSON API. */
+      gcs?: Array<{
+        id: string;
+        bucket: string;
+        /** A service account key file, whose `token_uri` is honoured; default application default credentials. */
+        keyFile?: string;
+        /** Default https://storage.googleapis.com. */
+        endpoint?: string;
+        states: Array<DesiredEntry & { object: string }>;
+      } & CloudSourceTuning>;
+      /** Terraform states in Azure Blob Storage (the `azurerm` backend). */
+      azureBlob?: Array<{
+        id: string;
+        /** The storage account; the blob service is https://<accountName>.blob.core.windows.net unless `endpoint` says. */
+        accountName?: string;
+        /** The blob service URL (an emulator, a private endpoint). */
+        endpoint?: string;
+        container: string;
+        /** Shared key (with accountName). @visibility secret */
+        accountKey?: string;
+        /** A SAS token instead. @visibility secret */
+        sasToken?: string;
+        /** With clientId and clientSecret: a service principal; default DefaultAzureCredential. */
+        tenantId?: string;
+        clientId?: string;
+        /** @visibility secret */
+        clientSecret?: string;
+        states: Array<DesiredEntry & { blob: string }>;
+      } & CloudSourceTuning>;
+      /** The current state of Terraform Cloud / Enterprise workspaces, through the state-version API. */
+      terraformCloud?: Array<{
+        id: string;
+        /** Terraform Enterprise's address; default https://app.terraform.io. */
+        endpoint?: string;
+        organization: string;
+        /** A team or user API token that may read state versions. @visibility secret */
+        token: string;
+        workspaces: Array<DesiredEntry & { name: string }>;
+      } & CloudSourceTuning>;
+    };
+
+    /** The drift stage: declarations against the inventory and its nodes. */
+    drift?: {
+      /**
+       * Schedule of the comparison (a global task); it also runs after
+       * every pool sync and every change of a declaration. Defaults to
+       * `nodepools.schedule`.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Quiet time after a sync or a declaration change before the
+       * comparison runs, so a burst of syncs costs one comparison, as a
+       * Backstage duration (default 5 seconds).
+       */
+      debounce?: HumanDuration | string;
+      /**
+       * Which cloud pools no source declares are reported as "not in any
+       * IaC": those in clusters a desired-state source declares pools or
+       * clusters in (`declared-clusters`, the default), or all (`all`).
+       */
+      scope?: 'declared-clusters' | 'all';
+    };
+
+    /**
      * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)
      * are read on this schedule; `files` adds saved kubectl output.
      */
     triage?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Bounds on each analysis (`POST /triage/analyze` and scheduled
+       * collections), so one input cannot stall or kill the backend that
+       * every plugin of the app shares. Each analysis runs in a thread of
+       * its own; a request past a size limit is answered 413, one past
+       * `maxConcurrent` 429 with `Retry-After`, one past the time or memory
+       * budget 503, each naming the key. A scheduled collection stopped by
+       * a limit keeps the cluster's previous report and records the error.
+       */
+      limits?: {
+        /** Largest `POST /triage/analyze` body: bytes, or a size such as `64mb`. Default `256mb`. */
+        maxBodySize?: string | number;
+        /** Most pods (pending and bound) in one input. Default 1,000,000. */
+        maxPods?: number;
+        /** Most nodes in one input. Default 50,000. */
+        maxNodes?: number;
+        /**
+         * Most scheduling signatures x pools in one analysis: the verdicts
+         * its report holds. Default 2,000,000.
+         */
+        maxWork?: number;
+        /** Analyses at a time in one backend; scheduled collections wait for a slot. Default 2. */
+        maxConcurrent?: number;
+        /** Longest time one analysis may take, reading the input included. Default 2 minutes. */
+        timeBudget?: HumanDuration | string;
+        /** Heap of the thread an analysis runs in, in megabytes. Default 640. */
+        workerMemory?: number;
+      };
       /**
        * Saved `kubectl get pods -A -o json`, `get nodes -o json` and `get
        * events -A -o json` per cluster. Relative paths are resolved against

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveChromium } from '../support/chromium.mjs';
@@ -9,6 +9,12 @@ export const ARTIFACTS = path.resolve(here, '../artifacts');
 
 export default async function globalSetup() {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // The drift test edits this copy of the sample state; the sample itself stays as it is.
+  mkdirSync(path.join(ARTIFACTS, 'desired'), { recursive: true });
+  copyFileSync(
+    path.resolve(here, '../../sample-inventory/desired/payments-prod.tfstate'),
+    path.join(ARTIFACTS, 'desired/payments-prod.tfstate'),
+  );
   const chromium = await resolveChromium();
   process.env.E2E_CHROMIUM = JSON.stringify(chromium);
   process.env.E2E_APP_URL = 'http://localhost:3100';

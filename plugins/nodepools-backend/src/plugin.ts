@@ -6,6 +6,11 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { registerNodepoolActions } from './actions/registerActions';
+import {
+  nodepoolsDesiredStateExtensionPoint,
+  type DesiredStateSource,
+} from '@nodepools/plugin-nodepools-node';
+import { setupDrift } from './drift/setupDrift';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -18,6 +23,7 @@ import { PoolAccess, registerNodepoolPermissions } from './permissions';
 import { readRequestsConfig } from './requests/config';
 import { createRequestWorkflow } from './requests/createRequestWorkflow';
 import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
+import { readListingCacheBytes } from './service/listingConfig';
 import { createRouter } from './service/router';
 import {
   appRootDir,
@@ -31,6 +37,8 @@ import {
   clusterTriageCollectors,
   fileTriageCollectors,
 } from './triage/collectors';
+import { readTriageLimits } from './triage/analysis/limits';
+import { TriageAnalyzer } from './triage/analysis/TriageAnalyzer';
 import { readSnapshotFiles } from './triage/snapshotFiles';
 import { SnapshotNodesSource } from './triage/SnapshotNodesSource';
 import { TriageScheduler } from './triage/TriageScheduler';
@@ -46,8 +54,14 @@ export const nodepoolsPlugin = createBackendPlugin({
   register(env) {
     const addedSources: Array<Pick<ScheduledSource, 'source'> & Partial<ScheduledSource>> = [];
     env.registerExtensionPoint(nodepoolsSourcesExtensionPoint, {
-      addSource(source, schedule) {
-        addedSources.push({ source, schedule });
+      addSource(source, schedule, options) {
+        addedSources.push({ source, schedule, shards: options?.shards });
+      },
+    });
+    const addedDesired: Array<{ source: DesiredStateSource; schedule?: ScheduledSource['schedule'] }> = [];
+    env.registerExtensionPoint(nodepoolsDesiredStateExtensionPoint, {
+      addDesiredStateSource(source, schedule) {
+        addedDesired.push({ source, schedule });
       },
     });
     env.registerInit({
@@ -66,6 +80,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        urlReader: coreServices.urlReader,
       },
       async init({
         actionsRegistry,
@@ -82,8 +97,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         userInfo,
         catalog,
         notifications,
+        urlReader,
       }) {
-        const stores = await createStores({ database, logger });
+        const listingCacheBytes = readListingCacheBytes(config);
+        const stores = await createStores({ database, logger, listingCacheBytes });
         const ruleset = registerNodepoolPermissions(permissionsRegistry, stores.pools);
         const access = new PoolAccess({ permissions, httpAuth, ruleset });
         registerNodepoolActions(actionsRegistry, {
@@ -102,6 +119,20 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
+        // Filled once the pool sources are scheduled; the comparison waits for each one's first run.
+        const poolSourceIds: string[] = [];
+        // The drift stage: declarations read on their schedules, compared after every sync.
+        const drift = await setupDrift({
+          config,
+          scheduler,
+          store: stores.drift,
+          pools: stores.pools,
+          poolSourceIds,
+          logger,
+          urlReader,
+          baseDir: appRootDir(),
+          added: addedDesired,
+        });
 
         const sync = new SyncScheduler({
           scheduler,
@@ -111,6 +142,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           priorities: readSourcePriorities(config),
           logger,
           hooks: { beforeSync: requests.refreshOwners, afterSync: async () => { await requests.detect(); } },
+          onSynced: () => drift.requestRun(),
         });
         const triageSchedule = readSchedule(
           config,
@@ -119,9 +151,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         const snapshots = readSnapshotFiles(config);
         const sources = [
           ...createSources(config, { logger, connector }),
-          ...addedSources.map(({ source, schedule }) => ({
+          ...addedSources.map(({ source, schedule, shards }) => ({
             source,
             schedule: schedule ?? readSchedule(config),
+            shards,
           })),
           // Saved snapshots' nodes, on the triage schedule: one cluster's view, wherever it is read from.
           ...(snapshots.length
@@ -137,9 +170,10 @@ export const nodepoolsPlugin = createBackendPlugin({
               ]
             : []),
         ];
-        for (const { source, schedule } of sources) {
-          await sync.schedule(source, schedule);
+        for (const { source, schedule, shards } of sources) {
+          await sync.schedule(source, schedule, { shards });
         }
+        poolSourceIds.push(...sync.sourceIds());
 
         const maintenance = new MaintenanceScheduler({
           scheduler,
@@ -151,10 +185,13 @@ export const nodepoolsPlugin = createBackendPlugin({
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
         await requests.schedule(scheduler, readSchedule(config));
 
+        // Every analysis runs in a thread of its own, within these limits.
+        const analyzer = new TriageAnalyzer(readTriageLimits(config));
         const triage = new TriageScheduler({
           scheduler,
           pools: stores.pools,
           triage: stores.triage,
+          analyzer,
           logger,
         });
         await triage.schedule(
@@ -169,6 +206,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           await createRouter({
             store: stores.pools,
             triageStore: stores.triage,
+            triageAnalyzer: analyzer,
             httpAuth,
             logger,
             access,
@@ -176,6 +214,8 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            compressedCacheBytes: Math.round(listingCacheBytes / 4),
+            drift: { store: stores.drift, userInfo, permissions },
             requests: { service: requests.service, httpAuth, userInfo, permissions },
           }),
         );

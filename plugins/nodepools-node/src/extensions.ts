@@ -11,10 +11,15 @@ import type { PoolSource } from './sources';
  * @public
  */
 export interface NodePoolsSourcesExtensionPoint {
-  /** Adds a source; without a schedule it runs on `nodepools.schedule`. */
+  /**
+   * Adds a source; without a schedule it runs on `nodepools.schedule`.
+   * With `shards`, its scopes are shared out between that many scheduled
+   * tasks (see `SourceListOptions.includeScope`).
+   */
   addSource(
     source: PoolSource,
     schedule?: SchedulerServiceTaskScheduleDefinition,
+    options?: { shards?: number },
   ): void;
 }
 

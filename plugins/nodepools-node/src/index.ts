@@ -16,4 +16,11 @@ export type {
   ObservingSource,
   PoolSource,
   ScopeListing,
+  SourceListOptions,
 } from './sources';
+export {
+  nodepoolsDesiredStateExtensionPoint,
+  type NodePoolsDesiredStateExtensionPoint,
+  type DesiredStateListing,
+  type DesiredStateSource,
+} from './desiredState';

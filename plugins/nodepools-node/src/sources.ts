@@ -28,6 +28,23 @@ export interface ScopeListing {
 }
 
 /**
+ * What one run of a source asks of it.
+ *
+ * @public
+ */
+export interface SourceListOptions {
+  signal?: AbortSignal;
+  /**
+   * Set when the source's scopes are shared out between several scheduled
+   * tasks (`shards`): list only the scopes whose key it accepts, deciding
+   * by the same `scope` key the listing will carry, before reading them.
+   * Listings of other scopes are dropped, so a source that ignores it is
+   * still correct, only slower.
+   */
+  includeScope?(scope: string): boolean;
+}
+
+/**
  * A place pools are read from. Contract:
  * - `list` returns one ScopeListing per scope it tried, failed ones included
  *   (`complete: false`, `pools: []`, `error`).
@@ -45,7 +62,7 @@ export interface PoolSource {
   readonly kind: string;
   /** What it reads, for humans (`account 1234 in us-east-1`). Never a credential. */
   readonly target: string;
-  list(options: { signal?: AbortSignal }): Promise<ScopeListing[]>;
+  list(options: SourceListOptions): Promise<ScopeListing[]>;
 }
 
 /**
@@ -108,5 +125,5 @@ export interface ObservedClusterListing extends ScopeListing {
  * @public
  */
 export interface ObservingSource {
-  listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]>;
+  listObserved(options: SourceListOptions): Promise<ObservedClusterListing[]>;
 }

@@ -3,6 +3,7 @@ import StorageIcon from '@material-ui/icons/Storage';
 import SyncIcon from '@material-ui/icons/Sync';
 import GroupIcon from '@material-ui/icons/Group';
 import HourglassIcon from '@material-ui/icons/HourglassEmpty';
+import CompareArrowsIcon from '@material-ui/icons/CompareArrows';
 import type { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page, SidebarItem } from '@backstage/core-components';
 import { createDevApp } from '@backstage/dev-utils';
@@ -61,6 +62,9 @@ createDevApp()
   )
   .addSidebarItem(
     <SidebarItem key="triage" to="/nodepools/triage" text="Triage" icon={HourglassIcon} />,
+  )
+  .addSidebarItem(
+    <SidebarItem key="drift" to="/nodepools/drift" text="Drift" icon={CompareArrowsIcon} />,
   )
   .addPage({
     element: <EntityCardsPage />,

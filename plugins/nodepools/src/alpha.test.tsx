@@ -26,7 +26,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['newRequest', 'pool', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'newRequest', 'pool', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {

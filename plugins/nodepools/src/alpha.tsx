@@ -16,6 +16,7 @@ import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { isNodePoolsAvailable } from './lib/entityPools';
 import {
   newRequestRouteRef,
+  driftRouteRef,
   poolRouteRef,
   requestApprovalsRouteRef,
   requestRouteRef,
@@ -34,6 +35,7 @@ const routes = convertLegacyRouteRefs({
   requestApprovals: requestApprovalsRouteRef,
   newRequest: newRequestRouteRef,
   request: requestRouteRef,
+  drift: driftRouteRef,
 });
 
 /** The client of the nodepools backend. */
@@ -48,7 +50,7 @@ export const nodePoolsApi = ApiBlueprint.make({
 });
 
 /**
- * The pool list with its pool, sources and triage pages, at `/nodepools`. Its title
+ * The pool list with its pool, sources, triage and drift pages, at `/nodepools`. Its title
  * and icon also make the app's navigation item.
  */
 export const nodePoolsPage = PageBlueprint.make({

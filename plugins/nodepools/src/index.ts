@@ -17,6 +17,7 @@ export {
   requestApprovalsRouteRef,
   newRequestRouteRef,
   requestRouteRef,
+  driftRouteRef,
 } from './routes';
 export * from './components';
 export {

@@ -9,6 +9,7 @@ import {
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import {
   newRequestRouteRef,
+  driftRouteRef,
   poolRouteRef,
   requestApprovalsRouteRef,
   requestRouteRef,
@@ -38,11 +39,12 @@ export const nodepoolsPlugin = createPlugin({
     requestApprovals: requestApprovalsRouteRef,
     newRequest: newRequestRouteRef,
     request: requestRouteRef,
+    drift: driftRouteRef,
   },
 });
 
 /**
- * The pool list, pool pages, sources page and pending-pod triage. Mount it once, e.g.
+ * The pool list, pool pages, sources page, pending-pod triage and drift. Mount it once, e.g.
  * `<Route path="/nodepools" element={<NodePoolsPage />} />`.
  */
 export const NodePoolsPage = nodepoolsPlugin.provide(

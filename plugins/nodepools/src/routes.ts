@@ -45,9 +45,9 @@ export const requestApprovalsRouteRef = createSubRouteRef({
 });
 
 /**
- * The request form; `?kind=` picks the kind of pool, `?from=<pool ref>`
- * clones a pool, and the spec's own fields (`cluster`, `machineTypes`,
- * `labels`, `taints`...) prefill it (see lib/requestPrefill.ts).
+ * The request form; its query string prefills it, one parameter per field
+ * (`kind`, `cluster`, `machineType`, `label`, `taint`...; see
+ * lib/requestPrefill.ts).
  */
 export const newRequestRouteRef = createSubRouteRef({
   id: 'nodepools/new-request',
@@ -60,4 +60,11 @@ export const requestRouteRef = createSubRouteRef({
   id: 'nodepools/request',
   parent: rootRouteRef,
   path: '/requests/:id',
+});
+
+/** Drift across the inventory: findings grouped by cause, owner and cluster, and counts over time. */
+export const driftRouteRef = createSubRouteRef({
+  id: 'nodepools/drift',
+  parent: rootRouteRef,
+  path: '/drift',
 });

@@ -8,6 +8,7 @@ import {
   PROVIDERS,
   TAINT_EFFECTS,
   type NodePool,
+  type PoolListItem,
   type PoolHistoryEntry,
 } from '@nodepools/plugin-nodepools-common';
 import type { Zod } from './zod';
@@ -95,7 +96,7 @@ function defined<T extends object>(value: T): T {
   ) as T;
 }
 
-export function toPoolSummary(pool: NodePool) {
+export function toPoolSummary(pool: PoolListItem) {
   return defined({
     ref: pool.ref,
     name: pool.name,

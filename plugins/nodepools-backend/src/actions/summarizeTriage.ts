@@ -1,9 +1,13 @@
-import type {
-  ClusterTriageResponse,
-  PodTriage,
-  PoolVerdict,
-  SignatureGroup,
+import {
+  expandPodVerdicts,
+  expandSignatureVerdicts,
+  signaturesById,
+  type PoolVerdict,
+  type SignatureTriage,
+  type TriagePod,
+  type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
+import type { StoredTriage } from '../store/TriageStore';
 import type { Zod } from './zod';
 
 /** Names listed per group before the rest is only counted. */
@@ -64,10 +68,19 @@ function blockersOf(verdicts: PoolVerdict[]) {
   return [...byCode.values()].sort((a, b) => b.pools - a.pools).slice(0, LISTED.blockers);
 }
 
-function summarizeGroup(pods: PodTriage[], signature?: SignatureGroup) {
+/** The pods of one group: a signature's, or the placed pods (each with its own verdict). */
+interface PodGroup {
+  pods: TriagePod[];
+  signature?: SignatureTriage;
+}
+
+function summarizeGroup(report: TriageReport, { pods, signature }: PodGroup) {
   const first = pods[0];
-  // A signature's pods share one set of verdicts.
-  const verdicts = first.pools;
+  // A signature's pods share one set of verdicts; a placed pod's is its node's pool.
+  const verdicts = signature
+    ? expandSignatureVerdicts(report, signature)
+    : expandPodVerdicts(report, first, new Map());
+  const fix = first.fix ?? signature?.fix;
   return {
     pods: pods.length,
     examplePods: pods.slice(0, LISTED.pods).map(pod => `${pod.namespace}/${pod.name}`),
@@ -75,11 +88,9 @@ function summarizeGroup(pods: PodTriage[], signature?: SignatureGroup) {
     requests: signature?.requests ?? {},
     needs: signature?.summary ?? [],
     ...(first.schedulerMessage ? { schedulerMessage: first.schedulerMessage } : {}),
-    fix: {
-      kind: first.fix.kind,
-      text: first.fix.text,
-      ...(first.fix.pool ? { pool: first.fix.pool } : {}),
-    },
+    fix: fix
+      ? { kind: fix.kind, text: fix.text, ...(fix.pool ? { pool: fix.pool } : {}) }
+      : { kind: 'none', text: 'the report names no fix for these pods' },
     poolsFitNow: verdicts.filter(v => v.fitsNow).slice(0, LISTED.pools).map(v => v.ref),
     poolsFitAfterScaleUp: verdicts
       .filter(v => !v.fitsNow && v.fitsAfterScaleUp)
@@ -93,25 +104,25 @@ function summarizeGroup(pods: PodTriage[], signature?: SignatureGroup) {
  * A stored triage cut down to what explains it: one entry per group of
  * pods with the same scheduling needs, largest first, each with its fix,
  * the pools that take it and the commonest reasons the others do not.
+ * Read from the compact report: verdicts are written out only for the
+ * groups listed.
  */
-export function summarizeTriage(triage: ClusterTriageResponse, maxGroups: number) {
-  const { report } = triage;
-  const podsBySignature = new Map<string, PodTriage[]>();
+export function summarizeTriage(triage: StoredTriage, maxGroups: number) {
+  const report = JSON.parse(triage.reportJson) as TriageReport;
+  const signatures = signaturesById(report);
+  const groupsById = new Map<string, PodGroup>();
   for (const pod of report.pods) {
-    const list = podsBySignature.get(pod.signature) ?? [];
-    list.push(pod);
-    podsBySignature.set(pod.signature, list);
+    const group = groupsById.get(pod.signature) ?? { pods: [], signature: signatures.get(pod.signature) };
+    group.pods.push(pod);
+    groupsById.set(pod.signature, group);
   }
-  const signatures = new Map(report.signatures.map(signature => [signature.id, signature]));
   // Every pending pod is in one group, whether or not its signature is described.
-  const groups = [...podsBySignature.entries()].sort((a, b) => b[1].length - a[1].length);
+  const groups = [...groupsById.values()].sort((a, b) => b.pods.length - a.pods.length);
   return {
     clusterRef: triage.clusterRef,
     collectedAt: triage.collectedAt,
     pendingPods: report.pods.length,
-    groups: groups
-      .slice(0, maxGroups)
-      .map(([id, pods]) => summarizeGroup(pods, signatures.get(id))),
+    groups: groups.slice(0, maxGroups).map(group => summarizeGroup(report, group)),
     omittedGroups: Math.max(0, groups.length - maxGroups),
     skippedItems: report.skipped.length,
     notes: report.notes,

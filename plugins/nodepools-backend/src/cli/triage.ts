@@ -4,12 +4,14 @@ import {
   TriageInputError,
   analyzePendingPods,
   createMachineCatalog,
+  expandTriageReport,
   formatImportIssue,
   parseExport,
   type NodePool,
   type PodTriage,
   type PoolSpec,
   type TriageReason,
+  type ExpandedTriageReport,
   type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
 import YAML from 'yaml';
@@ -221,7 +223,7 @@ function poolRows(triage: PodTriage): string[][] {
 }
 
 /** The readable report: one block per signature, its pods, the pool matrix and the fix. */
-export function formatTriageTable(report: TriageReport): string {
+export function formatTriageTable(report: ExpandedTriageReport): string {
   const pending = report.pods.filter(p => p.state === 'unscheduled');
   const placed = report.pods.filter(p => p.state !== 'unscheduled');
   const lines: string[] = [
@@ -320,7 +322,9 @@ export async function runTriageCommand(args: string[], io: CommandIo): Promise<n
       }
       throw error;
     }
-    io.stdout(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : formatTriageTable(report));
+    // Scripts read the per-pod shape: every pod with every pool's verdict.
+    const expanded = expandTriageReport(report);
+    io.stdout(parsed.json ? `${JSON.stringify(expanded, null, 2)}\n` : formatTriageTable(expanded));
     return 0;
   } catch (error) {
     if (!(error instanceof InputFileError)) throw error;

@@ -133,7 +133,9 @@ describe('observed nodes merged onto cloud pools', () => {
       allocatable: { cpu: 8, memory: 32 * 1024 ** 3, pods: 116 },
       requested: { cpu: 0.5, memory: 1024 ** 3 },
     });
-    expect(eks.observed?.observedAt).toEqual(expect.any(String));
+    // The list item carries what a card shows; the pool itself says when the nodes were read.
+    expect(eks.observed).not.toHaveProperty('observedAt');
+    expect((await store.getPool(eks.ref))?.observed?.observedAt).toEqual(expect.any(String));
     expect(page.items.find(p => p.provider === 'kubernetes')?.observed?.nodeCount).toBe(1);
 
     const again = await syncSource({ source: kubernetes, store, ownership, logger });

@@ -31,7 +31,27 @@ function countingSource(runs: string[]): (replica: string) => PoolSource {
   });
 }
 
-async function startReplica(knex: Knex, source: PoolSource) {
+/** Ten clusters, each a scope with one pool; records which scopes each run was asked for, on which replica. */
+function shardedSource(runs: Array<{ replica: string; scopes: string[] }>): (replica: string) => PoolSource {
+  const scopes = Array.from({ length: 10 }, (_, i) => `fleet/cluster-${i}`);
+  return replica => ({
+    id: 'fleet',
+    kind: 'test',
+    target: 'ten clusters',
+    async list({ includeScope }) {
+      const mine = scopes.filter(scope => !includeScope || includeScope(scope));
+      runs.push({ replica, scopes: mine });
+      await new Promise(r => setTimeout(r, 300));
+      return mine.map(scope => ({
+        scope,
+        complete: true,
+        pools: [makePoolSpec({ cluster: scope.split('/')[1], name: 'general' })],
+      }));
+    },
+  });
+}
+
+async function startReplica(knex: Knex, source: PoolSource, shards?: number) {
   const { server } = await startTestBackend({
     features: [
       nodepoolsPlugin,
@@ -42,11 +62,15 @@ async function startReplica(knex: Knex, source: PoolSource) {
           env.registerInit({
             deps: { sources: nodepoolsSourcesExtensionPoint },
             async init({ sources }) {
-              sources.addSource(source, {
-                frequency: { minutes: 30 },
-                timeout: { minutes: 1 },
-                initialDelay: { seconds: 1 },
-              });
+              sources.addSource(
+                source,
+                {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 1 },
+                  initialDelay: { seconds: 1 },
+                },
+                { shards },
+              );
             },
           });
         },
@@ -91,5 +115,34 @@ describe('several backend replicas on one PostgreSQL', () => {
       .get('/api/nodepools/pools')
       .set('Authorization', mockCredentials.user.header());
     expect(pools.body.totalCount).toBe(1);
+  });
+
+  it('runs each shard of a sharded source once, on either replica, and together they list every scope', async () => {
+    const knex = await databases.init('POSTGRES_17');
+    const runs: Array<{ replica: string; scopes: string[] }> = [];
+    const source = shardedSource(runs);
+    const a = await startReplica(knex, source('a'), 2);
+    await startReplica(knex, source('b'), 2);
+
+    await waitUntil(() => runs.length >= 2, 20_000);
+    await new Promise(r => setTimeout(r, 5_000));
+    expect(runs).toHaveLength(2);
+    const [first, second] = runs.map(r => r.scopes);
+    expect(first.length).toBeGreaterThan(0);
+    expect(second.length).toBeGreaterThan(0);
+    expect(first.filter(scope => second.includes(scope))).toEqual([]);
+    expect([...first, ...second].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `fleet/cluster-${i}`).sort());
+
+    const auth = mockCredentials.user.header();
+    const pools = await request(a).get('/api/nodepools/pools').set('Authorization', auth);
+    expect(pools.body.totalCount).toBe(10);
+    expect(pools.body.items.every((p: { stale: boolean }) => !p.stale)).toBe(true);
+    const sources = await request(a).get('/api/nodepools/sources').set('Authorization', auth);
+    expect(sources.body.items).toHaveLength(1);
+    expect(sources.body.items[0]).toMatchObject({ id: 'fleet', status: 'ok', poolCount: 10 });
+    expect(sources.body.items[0].shards.map((s: { shard: string; status: string }) => [s.shard, s.status])).toEqual([
+      ['1/2', 'ok'],
+      ['2/2', 'ok'],
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import type {
   SourceSync,
   SyncSummary,
 } from '../store/PoolStore';
-import type { ScopeListing } from '../sources/types';
+import type { ScopeListing, SourceListOptions } from '../sources/types';
+import { inShard, shardKey, type SyncShard } from '../store/shards';
 import type { OwnershipConfig } from './ownership';
 import { preparePool } from './preparePool';
 import { isObservingSource, splitObserved } from './splitObserved';
@@ -28,23 +29,30 @@ export async function syncSource(options: {
   staleAfterMs?: number;
   /** Precedence of the source's copies of pools over other sources' (see `precedence.ts`). */
   priority?: number;
+  /** The shard of the source's scopes this run lists; all of them without. */
+  shard?: SyncShard;
   signal?: AbortSignal;
   now?: () => Date;
 }): Promise<SyncSummary> {
-  const { source, store, ownership, logger } = options;
+  const { source, store, ownership, logger, shard } = options;
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   let outcome: SourceSync['outcome'];
   let observed: ObservedUpdate[] = [];
+  const listOptions: SourceListOptions = { signal: options.signal };
+  if (shard) listOptions.includeScope = scope => inShard(scope, shard);
+  // A source that lists other shards' scopes too: what it read of them is another shard's to write.
+  const ours = <L extends { scope: string }>(listings: L[]) =>
+    shard ? listings.filter(listing => inShard(listing.scope, shard)) : listings;
   try {
     let listings: ScopeListing[];
     if (isObservingSource(source)) {
       ({ listings, observed } = await splitObserved(
-        await source.listObserved({ signal: options.signal }),
+        ours(await source.listObserved(listOptions)),
         store,
       ));
     } else {
-      listings = await source.list({ signal: options.signal });
+      listings = ours(await source.list(listOptions));
     }
     outcome = {
       listings: listings.map(listing => ({
@@ -61,6 +69,7 @@ export async function syncSource(options: {
     finishedAt: now().toISOString(),
     ...(options.staleAfterMs !== undefined ? { staleAfterMs: options.staleAfterMs } : {}),
     ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    ...(shard ? { shard } : {}),
     outcome,
   });
   if (observed.length) {
@@ -80,7 +89,7 @@ export async function syncSource(options: {
     );
   }
   logger.info(
-    `Source ${source.id} synced: ${summary.created} created, ${summary.updated} updated, ${summary.revived} revived, ${summary.tombstoned} tombstoned, ${summary.unchanged} unchanged, ${summary.outranked} held by sources of higher priority, ${summary.poolRowsWritten} rows written`,
+    `Source ${source.id}${shard ? ` shard ${shardKey(shard)}` : ''} synced: ${summary.created} created, ${summary.updated} updated, ${summary.revived} revived, ${summary.tombstoned} tombstoned, ${summary.unchanged} unchanged, ${summary.outranked} held by sources of higher priority, ${summary.poolRowsWritten} rows written`,
   );
   return summary;
 }

@@ -3,12 +3,11 @@ import {
   nodepoolReadPermission,
   parseClusterRef,
   type ClusterIdentity,
-  type ClusterTriageResponse,
   type PoolTriageSummary,
   type TriageClusterSummary,
 } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
-import type { TriageStore } from '../store/TriageStore';
+import type { StoredTriage, TriageStore } from '../store/TriageStore';
 import { notAllowed } from './notAllowed';
 import { restrictionOf, scopeCovers, type PoolScope } from './poolScope';
 
@@ -38,7 +37,7 @@ export class VisibleTriage implements TriageReads {
   }
 
   /** The report of a cluster the caller may not read is a 403, not a 404: the ref was exact. */
-  async getReport(clusterRef: string): Promise<ClusterTriageResponse | undefined> {
+  async getReport(clusterRef: string): Promise<StoredTriage | undefined> {
     const report = await this.triage.getReport(clusterRef);
     if (report && !(await this.sees(report))) {
       throw notAllowed(nodepoolReadPermission, `read the triage of cluster '${clusterRef}'`);

@@ -15,6 +15,7 @@ import {
   nodepoolReadPermission,
   poolPassesRestriction,
   type NodePool,
+  type PoolListItem,
   type PoolRestriction,
 } from '@nodepools/plugin-nodepools-common';
 import type { Knex } from 'knex';
@@ -88,7 +89,7 @@ async function allPages(server: Server, query: Record<string, string>) {
   return { refs, totals: [...totals] };
 }
 
-async function everyPool(knex: Knex): Promise<NodePool[]> {
+async function everyPool(knex: Knex): Promise<PoolListItem[]> {
   const { pools } = await createStoresFromKnex(knex);
   return (await pools.listPools({ limit: 500 })).items;
 }

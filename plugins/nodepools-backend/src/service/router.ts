@@ -14,15 +14,20 @@ import {
 import { restrictionOf, type PoolAccess } from '../permissions';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
+import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
+import { addDriftRoutes, type DriftRoutesOptions } from './driftRoutes';
 import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
 import { createRequestRouter, type RequestRoutesOptions } from './requestRoutes';
+import { ListingSender } from './sendListing';
 import { addTriageRoutes } from './triageRoutes';
 
 export interface RouterOptions {
   store: PoolStore;
   triageStore: TriageStore;
+  /** Runs triage analyses off the event loop, within their limits. */
+  triageAnalyzer: TriageAnalyzer;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   /** Every route asks it first what the caller may do. */
@@ -37,6 +42,10 @@ export interface RouterOptions {
   tombstoneAt?(removedAt: string): string;
   /** The pool request workflow at /requests (its own body parser and error answers). */
   requests?: RequestRoutesOptions;
+  /** Bytes of compressed listings kept in memory (default 8 MiB). */
+  compressedCacheBytes?: number;
+  /** Drift findings and acknowledgements; without it the drift routes are not served. */
+  drift?: Omit<DriftRoutesOptions, 'httpAuth' | 'pools' | 'access'>;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -45,6 +54,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { store, httpAuth, access } = options;
   const router = Router();
+  const listings = new ListingSender(options.compressedCacheBytes ?? 8 * 1024 * 1024);
 
   // Every route answers signed-in users and other backends only.
   router.use(async (req, _res, next) => {
@@ -52,18 +62,27 @@ export async function createRouter(
     next();
   });
   // Before the 1 MB body limit of the other routes: it takes kubectl output.
-  addTriageRoutes(router, { store, triageStore: options.triageStore, access });
+  addTriageRoutes(router, {
+    store,
+    triageStore: options.triageStore,
+    analyzer: options.triageAnalyzer,
+    access,
+  });
   if (options.requests) router.use('/requests', createRequestRouter(options.requests));
   router.use(express.json({ limit: '1mb' }));
 
+  if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store, access });
+
+  // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
   router.get('/pools', async (req, res) => {
     const restrict = restrictionOf(await access.readScope(req));
-    res.json(await store.listPools({ ...parsePoolQuery(req.query), restrict }));
+    const query = { ...parsePoolQuery(req.query), restrict };
+    await listings.send(req, res, await store.listPoolsJson(query, { ifNoneMatch: req.get('if-none-match') }));
   });
 
   router.get('/pools/facets', async (req, res) => {
     const restrict = restrictionOf(await access.readScope(req));
-    res.json(await store.getFacets(restrict));
+    await listings.send(req, res, await store.facetsJson({ ifNoneMatch: req.get('if-none-match'), restrict }));
   });
 
   router.get('/pools/:ref', async (req, res) => {
@@ -99,7 +118,15 @@ export async function createRouter(
         return tombstoneAt ? { ...source, tombstoneAt } : source;
       }
       const nextRunAt = options.nextRunAt?.(source.id, source.lastRunAt);
-      return nextRunAt ? { ...source, nextRunAt } : source;
+      const shards = source.shards?.map(shard => {
+        const shardNext = options.nextRunAt?.(source.id, shard.lastRunAt);
+        return shardNext ? { ...shard, nextRunAt: shardNext } : shard;
+      });
+      return {
+        ...source,
+        ...(nextRunAt ? { nextRunAt } : {}),
+        ...(shards ? { shards } : {}),
+      };
     });
     const body: SourcesResponse = { items };
     res.json(body);

@@ -6,6 +6,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { expandTriageReport } from '@nodepools/plugin-nodepools-common';
 import request from 'supertest';
 import { nodepoolsPlugin } from '../plugin';
 
@@ -76,7 +77,8 @@ describe('triage routes', () => {
       .get('/api/nodepools/triage?cluster=shop-prod')
       .set('Authorization', auth);
     expect(triage.status).toBe(200);
-    const checkout = triage.body.report.pods.find((p: { name: string }) => p.name.startsWith('checkout-'));
+    expect(triage.body.report.format).toBe(2);
+    const checkout = expandTriageReport(triage.body.report).pods.find(p => p.name.startsWith('checkout-'))!;
     // The pools were read from the inventory: the verdict names the stored pool's ref.
     expect(checkout.pools[0]).toMatchObject({
       pool: 'default-pool',
@@ -111,7 +113,7 @@ describe('triage routes', () => {
       });
     expect(res.status).toBe(200);
     expect(res.body.cluster).toBe('shop-prod');
-    const job = res.body.pods.find((p: { name: string }) => p.name.startsWith('nightly-report-'));
+    const job = expandTriageReport(res.body).pods.find(p => p.name.startsWith('nightly-report-'))!;
     expect(job.fix).toMatchObject({ kind: 'raise-max', pool: 'highmem' });
   });
 

@@ -1,11 +1,8 @@
-import express from 'express';
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   clusterRef,
   parseClusterSelector,
-  TriageInput,
-  TriageInputError,
   type ClusterIdentity,
   type TriageClustersResponse,
   type TriagePoolsResponse,
@@ -13,49 +10,20 @@ import {
 import { z } from 'zod';
 import type { PoolAccess } from '../permissions';
 import type { PoolStore } from '../store/PoolStore';
-import type { TriageStore } from '../store/TriageStore';
+import type { StoredTriage, TriageStore } from '../store/TriageStore';
+import { TriageRefusedError } from '../triage/analysis/errors';
+import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
 import { findClusterTriage } from '../triage/findClusterTriage';
 import { AmbiguousClusterError } from '../triage/resolveCluster';
-import { analyzeWithInventory, type TriageInventory } from '../triage/runTriage';
+import { inventoryPools, type TriageInventory } from '../triage/runTriage';
 import { queryError } from './poolQueryParams';
 
-/** kubectl output of a large cluster runs to tens of megabytes. */
-const ANALYZE_BODY_LIMIT = '64mb';
-
-const KUBECTL_FIELDS = [
-  'pods',
-  'nodes',
-  'events',
-  'persistentVolumes',
-  'persistentVolumeClaims',
-  'namespaces',
-] as const;
-
-const analyzeBody = z
-  .object({
-    cluster: z.string().min(1).max(512).optional(),
-    pods: z.union([z.record(z.unknown()), z.array(z.unknown())]),
-    nodes: z.union([z.record(z.unknown()), z.array(z.unknown())]),
-    events: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
-    persistentVolumes: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
-    persistentVolumeClaims: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
-    namespaces: z.union([z.record(z.unknown()), z.array(z.unknown())]).optional(),
-    pools: z.array(z.record(z.unknown())).optional(),
-  })
-  .strict();
-
-function bodyError(error: z.ZodError): InputError {
-  const issue = error.issues[0];
-  if (issue.code === 'unrecognized_keys') {
-    return new InputError(
-      `Unknown field '${issue.keys[0]}' in the request body; expected ${['cluster', ...KUBECTL_FIELDS, 'pools'].join(', ')}`,
-    );
-  }
-  const field = issue.path.join('.') || 'body';
-  const hint = (KUBECTL_FIELDS as readonly string[]).includes(String(issue.path[0]))
-    ? ` (the JSON of kubectl get ${String(issue.path[0]).toLowerCase()} -o json)`
-    : '';
-  return new InputError(`Invalid field '${field}' in the request body: ${issue.message}${hint}`);
+interface TriageRouteDeps {
+  store: TriageInventory & Pick<PoolStore, 'listClusters' | 'getPools'>;
+  triageStore: TriageStore;
+  analyzer: TriageAnalyzer;
+  /** Asked first: what the caller may analyze and read. */
+  access: PoolAccess;
 }
 
 /**
@@ -81,35 +49,71 @@ async function unambiguous<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Pending-pod triage: stored reports of live clusters, and analysis on demand. */
-export function addTriageRoutes(
-  router: Router,
-  deps: {
-    store: TriageInventory & Pick<PoolStore, 'listClusters' | 'getPools'>;
-    triageStore: TriageStore;
-    access: PoolAccess;
-  },
-) {
-  router.post(
-    '/triage/analyze',
-    express.json({ limit: ANALYZE_BODY_LIMIT }),
-    async (req, res) => {
-      const inventory = await deps.access.analysisInventory(req, deps.store);
-      const parsed = analyzeBody.safeParse(req.body);
-      if (!parsed.success) throw bodyError(parsed.error);
-      const { cluster, ...input } = parsed.data as TriageInput;
-      const what = "field 'cluster' in the request body";
-      const identity = cluster === undefined ? undefined : readCluster(cluster, what);
-      try {
-        res.json(
-          await unambiguous(what, () => analyzeWithInventory(input, identity, inventory)),
-        );
-      } catch (error) {
-        if (error instanceof TriageInputError) throw new InputError(error.message);
-        throw error;
-      }
-    },
+function sendJson(res: Response, json: Uint8Array | string) {
+  res.type('application/json');
+  res.send(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength));
+}
+
+/** A stored triage as the API answers it, its report's JSON passed on as stored. */
+function triageJson({ reportJson, ...triage }: StoredTriage): string {
+  return `${JSON.stringify(triage).slice(0, -1)},"report":${reportJson}}`;
+}
+
+/**
+ * `POST /triage/analyze`: the body streams into the analysis thread as it
+ * arrives (never parsed whole here); the report's JSON comes back as the
+ * thread wrote it. Refusals name their limit; a body left unread is drained.
+ */
+async function analyze(req: Request, res: Response, deps: TriageRouteDeps) {
+  const what = "field 'cluster' in the request body";
+  const length = req.headers['content-length'];
+  try {
+    // Before the body is read: a caller who may not analyze sends it for nothing.
+    const inventory = await deps.access.analysisInventory(req, deps.store);
+    const report = await deps.analyzer.analyzeBody(req, length === undefined ? undefined : Number(length), read =>
+      unambiguous(what, () =>
+        inventoryPools(inventory, read.cluster === undefined ? undefined : readCluster(read.cluster, what), read.hasPools),
+      ),
+    );
+    sendJson(res, report.json);
+  } catch (error) {
+    if (!req.readableEnded) {
+      // The answer does not wait for the rest of a refused body, nor keeps its connection.
+      res.setHeader('Connection', 'close');
+      req.resume();
+    }
+    if (error instanceof TriageRefusedError && error.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    throw error;
+  }
+}
+
+const clusterQuery = z.object({ cluster: z.string().min(1).max(512) }).strict();
+
+/** `GET /triage?cluster=`: a cluster ref, or a name while it is unambiguous. */
+async function clusterTriage(req: Request, res: Response, deps: TriageRouteDeps) {
+  const parsed = clusterQuery.safeParse(req.query);
+  if (!parsed.success) throw queryError(parsed.error);
+  const text = parsed.data.cluster;
+  const what = "query parameter 'cluster'";
+  const identity = readCluster(text, what);
+  const reads = await deps.access.triageReads(req, deps.triageStore, deps.store);
+  const triage = await unambiguous(what, () =>
+    findClusterTriage(reads, {
+      identity,
+      ...(text.includes('/') ? { exactRef: clusterRef(identity) } : {}),
+    }),
   );
+  if (!triage) throw new NotFoundError(`No triage for cluster '${text}'`);
+  sendJson(res, triageJson(triage));
+}
+
+/** Pending-pod triage: stored reports of live clusters, and analysis on demand. */
+export function addTriageRoutes(router: Router, deps: TriageRouteDeps) {
+  router.post('/triage/analyze', async (req, res) => {
+    await analyze(req, res, deps);
+  });
 
   router.get('/triage/clusters', async (req, res) => {
     const reads = await deps.access.triageReads(req, deps.triageStore, deps.store);
@@ -123,23 +127,7 @@ export function addTriageRoutes(
     res.json(body);
   });
 
-  const clusterQuery = z.object({ cluster: z.string().min(1).max(512) }).strict();
   router.get('/triage', async (req, res) => {
-    const reads = await deps.access.triageReads(req, deps.triageStore, deps.store);
-    const parsed = clusterQuery.safeParse(req.query);
-    if (!parsed.success) throw queryError(parsed.error);
-    const text = parsed.data.cluster;
-    const what = "query parameter 'cluster'";
-    const identity = readCluster(text, what);
-    const triage = await unambiguous(what, () =>
-      findClusterTriage(reads, {
-        identity,
-        ...(text.includes('/') ? { exactRef: clusterRef(identity) } : {}),
-      }),
-    );
-    if (!triage) {
-      throw new NotFoundError(`No triage for cluster '${text}'`);
-    }
-    res.json(triage);
+    await clusterTriage(req, res, deps);
   });
 }

@@ -31,3 +31,16 @@ describe('createSources', () => {
     },
   );
 });
+
+describe('shards', () => {
+  it.each(Object.entries(BLOCKS))('are read from a %s block, one task when absent', (kind, block) => {
+    expect(create({ [kind]: [{ ...block, shards: 4 }] })[0].shards).toBe(4);
+    expect(create({ [kind]: [block] })[0].shards).toBeUndefined();
+  });
+
+  it.each([[0], [2.5], [1001]])('refuse %p naming the block', shards => {
+    expect(() => create({ eks: [{ ...BLOCKS.eks, shards }] })).toThrow(
+      `Invalid number at 'nodepools.sources.eks[0].shards': expected a whole number from 1 to 1000, got ${shards}`,
+    );
+  });
+});

@@ -22,6 +22,17 @@ import type { PoolSource } from './types';
 export interface ScheduledSource {
   source: PoolSource;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Scheduled tasks its scopes are shared out between (default 1). */
+  shards?: number;
+}
+
+/** `shards` of a cloud source block or of `nodepools.kubernetes`: a whole number from 1. */
+export function readShards(block: Config | undefined, at: string): number | undefined {
+  const shards = block?.getOptionalNumber('shards');
+  if (shards !== undefined && (!Number.isInteger(shards) || shards < 1 || shards > 1000)) {
+    throw new Error(`Invalid number at '${at}.shards': expected a whole number from 1 to 1000, got ${shards}`);
+  }
+  return shards;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -79,10 +90,13 @@ export function createSources(
   for (const [kind, create] of Object.entries(cloudFactories)) {
     const blocks = config.getOptionalConfigArray(`nodepools.sources.${kind}`) ?? [];
     for (const source of create(config, deps)) {
-      const own = blocks.find(b => b.getOptionalString('id') === source.id);
+      const index = blocks.findIndex(b => b.getOptionalString('id') === source.id);
+      const own = blocks[index];
+      const shards = readShards(own, `nodepools.sources.${kind}[${index}]`);
       sources.push({
         source,
         schedule: readSchedule(config, own?.getOptionalConfig('schedule')),
+        ...(shards ? { shards } : {}),
       });
     }
   }
@@ -103,6 +117,7 @@ function createClusterSources(
   if (!clusters.length) return [];
   const settings = config.getOptionalConfig('nodepools.kubernetes');
   const schedule = readSchedule(config, settings?.getOptionalConfig('schedule'));
+  const shards = readShards(settings, 'nodepools.kubernetes');
   const sources: ScheduledSource[] = [];
   if (settings?.getOptionalBoolean('karpenter') ?? true) {
     sources.push({
@@ -111,6 +126,7 @@ function createClusterSources(
         logger: logger.child({ source: 'karpenter' }),
       }),
       schedule,
+      ...(shards ? { shards } : {}),
     });
   }
   if (settings?.getOptionalBoolean('observeNodes') ?? true) {
@@ -120,6 +136,7 @@ function createClusterSources(
         logger: logger.child({ source: 'kubernetes' }),
       }),
       schedule,
+      ...(shards ? { shards } : {}),
     });
   }
   return sources;

@@ -10,4 +10,5 @@ export type {
   ObservingSource,
   PoolSource,
   ScopeListing,
+  SourceListOptions,
 } from '@nodepools/plugin-nodepools-node';

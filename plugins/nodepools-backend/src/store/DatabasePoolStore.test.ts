@@ -98,11 +98,13 @@ describe('DatabasePoolStore', () => {
         owner: 'group:default/team-payments',
         ownerSource: 'tag',
         source: 'files',
-        firstSeenAt: T1,
         lastSeenAt: T2,
         stale: false,
       });
+      // A list item carries what a card shows; the pool page reads the rest.
       expect(payments).not.toHaveProperty('raw');
+      expect(payments).not.toHaveProperty('labels');
+      expect(await store.getPool(payments.ref)).toMatchObject({ firstSeenAt: T1, labels: { workload: 'general' } });
       const history = await store.getHistory(payments.ref);
       expect(history.map(h => h.event)).toEqual(['created']);
     });

@@ -3,7 +3,6 @@ import {
   ClusterIdentity,
   ClusterSummary,
   clusterRef,
-  DEFAULT_PAGE_SIZE,
   NodePool,
   NodePoolDetail,
   PoolFacets,
@@ -14,6 +13,7 @@ import {
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type {
+  ListedJson,
   ObservedUpdate,
   PoolIdentityRow,
   PoolStore,
@@ -22,12 +22,15 @@ import type {
   SyncSummary,
 } from './PoolStore';
 import { applyObservedUpdates } from './applyObserved';
-import { encodeCursor } from './cursor';
-import { applyPoolFilters, applyPoolPaging, whereInCluster } from './poolQuery';
+import { bumpListingVersion } from './listing/listingVersion';
+import { PoolListing } from './listing/poolListing';
+import { whereInCluster } from './poolQuery';
+import { poolReadColumns, poolsWithSyncState } from './poolReads';
 import { applyPoolRestriction } from './poolRestriction';
 import {
   HistoryRow,
   PoolReadRow,
+  ShardRow,
   SourceRow,
   historyFromRow,
   poolFromRow,
@@ -36,22 +39,14 @@ import {
 import { reconcileSync } from './sync/reconcileSync';
 import { markRemovedSources, retireRemovedSources } from './sync/removedSources';
 
-const POOL_READ_COLUMNS = [
-  'p.ref',
-  'd.spec',
-  'p.source',
-  'p.first_seen_at',
-  'p.tombstoned_at',
-  's.status as source_status',
-  's.error as source_error',
-  's.last_success_at as source_success_at',
-  'sc.error as scope_error',
-  'sc.last_success_at as scope_success_at',
-  's.removed_at as source_removed_at',
-  's.stale_after_ms as source_stale_after_ms',
-  'p.observed',
-  'os.last_success_at as observed_at',
-];
+
+/** Listed pages and facets kept by default: a few hundred pages of 50 pools. */
+export const DEFAULT_LISTING_CACHE_BYTES = 32 * 1024 * 1024;
+
+function parseListed<T>(listed: ListedJson): T {
+  if (listed.notModified) throw new Error('a listing asked without a tag came back unmodified');
+  return JSON.parse(listed.json) as T;
+}
 
 interface IdentityRow {
   provider: ClusterIdentity['provider'];
@@ -69,57 +64,38 @@ function identityFromRow(row: IdentityRow): ClusterIdentity {
 
 /** The pools, their history and the sync state of sources in knex; built by `createStores`. */
 export class DatabasePoolStore implements PoolStore {
+  readonly #listing: PoolListing;
+
   constructor(
     private readonly db: Knex,
     /** The clock reads age pools by. */
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    /** Bytes of listed pages and facets kept in memory (0: none). */
+    listingCacheBytes: number = DEFAULT_LISTING_CACHE_BYTES,
+  ) {
+    this.#listing = new PoolListing(db, now, listingCacheBytes);
+  }
 
   private poolsWithSyncState(): Knex.QueryBuilder {
-    return this.db('nodepools_pools as p')
-      .join('nodepools_pool_documents as d', 'd.ref', 'p.ref')
-      .leftJoin('nodepools_sources as s', 's.id', 'p.source')
-      .leftJoin('nodepools_scopes as sc', function joinScope() {
-        this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
-      })
-      .leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source');
+    return poolsWithSyncState(this.db, { observed: true });
+  }
+
+  listPoolsJson(query: PoolQuery, options: { ifNoneMatch?: string } = {}): Promise<ListedJson> {
+    return this.#listing.page(query, options.ifNoneMatch);
   }
 
   async listPools(query: PoolQuery): Promise<PoolPage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    // The joins only add sync state to each row, so the count goes without them.
-    const [[countRow], rows] = await Promise.all([
-      applyPoolFilters(this.db('nodepools_pools as p'), query).count({ n: '*' }),
-      applyPoolPaging(
-        this.db,
-        applyPoolFilters(this.poolsWithSyncState(), query),
-        query,
-      ).select(POOL_READ_COLUMNS) as Promise<
-        Array<PoolReadRow & { sort_value: string | number }>
-      >,
-    ]);
-    const page = rows.slice(0, limit);
-    const result: PoolPage = {
-      items: page.map(row => poolFromRow(row, this.now())),
-      totalCount: Number(countRow.n),
-    };
-    if (rows.length > limit) {
-      const last = page[page.length - 1];
-      result.nextCursor = encodeCursor({
-        value:
-          typeof last.sort_value === 'string'
-            ? last.sort_value
-            : Number(last.sort_value),
-        ref: last.ref,
-      });
-    }
-    return result;
+    return parseListed(await this.listPoolsJson(query));
+  }
+
+  facetsJson(options: { ifNoneMatch?: string; restrict?: PoolRestriction } = {}): Promise<ListedJson> {
+    return this.#listing.facets(options.ifNoneMatch, options.restrict);
   }
 
   async getPool(ref: string): Promise<NodePoolDetail | undefined> {
     const row: PoolReadRow | undefined = await this.poolsWithSyncState()
       .where('p.ref', ref)
-      .first([...POOL_READ_COLUMNS, 'd.raw']);
+      .first([...poolReadColumns(this.db), 'd.raw']);
     if (!row) return undefined;
     return { ...poolFromRow(row, this.now()), raw: row.raw ? JSON.parse(row.raw) : null };
   }
@@ -131,7 +107,7 @@ export class DatabasePoolStore implements PoolStore {
     for (let start = 0; start < refs.length; start += 500) {
       const rows: PoolReadRow[] = await this.poolsWithSyncState()
         .whereIn('p.ref', refs.slice(start, start + 500))
-        .select(POOL_READ_COLUMNS);
+        .select(poolReadColumns(this.db));
       for (const row of rows) found.set(row.ref, poolFromRow(row, now));
     }
     return refs.map(ref => found.get(ref));
@@ -149,28 +125,7 @@ export class DatabasePoolStore implements PoolStore {
   }
 
   async getFacets(restrict?: PoolRestriction): Promise<PoolFacets> {
-    const columns = {
-      provider: 'provider',
-      cluster: 'cluster',
-      region: 'region',
-      owner: 'owner',
-      mode: 'mode',
-      capacityType: 'capacity_type',
-    } as const;
-    const entries = await Promise.all(
-      Object.entries(columns).map(async ([facet, column]) => {
-        const rows: Array<Record<string, string | null>> = await applyPoolRestriction(
-          this.db('nodepools_pools as p'),
-          restrict,
-        )
-          .whereNull('tombstoned_at')
-          .whereNotNull(column)
-          .distinct(column)
-          .orderBy(column);
-        return [facet, rows.map(r => r[column] as string)];
-      }),
-    );
-    return Object.fromEntries(entries) as PoolFacets;
+    return parseListed(await this.facetsJson({ restrict }));
   }
 
   async listClusters(restrict?: PoolRestriction): Promise<ClusterSummary[]> {
@@ -212,14 +167,22 @@ export class DatabasePoolStore implements PoolStore {
       cluster,
     )
       .orderBy('p.ref')
-      .select(POOL_READ_COLUMNS);
+      .select(poolReadColumns(this.db));
     const now = this.now();
     return rows.map(row => poolFromRow(row, now));
   }
 
   async listSources(): Promise<SourceStatusInfo[]> {
-    const rows: SourceRow[] = await this.db('nodepools_sources').orderBy('id');
-    return rows.map(sourceFromRow);
+    const [rows, shards]: [SourceRow[], ShardRow[]] = await Promise.all([
+      this.db('nodepools_sources').orderBy('id'),
+      this.db('nodepools_source_shards').orderBy(['source', 'shard']),
+    ]);
+    return rows.map(row =>
+      sourceFromRow(
+        row,
+        shards.filter(shard => shard.source === row.id),
+      ),
+    );
   }
 
   async applySync(sync: SourceSync): Promise<SyncSummary> {
@@ -275,6 +238,10 @@ export class DatabasePoolStore implements PoolStore {
     sourceId: string,
     updates: ObservedUpdate[],
   ): Promise<number> {
-    return this.db.transaction(tx => applyObservedUpdates(tx, sourceId, updates));
+    return this.db.transaction(async tx => {
+      const written = await applyObservedUpdates(tx, sourceId, updates);
+      if (written > 0) await bumpListingVersion(tx);
+      return written;
+    });
   }
 }

@@ -1,13 +1,22 @@
 import type { Knex } from 'knex';
 import {
   clusterRef,
+  readTriageReport,
+  TRIAGE_REPORT_FORMAT,
   type ClusterIdentity,
-  type ClusterTriageResponse,
   type PoolTriageSummary,
   type TriageClusterSummary,
-  type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
-import type { TriageStore } from './TriageStore';
+import type { StoredReport, StoredTriage, TriageStore } from './TriageStore';
+
+/** How a report of the compact shape begins: `JSON.stringify` writes `format` first. */
+const COMPACT_PREFIX = `{"format":${TRIAGE_REPORT_FORMAT},`;
+
+/** The stored JSON in the compact shape: reports stored in the per-pod shape are converted. */
+function compactJson(json: string): string {
+  if (json.startsWith(COMPACT_PREFIX)) return json;
+  return JSON.stringify(readTriageReport(JSON.parse(json)));
+}
 
 interface TriageRow {
   cluster_ref: string;
@@ -51,16 +60,17 @@ export class DatabaseTriageStore implements TriageStore {
     cluster: ClusterIdentity;
     source: string;
     collectedAt: string;
-    report: TriageReport;
+    report: StoredReport;
   }): Promise<void> {
+    const { json, summary } = entry.report;
     await this.db('nodepools_triage')
       .insert({
         ...identityColumns(entry.cluster),
         source: entry.source,
         collected_at: entry.collectedAt,
-        pending_count: entry.report.pods.length,
-        report: JSON.stringify(entry.report),
-        pool_summaries: JSON.stringify(entry.report.pools),
+        pending_count: summary.pendingPods,
+        report: typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'),
+        pool_summaries: JSON.stringify(summary.pools),
         error: null,
       })
       .onConflict('cluster_ref')
@@ -78,7 +88,7 @@ export class DatabaseTriageStore implements TriageStore {
       .merge(['source', 'error']);
   }
 
-  async getReport(ref: string): Promise<ClusterTriageResponse | undefined> {
+  async getReport(ref: string): Promise<StoredTriage | undefined> {
     const row: TriageRow | undefined = await this.db('nodepools_triage')
       .where({ cluster_ref: ref })
       .whereNotNull('report')
@@ -88,7 +98,7 @@ export class DatabaseTriageStore implements TriageStore {
       ...identityFromRow(row),
       source: row.source,
       collectedAt: row.collected_at,
-      report: JSON.parse(row.report),
+      reportJson: compactJson(row.report),
     };
   }
 

@@ -15,6 +15,7 @@ import type {
   NodePool,
   ObservedNodes,
 } from '@nodepools/plugin-nodepools-common';
+import type { SyncShard } from './shards';
 
 /** The normalized fields of a pool as stored: everything but bookkeeping and raw. */
 export type StoredSpec = Omit<PoolSpec, 'raw'> &
@@ -53,6 +54,11 @@ export interface SourceSync {
    * priority is strictly higher.
    */
   priority?: number;
+  /**
+   * Set when the source's scopes are shared out between several tasks:
+   * the listings are of this shard's scopes, and its run is recorded apart.
+   */
+  shard?: SyncShard;
   /** `error` when the source could not even enumerate its scopes. */
   outcome: { listings: PreparedListing[] } | { error: string };
 }
@@ -102,8 +108,22 @@ export interface HistoryRecord {
  * Where pools live. The router and the sync only see this interface; the
  * knex implementation is `DatabasePoolStore`, built by `createStores`.
  */
+/** A listing as JSON with its tag, or only the tag when the caller already holds it. */
+export type ListedJson =
+  | { etag: string; notModified: true }
+  | { etag: string; notModified: false; json: string };
+
 export interface PoolStore {
+  /**
+   * One page of `GET /pools` as JSON (a `PoolPage`), tagged with the
+   * store's change counter; with `ifNoneMatch` naming the current tag, only
+   * the tag, and no pool row is read.
+   */
+  listPoolsJson(query: PoolQuery, options?: { ifNoneMatch?: string }): Promise<ListedJson>;
+  /** The same page, parsed. */
   listPools(query: PoolQuery): Promise<PoolPage>;
+  /** `GET /pools/facets` as JSON, tagged like a page. */
+  facetsJson(options?: { ifNoneMatch?: string; restrict?: PoolRestriction }): Promise<ListedJson>;
   getPool(ref: string): Promise<NodePoolDetail | undefined>;
   /** Pools by ref (tombstoned ones too), in the order asked; undefined where none has the ref. */
   getPools(refs: string[]): Promise<Array<NodePool | undefined>>;

@@ -3,8 +3,17 @@ import type {
   ClusterTriageResponse,
   PoolTriageSummary,
   TriageClusterSummary,
-  TriageReport,
+  TriageReportSummary,
 } from '@nodepools/plugin-nodepools-common';
+
+/** A report as its analysis wrote it: JSON, stored and served without being parsed again. */
+export interface StoredReport {
+  json: Uint8Array | string;
+  summary: TriageReportSummary;
+}
+
+/** A stored triage with its report as JSON in the compact shape. */
+export type StoredTriage = Omit<ClusterTriageResponse, 'report'> & { reportJson: string };
 
 /** The latest triage of each cluster's pending pods, keyed by cluster ref. */
 export interface TriageStore {
@@ -12,12 +21,12 @@ export interface TriageStore {
     cluster: ClusterIdentity;
     source: string;
     collectedAt: string;
-    report: TriageReport;
+    report: StoredReport;
   }): Promise<void>;
   /** Records a failed collection; the previous report stays. */
   saveError(entry: { cluster: ClusterIdentity; source: string; error: string }): Promise<void>;
-  /** The report stored under exactly this cluster ref. */
-  getReport(clusterRef: string): Promise<ClusterTriageResponse | undefined>;
+  /** The report stored under exactly this cluster ref; reports stored in the per-pod shape come back compact. */
+  getReport(clusterRef: string): Promise<StoredTriage | undefined>;
   listClusters(): Promise<TriageClusterSummary[]>;
   poolSummaries(): Promise<PoolTriageSummary[]>;
 }

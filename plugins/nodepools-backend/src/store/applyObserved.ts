@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { clusterRef, type ObservedNodes } from '@nodepools/plugin-nodepools-common';
+import { rebuildListDocuments } from './listing/listDocument';
 import type { ObservedUpdate } from './PoolStore';
 import { stableJson } from './stableJson';
 import { CHUNK } from './sync/chunks';
@@ -23,12 +24,17 @@ interface ObservedState {
   observed_priority: number | null;
 }
 
+/**
+ * Writes the roll-ups that changed and clears those of fully read clusters'
+ * pools that no node belongs to any more; each pool whose roll-up moved gets
+ * its list document rewritten. Returns the number of pool rows written.
+ */
 export async function applyObservedUpdates(
   tx: Knex.Transaction,
   sourceId: string,
   updates: ObservedUpdate[],
 ): Promise<number> {
-  let written = 0;
+  const touched: string[] = [];
   const own: { priority: number | null } | undefined = await tx('nodepools_sources')
     .where({ id: sourceId })
     .first('priority');
@@ -69,7 +75,7 @@ export async function applyObservedUpdates(
         observed_source: sourceId,
         observed_cluster: observedCluster,
       });
-      written++;
+      touched.push(entry.ref);
     }
     if (!update.complete) continue;
     // Pools of this fully read cluster that no node belongs to (scaled to
@@ -87,12 +93,17 @@ export async function applyObservedUpdates(
     for (let i = 0; i < refs.length; i += CHUNK) {
       query.whereNotIn('ref', refs.slice(i, i + CHUNK));
     }
-    written += await query.update({
-      observed: null,
-      observed_fingerprint: null,
-      observed_source: null,
-      observed_cluster: null,
-    });
+    const cleared: string[] = (await query.select('ref')).map((row: { ref: string }) => row.ref);
+    for (let i = 0; i < cleared.length; i += CHUNK) {
+      await tx('nodepools_pools').whereIn('ref', cleared.slice(i, i + CHUNK)).update({
+        observed: null,
+        observed_fingerprint: null,
+        observed_source: null,
+        observed_cluster: null,
+      });
+    }
+    touched.push(...cleared);
   }
-  return written;
+  await rebuildListDocuments(tx, touched);
+  return touched.length;
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import {
   clusterRef,
   DEFAULT_OWNER_KEYS,
+  encodeReport,
   type ClusterIdentity,
   type ObservedNodes,
   type TriageReport,
@@ -45,18 +46,19 @@ function observed(nodeCount: number): ObservedNodes {
 
 function report(cluster: string, pending: number): TriageReport {
   return {
+    format: 2,
     cluster,
+    pools: [],
+    signatures: [
+      { id: 's1', pods: pending, requests: {}, summary: [], schedulableNow: false, fix: { kind: 'none', text: '' }, verdicts: [] },
+    ],
+    reasons: [],
     pods: Array.from({ length: pending }, (_, i) => ({
       namespace: 'default',
       name: `web-${i}`,
       state: 'unscheduled',
       signature: 's1',
-      schedulableNow: false,
-      pools: [],
-      fix: { kind: 'none', text: '' },
     })),
-    signatures: [],
-    pools: [],
     skipped: [],
     notes: [],
   };
@@ -140,15 +142,15 @@ describe('two clusters of one name in two regions', () => {
     });
 
     it('keep their own triage reports', async () => {
-      await stores.triage.saveReport({ cluster: EU, source: 'kubernetes', collectedAt: '2026-11-01T10:00:00.000Z', report: report('prod', 2) });
-      await stores.triage.saveReport({ cluster: US, source: 'kubernetes', collectedAt: '2026-11-01T10:01:00.000Z', report: report('prod', 5) });
+      await stores.triage.saveReport({ cluster: EU, source: 'kubernetes', collectedAt: '2026-11-01T10:00:00.000Z', report: encodeReport(report('prod', 2)) });
+      await stores.triage.saveReport({ cluster: US, source: 'kubernetes', collectedAt: '2026-11-01T10:01:00.000Z', report: encodeReport(report('prod', 5)) });
       await stores.triage.saveError({ cluster: EU, source: 'kubernetes', error: 'connection refused' });
 
       expect(await stores.triage.listClusters()).toEqual([
         { clusterRef: 'eks/111122223333/eu-west-1/prod', ...EU, source: 'kubernetes', pendingPods: 2, collectedAt: '2026-11-01T10:00:00.000Z', error: 'connection refused' },
         { clusterRef: 'eks/111122223333/us-east-1/prod', ...US, source: 'kubernetes', pendingPods: 5, collectedAt: '2026-11-01T10:01:00.000Z' },
       ]);
-      expect((await stores.triage.getReport(clusterRef(EU)))?.report.pods).toHaveLength(2);
+      expect(JSON.parse((await stores.triage.getReport(clusterRef(EU)))!.reportJson).pods).toHaveLength(2);
       expect(await stores.triage.getReport(clusterRef(US))).toMatchObject({ ...US, clusterRef: clusterRef(US) });
       expect(await stores.triage.getReport('kubernetes/-/-/prod')).toBeUndefined();
     });

@@ -3,10 +3,13 @@ import type {
   DatabaseService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { DatabaseDriftStore } from './DatabaseDriftStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
+import { fillMissingListDocuments } from './listing/listDocument';
 import { migrateToLatest } from './migrate';
+import type { DriftStore } from './DriftStore';
 import type { PoolStore } from './PoolStore';
 import type { RequestStore } from './RequestStore';
 import type { TriageStore } from './TriageStore';
@@ -16,6 +19,14 @@ export interface Stores {
   pools: PoolStore;
   triage: TriageStore;
   requests: RequestStore;
+  drift: DriftStore;
+}
+
+export interface StoreOptions {
+  /** The clock pools age by; the system clock by default. */
+  now?: () => Date;
+  /** Bytes of listed pages kept in memory; 32 MiB by default, 0 for none. */
+  listingCacheBytes?: number;
 }
 
 /**
@@ -23,34 +34,38 @@ export interface Stores {
  * latest migration (unless the app skips migrations), then hands out the
  * stores that share it.
  */
-export async function createStores(options: {
-  database: DatabaseService;
-  logger?: LoggerService;
-  /** The clock pools age by; the system clock by default. */
-  now?: () => Date;
-}): Promise<Stores> {
+export async function createStores(
+  options: StoreOptions & {
+    database: DatabaseService;
+    logger?: LoggerService;
+  },
+): Promise<Stores> {
   const knex = await options.database.getClient();
   if (options.database.migrations?.skip) {
     options.logger?.info('Migrations are skipped: the nodepools tables must already be at the latest schema');
   } else {
     await migrateToLatest(knex);
   }
-  return storesOf(knex, options.now);
+  const filled = await fillMissingListDocuments(knex);
+  if (filled) options.logger?.info(`Wrote the list documents of ${filled} pools stored before they existed`);
+  return storesOf(knex, options);
 }
 
 /** The same over a knex client the caller holds (tests, benchmarks, tools). */
 export async function createStoresFromKnex(
   knex: Knex,
-  options: { now?: () => Date } = {},
+  options: StoreOptions = {},
 ): Promise<Stores> {
   await migrateToLatest(knex);
-  return storesOf(knex, options.now);
+  await fillMissingListDocuments(knex);
+  return storesOf(knex, options);
 }
 
-function storesOf(knex: Knex, now?: () => Date): Stores {
+function storesOf(knex: Knex, options: StoreOptions): Stores {
   return {
-    pools: new DatabasePoolStore(knex, now),
+    pools: new DatabasePoolStore(knex, options.now, options.listingCacheBytes),
     triage: new DatabaseTriageStore(knex),
     requests: new DatabaseRequestStore(knex),
+    drift: new DatabaseDriftStore(knex, options.now),
   };
 }

@@ -65,7 +65,7 @@ describe('migrations', () => {
 
       // Documents move to their own table and back.
       await knex.migrate.latest({ directory });
-      expect(await knex('nodepools_pool_documents').where({ ref: pool.ref }).first()).toEqual({
+      expect(await knex('nodepools_pool_documents').where({ ref: pool.ref }).first()).toMatchObject({
         ref: pool.ref,
         spec: pool.spec,
         raw: pool.raw,

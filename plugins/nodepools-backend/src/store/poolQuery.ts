@@ -9,6 +9,7 @@ import {
 } from '@nodepools/plugin-nodepools-common';
 import { decodeCursorFor, type SortValueKind } from './cursor';
 import { applyPoolRestriction } from './poolRestriction';
+import { runColumn } from './poolReads';
 
 /**
  * SQL for each sort field. Nullable columns are coalesced so keyset paging
@@ -21,8 +22,7 @@ export const SORT_EXPRESSIONS: Record<PoolSortField, string> = {
   region: "coalesce(p.region, '')",
   owner: "coalesce(p.owner, '')",
   nodeCount: 'coalesce(p.node_count, -1)',
-  lastSeenAt:
-    "coalesce(sc.last_success_at, s.last_success_at, p.first_seen_at)",
+  lastSeenAt: `coalesce(sc.last_success_at, ${runColumn('last_success_at')}, p.first_seen_at)`,
 };
 
 /** The kind of value each sort expression yields. */

@@ -74,3 +74,18 @@ export function applyPoolRestriction(
   if (!restriction) return builder;
   return builder.where(inner => whereCriteria(inner, restriction));
 }
+
+/**
+ * Keeps the rows whose pool ref (in `column`) is a pool the restriction
+ * keeps; rows of refs with no stored pool go too.
+ */
+export function whereRefRestricted(
+  builder: Knex.QueryBuilder,
+  column: string,
+  restriction: PoolRestriction | undefined,
+): Knex.QueryBuilder {
+  if (!restriction) return builder;
+  return builder.whereIn(column, function readable(this: Knex.QueryBuilder) {
+    applyPoolRestriction(this.from('nodepools_pools as p').select('p.ref'), restriction);
+  });
+}

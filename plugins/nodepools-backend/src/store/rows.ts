@@ -1,14 +1,14 @@
 import type {
   NodePool,
   PoolHistoryEntry,
+  SourceShardInfo,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type { StoredSpec } from './PoolStore';
 
-/** The columns a pool read selects: its own row plus its source's and scope's sync state. */
-export interface PoolReadRow {
+/** What a pool's freshness is derived from: its own row, its source's and its scope's sync state. */
+export interface SyncStateRow {
   ref: string;
-  spec: string;
   source: string;
   first_seen_at: string;
   tombstoned_at: string | null;
@@ -19,6 +19,11 @@ export interface PoolReadRow {
   scope_success_at: string | null;
   source_removed_at: string | null;
   source_stale_after_ms: number | string | null;
+}
+
+/** The columns a pool read selects: its sync state, its spec and its observed nodes. */
+export interface PoolReadRow extends SyncStateRow {
+  spec: string;
   observed: string | null;
   observed_at: string | null;
   raw?: string | null;
@@ -33,6 +38,17 @@ export interface HistoryRow {
   changes: string;
 }
 
+/** A shard's row (`nodepools_source_shards`). */
+export interface ShardRow {
+  source: string;
+  shard: string;
+  status: SourceShardInfo['status'];
+  last_run_at: string | null;
+  last_success_at: string | null;
+  duration_ms: number | null;
+  error: string | null;
+}
+
 export interface SourceRow {
   id: string;
   kind: string;
@@ -45,6 +61,7 @@ export interface SourceRow {
   error: string | null;
   issues: string | null;
   removed_at: string | null;
+  shard_count: number | null;
 }
 
 /**
@@ -53,7 +70,7 @@ export interface SourceRow {
  * older than the source allows (whatever stopped the runs, a stopped
  * scheduler included).
  */
-function staleReasonOf(row: PoolReadRow, lastSeenAt: string, now: Date): string | null {
+function staleReasonOf(row: SyncStateRow, lastSeenAt: string, now: Date): string | null {
   if (row.scope_error) return row.scope_error;
   if (row.source_status === 'error' && row.source_error) return row.source_error;
   if (row.source_removed_at) return `source '${row.source}' is no longer configured`;
@@ -64,18 +81,28 @@ function staleReasonOf(row: PoolReadRow, lastSeenAt: string, now: Date): string 
   return null;
 }
 
+/** When a pool was last listed in full, and why it is stale (null when it is not). */
+export interface Freshness {
+  lastSeenAt: string;
+  staleReason: string | null;
+}
+
 /**
  * A pool's freshness is derived from its source's and scope's sync state
  * and the clock rather than stored on each row: marking a failed cluster's
  * pools stale, or a successful resync, then costs one row instead of one
  * per pool, and data ages without anything being written.
  */
-export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
-  const spec = JSON.parse(row.spec) as StoredSpec;
+export function freshnessOf(row: SyncStateRow, now: Date): Freshness {
   const lastSeenAt =
     (row.scope_error ? row.scope_success_at : row.source_success_at) ??
     row.first_seen_at;
-  const staleReason = staleReasonOf(row, lastSeenAt, now);
+  return { lastSeenAt, staleReason: staleReasonOf(row, lastSeenAt, now) };
+}
+
+export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
+  const spec = JSON.parse(row.spec) as StoredSpec;
+  const { lastSeenAt, staleReason } = freshnessOf(row, now);
   const pool: NodePool = {
     ...spec,
     ref: row.ref,
@@ -104,7 +131,17 @@ export function historyFromRow(row: HistoryRow): PoolHistoryEntry {
   };
 }
 
-export function sourceFromRow(row: SourceRow): SourceStatusInfo {
+export function shardFromRow(row: ShardRow): SourceShardInfo {
+  const info: SourceShardInfo = { shard: row.shard, status: row.status };
+  if (row.last_run_at) info.lastRunAt = row.last_run_at;
+  if (row.last_success_at) info.lastSuccessAt = row.last_success_at;
+  if (row.duration_ms !== null) info.durationMs = Number(row.duration_ms);
+  if (row.error) info.error = row.error;
+  return info;
+}
+
+/** A source's row, with the rows of its current shards when it is sharded. */
+export function sourceFromRow(row: SourceRow, shards: ShardRow[] = []): SourceStatusInfo {
   const info: SourceStatusInfo = {
     id: row.id,
     kind: row.kind,
@@ -118,6 +155,15 @@ export function sourceFromRow(row: SourceRow): SourceStatusInfo {
   if (row.duration_ms !== null) info.durationMs = Number(row.duration_ms);
   if (row.error) info.error = row.error;
   if (row.removed_at) info.removedAt = row.removed_at;
+  if (row.shard_count) {
+    const known = new Map(shards.map(shard => [shard.shard, shard]));
+    // A shard that has not run yet is listed too, as never run.
+    info.shards = Array.from({ length: Number(row.shard_count) }, (_, i) => {
+      const key = `${i + 1}/${row.shard_count}`;
+      const shard = known.get(key);
+      return shard ? shardFromRow(shard) : { shard: key, status: 'never' as const };
+    });
+  }
   return info;
 }
 

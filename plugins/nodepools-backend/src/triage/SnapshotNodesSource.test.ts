@@ -145,7 +145,8 @@ describe('the saved payments-prod snapshot', () => {
         const { pools } = await createStoresFromKnex(await databases.init('SQLITE_3'));
         await syncSource({ source: new FileSource([{ path: EXPORT }], REPO), store: pools, ownership, logger });
         await syncSource({ source: observer, store: pools, ownership, logger });
-        return rollUps((await pools.listPools({ limit: 500 })).items);
+        const listed = (await pools.listPools({ limit: 500 })).items;
+        return rollUps(await Promise.all(listed.map(async p => (await pools.getPool(p.ref))!)));
       };
       const fromFiles = await viewThrough(saved);
       expect(Object.keys(fromFiles)).toHaveLength(11);

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { clusterRef } from '@nodepools/plugin-nodepools-common';
 import type { TriageStore } from '../store/TriageStore';
+import type { TriageAnalyzer } from './analysis/TriageAnalyzer';
 import type { TriageCollector } from './collectors';
 import { runTriage, type TriageInventory } from './runTriage';
 
@@ -21,6 +22,7 @@ export class TriageScheduler {
       scheduler: SchedulerService;
       pools: TriageInventory;
       triage: TriageStore;
+      analyzer: TriageAnalyzer;
       logger: LoggerService;
     },
   ) {}
@@ -56,6 +58,7 @@ export class TriageScheduler {
           collectors,
           store: this.deps.pools,
           triageStore: this.deps.triage,
+          analyzer: this.deps.analyzer,
           logger,
           signal: signal as AbortSignal,
         });

@@ -1,9 +1,5 @@
-import {
-  clustersAgree,
-  type ClusterIdentity,
-  type ClusterTriageResponse,
-} from '@nodepools/plugin-nodepools-common';
-import type { TriageStore } from '../store/TriageStore';
+import { clustersAgree, type ClusterIdentity } from '@nodepools/plugin-nodepools-common';
+import type { StoredTriage, TriageStore } from '../store/TriageStore';
 import { AmbiguousClusterError } from './resolveCluster';
 
 /**
@@ -16,7 +12,7 @@ import { AmbiguousClusterError } from './resolveCluster';
 export async function findClusterTriage(
   store: Pick<TriageStore, 'getReport' | 'listClusters'>,
   wanted: { identity: ClusterIdentity; exactRef?: string },
-): Promise<ClusterTriageResponse | undefined> {
+): Promise<StoredTriage | undefined> {
   if (wanted.exactRef) {
     const exact = await store.getReport(wanted.exactRef);
     if (exact) return exact;

@@ -1,13 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  clusterRef,
-  type ClusterIdentity,
-  type TriageInput,
-  type TriageReport,
-  analyzePendingPods,
-} from '@nodepools/plugin-nodepools-common';
+import { clusterRef, type ClusterIdentity, type NodePool, type PoolSpec } from '@nodepools/plugin-nodepools-common';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
+import type { TriageAnalyzer } from './analysis/TriageAnalyzer';
 import type { TriageCollector } from './collectors';
 import { resolveCluster } from './resolveCluster';
 
@@ -15,55 +10,56 @@ import { resolveCluster } from './resolveCluster';
 export type TriageInventory = Pick<PoolStore, 'findClusters' | 'listClusterPools'>;
 
 /**
- * Triage of kubectl JSON against the inventory: without pools of its own,
- * the input is read against the pools of `cluster` (resolved in the
- * inventory, so a bare name works while it is unambiguous).
+ * The cluster and pools an input is read against: without pools of its
+ * own, the pools of `cluster` in the inventory (resolved there, so a bare
+ * name works while it is unambiguous).
  */
-export async function analyzeWithInventory(
-  input: Omit<TriageInput, 'cluster'>,
-  cluster: ClusterIdentity | undefined,
+export async function inventoryPools(
   store: TriageInventory,
-): Promise<TriageReport> {
-  if (!cluster) return analyzePendingPods(input);
-  return analyzeInCluster(input, await resolveCluster(store, cluster), store);
+  cluster: ClusterIdentity | undefined,
+  hasPools: boolean,
+): Promise<{ cluster?: string; pools?: Array<PoolSpec | NodePool> }> {
+  if (!cluster) return {};
+  const resolved = await resolveCluster(store, cluster);
+  return { cluster: resolved.cluster, pools: hasPools ? undefined : await store.listClusterPools(resolved) };
 }
 
-async function analyzeInCluster(
-  input: Omit<TriageInput, 'cluster'>,
-  resolved: ClusterIdentity,
-  store: TriageInventory,
-): Promise<TriageReport> {
-  const pools = input.pools ?? (await store.listClusterPools(resolved));
-  return analyzePendingPods({ ...input, cluster: resolved.cluster, pools });
+/** Reads the snapshot against the pools of its cluster as the inventory holds them once it is read. */
+async function collectAgainstInventory(store: TriageInventory, collector: TriageCollector, signal?: AbortSignal) {
+  // Resolved first: an ambiguous cluster is not worth reading.
+  const resolved = await resolveCluster(store, collector.cluster);
+  const snapshot = await collector.collect(signal);
+  const pools = await store.listClusterPools(resolved);
+  return { snapshot, input: { ...snapshot.input, cluster: resolved.cluster, pools } };
 }
 
 /**
  * Collects each cluster's snapshot and stores its triage under the
- * cluster's ref. A cluster that cannot be read keeps its previous report,
- * with the error beside it.
+ * cluster's ref. A cluster that cannot be read or analyzed (past a limit,
+ * out of time) keeps its previous report, with the error beside it.
  */
 export async function runTriage(options: {
   collectors: TriageCollector[];
   store: TriageInventory;
   triageStore: TriageStore;
+  analyzer: TriageAnalyzer;
   logger: LoggerService;
   signal?: AbortSignal;
 }): Promise<void> {
   for (const collector of options.collectors) {
     const ref = clusterRef(collector.cluster);
     try {
-      // Resolved first: an ambiguous cluster is not worth reading.
-      const resolved = await resolveCluster(options.store, collector.cluster);
-      const snapshot = await collector.collect(options.signal);
-      const report = await analyzeInCluster(snapshot.input, resolved, options.store);
+      const { snapshot, input } = await collectAgainstInventory(options.store, collector, options.signal);
+      const report = await options.analyzer.analyzeInput(input);
       await options.triageStore.saveReport({
         cluster: collector.cluster,
         source: collector.source,
         collectedAt: snapshot.collectedAt,
         report,
       });
+      const { pendingPods, signatures, skipped } = report.summary;
       options.logger.info(
-        `Triage of ${ref}: ${report.pods.length} pending pods in ${report.signatures.length} signature groups, ${report.skipped.length} items skipped`,
+        `Triage of ${ref}: ${pendingPods} pending pods in ${signatures} signature groups, ${skipped} items skipped`,
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

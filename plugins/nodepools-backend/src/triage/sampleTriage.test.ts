@@ -3,13 +3,14 @@ import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import {
   analyzePendingPods,
+  expandTriageReport,
   defaultMachineCatalog,
   parseExport,
   type FixKind,
   type PodTriage,
   type PoolSpec,
   type ReasonCode,
-  type TriageReport,
+  type ExpandedTriageReport,
 } from '@nodepools/plugin-nodepools-common';
 import { fileTriageCollectors } from './collectors';
 import { readSnapshotFiles } from './snapshotFiles';
@@ -206,12 +207,12 @@ const CASES: Case[] = [
   },
 ];
 
-function podsOf(report: TriageReport, prefix: string): PodTriage[] {
+function podsOf(report: ExpandedTriageReport, prefix: string): PodTriage[] {
   return report.pods.filter(p => p.state === 'unscheduled' && `${p.namespace}/${p.name}`.startsWith(prefix));
 }
 
 describe('the payments-prod triage snapshot', () => {
-  let report: TriageReport;
+  let report: ExpandedTriageReport;
   let rawPods: any[];
 
   beforeAll(async () => {
@@ -222,7 +223,7 @@ describe('the payments-prod triage snapshot', () => {
       loadPools(),
     ]);
     rawPods = pods.items;
-    report = analyzePendingPods({ cluster: 'payments-prod', pods, nodes, events, pools });
+    report = expandTriageReport(analyzePendingPods({ cluster: 'payments-prod', pods, nodes, events, pools }));
   });
 
   it('reads every item and every pool of the cluster', () => {

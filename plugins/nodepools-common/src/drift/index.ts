@@ -13,3 +13,6 @@ export { findingId } from './findingId';
 export { describeDriftValue } from './describe';
 export { shellQuote, shellCommand, hclString } from './render/quote';
 export { parseKubeVersion, type KubeVersion } from './versions';
+export { isSystemNodeLabel } from './nodeLabels';
+export type { MarkDelta, NodeMarksDelta } from './compare/nodeMarks';
+export * from './api';

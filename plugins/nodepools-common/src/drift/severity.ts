@@ -15,6 +15,8 @@ import type { DriftCause, DriftField, DriftSeverity } from './types';
  * | `node-count`         | nodes.count                                                            | medium   | the nodes do not follow the pool's size                             |
  * | `node-zones`         | nodes.zones                                                            | medium   | nodes where the pool does not declare them                          |
  * | `node-image`         | nodes.kubeletVersion, nodes.osImage                                    | low      | nodes not yet rolled to the pool's image                            |
+ * | `node-taints`        | nodes.taints                                                           | high     | pods land on nodes meant to repel them, or cannot land where they should |
+ * | `node-labels`        | nodes.labels                                                           | medium   | selectors and affinities see nodes that differ from their pool      |
  */
 const CHANGED: Readonly<Record<string, DriftSeverity>> = {
   taints: 'high',
@@ -43,6 +45,8 @@ const BY_CAUSE: Readonly<Record<Exclude<DriftCause, 'changed'>, DriftSeverity>> 
   'node-count': 'medium',
   'node-zones': 'medium',
   'node-image': 'low',
+  'node-taints': 'high',
+  'node-labels': 'medium',
 };
 
 export function severityOf(cause: DriftCause, field: DriftField): DriftSeverity {

@@ -18,6 +18,10 @@ export const DRIFT_CAUSES = [
   'node-image',
   /** Nodes in zones the pool does not declare. */
   'node-zones',
+  /** Nodes missing labels of their pool, or carrying labels it does not have. */
+  'node-labels',
+  /** Nodes missing taints of their pool, or carrying taints it does not have. */
+  'node-taints',
 ] as const;
 export type DriftCause = (typeof DRIFT_CAUSES)[number];
 
@@ -31,7 +35,9 @@ export type DriftField =
   | 'nodes.count'
   | 'nodes.kubeletVersion'
   | 'nodes.osImage'
-  | 'nodes.zones';
+  | 'nodes.zones'
+  | 'nodes.labels'
+  | 'nodes.taints';
 
 /**
  * One way to resolve a finding: shell commands (each also as its argv, so

@@ -1,5 +1,6 @@
 import type { ClusterIdentity } from './cluster';
-import type { NodePool, NodePoolDetail } from './pool';
+import type { NodePoolDetail } from './pool';
+import type { PoolListItem } from './listItem';
 import type { PoolHistoryEntry } from './history';
 import type { SourceStatusInfo } from './sources';
 import type { PoolRestriction } from '../permissions/poolConditions';
@@ -44,8 +45,9 @@ export interface PoolQuery {
   restrict?: PoolRestriction;
 }
 
+/** One page of `GET /pools`: list items, not whole pools (see `PoolListItem`). */
 export interface PoolPage {
-  items: NodePool[];
+  items: PoolListItem[];
   totalCount: number;
   nextCursor?: string;
 }

@@ -1,4 +1,5 @@
 export * from './pool';
+export * from './listItem';
 export * from './cluster';
 export * from './history';
 export * from './sources';

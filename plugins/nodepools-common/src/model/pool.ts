@@ -96,6 +96,23 @@ export interface ResourceAmounts {
   [extended: string]: number | undefined;
 }
 
+/**
+ * One label (`key`, `value`) or taint (`key`, `value`, `effect`) as the
+ * pool's nodes carry it: how many do, and a few that do and that do not,
+ * by node name.
+ */
+export interface ObservedMark {
+  key: string;
+  value?: string;
+  effect?: TaintEffect;
+  /** Nodes that carry it. */
+  nodes: number;
+  /** Up to three nodes that carry it. */
+  carriedBy: string[];
+  /** Up to three nodes that lack it. */
+  missingFrom: string[];
+}
+
 /** What the cluster itself reports about the pool's nodes. */
 export interface ObservedNodes {
   nodeCount: number;
@@ -106,6 +123,15 @@ export interface ObservedNodes {
   allocatable: ResourceAmounts;
   requested: ResourceAmounts;
   observedAt: string;
+  /** The control plane's version (the cluster's `/version`) when the nodes were read. */
+  controlPlaneVersion?: string;
+  /**
+   * The labels the nodes carry, those Kubernetes and the clouds set on every
+   * node (hostname, zone, instance type, the clouds' own prefixes) left out.
+   */
+  labels?: ObservedMark[];
+  /** The taints the nodes carry, those the control plane and autoscalers come and go with left out. */
+  taints?: ObservedMark[];
 }
 
 /**

@@ -38,6 +38,21 @@ export const SOURCE_STATUSES = ['never', 'ok', 'partial', 'error', 'removed'] as
  */
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
+/**
+ * The last run of one shard of a source whose scopes are shared out between
+ * several scheduled tasks (`shards` in its config).
+ */
+export interface SourceShardInfo {
+  /** `2/3`: the second of three. */
+  shard: string;
+  status: Exclude<SourceStatus, 'removed'>;
+  lastRunAt?: string;
+  lastSuccessAt?: string;
+  durationMs?: number;
+  error?: string;
+  nextRunAt?: string;
+}
+
 /** The last sync of one configured source, as `GET /sources` returns it. */
 export interface SourceStatusInfo {
   id: string;
@@ -57,4 +72,10 @@ export interface SourceStatusInfo {
   removedAt?: string;
   /** When the pools of a removed source will be tombstoned, unless it is configured again. */
   tombstoneAt?: string;
+  /**
+   * Each shard's last run, for a sharded source. The source's own fields
+   * then sum them up: `ok` only when every shard's last run was, the
+   * oldest last success, the latest run, every shard's error and issues.
+   */
+  shards?: SourceShardInfo[];
 }

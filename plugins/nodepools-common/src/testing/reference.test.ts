@@ -1,6 +1,10 @@
-import { analyzePendingPods } from '../triage/analyze';
+import { analyzePendingPods as analyzeCompact } from '../triage/analyze';
+import { expandTriageReport } from '../triage/report';
 import { randomCluster } from './randomCluster';
 import { referenceTriage } from './reference';
+
+/** The per-pod shape, which these tests read pod by pod. */
+const analyzePendingPods = (...args: Parameters<typeof analyzeCompact>) => expandTriageReport(analyzeCompact(...args));
 
 /** `pod pool now later codes` per pod and pool, for both answers to be compared line by line. */
 function engineTable(input: ReturnType<typeof randomCluster>): string[] {

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzePendingPods } from './analyze';
+import { analyzePendingPods as analyzeCompact } from './analyze';
+import { expandTriageReport } from './report';
 import { referenceTriage } from '../testing/reference';
-import type { PodTriage, TriageInput, TriageReport } from './types';
+import type { PodTriage, TriageInput, ExpandedTriageReport } from './types';
+
+/** The per-pod shape, which these tests read pod by pod. */
+const analyzePendingPods = (...args: Parameters<typeof analyzeCompact>) => expandTriageReport(analyzeCompact(...args));
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '__fixtures__', 'eks-prod', name), 'utf8'));
@@ -18,7 +22,7 @@ function eksProd(): TriageInput {
   };
 }
 
-function pod(report: TriageReport, name: string): PodTriage {
+function pod(report: ExpandedTriageReport, name: string): PodTriage {
   const found = report.pods.find(p => p.name === name);
   if (!found) throw new Error(`${name} is not in the report`);
   return found;

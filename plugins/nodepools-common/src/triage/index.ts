@@ -15,3 +15,25 @@ export { toleratesTaint, untoleratedTaints } from './checks/taints';
 export { matchesRequirement } from './checks/nodeAffinity';
 export { podRequests, parseResourceList, FieldError } from './read';
 export type { ResourceMap } from './read';
+export {
+  compactTriageReport,
+  expandPodVerdicts,
+  expandSignatureVerdicts,
+  expandTriageReport,
+  isCompactTriageReport,
+  readTriageReport,
+  signaturesById,
+} from './report';
+export { analyzeClusterInput } from './analyze';
+export { TriageLimitError, checkLimit } from './limits';
+export type { TriageLimitName, TriageLimits } from './limits';
+export { TRIAGE_BODY_FIELDS, TriageBodyError, TriageBodyReader } from './stream/bodyReader';
+export { BodySyntaxError } from './stream/bodySplitter';
+export { encodeReport, serveTriageAnalysis } from './stream/analysisSession';
+export type {
+  AnalysisPort,
+  AnalysisReply,
+  AnalysisRequest,
+  AnalysisSettings,
+  TriageReportSummary,
+} from './stream/analysisSession';

@@ -1,7 +1,11 @@
 import type { PoolSpec, Taint } from '../model/pool';
-import { analyzePendingPods } from './analyze';
+import { analyzePendingPods as analyzeCompact } from './analyze';
+import { expandTriageReport } from './report';
 import { TriageInputError } from './read';
 import type { PodTriage, TriageInput } from './types';
+
+/** The per-pod shape, which these tests read pod by pod. */
+const analyzePendingPods = (...args: Parameters<typeof analyzeCompact>) => expandTriageReport(analyzeCompact(...args));
 
 /** Kubernetes objects in kubectl's JSON shape, built small. */
 const node = (

@@ -1,6 +1,7 @@
 import type { MachineCatalog } from '../machines/catalog';
 import type { NodePool, PoolSpec, Provider, Taint } from '../model/pool';
 import type { Toleration } from './kube';
+import type { TriageLimits } from './limits';
 
 /** Why a pool cannot take a pod. `insufficient:<resource>` names the resource. */
 export const REASON_CODES = [
@@ -37,6 +38,14 @@ export interface TriageReason extends CheckReason {
   nodes?: number;
 }
 
+/** The node a scale-up answer is about. */
+export interface NewNodeInfo {
+  machineType?: string;
+  source: 'node' | 'catalog' | 'unknown';
+  estimated: boolean;
+}
+
+/** One pool's verdict on one pod, as the expanded (per-pod) report writes it. */
 export interface PoolVerdict {
   cluster: string;
   pool: string;
@@ -49,7 +58,7 @@ export interface PoolVerdict {
   /** Every blocker found on the pool; empty when it fits now. */
   reasons: TriageReason[];
   /** The new node the scale-up answer is about, when the pool has a template. */
-  newNode?: { machineType?: string; source: 'node' | 'catalog' | 'unknown'; estimated: boolean };
+  newNode?: NewNodeInfo;
 }
 
 export const FIX_KINDS = [
@@ -100,6 +109,7 @@ export interface SchedulerMessageSummary {
 
 export type PodTriageState = 'unscheduled' | 'ip-exhaustion' | 'missing-node';
 
+/** One pod with every pool's verdict, as `expandTriageReport` and `nodepools triage --json` write it. */
 export interface PodTriage {
   namespace: string;
   name: string;
@@ -108,11 +118,7 @@ export interface PodTriage {
   /** Id of the scheduling signature group the pod belongs to. */
   signature: string;
   schedulableNow: boolean;
-  /**
-   * Every pool's verdict. Shared by the pods of a signature, and worked out
-   * (with its reasons) when first read: a report over many pools costs the
-   * reasons only for the signatures someone looks at.
-   */
+  /** Every pool's verdict (the same list for every pod of a signature). */
   pools: PoolVerdict[];
   fix: TriageFix;
   schedulerMessage?: string;
@@ -153,13 +159,78 @@ export interface SkippedItem {
   message: string;
 }
 
+/** The version of the compact report's shape; reports without it are the older per-pod shape. */
+export const TRIAGE_REPORT_FORMAT = 2;
+
+/**
+ * One pool's verdict on one signature, in the compact report: the pool is
+ * the report's `pools` entry at the same position as the verdict.
+ */
+export interface SignatureVerdict {
+  fitsNow: boolean;
+  fitsAfterScaleUp: boolean;
+  /** Positions in the report's `reasons`; empty when the pool fits now. */
+  reasons: number[];
+  newNode?: NewNodeInfo;
+}
+
+/** A signature with what is the same for all its pods: the verdicts of every pool, once. */
+export interface SignatureTriage extends SignatureGroup {
+  schedulableNow: boolean;
+  fix: TriageFix;
+  /** One verdict per entry of the report's `pools`, in the same order. */
+  verdicts: SignatureVerdict[];
+}
+
+/** A placed pod's own verdict: the pool of its node and what holds it there. */
+export interface PlacedPodVerdict {
+  /** Position in the report's `pools`. */
+  pool: number;
+  /** Positions in the report's `reasons`. */
+  reasons: number[];
+}
+
+/** One pod of the compact report: it refers to its signature for the verdicts and the fix. */
+export interface TriagePod {
+  namespace: string;
+  name: string;
+  state: PodTriageState;
+  /** Id of its entry in `signatures`; `placed` for pods a node was assigned to. */
+  signature: string;
+  schedulerMessage?: string;
+  schedulingGates?: string[];
+  /** Placed pods only: their own fix (pods of a signature share the signature's). */
+  fix?: TriageFix;
+  /** Placed pods only: the verdict of their node's pool. */
+  placed?: PlacedPodVerdict;
+}
+
+/**
+ * The triage of one cluster, compact: each pod refers to its signature and
+ * each signature's verdicts are written once, so the size grows with pods +
+ * signatures x pools, not pods x pools. `expandTriageReport` gives the
+ * per-pod shape.
+ */
 export interface TriageReport {
+  format: typeof TRIAGE_REPORT_FORMAT;
+  cluster: string;
+  pools: PoolTriageSummary[];
+  signatures: SignatureTriage[];
+  /** Every distinct blocker, referred to by position from verdicts. */
+  reasons: TriageReason[];
+  pods: TriagePod[];
+  skipped: SkippedItem[];
+  /** Caveats that apply to the whole report, e.g. machine types missing from the catalog. */
+  notes: string[];
+}
+
+/** The per-pod shape (format 1): every pod with every pool's verdict. */
+export interface ExpandedTriageReport {
   cluster: string;
   pods: PodTriage[];
   signatures: SignatureGroup[];
   pools: PoolTriageSummary[];
   skipped: SkippedItem[];
-  /** Caveats that apply to the whole report, e.g. machine types missing from the catalog. */
   notes: string[];
 }
 
@@ -186,4 +257,6 @@ export interface TriageOptions {
   catalog?: MachineCatalog;
   /** EKS pools already run the VPC CNI with prefix delegation. */
   prefixDelegation?: boolean;
+  /** Inputs past these are refused with TriageLimitError. */
+  limits?: TriageLimits;
 }

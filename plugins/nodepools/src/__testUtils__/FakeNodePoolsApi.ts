@@ -1,8 +1,18 @@
 import {
+  DRIFT_SEVERITIES,
+  type DesiredScopeStatus,
+  type DriftAcknowledgeRequest,
+  type DriftFindingRecord,
+  type DriftPage,
+  type DriftQuery,
+  type DriftState,
+  type DriftSummary,
+  type PoolDriftCount,
   clusterRef,
   clustersAgree,
   DEFAULT_PAGE_SIZE,
   parseClusterSelector,
+  toPoolListItem,
   type ClusterSummary,
   type ClusterTriageResponse,
   type NodePool,
@@ -71,6 +81,13 @@ export interface FakeTriage {
   analyzed?: TriageReport;
 }
 
+/** What the fake knows of drift. */
+export interface FakeDrift {
+  findings?: DriftFindingRecord[];
+  summary?: DriftSummary;
+  scopes?: DesiredScopeStatus[];
+}
+
 function isKubectlList(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
 }
@@ -97,7 +114,10 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     private readonly history: Record<string, PoolHistoryEntry[]> = {},
     private readonly sources: SourceStatusInfo[] = [],
     private readonly triage: FakeTriage = {},
+    private readonly drift: FakeDrift = {},
   ) {}
+
+  readonly acknowledgements: Array<{ id: string } & DriftAcknowledgeRequest> = [];
 
   private check() {
     if (this.failure) throw this.failure;
@@ -119,7 +139,8 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     }
     const offset = query.cursor ? Number(query.cursor) : 0;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const items = found.slice(offset, offset + limit);
+    // What the backend lists: each pool's list item, not the whole pool.
+    const items = found.slice(offset, offset + limit).map(toPoolListItem);
     const next = offset + limit;
     return {
       items,
@@ -275,5 +296,70 @@ export class FakeNodePoolsApi implements NodePoolsApi {
   async renderRequest(id: string) {
     this.check();
     return this.requestWorkflow.render(id);
+  }
+
+  private findings(states: readonly DriftState[] = ['open', 'acknowledged']): DriftFindingRecord[] {
+    return (this.drift.findings ?? []).filter(f => states.includes(f.state));
+  }
+
+  async listDrift(query: DriftQuery = {}): Promise<DriftPage> {
+    this.check();
+    const items = this.findings(query.state).filter(
+      f =>
+        (!query.cause?.length || query.cause.includes(f.cause)) &&
+        (!query.severity?.length || query.severity.includes(f.severity)) &&
+        (!query.owner?.length || query.owner.includes(f.owner ?? '(none)')) &&
+        (!query.cluster?.length || query.cluster.some(c => c === f.clusterRef || c === f.cluster)),
+    );
+    return { items: items.slice(0, query.limit ?? DEFAULT_PAGE_SIZE), totalCount: items.length };
+  }
+
+  async getPoolDrift(ref: string, states?: DriftState[]): Promise<DriftFindingRecord[]> {
+    this.check();
+    if (!this.pools.some(p => p.ref === ref) && !this.findings(['open', 'acknowledged', 'resolved']).some(f => f.ref === ref)) {
+      throw new NotFoundError(`No pool with ref '${ref}'`);
+    }
+    return this.findings(states).filter(f => f.ref === ref);
+  }
+
+  /** As the backend: a reason is required; the finding turns acknowledged by the signed-in user. */
+  async acknowledgeDrift(id: string, request: DriftAcknowledgeRequest): Promise<DriftFindingRecord> {
+    this.check();
+    if (!request.reason?.trim()) {
+      throw new InputError("Invalid field 'reason' in the request body: is required: say why this drift is accepted");
+    }
+    const finding = this.drift.findings?.find(f => f.id === id);
+    if (!finding) throw new NotFoundError(`No drift finding with id '${id}'`);
+    this.acknowledgements.push({ id, ...request });
+    finding.state = 'acknowledged';
+    finding.acknowledgement = { by: 'user:default/guest', at: '2026-11-27T12:00:00.000Z', reason: request.reason, ...(request.until ? { until: request.until } : {}) };
+    return finding;
+  }
+
+  async getDriftSummary(): Promise<DriftSummary> {
+    this.check();
+    if (!this.drift.summary) throw new NotFoundError('The fake has no drift summary');
+    return this.drift.summary;
+  }
+
+  async listPoolDriftCounts(): Promise<PoolDriftCount[]> {
+    this.check();
+    const counts = new Map<string, PoolDriftCount>();
+    for (const f of this.findings()) {
+      const count = counts.get(f.ref) ?? { ref: f.ref, open: 0, acknowledged: 0 };
+      if (f.state === 'acknowledged') count.acknowledged++;
+      else {
+        count.open++;
+        const worst = count.worstSeverity;
+        if (!worst || DRIFT_SEVERITIES.indexOf(f.severity) < DRIFT_SEVERITIES.indexOf(worst)) count.worstSeverity = f.severity;
+      }
+      counts.set(f.ref, count);
+    }
+    return [...counts.values()];
+  }
+
+  async listDesiredScopes(): Promise<DesiredScopeStatus[]> {
+    this.check();
+    return this.drift.scopes ?? [];
   }
 }

@@ -1,9 +1,11 @@
-import type {
-  ClusterTriageResponse,
-  PodTriage,
-  PoolVerdict,
-  TriageClusterSummary,
-  TriageReport,
+import {
+  compactTriageReport,
+  type ClusterTriageResponse,
+  type ExpandedTriageReport,
+  type PodTriage,
+  type PoolVerdict,
+  type TriageClusterSummary,
+  type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
 import { eksGeneral, eksSpotArm } from './pools';
 
@@ -177,7 +179,7 @@ const apiPod = (name: string): PodTriage => ({
 export const IP_EXHAUSTION_MESSAGE =
   'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9c1e": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container';
 
-export const PROD_REPORT: TriageReport = {
+const PROD_EXPANDED: ExpandedTriageReport = {
   cluster: CLUSTER,
   pods: [
     apiPod('api-7c9f8d6b5-2xk4p'),
@@ -293,7 +295,7 @@ export const PROD_REPORT: TriageReport = {
 };
 
 /** A GKE cluster whose only pending pod needs a pool nobody has. */
-export const TRAIN_REPORT: TriageReport = {
+const TRAIN_EXPANDED: ExpandedTriageReport = {
   cluster: 'train-euw4',
   pods: [
     {
@@ -364,7 +366,7 @@ export const TRAIN_REPORT: TriageReport = {
   notes: [],
 };
 
-export const EMPTY_REPORT: TriageReport = {
+const EMPTY_EXPANDED: ExpandedTriageReport = {
   cluster: 'edge-nyc1',
   pods: [],
   signatures: [],
@@ -372,6 +374,11 @@ export const EMPTY_REPORT: TriageReport = {
   skipped: [],
   notes: [],
 };
+
+/* The reports as the API sends them: written above pod by pod, for reading, and compacted. */
+export const PROD_REPORT: TriageReport = compactTriageReport(PROD_EXPANDED);
+export const TRAIN_REPORT: TriageReport = compactTriageReport(TRAIN_EXPANDED);
+export const EMPTY_REPORT: TriageReport = compactTriageReport(EMPTY_EXPANDED);
 
 export const TRIAGES: ClusterTriageResponse[] = [
   {

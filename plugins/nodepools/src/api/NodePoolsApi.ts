@@ -1,5 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  DesiredScopeStatus,
+  DriftAcknowledgeRequest,
+  DriftFindingRecord,
+  DriftPage,
+  DriftQuery,
+  DriftState,
+  DriftSummary,
+  PoolDriftCount,
   ClusterSummary,
   ClusterTriageResponse,
   NodePoolDetail,
@@ -61,6 +69,21 @@ export interface NodePoolsApi extends NodePoolRequestsApi {
     request: TriageAnalyzeRequest,
     options?: NodePoolsRequestOptions,
   ): Promise<TriageReport>;
+  /** One page of drift findings, most severe first; default open and acknowledged ones. */
+  listDrift(query?: DriftQuery, options?: NodePoolsRequestOptions): Promise<DriftPage>;
+  /** A pool's drift findings; default open and acknowledged ones. Rejects with a 404 for an unknown ref. */
+  getPoolDrift(ref: string, states?: DriftState[]): Promise<DriftFindingRecord[]>;
+  /**
+   * Acknowledges a finding with a reason and an optional expiry. Rejects
+   * with a 400 naming the field, 403 when not allowed, 404 for an unknown id.
+   */
+  acknowledgeDrift(id: string, request: DriftAcknowledgeRequest): Promise<DriftFindingRecord>;
+  /** Counts by cause, owner and cluster, and over the last `days` days. */
+  getDriftSummary(days?: number): Promise<DriftSummary>;
+  /** Open and acknowledged findings per pool, for the pool cards. */
+  listPoolDriftCounts(): Promise<PoolDriftCount[]>;
+  /** The last read of every desired-state source's scopes. */
+  listDesiredScopes(): Promise<DesiredScopeStatus[]>;
 }
 
 export const nodePoolsApiRef = createApiRef<NodePoolsApi>({

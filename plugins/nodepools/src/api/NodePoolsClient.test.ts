@@ -192,6 +192,31 @@ describe('NodePoolsClient', () => {
     });
   });
 
+  it('sends drift filters, a pool\'s drift with its states, and an acknowledgement as JSON', async () => {
+    reply = () => ({ status: 200, body: { items: [], totalCount: 0 } });
+    await client().listDrift({ cluster: ['eks/1/us-east-1/prod'], severity: ['high', 'medium'], state: ['open'], cause: ['changed'], limit: 20, cursor: 'c1' });
+    await client().getPoolDrift('eks/1/us-east-1/prod/api', ['resolved']);
+    reply = () => ({ status: 200, body: { id: 'drift-1', state: 'acknowledged' } });
+    await expect(client().acknowledgeDrift('drift-1', { reason: 'moving to Karpenter', until: '2027-01-31' })).resolves.toEqual({ id: 'drift-1', state: 'acknowledged' });
+    expect(seen.map(r => [r.method, r.url])).toEqual([
+      ['GET', '/api/nodepools/drift?cluster=eks%2F1%2Fus-east-1%2Fprod&severity=high&severity=medium&state=open&cause=changed&cursor=c1&limit=20'],
+      ['GET', '/api/nodepools/pools/eks%2F1%2Fus-east-1%2Fprod%2Fapi/drift?state=resolved'],
+      ['POST', '/api/nodepools/drift/drift-1/acknowledge'],
+    ]);
+    expect(seen[2]).toMatchObject({ contentType: 'application/json', body: '{"reason":"moving to Karpenter","until":"2027-01-31"}' });
+  });
+
+  it('unwraps the drift counts per pool and the desired-state scopes', async () => {
+    reply = req => ({
+      status: 200,
+      body: { items: [{ url: req.url }] },
+    });
+    await expect(client().listPoolDriftCounts()).resolves.toEqual([{ url: '/api/nodepools/drift/pools' }]);
+    await expect(client().listDesiredScopes()).resolves.toEqual([{ url: '/api/nodepools/drift/sources' }]);
+    reply = req => ({ status: 200, body: { url: req.url } });
+    await expect(client().getDriftSummary(14)).resolves.toEqual({ url: '/api/nodepools/drift/summary?days=14' });
+  });
+
   it('maps a Backstage error body to a ResponseError', async () => {
     reply = req => ({
       status: 404,

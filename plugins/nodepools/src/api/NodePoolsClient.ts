@@ -1,6 +1,16 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  DesiredScopesResponse,
+  DesiredScopeStatus,
+  DriftAcknowledgeRequest,
+  DriftFindingRecord,
+  DriftPage,
+  DriftQuery,
+  DriftState,
+  DriftSummary,
+  PoolDriftCount,
+  PoolDriftCountsResponse,
   ClusterSummary,
   ClustersResponse,
   ClusterTriageResponse,
@@ -178,6 +188,43 @@ export class NodePoolsClient implements NodePoolsApi {
       body: JSON.stringify(body),
       signal: options.signal,
     });
+  }
+
+  async listDrift(query: DriftQuery = {}, options: NodePoolsRequestOptions = {}): Promise<DriftPage> {
+    const search = new URLSearchParams();
+    for (const key of ['cluster', 'owner', 'severity', 'state', 'cause'] as const) {
+      for (const value of query[key] ?? []) search.append(key, value);
+    }
+    if (query.cursor) search.set('cursor', query.cursor);
+    if (query.limit !== undefined) search.set('limit', String(query.limit));
+    const text = search.toString();
+    return this.request<DriftPage>(`/drift${text ? `?${text}` : ''}`, { signal: options.signal });
+  }
+
+  async getPoolDrift(ref: string, states?: DriftState[]): Promise<DriftFindingRecord[]> {
+    const search = states?.length ? `?${new URLSearchParams(states.map(s => ['state', s]))}` : '';
+    const body = await this.request<{ items: DriftFindingRecord[] }>(`/pools/${encodeURIComponent(ref)}/drift${search}`);
+    return body.items;
+  }
+
+  async acknowledgeDrift(id: string, request: DriftAcknowledgeRequest): Promise<DriftFindingRecord> {
+    return this.request<DriftFindingRecord>(`/drift/${encodeURIComponent(id)}/acknowledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async getDriftSummary(days?: number): Promise<DriftSummary> {
+    return this.request<DriftSummary>(`/drift/summary${days ? `?days=${days}` : ''}`);
+  }
+
+  async listPoolDriftCounts(): Promise<PoolDriftCount[]> {
+    return (await this.request<PoolDriftCountsResponse>('/drift/pools')).items;
+  }
+
+  async listDesiredScopes(): Promise<DesiredScopeStatus[]> {
+    return (await this.request<DesiredScopesResponse>('/drift/sources')).items;
   }
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {

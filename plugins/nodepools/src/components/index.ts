@@ -10,3 +10,6 @@ export { NodeCountBar } from './NodeCountBar';
 export type { NodeCountBarProps } from './NodeCountBar';
 export { CapacityBar } from './CapacityBar';
 export type { CapacityBarProps } from './CapacityBar';
+export { DriftPage } from './DriftPage';
+export { DriftFinding } from './DriftFinding';
+export type { DriftFindingProps } from './DriftFinding';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   DEFAULT_PAGE_SIZE,
-  type NodePool,
+  type PoolListItem,
   type PoolQuery,
 } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../api';
@@ -10,7 +10,7 @@ import { poolQueryKey } from '../lib/poolQuery';
 
 export interface PoolPages {
   /** Every pool of the pages loaded so far, in the server's order. */
-  items: NodePool[];
+  items: PoolListItem[];
   /** Pools matching the query on the server; undefined until the first page. */
   totalCount?: number;
   hasMore: boolean;
@@ -21,14 +21,14 @@ export interface PoolPages {
 }
 
 interface State {
-  items: NodePool[];
+  items: PoolListItem[];
   totalCount?: number;
   nextCursor?: string;
   loading: boolean;
   error?: Error;
 }
 
-function appendPage(items: NodePool[], page: NodePool[]): NodePool[] {
+function appendPage(items: PoolListItem[], page: PoolListItem[]): PoolListItem[] {
   // Pools can move between pages while the user pages (a sync renamed or
   // re-sorted them); show each one once.
   const seen = new Set(items.map(pool => pool.ref));

@@ -20,7 +20,7 @@ import {
   type Sleep,
 } from '../http';
 import { requiredString, toPlainRecord } from '../objects';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
 
 export const ARM_DEFAULT_ENDPOINT = 'https://management.azure.com';
 
@@ -100,13 +100,15 @@ export class AksPoolSource implements PoolSource {
     });
   }
 
-  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: SourceListOptions = {}): Promise<ScopeListing[]> {
     const { signal } = options;
     return listScopes({
       groups: [this.#subscriptionId],
       enumerate: () => this.#listClusters(signal),
       concurrency: this.#runner.policy.concurrency,
       listScope: cluster => this.#listCluster(cluster, signal),
+      scopeKey: cluster => this.#scopeOf(cluster),
+      includeScope: options.includeScope,
     });
   }
 
@@ -143,8 +145,12 @@ export class AksPoolSource implements PoolSource {
     };
   }
 
+  #scopeOf(cluster: AksCluster): string {
+    return `aks/${this.#subscriptionId}/${cluster.resourceGroup}/${cluster.name}`;
+  }
+
   #listCluster(cluster: AksCluster, signal?: AbortSignal): Promise<ScopeListing> {
-    const scope = `aks/${this.#subscriptionId}/${cluster.resourceGroup}/${cluster.name}`;
+    const scope = this.#scopeOf(cluster);
     return readScope<AksAgentPoolRecord>({
       scope,
       context: {

@@ -12,7 +12,7 @@ import {
   type Sleep,
 } from '../http';
 import { asObject, requiredList, requiredString } from '../objects';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
 
 export const DOKS_DEFAULT_ENDPOINT = 'https://api.digitalocean.com';
 /** DigitalOcean's largest page. */
@@ -72,13 +72,15 @@ export class DoksPoolSource implements PoolSource {
     });
   }
 
-  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: SourceListOptions = {}): Promise<ScopeListing[]> {
     const { signal } = options;
     return listScopes({
       groups: [this.#endpoint.origin],
       enumerate: () => this.#listClusters(signal),
       concurrency: this.#runner.policy.concurrency,
       listScope: cluster => this.#listCluster(cluster, signal),
+      scopeKey: cluster => this.#scopeOf(cluster),
+      includeScope: options.includeScope,
     });
   }
 
@@ -102,8 +104,12 @@ export class DoksPoolSource implements PoolSource {
     return clusters;
   }
 
+  #scopeOf(cluster: DoksCluster): string {
+    return `doks/${cluster.region}/${cluster.name}`;
+  }
+
   #listCluster(cluster: DoksCluster, signal?: AbortSignal): Promise<ScopeListing> {
-    const scope = `doks/${cluster.region}/${cluster.name}`;
+    const scope = this.#scopeOf(cluster);
     return readScope({
       scope,
       context: { file: scope, cluster: cluster.name, region: cluster.region },

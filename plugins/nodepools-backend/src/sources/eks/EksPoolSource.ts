@@ -19,7 +19,7 @@ import {
   type Sleep,
 } from '../http';
 import { requiredList, toPlainRecord } from '../objects';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
 
 /** The most names EKS returns per page. */
 const PAGE_SIZE = 100;
@@ -88,7 +88,7 @@ export class EksPoolSource implements PoolSource {
     });
   }
 
-  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: SourceListOptions = {}): Promise<ScopeListing[]> {
     const { signal } = options;
     return listScopes({
       groups: this.#regions,
@@ -96,6 +96,8 @@ export class EksPoolSource implements PoolSource {
       keep: cluster => !this.#clusterFilter || this.#clusterFilter.has(cluster.name),
       concurrency: this.#runner.policy.concurrency,
       listScope: cluster => this.#listCluster(cluster, signal),
+      scopeKey: cluster => this.#scopeOf(cluster),
+      includeScope: options.includeScope,
     });
   }
 
@@ -129,8 +131,12 @@ export class EksPoolSource implements PoolSource {
     return clusters;
   }
 
+  #scopeOf(cluster: EksCluster): string {
+    return `eks/${this.#account}/${cluster.region}/${cluster.name}`;
+  }
+
   #listCluster(cluster: EksCluster, signal?: AbortSignal): Promise<ScopeListing> {
-    const scope = `eks/${this.#account}/${cluster.region}/${cluster.name}`;
+    const scope = this.#scopeOf(cluster);
     return readScope({
       scope,
       context: {

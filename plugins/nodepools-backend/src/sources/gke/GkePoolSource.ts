@@ -13,7 +13,7 @@ import {
   type Sleep,
 } from '../http';
 import { asObject, blankValues, repeatedField, requiredString } from '../objects';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
 import type { AccessTokenProvider } from './googleAccessTokens';
 
 export const GKE_DEFAULT_ENDPOINT = 'https://container.googleapis.com';
@@ -88,13 +88,15 @@ export class GkePoolSource implements PoolSource {
     });
   }
 
-  list(options: { signal?: AbortSignal } = {}): Promise<ScopeListing[]> {
+  list(options: SourceListOptions = {}): Promise<ScopeListing[]> {
     const { signal } = options;
     return listScopes({
       groups: this.#projects,
       enumerate: project => this.#listClusters(project, signal),
       concurrency: this.#runner.policy.concurrency,
       listScope: cluster => this.#listCluster(cluster, signal),
+      scopeKey: cluster => this.#scopeOf(cluster),
+      includeScope: options.includeScope,
     });
   }
 
@@ -118,8 +120,12 @@ export class GkePoolSource implements PoolSource {
     }));
   }
 
+  #scopeOf(cluster: GkeCluster): string {
+    return `gke/${cluster.project}/${cluster.location}/${cluster.name}`;
+  }
+
   #listCluster(cluster: GkeCluster, signal?: AbortSignal): Promise<ScopeListing> {
-    const scope = `gke/${cluster.project}/${cluster.location}/${cluster.name}`;
+    const scope = this.#scopeOf(cluster);
     const path = `/v1/projects/${encodeURIComponent(cluster.project)}/locations/${encodeURIComponent(
       cluster.location,
     )}/clusters/${encodeURIComponent(cluster.name)}/nodePools`;

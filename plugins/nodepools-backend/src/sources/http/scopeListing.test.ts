@@ -5,7 +5,7 @@ import {
   type PoolSpec,
 } from '@nodepools/plugin-nodepools-common';
 import { toPlainRecord } from '../objects';
-import { buildScopeListing, parseRecords } from './scopeListing';
+import { buildScopeListing, listScopes, parseRecords } from './scopeListing';
 
 function pool(name: string): PoolSpec {
   return {
@@ -131,5 +131,39 @@ describe('toPlainRecord', () => {
     expect(
       toPlainRecord({ at: new Date('2026-01-02T03:04:05Z'), gone: undefined, n: 1 }),
     ).toEqual({ at: '2026-01-02T03:04:05.000Z', n: 1 });
+  });
+});
+
+describe('listScopes', () => {
+  const clusters = { 'us-east-1': ['a', 'b', 'c'], 'eu-west-1': ['d'] };
+  const list = (includeScope?: (scope: string) => boolean) => {
+    const read: string[] = [];
+    const listings = listScopes({
+      groups: Object.keys(clusters) as Array<keyof typeof clusters>,
+      enumerate: async region => clusters[region].map(name => ({ region, name })),
+      keep: cluster => cluster.name !== 'c',
+      scopeKey: cluster => `test/${cluster.region}/${cluster.name}`,
+      includeScope,
+      concurrency: 2,
+      listScope: async cluster => {
+        read.push(cluster.name);
+        return buildScopeListing({ scope: `test/${cluster.region}/${cluster.name}`, pools: [pool(cluster.name)] });
+      },
+    });
+    return listings.then(l => ({ scopes: l.map(x => x.scope), read }));
+  };
+
+  it('lists every kept scope of every group', async () => {
+    await expect(list()).resolves.toEqual({
+      scopes: ['test/us-east-1/a', 'test/us-east-1/b', 'test/eu-west-1/d'],
+      read: ['a', 'b', 'd'],
+    });
+  });
+
+  it("reads only the scopes a shard includes, by the key its listing carries", async () => {
+    await expect(list(scope => scope.endsWith('/b') || scope.startsWith('test/eu-'))).resolves.toEqual({
+      scopes: ['test/us-east-1/b', 'test/eu-west-1/d'],
+      read: ['b', 'd'],
+    });
   });
 });

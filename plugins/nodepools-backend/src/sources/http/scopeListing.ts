@@ -164,15 +164,23 @@ export async function describeEach(
  * subscription) are enumerated, then listed with at most `concurrency` at
  * once. An enumeration that fails fails the whole call, as the source
  * cannot say which scopes it has; a scope that fails is only incomplete.
+ * With `includeScope` (a shard of the source), only the scopes whose key
+ * it accepts are listed.
  */
 export async function listScopes<G, S>(input: {
   groups: readonly G[];
   enumerate: (group: G) => Promise<S[]>;
   keep?: (scope: S) => boolean;
+  /** The key the scope's listing will carry. */
+  scopeKey: (scope: S) => string;
+  includeScope?: (key: string) => boolean;
   concurrency: number;
   listScope: (scope: S) => Promise<ScopeListing>;
 }): Promise<ScopeListing[]> {
+  const { keep, includeScope, scopeKey } = input;
   const perGroup = await mapAll(input.groups, input.groups.length, input.enumerate);
-  const scopes = perGroup.flat().filter(scope => !input.keep || input.keep(scope));
+  const scopes = perGroup
+    .flat()
+    .filter(scope => (!keep || keep(scope)) && (!includeScope || includeScope(scopeKey(scope))));
   return mapAll(scopes, input.concurrency, input.listScope);
 }

@@ -6,7 +6,7 @@ import {
   type ImportIssue,
 } from '@nodepools/plugin-nodepools-common';
 import { parseRecords } from '../http';
-import type { PoolSource, ScopeListing } from '../types';
+import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
 import {
   ClusterPoolSource,
   readClusterSourceOptions,
@@ -110,10 +110,10 @@ export class KarpenterSource extends ClusterPoolSource implements PoolSource {
     return `NodePools of ${describeClusters(this.clusters)}`;
   }
 
-  list(options: { signal?: AbortSignal }): Promise<ScopeListing[]> {
+  list(options: SourceListOptions): Promise<ScopeListing[]> {
     const scopeOf = (name: string) => `${KARPENTER_SCOPE_PREFIX}${name}`;
     return this.forEachCluster(
-      options.signal,
+      { ...options, scopeOf: cluster => scopeOf(cluster.name) },
       async (cluster, connection) => {
         const listing = await listKarpenterScope(
           connection.kubeConfig,

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { RequestRunner, mapAll, type Sleep } from '../http';
+import type { SourceListOptions } from '../types';
 import { ClusterConnector, type ClusterConnection } from './clusterConnector';
 import { readKubernetesClusters, type KubernetesCluster } from './clusters';
 import { readKubernetesSourceSettings, type KubernetesSourceSettings } from './settings';
@@ -65,16 +66,22 @@ export abstract class ClusterPoolSource {
   }
 
   /**
-   * Reads every cluster, at most `concurrency` at once: connects (its token
-   * within the call timeout), then `read`s it. A cluster that cannot be
-   * connected to is reported by `failed`; the others are read all the same.
+   * Reads every cluster (of the run's shard, when sharded: the clusters
+   * whose scope key it includes), at most `concurrency` at once: connects
+   * (its token within the call timeout), then `read`s it. A cluster that
+   * cannot be connected to is reported by `failed`; the others are read all
+   * the same.
    */
   protected forEachCluster<L>(
-    signal: AbortSignal | undefined,
+    options: SourceListOptions & { scopeOf: (cluster: KubernetesCluster) => string },
     read: (cluster: KubernetesCluster, connection: ClusterConnection) => Promise<L>,
     failed: (cluster: KubernetesCluster, error: string) => L,
   ): Promise<L[]> {
-    return mapAll(this.clusters, this.settings.concurrency, async cluster => {
+    const { signal, includeScope, scopeOf } = options;
+    const clusters = includeScope
+      ? this.clusters.filter(cluster => includeScope(scopeOf(cluster)))
+      : this.clusters;
+    return mapAll(clusters, this.settings.concurrency, async cluster => {
       let connection: ClusterConnection;
       try {
         connection = await this.connector.connect(cluster, {

@@ -25,8 +25,10 @@ describeSourceContract('KubernetesNodesSource', {
       ),
       next,
     ),
-  servePoolDetails: (server, cluster) =>
-    server.route(clusterPath(cluster, '/api/v1/pods'), listPage('PodList', [])),
+  servePoolDetails: (server, cluster) => {
+    server.route(clusterPath(cluster, '/api/v1/pods'), listPage('PodList', []));
+    server.route(clusterPath(cluster, '/version'), { json: { major: '1', minor: '31', gitVersion: 'v1.31.4' } });
+  },
   errorResponse: statusResponse,
   scopeOf: cluster => `kubernetes/${cluster}`,
 });

@@ -3,6 +3,7 @@ import type {
   ObservedClusterListing,
   PoolSource,
   ScopeListing,
+  SourceListOptions,
 } from '../types';
 import {
   ClusterPoolSource,
@@ -38,13 +39,13 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
     return describeClusters(this.clusters);
   }
 
-  list(options: { signal?: AbortSignal }): Promise<ScopeListing[]> {
+  list(options: SourceListOptions): Promise<ScopeListing[]> {
     return this.listObserved(options);
   }
 
-  listObserved(options: { signal?: AbortSignal }): Promise<ObservedClusterListing[]> {
+  listObserved(options: SourceListOptions): Promise<ObservedClusterListing[]> {
     return this.forEachCluster(
-      options.signal,
+      { ...options, scopeOf: cluster => this.base(cluster).scope },
       (cluster, connection) => this.observeCluster(cluster, connection, options.signal),
       (cluster, error) => ({
         ...this.base(cluster),

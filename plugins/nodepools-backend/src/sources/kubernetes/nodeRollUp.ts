@@ -80,14 +80,20 @@ export class NodeRollUp {
     this.podIndex = 0;
   }
 
-  rolledUp(observedAt: string): ClusterObservedPool[] {
+  /** The roll-up of each pool; `controlPlaneVersion` is the cluster's `/version`, when read. */
+  rolledUp(observedAt: string, controlPlaneVersion?: string): ClusterObservedPool[] {
     return [...this.pools.values()].map(pool => ({
       cluster: this.cluster,
       pool: pool.pool,
       poolLabel: pool.poolLabel,
-      observed: pool.observed(observedAt),
+      observed: pool.observed(observedAt, controlPlaneVersion),
       facts: pool.facts(),
     }));
+  }
+
+  /** A problem with the cluster as a whole, not with one node or pod. */
+  noteIssue(field: string, message: string, severity?: 'warning'): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ file: this.cluster, field, message, ...(severity ? { severity } : {}) });
   }
 
   private report(what: string, index: number, problems: QuantityProblem[]): void {

@@ -104,6 +104,7 @@ describe('collectObservedPools', () => {
   const healthy: FakeHandler = request => {
     if (request.path === '/api/v1/nodes') return pagedList(request, NODES, 'NodeList');
     if (request.path === '/api/v1/pods') return pagedList(request, PODS, 'PodList');
+    if (request.path === '/version') return { json: { major: '1', minor: '31', gitVersion: 'v1.31.4-eks-1' } };
     return undefined;
   };
 
@@ -159,6 +160,10 @@ describe('collectObservedPools', () => {
           'nvidia.com/gpu': 1,
         },
         observedAt: '2025-06-01T00:00:00.000Z',
+        controlPlaneVersion: 'v1.31.4-eks-1',
+        // Only labels Kubernetes and EKS set, and a node-lifecycle taint: nothing counted.
+        labels: [],
+        taints: [],
       },
       facts: {
         operatingSystems: ['linux'],
@@ -179,6 +184,37 @@ describe('collectObservedPools', () => {
     expect(byName.batch.facts.capacityTypes).toEqual(['spot']);
     expect(byName['nodes-a'].poolLabel).toBe('kops.k8s.io/instancegroup');
     expect(byName['nodes-a'].observed.requested).toEqual({});
+  });
+
+  it('counts the labels and taints of each pool\'s nodes, naming nodes that carry and lack each', async () => {
+    const gpuNode = (name: string, labels: Record<string, string>, taints: Array<{ key: string; value?: string; effect: string }>) =>
+      node({ name, labels: { 'cloud.google.com/gke-nodepool': 'gpu', 'kubernetes.io/hostname': name, ...labels }, taints });
+    const nodes = [
+      gpuNode('g1', { workload: 'ml' }, [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }]),
+      gpuNode('g2', { workload: 'ml', debug: 'true' }, [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }, { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }]),
+      gpuNode('g3', {}, []),
+      gpuNode('g4', { workload: 'ml' }, [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }]),
+    ];
+    const api = await serve(request => {
+      if (request.path === '/api/v1/nodes') return pagedList(request, nodes, 'NodeList');
+      if (request.path === '/api/v1/pods') return pagedList(request, [], 'PodList');
+      return undefined;
+    });
+    const result = await collectObservedPools(kubeConfigFor(api.url), 'ml', { pageSize: 3, policy: FAST_POLICY });
+    const [gpu] = result.pools;
+    expect(gpu.observed.labels).toEqual([
+      { key: 'debug', value: 'true', nodes: 1, carriedBy: ['g2'], missingFrom: ['g1', 'g3', 'g4'] },
+      { key: 'workload', value: 'ml', nodes: 3, carriedBy: ['g1', 'g2', 'g4'], missingFrom: ['g3'] },
+    ]);
+    expect(gpu.observed.taints).toEqual([
+      { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule', nodes: 3, carriedBy: ['g1', 'g2', 'g4'], missingFrom: ['g3'] },
+    ]);
+    // A cluster that does not answer /version: the roll-up goes without it, and says so.
+    expect(gpu.observed.controlPlaneVersion).toBeUndefined();
+    expect(result.complete).toBe(true);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ field: 'version', severity: 'warning', message: expect.stringContaining('GET /version: HTTP 404') }),
+    ]);
   });
 
   it('starts the node listing over once when its continue token expires', async () => {

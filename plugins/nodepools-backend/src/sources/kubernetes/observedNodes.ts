@@ -1,7 +1,7 @@
-import { CoreV1Api, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import { CoreV1Api, VersionApi, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
 import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
 import type { ObservedPool } from '../types';
-import { runnerFor, type KubeRequestOptions } from './kubeRequest';
+import { kubeRequest, runnerFor, type KubeRequestOptions } from './kubeRequest';
 import { NodeRollUp } from './nodeRollUp';
 import { listInPages } from './paging';
 import type { ObservedNodeFacts } from './poolAccumulator';
@@ -96,11 +96,34 @@ export async function collectObservedPools(
     };
   }
 
+  const controlPlaneVersion = await readControlPlaneVersion(kubeConfig, runner, context, rollUp);
   const observedAt = (options.now?.() ?? new Date()).toISOString();
   return {
     complete: true,
-    pools: rollUp.rolledUp(observedAt),
+    pools: rollUp.rolledUp(observedAt, controlPlaneVersion),
     unpooledNodes: rollUp.unpooledNodes,
     issues: rollUp.issues,
   };
+}
+
+/**
+ * The control plane's version from the cluster's `/version`, for the
+ * kubelet skew of its nodes. A cluster that does not say is no failure of
+ * the node listing: its roll-ups go without it, with an issue saying why.
+ */
+async function readControlPlaneVersion(
+  kubeConfig: KubeConfig,
+  runner: ReturnType<typeof runnerFor>,
+  context: { signal?: AbortSignal; redact?: (message: string) => string },
+  rollUp: NodeRollUp,
+): Promise<string | undefined> {
+  const api = kubeConfig.makeApiClient(VersionApi);
+  try {
+    const info = await kubeRequest(runner, 'GET /version', requestOptions => api.getCode(requestOptions), context);
+    return typeof info.gitVersion === 'string' && info.gitVersion ? info.gitVersion : undefined;
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    rollUp.noteIssue('version', `the control plane version could not be read: ${(error as Error).message}`, 'warning');
+    return undefined;
+  }
 }

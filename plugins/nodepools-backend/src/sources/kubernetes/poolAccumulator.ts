@@ -6,7 +6,8 @@ import type {
   Taint,
   TaintEffect,
 } from '@nodepools/plugin-nodepools-common';
-import { TAINT_EFFECTS } from '@nodepools/plugin-nodepools-common';
+import { isSystemNodeLabel, TAINT_EFFECTS } from '@nodepools/plugin-nodepools-common';
+import { MarkCounter, type NodeMark } from './nodeMarks';
 import { addAmounts, parseResourceList, type QuantityProblem } from './resources';
 
 /**
@@ -99,6 +100,8 @@ export class PoolAccumulator {
   private readonly capacityTypes = new Set<CapacityType>();
   private systemModeNodes = 0;
   private commonTaints?: Map<string, Taint>;
+  private readonly labelMarks = new MarkCounter();
+  private readonly taintMarks = new MarkCounter();
   private readonly allocatable: ResourceAmounts = {};
   private requested: ResourceAmounts = {};
 
@@ -130,6 +133,7 @@ export class PoolAccumulator {
       const taint = toTaint(raw);
       if (taint && !isLifecycleTaint(taint.key)) taints.set(taintId(taint), taint);
     }
+    this.countMarks(node.metadata?.name ?? '', labels, taints);
     if (this.commonTaints === undefined) {
       this.commonTaints = taints;
     } else {
@@ -144,6 +148,16 @@ export class PoolAccumulator {
     );
   }
 
+  /** The node's own labels (not those every node gets) and its taints, counted per pool. */
+  private countMarks(node: string, labels: Record<string, string>, taints: ReadonlyMap<string, Taint>): void {
+    const ownLabels = new Map<string, NodeMark>();
+    for (const [key, value] of Object.entries(labels)) {
+      if (!isSystemNodeLabel(key)) ownLabels.set(`${key}\u0000${value}`, { key, value });
+    }
+    this.labelMarks.addNode(node, ownLabels);
+    this.taintMarks.addNode(node, taints as ReadonlyMap<string, NodeMark>);
+  }
+
   addPodRequests(requests: ResourceAmounts): void {
     addAmounts(this.requested, requests);
   }
@@ -153,8 +167,11 @@ export class PoolAccumulator {
     this.requested = {};
   }
 
-  observed(observedAt: string): ObservedNodes {
+  observed(observedAt: string, controlPlaneVersion?: string): ObservedNodes {
     return {
+      ...(controlPlaneVersion ? { controlPlaneVersion } : {}),
+      labels: this.labelMarks.counts(),
+      taints: this.taintMarks.counts(),
       nodeCount: this.nodeCount,
       readyCount: this.readyCount,
       kubeletVersions: sorted(this.kubeletVersions),

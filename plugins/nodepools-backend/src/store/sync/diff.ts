@@ -1,4 +1,5 @@
 import type { PreparedListing, PreparedPool } from '../PoolStore';
+import { inShard, shardKey, type SyncShard } from '../shards';
 import type { ExistingPool } from './load';
 
 export interface ListedPool {
@@ -6,10 +7,11 @@ export interface ListedPool {
   scope: string;
 }
 
-/** The source a sync writes for. */
+/** The source a sync writes for, and the shard of its scopes it listed, if sharded. */
 export interface SyncingSource {
   id: string;
   priority: number;
+  shard?: SyncShard;
 }
 
 /** What a sync has to write, decided before anything is written. */
@@ -48,7 +50,9 @@ export function classifyListed(
     prior.fingerprint === listed.pool.fingerprint &&
     !prior.tombstoned_at &&
     prior.source === source.id &&
-    prior.scope === listed.scope
+    prior.scope === listed.scope &&
+    // A pool listed by another shard than before (the shard count changed) moves to it.
+    prior.shard === (source.shard ? shardKey(source.shard) : null)
   ) {
     plan.unchanged++;
   } else {
@@ -59,7 +63,9 @@ export function classifyListed(
 /**
  * Compares a source's listings with what the store holds. A pool is gone
  * only when the complete listing of its scope lacks it, or when a
- * successful enumeration of the source no longer returns its scope.
+ * successful enumeration of the source no longer returns its scope. A
+ * shard's enumeration speaks only for the scopes of that shard: scopes
+ * of other shards are neither listed by it nor gone.
  */
 export function diffSync(
   source: SyncingSource,
@@ -88,7 +94,8 @@ export function diffSync(
       row.source === source.id &&
       !row.tombstoned_at &&
       !seen.has(row.ref) &&
-      (completeScopes.has(row.scope) || !listedScopes.has(row.scope))
+      (completeScopes.has(row.scope) ||
+        (!listedScopes.has(row.scope) && inShard(row.scope, source.shard)))
     ) {
       plan.gone.push(row);
     }

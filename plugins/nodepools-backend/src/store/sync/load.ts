@@ -9,6 +9,8 @@ export interface ExistingPool {
   scope: string;
   fingerprint: string;
   tombstoned_at: string | null;
+  /** The shard that listed it (`index/count`), null when its source is not sharded. */
+  shard: string | null;
   /** Priority of the source holding the pool; null when that source is not recorded. */
   source_priority: number | null;
 }
@@ -22,6 +24,7 @@ function existingPools(tx: Knex.Transaction): Knex.QueryBuilder {
       'p.scope',
       'p.fingerprint',
       'p.tombstoned_at',
+      'p.shard',
       's.priority as source_priority',
     );
 }
@@ -57,19 +60,24 @@ export async function loadExistingPools(
   return existing;
 }
 
-/** The normalized specs currently stored for some pools, by ref. */
-export async function loadSpecs(
+/** What a pool rewrite keeps or compares: the stored spec, and the observed nodes (as JSON). */
+export interface StoredDocument {
+  spec: string;
+  observed: string | null;
+}
+
+/** The normalized specs and observed nodes currently stored for some pools, by ref. */
+export async function loadDocuments(
   tx: Knex.Transaction,
   refs: string[],
-): Promise<Map<string, string>> {
-  const specs = new Map<string, string>();
+): Promise<Map<string, StoredDocument>> {
+  const documents = new Map<string, StoredDocument>();
   for (const part of chunks(refs)) {
-    const rows: Array<{ ref: string; spec: string }> = await tx(
-      'nodepools_pool_documents',
-    )
-      .whereIn('ref', part)
-      .select('ref', 'spec');
-    for (const row of rows) specs.set(row.ref, row.spec);
+    const rows: Array<{ ref: string } & StoredDocument> = await tx('nodepools_pool_documents as d')
+      .join('nodepools_pools as p', 'p.ref', 'd.ref')
+      .whereIn('d.ref', part)
+      .select('d.ref', 'd.spec', 'p.observed');
+    for (const row of rows) documents.set(row.ref, { spec: row.spec, observed: row.observed });
   }
-  return specs;
+  return documents;
 }

@@ -2,13 +2,18 @@ import type { Knex } from 'knex';
 import type { SourceSync, SyncSummary } from '../PoolStore';
 import { classifyListed, diffSync, emptyPlan, type SyncingSource } from './diff';
 import { loadExistingPools, loadPools } from './load';
+import { bumpListingVersion } from '../listing/listingVersion';
+import { shardKey, type SyncShard } from '../shards';
 import {
-  previousSuccess,
+  listedOutcome,
+  previousRun,
   recordFailedRun,
   recordListedRun,
   SourceRun,
   updateFailingScopes,
+  type PreviousRun,
 } from './scopes';
+import { forgetOldShards, previousShardRun, recordShardRun } from './shardRuns';
 import {
   insertNewPools,
   tombstoneGonePools,
@@ -17,12 +22,31 @@ import {
   type SyncWrite,
 } from './write';
 
+/** A run that could not enumerate its scopes, of a whole source or of one shard. */
+function recordFailedSync(
+  tx: Knex.Transaction,
+  run: SourceRun,
+  error: string,
+  before: PreviousRun | undefined,
+  shard: SyncShard | undefined,
+): Promise<boolean> {
+  if (!shard) return recordFailedRun(tx, run, error, before);
+  return recordShardRun(
+    tx,
+    run,
+    shard,
+    { status: 'error', error, issues: [], lastSuccessAt: before?.last_success_at ?? null },
+    before,
+  );
+}
+
 /**
  * Writes one source run into the store: load what it may touch, diff,
  * write only what changed, then the state of its scopes and of the source.
  * A pool whose fingerprint is unchanged costs no row, a pool a source of
  * higher priority holds costs none either, and the stale marks of failing
  * scopes are one row per scope, written when the failure starts or changes.
+ * The listing's change counter is bumped only when something listed changed.
  */
 export async function reconcileSync(
   tx: Knex.Transaction,
@@ -48,18 +72,22 @@ export async function reconcileSync(
     stale_after_ms: sync.staleAfterMs ?? null,
     priority: sync.priority ?? 0,
     removed_at: null,
+    shard_count: sync.shard?.count ?? null,
   };
-  const lastSuccessAt = await previousSuccess(tx, sourceId);
+  const { shard } = sync;
+  const before = shard ? await previousShardRun(tx, sourceId, shard) : await previousRun(tx, sourceId);
 
   if ('error' in sync.outcome) {
-    await recordFailedRun(tx, run, sync.outcome.error, lastSuccessAt);
+    if (await recordFailedSync(tx, run, sync.outcome.error, before, shard)) {
+      await bumpListingVersion(tx);
+    }
     return summary;
   }
 
   const { listings } = sync.outcome;
-  const source: SyncingSource = { id: sourceId, priority: run.priority };
+  const source: SyncingSource = { id: sourceId, priority: run.priority, shard };
   const plan = diffSync(source, listings, await loadExistingPools(tx, sourceId, listings));
-  const write: SyncWrite = { tx, sourceId, now, summary, history: [] };
+  const write: SyncWrite = { tx, sourceId, shard: shard ? shardKey(shard) : null, now, summary, history: [] };
   const lost = await insertNewPools(write, plan.inserts);
   // Inserted meanwhile by another replica: planned again against what it stored.
   const replan = emptyPlan();
@@ -74,7 +102,23 @@ export async function reconcileSync(
   await writeHistory(write);
   summary.unchanged += plan.unchanged + replan.unchanged;
   summary.outranked += plan.outranked + replan.outranked;
-  await updateFailingScopes(tx, sourceId, listings, lastSuccessAt, now);
-  await recordListedRun(tx, run, listings);
+  const scopesChanged = await updateFailingScopes(
+    tx,
+    sourceId,
+    listings,
+    before?.last_success_at ?? null,
+    now,
+    shard,
+  );
+  let sourceChanged: boolean;
+  if (shard) {
+    sourceChanged = await recordShardRun(tx, run, shard, { ...listedOutcome(listings), lastSuccessAt: now }, before);
+  } else {
+    sourceChanged = await recordListedRun(tx, run, listings, before);
+    await forgetOldShards(tx, sourceId, null);
+  }
+  if (summary.poolRowsWritten > 0 || scopesChanged || sourceChanged) {
+    await bumpListingVersion(tx);
+  }
   return summary;
 }

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { bumpListingVersion } from '../listing/listingVersion';
+import { rebuildListDocuments } from '../listing/listDocument';
 import type { RetiredSource } from '../PoolStore';
 import { chunks } from './chunks';
 
@@ -24,6 +26,8 @@ export async function markRemovedSources(
   for (const part of chunks(restored)) {
     await tx('nodepools_sources').whereIn('id', part).update({ removed_at: null });
   }
+  // A removed source's pools are listed stale, a restored one's fresh again.
+  if (removed.length || restored.length) await bumpListingVersion(tx);
   return { removed, restored };
 }
 
@@ -64,15 +68,21 @@ export async function retireRemovedSources(
         })),
       );
     }
+    const observed: string[] = (
+      await tx('nodepools_pools').where({ observed_source: source.id }).select('ref')
+    ).map((row: { ref: string }) => row.ref);
     await tx('nodepools_pools').where({ observed_source: source.id }).update({
       observed: null,
       observed_fingerprint: null,
       observed_source: null,
       observed_cluster: null,
     });
+    await rebuildListDocuments(tx, observed);
     await tx('nodepools_scopes').where({ source: source.id }).delete();
+    await tx('nodepools_source_shards').where({ source: source.id }).delete();
     await tx('nodepools_sources').where({ id: source.id }).delete();
     retired.push({ id: source.id, removedAt: source.removed_at, tombstoned: refs.length });
   }
+  if (retired.length) await bumpListingVersion(tx);
   return retired;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
 import type { PreparedListing } from '../PoolStore';
+import { inShard, type SyncShard } from '../shards';
 import { chunks } from './chunks';
 
 interface FailingScope {
@@ -21,16 +22,18 @@ export interface SourceRun {
   stale_after_ms: number | null;
   priority: number;
   removed_at: null;
+  /** Shards the source's scopes are shared out between; null when it runs as one task. */
+  shard_count: number | null;
 }
 
-function failed(listing: PreparedListing): boolean {
+export function failed(listing: PreparedListing): boolean {
   return !listing.complete || Boolean(listing.error);
 }
 
 /**
  * Keeps one row per failing scope. A scope that recovers loses its row; one
  * that starts failing remembers when it was last listed, which becomes its
- * pools' lastSeenAt while they are stale.
+ * pools' lastSeenAt while they are stale. Returns whether any row changed.
  */
 export async function updateFailingScopes(
   tx: Knex.Transaction,
@@ -38,10 +41,13 @@ export async function updateFailingScopes(
   listings: PreparedListing[],
   lastSuccessAt: string | null,
   now: string,
-): Promise<void> {
-  const failing: FailingScope[] = await tx('nodepools_scopes')
-    .where({ source: sourceId })
-    .select('scope', 'error');
+  shard?: SyncShard,
+): Promise<boolean> {
+  let changed = false;
+  // A shard speaks for its own scopes only: another shard's failing scopes stay as they are.
+  const failing: FailingScope[] = (
+    await tx('nodepools_scopes').where({ source: sourceId }).select('scope', 'error')
+  ).filter((row: FailingScope) => inShard(row.scope, shard));
   const failingNow = new Map(failing.map(f => [f.scope, f.error]));
   const byScope = new Map(listings.map(l => [l.scope, l]));
   const recovered = failing
@@ -52,6 +58,7 @@ export async function updateFailingScopes(
     });
   for (const part of chunks(recovered)) {
     await tx('nodepools_scopes').where({ source: sourceId }).whereIn('scope', part).delete();
+    changed = true;
   }
   for (const listing of listings) {
     if (!failed(listing)) continue;
@@ -68,27 +75,62 @@ export async function updateFailingScopes(
         })
         .onConflict(['source', 'scope'])
         .ignore();
+      changed = true;
     } else if (failingNow.get(listing.scope) !== error) {
       await tx('nodepools_scopes')
         .where({ source: sourceId, scope: listing.scope })
         .update({ error });
+      changed = true;
     }
   }
+  return changed;
 }
 
-export async function previousSuccess(
+/** What a source's row said before this run, as far as listed pools depend on it. */
+export interface PreviousRun {
+  status: string;
+  error: string | null;
+  last_success_at: string | null;
+  stale_after_ms: number | string | null;
+  removed_at: string | null;
+}
+
+export async function previousRun(
   tx: Knex.Transaction,
   sourceId: string,
-): Promise<string | null> {
-  const row: { last_success_at: string | null } | undefined = await tx(
-    'nodepools_sources',
-  )
+): Promise<PreviousRun | undefined> {
+  return tx('nodepools_sources')
     .where({ id: sourceId })
-    .first('last_success_at');
-  return row?.last_success_at ?? null;
+    .first('status', 'error', 'last_success_at', 'stale_after_ms', 'removed_at');
 }
 
-async function countLivePools(tx: Knex.Transaction, sourceId: string) {
+/**
+ * Whether a run changes how its pools are listed: their staleness follows
+ * the source's status and error, its staleness window and removal, and a
+ * success after the window had passed makes them fresh again. A run that
+ * only moves `last_success_at` forward changes none of that.
+ */
+export function changesListing(
+  before: PreviousRun | undefined,
+  after: { status: string; error: string | null; stale_after_ms: number | null },
+  now: string,
+): boolean {
+  if (!before) return true;
+  if (
+    before.status !== after.status ||
+    (before.error ?? null) !== after.error ||
+    before.removed_at !== null ||
+    (before.stale_after_ms === null ? null : Number(before.stale_after_ms)) !== after.stale_after_ms
+  ) {
+    return true;
+  }
+  if (after.status === 'error' || before.stale_after_ms === null || !before.last_success_at) {
+    return false;
+  }
+  return Date.parse(now) - Date.parse(before.last_success_at) > Number(before.stale_after_ms);
+}
+
+export async function countLivePools(tx: Knex.Transaction, sourceId: string) {
   const [row] = await tx('nodepools_pools')
     .where({ source: sourceId })
     .whereNull('tombstoned_at')
@@ -96,7 +138,7 @@ async function countLivePools(tx: Knex.Transaction, sourceId: string) {
   return Number(row.n);
 }
 
-async function upsertSource(
+export async function upsertSource(
   tx: Knex.Transaction,
   row: Record<string, unknown> & { id: string },
 ) {
@@ -108,8 +150,9 @@ export async function recordFailedRun(
   tx: Knex.Transaction,
   run: SourceRun,
   error: string,
-  lastSuccessAt: string | null,
-): Promise<void> {
+  before: PreviousRun | undefined,
+): Promise<boolean> {
+  const lastSuccessAt = before?.last_success_at ?? null;
   await upsertSource(tx, {
     ...run,
     status: 'error',
@@ -118,28 +161,41 @@ export async function recordFailedRun(
     error,
     issues: JSON.stringify([]),
   });
+  return changesListing(before, { status: 'error', error, stale_after_ms: run.stale_after_ms }, run.last_run_at);
 }
 
-/** A run that listed its scopes: `partial` or `error` when some or all of them failed. */
-export async function recordListedRun(
-  tx: Knex.Transaction,
-  run: SourceRun,
-  listings: PreparedListing[],
-): Promise<void> {
+/** A run's status from its listings: `partial` or `error` when some or all of them failed. */
+export function listedOutcome(listings: PreparedListing[]): {
+  status: 'ok' | 'partial' | 'error';
+  error: string | null;
+  issues: ImportIssue[];
+} {
   const failedListings = listings.filter(failed);
-  const issues: ImportIssue[] = listings.flatMap(l => l.issues ?? []);
   let status: 'ok' | 'partial' | 'error' = 'ok';
   if (failedListings.length) {
     status = failedListings.length === listings.length ? 'error' : 'partial';
   }
+  const error = failedListings.length
+    ? failedListings.map(l => `${l.scope}: ${l.error ?? 'incomplete listing'}`).join('\n')
+    : null;
+  return { status, error, issues: listings.flatMap(l => l.issues ?? []) };
+}
+
+/** A run that listed its scopes. */
+export async function recordListedRun(
+  tx: Knex.Transaction,
+  run: SourceRun,
+  listings: PreparedListing[],
+  before: PreviousRun | undefined,
+): Promise<boolean> {
+  const { status, error, issues } = listedOutcome(listings);
   await upsertSource(tx, {
     ...run,
     status,
     last_success_at: run.last_run_at,
     pool_count: await countLivePools(tx, run.id),
-    error: failedListings.length
-      ? failedListings.map(l => `${l.scope}: ${l.error ?? 'incomplete listing'}`).join('\n')
-      : null,
+    error,
     issues: JSON.stringify(issues),
   });
+  return changesListing(before, { status, error, stale_after_ms: run.stale_after_ms }, run.last_run_at);
 }

@@ -2,20 +2,23 @@ import type { Knex } from 'knex';
 import { fieldChanges } from '../fieldChanges';
 import type { HistoryRecord, PreparedPool, SyncSummary } from '../PoolStore';
 import { searchText } from '../rows';
+import { listDocumentJson } from '../listing/listDocument';
 import { chunks } from './chunks';
 import type { ListedPool, SyncPlan } from './diff';
-import { loadSpecs } from './load';
+import { loadDocuments } from './load';
 
 /** One sync's writes: the source, its time, and the history and counts they add up to. */
 export interface SyncWrite {
   tx: Knex.Transaction;
   sourceId: string;
+  /** The shard the pools were listed by (`index/count`), null when the source is not sharded. */
+  shard: string | null;
   now: string;
   summary: SyncSummary;
   history: HistoryRecord[];
 }
 
-function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
+function poolColumns(pool: PreparedPool, sourceId: string, scope: string, shard: string | null) {
   const { spec } = pool;
   return {
     provider: spec.provider,
@@ -30,15 +33,22 @@ function poolColumns(pool: PreparedPool, sourceId: string, scope: string) {
     owner_source: spec.ownerSource ?? null,
     source: sourceId,
     scope,
+    shard,
     search: searchText(spec),
     fingerprint: pool.fingerprint,
   };
 }
 
-function documentColumns(pool: PreparedPool) {
+function documentColumns(pool: PreparedPool, sourceId: string, observed: string | null) {
   return {
     spec: JSON.stringify(pool.spec),
     raw: pool.raw === undefined ? null : JSON.stringify(pool.raw),
+    list_json: listDocumentJson({
+      ref: pool.ref,
+      source: sourceId,
+      spec: pool.spec,
+      observed: observed ? JSON.parse(observed) : null,
+    }),
   };
 }
 
@@ -48,14 +58,14 @@ function documentColumns(pool: PreparedPool) {
  * returned, to be planned again against what that writer stored.
  */
 export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): Promise<ListedPool[]> {
-  const { tx, sourceId, now, summary } = write;
+  const { tx, sourceId, shard, now, summary } = write;
   const lost: ListedPool[] = [];
   for (const part of chunks(inserts)) {
     const inserted: Array<{ ref: string }> = await tx('nodepools_pools')
       .insert(
         part.map(({ pool, scope }) => ({
           ref: pool.ref,
-          ...poolColumns(pool, sourceId, scope),
+          ...poolColumns(pool, sourceId, scope, shard),
           first_seen_at: now,
           changed_at: now,
           tombstoned_at: null,
@@ -69,7 +79,7 @@ export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): P
     lost.push(...part.filter(({ pool }) => !ours.has(pool.ref)));
     if (!won.length) continue;
     await tx('nodepools_pool_documents').insert(
-      won.map(({ pool }) => ({ ref: pool.ref, ...documentColumns(pool) })),
+      won.map(({ pool }) => ({ ref: pool.ref, ...documentColumns(pool, sourceId, null) })),
     );
     for (const { pool } of won) {
       write.history.push({ ref: pool.ref, event: 'created', changes: [] });
@@ -82,24 +92,22 @@ export async function insertNewPools(write: SyncWrite, inserts: ListedPool[]): P
 
 /** Rewrites changed pools, with their field-level changes against the stored spec. */
 export async function updateChangedPools(write: SyncWrite, changed: SyncPlan['changed']): Promise<void> {
-  const { tx, sourceId, now, summary } = write;
+  const { tx, sourceId, shard, now, summary } = write;
   for (const part of chunks(changed)) {
-    const oldSpecs = await loadSpecs(tx, part.map(c => c.pool.ref));
+    const stored = await loadDocuments(tx, part.map(c => c.pool.ref));
     for (const { pool, scope, prior } of part) {
-      const changes = fieldChanges(
-        JSON.parse(oldSpecs.get(pool.ref) ?? '{}'),
-        pool.spec,
-      );
+      const before = stored.get(pool.ref);
+      const changes = fieldChanges(JSON.parse(before?.spec ?? '{}'), pool.spec);
       await tx('nodepools_pools')
         .where({ ref: pool.ref })
         .update({
-          ...poolColumns(pool, sourceId, scope),
+          ...poolColumns(pool, sourceId, scope, shard),
           changed_at: now,
           tombstoned_at: null,
         });
       await tx('nodepools_pool_documents')
         .where({ ref: pool.ref })
-        .update(documentColumns(pool));
+        .update(documentColumns(pool, sourceId, before?.observed ?? null));
       summary.poolRowsWritten += 2;
       if (prior.tombstoned_at) {
         write.history.push({ ref: pool.ref, event: 'revived', changes });

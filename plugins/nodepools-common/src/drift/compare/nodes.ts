@@ -9,6 +9,7 @@ import {
   parseKubeVersion,
   type KubeVersion,
 } from '../versions';
+import { compareNodeMarks } from './nodeMarks';
 import { declaredCount, effectiveRange } from './scaling';
 
 /** Something the pool's nodes show that neither the cloud's pool record nor the IaC says. */
@@ -134,8 +135,8 @@ function zones(actual: ActualPool, desired: DesiredPool | undefined, semantics: 
  * What the nodes show, from the pool's observed roll-up: a node count
  * outside the autoscaler range (or off a fixed size), kubelets outside the
  * version skew policy against the control plane, nodes behind the pool's
- * version or on mixed images, nodes in undeclared zones. None without a
- * roll-up.
+ * version or on mixed images, nodes in undeclared zones, nodes lacking or
+ * carrying labels and taints their pool does not. None without a roll-up.
  */
 export function compareNodes(
   actual: ActualPool,
@@ -150,5 +151,6 @@ export function compareNodes(
     versionSkew(running, semantics, controlPlane),
     ...staleImages(actual, running),
     zones(actual, desired, semantics),
+    ...compareNodeMarks(actual, semantics),
   ].filter((d): d is NodeDrift => d !== undefined);
 }

@@ -71,7 +71,7 @@ export function bindPods(input: ClusterInput, nodesByName: ReadonlyMap<string, N
     }
     if (pod.daemonSet) {
       node.daemonPods = [...node.daemonPods, pod];
-      if (!daemonSets.has(pod.daemonSet)) {
+      if (!daemonSets.has(pod.daemonSet) && pod.raw !== undefined) {
         // One pod stands for its DaemonSet on nodes that do not exist yet.
         try {
           daemonSets.set(pod.daemonSet, readPod(pod.raw, pod.index));

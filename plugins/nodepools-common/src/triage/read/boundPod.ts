@@ -2,7 +2,7 @@ import { hostPortsOf, type HostPort } from '../checks/hostPorts';
 import type { Container, Pod, PodAffinityTerm, PodSpec } from '../kube';
 import type { SkippedItem } from '../types';
 import { isObject, listAt, objectAt, optionalString, requiredString, stringMap } from './fields';
-import { readItems } from './items';
+import { readItem } from './items';
 import type { NodeRecord } from './node';
 import { isTerminal, readPod, type PodRecord } from './pod';
 import { podAffinityTerms } from './podSpec';
@@ -41,7 +41,7 @@ export interface BoundPod extends PlacedPod {
   podAntiAffinity: PodAffinityTerm[];
   /** `namespace/name` of the owning DaemonSet. */
   daemonSet?: string;
-  /** The item as given, read in full only when the pod must stand for its DaemonSet. */
+  /** The item as given, kept for the first pod of each DaemonSet only: it stands for the DaemonSet on new nodes. */
   raw: unknown;
 }
 
@@ -143,31 +143,44 @@ export interface PodsRead {
   usage: Map<string, NodeUsage>;
 }
 
-export function readPods(items: readonly unknown[], skipped: SkippedItem[]): PodsRead {
-  const result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
-  const usageOf = (nodeName: string) => {
-    let usage = result.usage.get(nodeName);
-    if (!usage) result.usage.set(nodeName, (usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, node: undefined }));
+/**
+ * Reads pods one at a time, as a list or a stream hands them over: pods
+ * waiting for the scheduler in full, bound pods the lean way. Of each
+ * DaemonSet's pods only the first keeps its item, to stand for it on new
+ * nodes.
+ */
+export class PodsReader {
+  readonly result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
+  private readonly daemonSetsKept = new Set<string>();
+  private readonly usageOf = (nodeName: string) => {
+    let usage = this.result.usage.get(nodeName);
+    if (!usage) this.result.usage.set(nodeName, (usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, node: undefined }));
     return usage;
   };
-  readItems(
-    items,
-    'pods',
-    'Pod',
-    (raw, index) => {
+
+  constructor(private readonly skipped: SkippedItem[]) {}
+
+  add(raw: unknown, index: number) {
+    readItem(raw, index, 'pods', 'Pod', this.skipped, () => {
       if (isBoundPodItem(raw)) {
-        const placed = readBoundPod(raw, index, usageOf);
-        if (placed) {
-          result.placed.push(placed);
-          if ('raw' in placed) result.special.push(placed as BoundPod);
-        }
+        const placed = readBoundPod(raw, index, this.usageOf);
+        if (!placed) return;
+        this.result.placed.push(placed);
+        if (!('raw' in placed)) return;
+        const bound = placed as BoundPod;
+        if (bound.daemonSet && !this.daemonSetsKept.has(bound.daemonSet)) this.daemonSetsKept.add(bound.daemonSet);
+        else bound.raw = undefined;
+        this.result.special.push(bound);
       } else {
         const pod = readPod(raw, index);
-        if (!isTerminal(pod)) result.pending.push(pod);
+        if (!isTerminal(pod)) this.result.pending.push(pod);
       }
-      return undefined;
-    },
-    skipped,
-  );
-  return result;
+    });
+  }
+}
+
+export function readPods(items: readonly unknown[], skipped: SkippedItem[]): PodsRead {
+  const reader = new PodsReader(skipped);
+  items.forEach((raw, index) => reader.add(raw, index));
+  return reader.result;
 }

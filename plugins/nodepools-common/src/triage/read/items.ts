@@ -40,6 +40,23 @@ export function objectName(raw: unknown, list: string, kind: string, index: numb
   return `${list} item ${index}`;
 }
 
+/** Reads one item; a bad one is listed as skipped. */
+export function readItem(
+  raw: unknown,
+  index: number,
+  list: string,
+  kind: string,
+  skipped: SkippedItem[],
+  read: () => void,
+) {
+  try {
+    read();
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e;
+    skipped.push({ list, index, object: objectName(raw, list, kind, index), field: e.field, message: e.message });
+  }
+}
+
 /** Reads every item, keeping the good ones and listing the bad ones as skipped. */
 export function readItems<T>(
   items: readonly unknown[],

@@ -19,6 +19,22 @@ function parseLimits(limits: Record<string, string> | undefined, notes: string[]
   return parsed;
 }
 
+/**
+ * Why a provisioner's pool adds no node: limits of zero turn its
+ * autoscaling off (what AKS node auto-provisioning documents to disable a
+ * pool), and a static NodePool keeps its replicas.
+ */
+function provisionsNothing(limits: Record<string, string> | undefined, current: number): CheckReason {
+  const zero = Object.entries(limits ?? {}).filter(([, value]) => /^0+(\.0*)?[a-zA-Z]*$/.test(String(value).trim()));
+  if (zero.length) {
+    return {
+      code: 'max-size',
+      message: `autoscaling is off: its limits allow no new node (${zero.map(([name, value]) => `${name}: ${value}`).join(', ')})`,
+    };
+  }
+  return { code: 'max-size', message: `autoscaling is off: the NodePool is static and keeps its replicas (${current} node(s))` };
+}
+
 export function scalingOf(pool: PoolState, notes: string[]): { kind: PoolTemplate['kind']; scaling: PoolScaling } {
   const spec = pool.spec;
   const current = spec?.nodeCount ?? pool.nodes.length;
@@ -31,7 +47,12 @@ export function scalingOf(pool: PoolState, notes: string[]): { kind: PoolTemplat
       remaining = {};
       for (const [name, limit] of Object.entries(limits)) remaining[name] = limit - (used[name] ?? 0);
     }
-    return { kind: 'provisioner', scaling: { canAdd: true, current: pool.nodes.length, limits, remaining } };
+    const running = pool.nodes.length;
+    if (spec && !spec.autoscaling.enabled) {
+      const reason = provisionsNothing(spec.limits, current);
+      return { kind: 'provisioner', scaling: { canAdd: false, current: running, limits, remaining, reason } };
+    }
+    return { kind: 'provisioner', scaling: { canAdd: true, current: running, limits, remaining } };
   }
   if (!spec) {
     return {

@@ -14,7 +14,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import type { NodePool, PoolQuery } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem, PoolQuery } from '@nodepools/plugin-nodepools-common';
 import { usePoolLink, usePoolListLink } from '../../hooks/usePoolLink';
 import { usePoolPages } from '../../hooks/usePoolPages';
 import {
@@ -34,7 +34,7 @@ const useStyles = makeStyles({
 /** Pools listed on the card; the rest are one click away on the pool list. */
 const CARD_PAGE_SIZE = 20;
 
-function PoolRows({ pools, forCluster }: { pools: NodePool[]; forCluster: boolean }) {
+function PoolRows({ pools, forCluster }: { pools: PoolListItem[]; forCluster: boolean }) {
   const poolLink = usePoolLink();
   return (
     <>

@@ -21,7 +21,7 @@ import { usePoolPages } from '../../hooks/usePoolPages';
 import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
 import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
-import { sourcesRouteRef, triageRouteRef } from '../../routes';
+import { driftRouteRef, sourcesRouteRef, triageRouteRef } from '../../routes';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
@@ -60,6 +60,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   const api = useApi(nodePoolsApiRef);
   const sourcesLink = useRouteRef(sourcesRouteRef);
   const triageLink = useRouteRef(triageRouteRef);
+  const driftLink = useRouteRef(driftRouteRef);
   const [query, setQuery] = usePoolQueryParams();
   const facets = useAsync(() => api.getFacets(), [api]);
   const pages = usePoolPages(query, pageSize);
@@ -137,6 +138,9 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
       <Content>
         <ContentHeader title="Pools">
           <Link to={triageLink()}>Triage</Link>
+          <Link to={driftLink()} style={{ marginLeft: 16 }}>
+            Drift
+          </Link>
           <Link to={sourcesLink()} style={{ marginLeft: 16 }}>
             Sources
           </Link>

@@ -1,11 +1,11 @@
 import Typography from '@material-ui/core/Typography';
-import type { ObservedNodes } from '@nodepools/plugin-nodepools-common';
+import type { ObservedNodeCounts } from '@nodepools/plugin-nodepools-common';
 import { nodesLabel } from '../../lib/format';
 
 export interface ObservedNodesSummaryProps {
   /** What the cloud says; undefined for pools seen only in the cluster. */
   nodeCount?: number;
-  observed: ObservedNodes;
+  observed: ObservedNodeCounts;
 }
 
 /**

@@ -3,7 +3,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import WarningIcon from '@material-ui/icons/Warning';
 import DeleteIcon from '@material-ui/icons/DeleteOutline';
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 
 const useStyles = makeStyles(theme => ({
   stale: {
@@ -16,7 +16,7 @@ const DEFAULT_STALE_REASON =
   'The source of this pool failed its last sync; the values shown may be out of date.';
 
 /** "Stale" (with the source's error) and "Removed" markers of a pool. */
-export function PoolBadges({ pool }: { pool: Pick<NodePool, 'stale' | 'staleReason' | 'tombstonedAt'> }) {
+export function PoolBadges({ pool }: { pool: Pick<PoolListItem, 'stale' | 'staleReason' | 'tombstonedAt'> }) {
   const classes = useStyles();
   return (
     <>

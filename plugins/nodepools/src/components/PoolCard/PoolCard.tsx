@@ -5,17 +5,19 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { capacityTypeLabel, modeLabel, providerLabel } from '../../lib/format';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { OwnerLink } from '../OwnerLink';
+import { DriftBadge } from '../DriftBadge';
 import { PoolBadges } from '../PoolBadges';
 import { RelativeTime } from '../RelativeTime';
 import { TaintChips } from '../TaintChips';
 import { TriagePendingFit } from '../TriagePendingFit';
 
 export interface PoolCardProps {
-  pool: NodePool;
+  /** A listed pool, or a whole one (the pool page). */
+  pool: PoolListItem;
   /** Link to the pool's page; the name is plain text without it. */
   to?: string;
   /** Pending pods of the pool's cluster that a node added to this pool would take. */
@@ -100,6 +102,7 @@ function PoolCardComponent({ pool, to, pendingFitAfterScaleUp, triageLink }: Poo
             {to ? <Link to={to}>{pool.name}</Link> : pool.name}
           </Typography>
           <PoolBadges pool={pool} />
+          <DriftBadge poolRef={pool.ref} />
         </div>
         <div className={classes.chips}>
           <Chip

@@ -7,6 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
   NodePool,
+  ObservedMark,
   ObservedNodes,
   ResourceAmounts,
 } from '@nodepools/plugin-nodepools-common';
@@ -55,6 +56,18 @@ function keyValues(record: Record<string, string>): ReactNode {
   const entries = Object.entries(record);
   if (!entries.length) return '—';
   return <Chips items={entries.map(([k, v]) => formatKeyValue(k, v))} />;
+}
+
+/** Labels or taints with how many nodes carry each. */
+function marks(values: ObservedMark[]): ReactNode {
+  if (!values.length) return '—';
+  return (
+    <Chips
+      items={values.map(
+        m => `${m.key}${m.value ? `=${m.value}` : ''}${m.effect ? `:${m.effect}` : ''} (${m.nodes})`,
+      )}
+    />
+  );
 }
 
 function list(values: string[]): ReactNode {
@@ -145,6 +158,9 @@ const OBSERVED_FIELDS: Renderers<ObservedNodes> = {
   allocatable: { label: 'Allocatable', render: resourceAmounts },
   requested: { label: 'Requested by pods', render: resourceAmounts },
   observedAt: { label: 'Observed', render: v => <RelativeTime value={v} /> },
+  controlPlaneVersion: { label: 'Control plane' },
+  labels: { label: 'Node labels (nodes)', render: marks },
+  taints: { label: 'Node taints (nodes)', render: marks },
 };
 
 function FieldRows<T extends object>({ value, fields }: { value: T; fields: Renderers<T> }) {

@@ -1,5 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
-import type { NodePool } from '@nodepools/plugin-nodepools-common';
+import type { PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { usePoolLink } from '../../hooks/usePoolLink';
 import { useTriageLink } from '../../hooks/useTriageLink';
 import { PoolCard } from '../PoolCard';
@@ -20,7 +20,7 @@ export function PoolGrid({
   pools,
   pendingFitAfterScaleUp,
 }: {
-  pools: NodePool[];
+  pools: PoolListItem[];
   /** Per pool ref, pending pods that would fit after a scale-up. */
   pendingFitAfterScaleUp?: ReadonlyMap<string, number>;
 }) {

@@ -1,4 +1,4 @@
-import { providerProfile, type NodePool } from '@nodepools/plugin-nodepools-common';
+import { providerProfile, type PoolListItem } from '@nodepools/plugin-nodepools-common';
 import { CapacityBar } from '../CapacityBar';
 import { NodeCountBar } from '../NodeCountBar';
 import { ObservedNodesSummary } from '../ObservedNodesSummary';
@@ -7,7 +7,7 @@ import { ObservedNodesSummary } from '../ObservedNodesSummary';
  * A pool's nodes as its source states them, and, when the cluster was read,
  * what the cluster itself sees: ready nodes and requested vs allocatable.
  */
-export function PoolNodesSummary({ pool }: { pool: NodePool }) {
+export function PoolNodesSummary({ pool }: { pool: PoolListItem }) {
   return (
     <>
       <NodeCountBar nodeCount={pool.nodeCount} autoscaling={pool.autoscaling} />

@@ -18,6 +18,7 @@ import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
 import { ApiErrorPanel } from '../ApiErrorPanel';
+import { PoolDriftTabs } from '../DriftPoolTab';
 import { PoolNodesSummary } from '../PoolNodesSummary';
 import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
@@ -121,7 +122,7 @@ export function PoolPage() {
     subtitle = [providerLabel(p.provider), p.account, p.region, p.cluster]
       .filter(Boolean)
       .join(' · ');
-    body = <PoolDetails pool={p} />;
+    body = <PoolDriftTabs poolRef={p.ref} details={<PoolDetails pool={p} />} />;
   }
 
   return (

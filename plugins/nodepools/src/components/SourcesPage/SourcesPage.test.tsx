@@ -33,6 +33,34 @@ describe('SourcesPage', () => {
     expect(sourceRow('gke-ml')).toHaveTextContent('Never run');
   });
 
+  it('lists a sharded source once, with the last run of each shard', async () => {
+    const sharded = {
+      id: 'eks-fleet',
+      kind: 'eks',
+      target: 'account 111122223333 in 4 regions',
+      status: 'partial' as const,
+      lastRunAt: '2026-11-10T11:34:00.000Z',
+      poolCount: 900,
+      issues: [],
+      error: 'shard 2/3: AccessDenied',
+      shards: [
+        { shard: '1/3', status: 'ok' as const, lastRunAt: '2026-11-10T11:30:00.000Z' },
+        { shard: '2/3', status: 'error' as const, lastRunAt: '2026-11-10T11:34:00.000Z', error: 'AccessDenied' },
+        { shard: '3/3', status: 'never' as const },
+      ],
+    };
+    await renderRouter('/nodepools/sources', new FakeNodePoolsApi([], {}, {}, [...SOURCES, sharded]));
+    await screen.findByText('eks-fleet', { selector: 'td' });
+    const row = sourceRow('eks-fleet');
+    expect(row).toHaveTextContent('Partial');
+    expect(within(row).getAllByTestId('source-shard').map(li => li.textContent?.replace(/ran .*? ago|ran in .*?(?= \(|$)/, 'ran <when>'))).toEqual([
+      'shard 1/3: OK, ran <when>',
+      'shard 2/3: error, ran <when> (AccessDenied)',
+      'shard 3/3: not run yet',
+    ]);
+    expect(screen.getAllByRole('button', { name: 'Sync eks-fleet now' })).toHaveLength(1);
+  });
+
   it('lists a source removed from config with when its pools are tombstoned, and no sync', async () => {
     const removed = {
       id: 'eks-legacy',

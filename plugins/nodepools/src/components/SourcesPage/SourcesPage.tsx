@@ -30,6 +30,7 @@ import { errorMessage, formatDuration } from '../../lib/format';
 import { rootRouteRef } from '../../routes';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { RelativeTime } from '../RelativeTime';
+import { SourceShards } from '../SourceShards';
 
 /** Issues listed per source before the rest is summed up. */
 const ISSUES_SHOWN = 5;
@@ -129,7 +130,16 @@ export function SourcesPage() {
     { title: 'Source', field: 'id' },
     { title: 'Kind', field: 'kind' },
     { title: 'Target', field: 'target' },
-    { title: 'Status', field: 'status', render: row => <SourceStatus source={row} /> },
+    {
+      title: 'Status',
+      field: 'status',
+      render: row => (
+        <>
+          <SourceStatus source={row} />
+          {row.shards && <SourceShards shards={row.shards} />}
+        </>
+      ),
+    },
     { title: 'Last run', field: 'lastRunAt', render: row => when(row.lastRunAt) },
     {
       title: 'Duration',

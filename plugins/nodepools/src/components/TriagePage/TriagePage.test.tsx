@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { PodTriage, TriageReport } from '@nodepools/plugin-nodepools-common';
+import type { TriagePod, TriageReport } from '@nodepools/plugin-nodepools-common';
 import { FakeNodePoolsApi } from '../../__testUtils__/FakeNodePoolsApi';
 import { currentSearch } from '../../__testUtils__/LocationProbe';
 import { renderRouter } from '../../__testUtils__/renderRouter';
@@ -308,12 +308,12 @@ describe('TriagePage', () => {
 
   it('keeps large clusters light: pods and signature groups are shown in slices', async () => {
     const base = PROD_REPORT.pods[0];
-    const pods: PodTriage[] = [];
+    const pods: TriagePod[] = [];
     const signatures: TriageReport['signatures'] = [];
     const groupCount = GROUPS_SHOWN + 5;
     for (let g = 0; g < groupCount; g++) {
       const size = g === 0 ? PODS_SHOWN + 10 : 1;
-      signatures.push({ id: `s${g + 1}`, pods: size, requests: { cpu: '1' }, summary: [] });
+      signatures.push({ ...PROD_REPORT.signatures[0], id: `s${g + 1}`, pods: size, requests: { cpu: '1' }, summary: [] });
       for (let i = 0; i < size; i++) {
         pods.push({ ...base, name: `job-${g}-${i}`, signature: `s${g + 1}` });
       }

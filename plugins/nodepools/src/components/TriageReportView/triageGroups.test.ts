@@ -1,4 +1,4 @@
-import type { PodTriage } from '@nodepools/plugin-nodepools-common';
+import { compactTriageReport, expandTriageReport, type PodTriage } from '@nodepools/plugin-nodepools-common';
 import { EMPTY_REPORT, PROD_REPORT } from '../../__testUtils__/triage';
 import { countTriage, groupTriage } from './triageGroups';
 
@@ -46,14 +46,17 @@ describe('groupTriage', () => {
       ],
       fix: { kind: 'ip-exhaustion', pool: 'general', text: `node ${node} got the pod but the CNI has no IP address left for it` },
     });
-    const [placed] = groupTriage({
-      ...EMPTY_REPORT,
+    const [placed] = groupTriage(compactTriageReport({
+      ...expandTriageReport(EMPTY_REPORT),
+      pools: [
+        { cluster: 'prod', pool: 'general', provider: 'eks', ref: 'eks/1/r/prod/general', nodes: 2, pendingFitNow: 0, pendingFitAfterScaleUp: 0 },
+      ],
       pods: [
         onNode('a', 'node-1', 'failed to assign an IP address to container (a)'),
         onNode('b', 'node-2', 'failed to assign an IP address to container (b)'),
         onNode('c', 'node-2', 'failed to assign an IP address to container (a)'),
       ],
-    });
+    }));
     expect(placed.verdicts).toHaveLength(1);
     expect(placed.verdicts[0].reasons.map(r => r.message)).toEqual([
       'failed to assign an IP address to container (a)',

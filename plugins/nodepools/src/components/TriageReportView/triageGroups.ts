@@ -1,17 +1,20 @@
-import type {
-  PodTriage,
-  PoolVerdict,
-  SchedulerMessageSummary,
-  SignatureGroup,
-  TriageFix,
-  TriageReason,
-  TriageReport,
+import {
+  expandPodVerdicts,
+  expandSignatureVerdicts,
+  parseSchedulerMessage,
+  type PoolVerdict,
+  type SchedulerMessageSummary,
+  type SignatureTriage,
+  type TriageFix,
+  type TriagePod,
+  type TriageReason,
+  type TriageReport,
 } from '@nodepools/plugin-nodepools-common';
 
 /** One fix and the pods it is for. */
 export interface GroupFix {
   fix: TriageFix;
-  pods: PodTriage[];
+  pods: TriagePod[];
 }
 
 /** One distinct kube-scheduler message and how many pods of the group saw it. */
@@ -26,8 +29,8 @@ export interface TriageGroup {
   /** The signature id (`s1`), or what the engine put pods outside any signature under (`placed`). */
   id: string;
   /** The signature's requests and summary; absent for pods the engine did not group. */
-  signature?: SignatureGroup;
-  pods: PodTriage[];
+  signature?: SignatureTriage;
+  pods: TriagePod[];
   /** One verdict per pool, for the matrix. */
   verdicts: PoolVerdict[];
   fixes: GroupFix[];
@@ -43,11 +46,11 @@ function reasonKey(reason: TriageReason): string {
  * node's pool: one pool may appear under several pods. It fits only if it
  * fits every one of them, and it shows every distinct blocker.
  */
-function mergeVerdicts(pods: PodTriage[]): PoolVerdict[] {
+function mergeVerdicts(report: TriageReport, pods: TriagePod[]): PoolVerdict[] {
   const byRef = new Map<string, PoolVerdict>();
   const seenReasons = new Map<string, Set<string>>();
   for (const pod of pods) {
-    for (const verdict of pod.pools) {
+    for (const verdict of expandPodVerdicts(report, pod)) {
       const known = byRef.get(verdict.ref);
       if (!known) {
         byRef.set(verdict.ref, { ...verdict, reasons: [...verdict.reasons] });
@@ -70,9 +73,12 @@ function mergeVerdicts(pods: PodTriage[]): PoolVerdict[] {
   return [...byRef.values()];
 }
 
-function distinctFixes(pods: PodTriage[]): GroupFix[] {
+/** Pods of a signature share its fix; placed pods each have their own. */
+function distinctFixes(pods: TriagePod[], signature: SignatureTriage | undefined): GroupFix[] {
+  if (signature) return [{ fix: signature.fix, pods }];
   const byKey = new Map<string, GroupFix>();
   for (const pod of pods) {
+    if (!pod.fix) continue;
     const key = JSON.stringify(pod.fix);
     const entry = byKey.get(key);
     if (entry) entry.pods.push(pod);
@@ -81,7 +87,7 @@ function distinctFixes(pods: PodTriage[]): GroupFix[] {
   return [...byKey.values()];
 }
 
-function distinctMessages(pods: PodTriage[]): GroupMessage[] {
+function distinctMessages(pods: TriagePod[]): GroupMessage[] {
   const byText = new Map<string, GroupMessage>();
   for (const pod of pods) {
     if (!pod.schedulerMessage) continue;
@@ -90,7 +96,7 @@ function distinctMessages(pods: PodTriage[]): GroupMessage[] {
     else {
       byText.set(pod.schedulerMessage, {
         text: pod.schedulerMessage,
-        summary: pod.schedulerSummary,
+        summary: parseSchedulerMessage(pod.schedulerMessage),
         pods: 1,
       });
     }
@@ -101,11 +107,11 @@ function distinctMessages(pods: PodTriage[]): GroupMessage[] {
 /**
  * The report's pods by scheduling signature, largest group first; pods the
  * engine placed outside any signature come last, in the engine's order.
- * Pods of one signature share their verdicts (the engine evaluated them
- * once), so the first pod's stand for the group.
+ * Pods of one signature share its verdicts and fix, written once in the
+ * report.
  */
 export function groupTriage(report: TriageReport): TriageGroup[] {
-  const podsBySignature = new Map<string, PodTriage[]>();
+  const podsBySignature = new Map<string, TriagePod[]>();
   for (const pod of report.pods) {
     const list = podsBySignature.get(pod.signature);
     if (list) list.push(pod);
@@ -119,8 +125,8 @@ export function groupTriage(report: TriageReport): TriageGroup[] {
       id,
       signature,
       pods,
-      verdicts: signature ? pods[0].pools : mergeVerdicts(pods),
-      fixes: distinctFixes(pods),
+      verdicts: signature ? expandSignatureVerdicts(report, signature) : mergeVerdicts(report, pods),
+      fixes: distinctFixes(pods, signature),
       messages: distinctMessages(pods),
     });
   }
@@ -149,11 +155,13 @@ export function countTriage(report: TriageReport): TriageCounts {
   let schedulableNow = 0;
   let fitAfterScaleUp = 0;
   let ipExhaustion = 0;
+  const signatures = new Map(report.signatures.map(s => [s.id, s]));
   for (const pod of report.pods) {
     if (pod.state === 'ip-exhaustion') ipExhaustion++;
-    if (pod.state !== 'unscheduled') continue;
-    if (pod.schedulableNow) schedulableNow++;
-    else if (pod.pools.some(v => v.fitsAfterScaleUp)) fitAfterScaleUp++;
+    const signature = signatures.get(pod.signature);
+    if (pod.state !== 'unscheduled' || !signature) continue;
+    if (signature.schedulableNow) schedulableNow++;
+    else if (signature.verdicts.some(v => v.fitsAfterScaleUp)) fitAfterScaleUp++;
   }
   return {
     pending: report.pods.length,

@@ -7,7 +7,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { PodTriage, PodTriageState } from '@nodepools/plugin-nodepools-common';
+import type { PodTriageState, TriagePod } from '@nodepools/plugin-nodepools-common';
 import { TriageFixPanel } from '../TriageFixPanel';
 import type { TriageGroup } from '../TriageReportView/triageGroups';
 import { TriageSchedulerMessage } from '../TriageSchedulerMessage';
@@ -60,7 +60,7 @@ function StateChip({ state }: { state: PodTriageState }) {
   );
 }
 
-function PodRow({ pod }: { pod: PodTriage }) {
+function PodRow({ pod }: { pod: TriagePod }) {
   const classes = useStyles();
   return (
     <li className={classes.pod} data-testid="triage-pod" data-state={pod.state}>
@@ -73,7 +73,7 @@ function PodRow({ pod }: { pod: PodTriage }) {
   );
 }
 
-function PodList({ pods }: { pods: PodTriage[] }) {
+function PodList({ pods }: { pods: TriagePod[] }) {
   const classes = useStyles();
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? pods : pods.slice(0, PODS_SHOWN);
@@ -93,7 +93,7 @@ function PodList({ pods }: { pods: PodTriage[] }) {
   );
 }
 
-function fixPodNames(pods: PodTriage[]): string[] {
+function fixPodNames(pods: TriagePod[]): string[] {
   const names = pods.slice(0, FIX_PODS_NAMED).map(p => `${p.namespace}/${p.name}`);
   const more = pods.length - names.length;
   return more > 0 ? [...names, `${more} more`] : names;

@@ -68,6 +68,11 @@ export function adoptResolution(input: ResolutionInput): Resolution | undefined 
     case 'version-skew':
     case 'node-image':
       return noteResolution('nothing to change in the IaC: the nodes must be upgraded to their pool\'s version');
+    case 'node-labels':
+    case 'node-taints':
+      return noteResolution(
+        `the IaC declares the pool, not its nodes: relabel or retaint the nodes (revert), or declare the ${input.cause === 'node-labels' ? 'labels' : 'taints'} on the pool so that every node gets them`,
+      );
     case 'node-count':
       if (typeof input.desired !== 'number') return noteResolution('the cluster autoscaler should bring the nodes back into the declared range');
       break;

@@ -5,6 +5,7 @@ import { noteResolution, shellResolution } from '../quote';
 import { aksRevert } from './aks';
 import { eksRevert } from './eks';
 import { gkeRevert } from './gke';
+import { nodeMarksRevert } from './nodeMarks';
 import { doksRevert, karpenterRevert, kubernetesRevert } from './others';
 
 const BY_PROVIDER: Readonly<Record<Provider, (input: ResolutionInput) => Resolution | undefined>> = {
@@ -42,5 +43,6 @@ export function revertResolution(input: ResolutionInput): Resolution | undefined
     return noteResolution(`not written as a command: ${quoted(optionLike)} starts with "-" and would be read as an option`);
   }
   if (input.cause === 'declared-not-found') return createFromSource(input);
+  if (input.cause === 'node-labels' || input.cause === 'node-taints') return nodeMarksRevert(input);
   return BY_PROVIDER[input.pool.provider](input);
 }

@@ -1,0 +1,116 @@
+import { InputError } from '@backstage/errors';
+import {
+  DRIFT_CAUSES,
+  DRIFT_SEVERITIES,
+  DRIFT_STATES,
+  MAX_PAGE_SIZE,
+  type DriftAcknowledgeRequest,
+  type DriftQuery,
+  type DriftState,
+} from '@nodepools/plugin-nodepools-common';
+import { z } from 'zod';
+import { queryError } from './poolQueryParams';
+
+/** A repeated (`?a=1&a=2`) or comma-separated (`?a=1,2`) query parameter. */
+function multi<T extends z.ZodTypeAny>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform(v =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap(s => s.split(','))
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+}
+
+const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
+const driftQuerySchema = z
+  .object({
+    cluster: multi(z.string().max(512)),
+    owner: multi(z.string().max(255)),
+    severity: multi(z.enum(DRIFT_SEVERITIES)),
+    state: multi(z.enum(DRIFT_STATES)),
+    cause: multi(z.enum(DRIFT_CAUSES)),
+    cursor: z.string().max(2048),
+    limit: z.coerce
+      .number({ invalid_type_error: LIMIT_MESSAGE })
+      .int(LIMIT_MESSAGE)
+      .min(1, LIMIT_MESSAGE)
+      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE),
+  })
+  .partial()
+  .strict();
+
+/** Validates `GET /drift` query strings; a bad one is a 400 naming the parameter. */
+export function parseDriftQuery(query: unknown): DriftQuery {
+  const result = driftQuerySchema.safeParse(query);
+  if (!result.success) throw queryError(result.error);
+  return result.data;
+}
+
+const stateOnly = z.object({ state: multi(z.enum(DRIFT_STATES)) }).partial().strict();
+
+/** `GET /pools/:ref/drift?state=`: default open and acknowledged. */
+export function parseStateQuery(query: unknown): DriftState[] | undefined {
+  const result = stateOnly.safeParse(query);
+  if (!result.success) throw queryError(result.error);
+  return result.data.state?.length ? result.data.state : undefined;
+}
+
+const daysOnly = z
+  .object({ days: z.coerce.number({ invalid_type_error: 'expected a whole number from 1 to 366' }).int('expected a whole number from 1 to 366').min(1, 'expected a whole number from 1 to 366').max(366, 'expected a whole number from 1 to 366') })
+  .partial()
+  .strict();
+
+/** `GET /drift/summary?days=`: how many days of counts over time (default 30). */
+export function parseDays(query: unknown): number {
+  const result = daysOnly.safeParse(query);
+  if (!result.success) throw queryError(result.error);
+  return result.data.days ?? 30;
+}
+
+/** An ISO date (`2026-12-31`, the end of that day UTC) or date-time with a zone. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const acknowledgeBody = z
+  .object({
+    reason: z
+      .string({ required_error: 'is required: say why this drift is accepted', invalid_type_error: 'expected a string' })
+      .trim()
+      .min(1, 'is required: say why this drift is accepted')
+      .max(2000, 'must be at most 2000 characters'),
+    until: z
+      .string({ invalid_type_error: 'expected an ISO date (2026-12-31) or date-time' })
+      .refine(v => ISO_DATE.test(v) || ISO_DATE_TIME.test(v), 'expected an ISO date (2026-12-31) or date-time with a zone')
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Validates an acknowledgement; `until` becomes an ISO date-time (a date
+ * means the end of that day, UTC) that must lie in the future. Errors
+ * name the field.
+ */
+export function parseAcknowledgement(body: unknown, now: Date): DriftAcknowledgeRequest {
+  const result = acknowledgeBody.safeParse(body ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (issue.code === 'unrecognized_keys') {
+      throw new InputError(`Unknown field '${issue.keys[0]}' in the request body; expected reason and until`);
+    }
+    throw new InputError(`Invalid field '${issue.path.join('.') || 'body'}' in the request body: ${issue.message}`);
+  }
+  const { reason, until } = result.data;
+  if (until === undefined) return { reason };
+  const at = new Date(ISO_DATE.test(until) ? `${until}T23:59:59.999Z` : until);
+  if (Number.isNaN(at.getTime())) {
+    throw new InputError(`Invalid field 'until' in the request body: ${JSON.stringify(until)} is not a date`);
+  }
+  if (at.getTime() <= now.getTime()) {
+    throw new InputError(`Invalid field 'until' in the request body: ${until} is not in the future`);
+  }
+  return { reason, until: at.toISOString() };
+}

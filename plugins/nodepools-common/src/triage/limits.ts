@@ -1,0 +1,31 @@
+/** Bounds on one analysis, so one input cannot take a shared process down. */
+export interface TriageLimits {
+  /** Pods in the input, pending and bound. */
+  maxPods?: number;
+  maxNodes?: number;
+  /** Scheduling signatures x pools: the verdicts a report holds, each a full evaluation when explained. */
+  maxWork?: number;
+}
+
+export type TriageLimitName = keyof TriageLimits;
+
+/** An input over one of the limits; nothing was analyzed. */
+export class TriageLimitError extends Error {
+  constructor(
+    readonly limit: TriageLimitName,
+    /** How much the input has, as far as it was read (counting stops past the limit). */
+    readonly amount: number,
+    readonly max: number,
+    /** What is counted, in words: `pods`, `nodes`, `signatures x pools`. */
+    readonly counted: string,
+  ) {
+    super(`the input has more than ${max.toLocaleString('en-US')} ${counted} (${amount.toLocaleString('en-US')} read)`);
+    this.name = 'TriageLimitError';
+  }
+}
+
+/** Throws when `amount` passes the limit; an absent limit is no limit. */
+export function checkLimit(limits: TriageLimits | undefined, limit: TriageLimitName, amount: number, counted: string) {
+  const max = limits?.[limit];
+  if (max !== undefined && amount > max) throw new TriageLimitError(limit, amount, max, counted);
+}

@@ -1,0 +1,1 @@
+export { DriftAcknowledgeDialog, type DriftAcknowledgeDialogProps } from './DriftAcknowledgeDialog';

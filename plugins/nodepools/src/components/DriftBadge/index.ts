@@ -1,0 +1,2 @@
+export { DriftBadge } from './DriftBadge';
+export { SEVERITY_LABEL } from './severity';

@@ -1,0 +1,1 @@
+export { DriftCountsProvider, usePoolDriftCount, useReloadDriftCounts } from './DriftCountsProvider';

@@ -1,0 +1,2 @@
+export { DriftFinding, type DriftFindingProps } from './DriftFinding';
+export { CAUSE_LABEL } from './labels';

@@ -1,0 +1,2 @@
+export { DriftPoolTab } from './DriftPoolTab';
+export { PoolDriftTabs } from './PoolDriftTabs';
