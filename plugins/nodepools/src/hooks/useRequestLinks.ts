@@ -28,6 +28,12 @@ export function useNewRequestLink(): (draft?: RequestDraft) => string | undefine
   );
 }
 
+/** Link to the form editing a draft; undefined when the pages are not mounted. */
+export function useEditRequestLink(): (id: string) => string | undefined {
+  const route = useOptionalRouteRef(newRequestRouteRef);
+  return useCallback((id: string) => route && `${route()}?${new URLSearchParams({ request: id })}`, [route]);
+}
+
 /** Links to the lists of requests: the user's own and those awaiting their approval. */
 export function useRequestListLinks(): { mine?: string; approvals?: string } {
   const mine = useOptionalRouteRef(requestsRouteRef);

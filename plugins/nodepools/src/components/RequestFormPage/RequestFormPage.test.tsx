@@ -4,7 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { FakeNodePoolsApi } from '../../__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral } from '../../__testUtils__/pools';
 import { renderRouter } from '../../__testUtils__/renderRouter';
-import { spotAndCatalogRules } from '../../__testUtils__/requests';
+import { gpuSpec, spotAndCatalogRules } from '../../__testUtils__/requests';
 import { TRIAGES } from '../../__testUtils__/triage';
 import { responseError } from '../../__testUtils__/FakeRequestWorkflow';
 
@@ -131,5 +131,26 @@ describe('RequestFormPage', () => {
     expect(within(form).getByText('nvidia.com/gpu=present:NoSchedule')).toBeInTheDocument();
     expect(within(form).getByText('europe-west4-b')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Cluster/)).toHaveValue('gke/ml-train/europe-west4/train-euw4');
+  });
+
+  it('edits a draft from its page and submits it, checked as itself', async () => {
+    const fake = api();
+    const draft = fake.requestWorkflow.seed(gpuSpec, { state: 'draft' });
+    await renderRouter(`/nodepools/requests/${draft.id}`, fake);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit the draft' }, SLOW));
+    const max = await screen.findByLabelText('Maximum nodes', {}, SLOW);
+    expect(max).toHaveValue(4);
+    expect(screen.getByLabelText('Kind of pool')).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.clear(max);
+    await userEvent.type(max, '6');
+    await waitFor(() => expect(screen.getByTestId('cost-max')).toHaveTextContent('(6 nodes)'), SLOW);
+    // The name it already holds is not taken by itself.
+    expect(fake.requestWorkflow.validations.at(-1)?.requestId).toBe(draft.id);
+    await userEvent.click(screen.getByRole('button', { name: 'Submit for approval' }));
+
+    expect(await screen.findByTestId('request-state', {}, SLOW)).toHaveAttribute('data-state', 'submitted');
+    const stored = fake.requestWorkflow.requests.get(draft.id)!;
+    expect(stored.spec.autoscaling).toEqual({ min: 1, max: 6 });
+    expect(stored.audit.map(a => a.action)).toEqual(['create', 'edit', 'submit']);
   });
 });

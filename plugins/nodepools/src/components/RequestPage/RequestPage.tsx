@@ -10,6 +10,7 @@ import {
   Header,
   InfoCard,
   Link,
+  LinkButton,
   Page,
   Progress,
   WarningPanel,
@@ -18,7 +19,7 @@ import { useApi, useRouteRefParams } from '@backstage/core-plugin-api';
 import { DESIRED_STATES, type PoolRequestDetail } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { usePoolLink } from '../../hooks/usePoolLink';
-import { useRequestListLinks } from '../../hooks/useRequestLinks';
+import { useEditRequestLink, useRequestListLinks } from '../../hooks/useRequestLinks';
 import { requestErrorMessage, requestStateLabel, statusOf } from '../../lib/requestFormat';
 import { requestRouteRef } from '../../routes';
 import { ApiErrorPanel } from '../ApiErrorPanel';
@@ -57,6 +58,7 @@ function RequestChecks({ request }: { request: PoolRequestDetail }) {
 function RequestDetails({ request, onChanged, onReload }: { request: PoolRequestDetail; onChanged(r: PoolRequestDetail): void; onReload(): void }) {
   const poolLink = usePoolLink();
   const link = request.poolRef ? poolLink(request.poolRef) : undefined;
+  const edit = useEditRequestLink()(request.id);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
@@ -84,6 +86,13 @@ function RequestDetails({ request, onChanged, onReload }: { request: PoolRequest
                 {'Pool: '}
                 {link ? <Link to={link}>{request.poolRef}</Link> : request.poolRef}
               </Typography>
+            )}
+            {request.allowed.includes('edit') && edit && (
+              <div>
+                <LinkButton variant="outlined" color="primary" to={edit}>
+                  Edit the draft
+                </LinkButton>
+              </div>
             )}
             <RequestActions request={request} onChanged={onChanged} onReload={onReload} />
           </Box>
