@@ -3,7 +3,7 @@
 // it, a second user (alice, signed in through the dev backend's
 // development-users provider) approves it, and the guest sees the rendered
 // Terraform and the audit trail on the request page.
-const { APP, BACKEND, launch, open, step, api } = require('./session');
+const { APP, BACKEND, launch, open, shot, step, api } = require('./session');
 
 let browser;
 let page;
@@ -62,6 +62,7 @@ step('the guest writes a request in the form, checked and priced live, and submi
   expect(await page.getByTestId('cost-max').textContent()).toMatch(/^\$[\d,.]+\/mo \(3 nodes\)$/);
   expect(await page.getByLabel(/^Pool name/).getAttribute('aria-invalid')).toBe('false');
 
+  await shot(page, 'request-form');
   await page.getByRole('button', { name: 'Submit for approval' }).click();
   await page.locator('[data-testid="request-state"][data-state="submitted"]').waitFor({ timeout: 30_000 });
   requestId = new URL(page.url()).pathname.split('/').pop();
@@ -108,4 +109,5 @@ step('the requester sees the approval, the rendered Terraform and CLI, and the a
   const audit = page.getByTestId('request-audit');
   expect(await audit.locator('[data-action="approve"]').textContent()).toContain('alice');
   expect(await audit.locator('[data-action="approve"]').textContent()).toContain('Fits the batch budget');
+  await shot(page, 'request-approved');
 });
