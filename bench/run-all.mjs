@@ -19,9 +19,11 @@ const BENCHMARKS = [
   { name: 'live', file: 'liveSync.ts', postgres: true },
   { name: 'triage', file: 'triage.ts', postgres: false },
   { name: 'drift', file: 'drift.ts', postgres: false },
+  { name: 'requests', file: 'requests.ts', postgres: true },
   { name: 'drift-stage', file: 'driftStage.ts', postgres: false },
   { name: 'ui', file: 'ui.ts', postgres: false },
   { name: 'catalog', file: 'catalog.ts', postgres: false },
+  { name: 'request-queue', file: 'requestQueue.ts', postgres: false },
 ];
 
 function run(file, env) {

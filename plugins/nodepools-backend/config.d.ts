@@ -341,6 +341,69 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     } & RequestTuning;
     /**
+     * Self-service pool requests (README, "Requests"): the policies every
+     * request is checked against, who approves, and how long an approved
+     * request waits for its pool.
+     */
+    requests?: {
+      /**
+       * How long after approval the pool may take to appear in the
+       * inventory before the request expires. Default: 14 days.
+       */
+      expireAfter?: HumanDuration | string;
+      /**
+       * Groups that approve requests for the clusters they match, in place of
+       * the clusters' pool owners (the default approvers). A rule without
+       * `cluster` and `provider` matches every cluster. When neither a rule
+       * nor an owning group names approvers, anyone granted
+       * `nodepool.request.approve` may approve.
+       */
+      approvers?: Array<{
+        /** A cluster ref or name; `*` globs allowed. */
+        cluster?: string;
+        /** The cluster's provider: eks, gke, aks, doks, karpenter or kubernetes. */
+        provider?: string;
+        /** A catalog group ref (`group:default/platform`) or bare group name. */
+        group: string;
+      }>;
+      policy?: {
+        /**
+         * A regular expression every pool name must match. Default: the
+         * names each cloud accepts (DNS labels; AKS: up to 12 lowercase
+         * letters and digits).
+         */
+        namePattern?: string;
+        /**
+         * Machine types allowed per kind and cluster; rules that match a
+         * request add up. Without a matching rule, every type is allowed.
+         */
+        machineTypes?: Array<{
+          /** eks-managed-node-group, karpenter-nodepool, gke-node-pool, aks-node-pool or doks-node-pool. */
+          kind?: string;
+          /** A cluster ref or name; `*` globs allowed. */
+          cluster?: string;
+          /** Machine type names, `*` globs allowed (`m6i.*`). */
+          allow?: string[];
+          /** Catalog families (`m6i`, `e2`, `Dsv5`). */
+          families?: string[];
+        }>;
+        /**
+         * Quotas per owner: the most nodes of all the owner's pools at their
+         * maximum size plus the request's, and the most USD per month of the
+         * owner's pools now plus the request at its maximum size.
+         */
+        quotas?: {
+          default?: { maxNodes?: number; monthlyCost?: number };
+          owners?: Array<{ owner: string; maxNodes?: number; monthlyCost?: number }>;
+        };
+        /**
+         * Machine categories whose pools must be tainted. Default: gpu,
+         * accelerator, memory.
+         */
+        specialisedCategories?: string[];
+      };
+    };
+    /**
      * Negotiated rates and assumptions for the estimated costs (docs/PRICING.md).
      * Without this section pools are priced at the bundled on-demand list
      * prices of each cloud's reference region (AWS us-east-1, GCP

@@ -33,6 +33,8 @@ export async function startBenchApp(options: {
   dir: string;
   appPort: number;
   backendPort: number;
+  /** More config, merged over the bench's own (e.g. `auth`, `nodepools.requests`). */
+  extraConfig?: Record<string, unknown>;
 }): Promise<BenchApp> {
   await assertPortFree(options.appPort);
   await assertPortFree(options.backendPort);
@@ -54,6 +56,8 @@ export async function startBenchApp(options: {
       },
     }),
   );
+  const extraFile = path.join(options.dir, 'app-config.bench-extra.yaml');
+  if (options.extraConfig) await fs.writeFile(extraFile, stringify(options.extraConfig));
   const logFile = path.join(options.dir, 'dev-servers.log');
   const log = createWriteStream(logFile);
   const { startDevServers } = await importTestSupport<{
@@ -61,7 +65,11 @@ export async function startBenchApp(options: {
   }>('devServers.mjs');
   try {
     const servers = await startDevServers({
-      configs: ['app-config.yaml', path.relative(REPO_ROOT, configFile)],
+      configs: [
+        'app-config.yaml',
+        path.relative(REPO_ROOT, configFile),
+        ...(options.extraConfig ? [path.relative(REPO_ROOT, extraFile)] : []),
+      ],
       backendUrl,
       appUrl,
       log: text => log.write(text),

@@ -1,9 +1,11 @@
+import type { PoolSpec } from '@nodepools/plugin-nodepools-common';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { registerNodepoolActions } from './actions/registerActions';
 import {
   nodepoolsDesiredStateExtensionPoint,
@@ -26,6 +28,8 @@ import {
   readCatalogOwnershipConfig,
 } from './owners/CatalogOwnershipTask';
 import { PoolAccess, registerNodepoolPermissions } from './permissions';
+import { readRequestsConfig } from './requests/config';
+import { createRequestWorkflow } from './requests/createRequestWorkflow';
 import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
 import { readListingCacheBytes } from './service/listingConfig';
 import { createRouter } from './service/router';
@@ -82,8 +86,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
-        urlReader: coreServices.urlReader,
+        auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
+        notifications: notificationService,
+        urlReader: coreServices.urlReader,
       },
       async init({
         actionsRegistry,
@@ -98,8 +104,10 @@ export const nodepoolsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
-        urlReader,
+        auditor,
         userInfo,
+        notifications,
+        urlReader,
       }) {
         const listingCacheBytes = readListingCacheBytes(config);
         const stores = await createStores({ database, logger, listingCacheBytes });
@@ -109,6 +117,15 @@ export const nodepoolsPlugin = createBackendPlugin({
           store: stores.pools,
           triageStore: stores.triage,
           access,
+        });
+        const requests = createRequestWorkflow({
+          pools: stores.pools,
+          requests: stores.requests,
+          config: readRequestsConfig(config),
+          logger,
+          auditor,
+          catalog,
+          notifications,
         });
         // One connector, so every reader of a cluster shares its cached token.
         const connector = new ClusterConnector();
@@ -128,14 +145,19 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
 
         const catalogOwnership = readCatalogOwnershipConfig(config);
+        const catalogHints = catalogOwnership.enabled ? catalogOwnerHints(stores.owners) : undefined;
         const sync = new SyncScheduler({
           scheduler,
           store: stores.pools,
           ownership: readOwnershipConfig(config),
-          ...(catalogOwnership.enabled ? { ownerHints: catalogOwnerHints(stores.owners) } : {}),
+          ownerHints: async () => ({
+            ...(catalogHints ? await catalogHints() : {}),
+            requestedOwner: (spec: PoolSpec) => requests.ownerIndex.ownerOf(spec),
+          }),
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
+          hooks: { beforeSync: requests.refreshOwners, afterSync: async () => { await requests.detect(); } },
           onSynced: () => drift.requestRun(),
         });
         const triageSchedule = readSchedule(
@@ -179,6 +201,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
+        await requests.schedule(scheduler, readSchedule(config));
 
         if (catalogOwnership.enabled) {
           await new CatalogOwnershipTask({
@@ -225,6 +248,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             },
             compressedCacheBytes: Math.round(listingCacheBytes / 4),
             drift: { store: stores.drift, userInfo, permissions },
+            requests: { service: requests.service, httpAuth, userInfo, permissions },
           }),
         );
       },

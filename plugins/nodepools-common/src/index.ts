@@ -16,3 +16,4 @@ export * from './desired';
 export * from './drift';
 export * from './permissions';
 export * from './workloads';
+export * from './requests';

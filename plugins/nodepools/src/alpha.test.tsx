@@ -24,6 +24,7 @@ import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
 import { TRIAGES } from './__testUtils__/triage';
 import { isNodePoolsAvailable } from './lib/entityPools';
+import { gpuSpec } from './__testUtils__/requests';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -35,7 +36,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'pool', 'pools', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'newRequest', 'pool', 'pools', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
@@ -45,10 +46,12 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(plugin.getExtension('sub-page:nodepools/triage')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/sources')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/drift')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/requests')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/group-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/cluster-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/workload-pools')).toBeDefined();
     expect(plugin.getExtension('entity-content:nodepools/pools')).toBeDefined();
+    expect(plugin.getExtension('scaffolder-form-field:nodepools/node-pool-picker')).toBeDefined();
   });
 
   it('provides the client of the nodepools backend', () => {
@@ -175,5 +178,19 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     await userEvent.click(await screen.findByRole('link', { name: '4 pending pods would fit after scale-up' }));
     expect(await screen.findByRole('table', { name: 'Verdicts for s1' })).toBeInTheDocument();
     expect(screen.getByTestId('triage-report')).toHaveAttribute('data-cluster', 'prod-use1');
+  });
+
+  it('opens the approval queue and a request page of the plugin', async () => {
+    const api = new FakeNodePoolsApi(ALL_POOLS);
+    api.requestWorkflow.approver = true;
+    api.requestWorkflow.seed(gpuSpec, { requester: 'user:default/zoe' });
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools/requests/approvals'],
+      apis: [[nodePoolsApiRef, api]],
+    });
+    await userEvent.click(await screen.findByRole('link', { name: 'gpu-train' }));
+    expect(await screen.findByTestId('request-state')).toHaveAttribute('data-state', 'submitted');
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeInTheDocument();
   });
 });

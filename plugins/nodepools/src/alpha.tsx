@@ -11,6 +11,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   compatWrapper,
   convertLegacyRouteRefs,
@@ -25,9 +26,13 @@ import {
   WORKLOAD_ENTITY_FILTER,
 } from './lib/entityFilters';
 import {
+  newRequestRouteRef,
   driftRouteRef,
   poolRouteRef,
   poolsRouteRef,
+  requestApprovalsRouteRef,
+  requestRouteRef,
+  requestsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -39,6 +44,10 @@ const routes = convertLegacyRouteRefs({
   pool: poolRouteRef,
   sources: sourcesRouteRef,
   triage: triageRouteRef,
+  requests: requestsRouteRef,
+  requestApprovals: requestApprovalsRouteRef,
+  newRequest: newRequestRouteRef,
+  request: requestRouteRef,
   drift: driftRouteRef,
 });
 
@@ -124,6 +133,17 @@ export const nodePoolsDriftSubPage = SubPageBlueprint.make({
   },
 });
 
+/** Pool requests: mine, the approval queue, the request form and each request's page. */
+export const nodePoolsRequestsSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'requests',
+  params: {
+    path: 'requests',
+    title: 'Requests',
+    loader: () => import('./components/Router/RequestRoutes').then(m => subPage(<m.RequestRoutes />)),
+  },
+});
+
 /** On a Group page: the pools it owns, and its child groups' when switched on. */
 export const entityGroupPoolsCard = EntityCardBlueprint.make({
   name: 'group-pools',
@@ -160,7 +180,6 @@ export const entityWorkloadPoolsCard = EntityCardBlueprint.make({
   },
 });
 
-/** The node pools plugin for apps on Backstage's new frontend system. */
 /**
  * A "Node pools" tab on the entity pages the cards are for, showing the
  * same card full width. Off by default: enable
@@ -181,6 +200,18 @@ export const entityNodePoolsContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The `NodePoolPicker` Scaffolder field: kind, cluster and machine types of
+ * a pool request, checked against the pool policies and priced live.
+ */
+export const nodePoolPickerFormField = FormFieldBlueprint.make({
+  name: 'node-pool-picker',
+  params: {
+    field: () => import('./scaffolder/formField').then(m => m.nodePoolPickerFormField),
+  },
+});
+
+/** The node pools plugin for apps on Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'nodepools',
   title: 'Node pools',
@@ -193,10 +224,12 @@ export default createFrontendPlugin({
     nodePoolsTriageSubPage,
     nodePoolsSourcesSubPage,
     nodePoolsDriftSubPage,
+    nodePoolsRequestsSubPage,
     entityGroupPoolsCard,
     entityClusterPoolsCard,
     entityWorkloadPoolsCard,
     entityNodePoolsContent,
+    nodePoolPickerFormField,
   ],
   routes,
 });

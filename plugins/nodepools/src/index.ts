@@ -21,6 +21,10 @@ export {
   poolRouteRef,
   sourcesRouteRef,
   triageRouteRef,
+  requestsRouteRef,
+  requestApprovalsRouteRef,
+  newRequestRouteRef,
+  requestRouteRef,
   driftRouteRef,
 } from './routes';
 export * from './components';
@@ -32,3 +36,6 @@ export {
   isWorkloadEntity,
   KUBERNETES_CLUSTER_TYPE,
 } from './lib/entityPools';
+export { NodePoolPickerFieldExtension } from './scaffolderFieldExtension';
+export { NodePoolPickerField } from './scaffolder';
+export type { NodePoolPickerValue } from './scaffolder';

@@ -8,9 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import {
+  newRequestRouteRef,
   driftRouteRef,
   poolRouteRef,
   poolsRouteRef,
+  requestApprovalsRouteRef,
+  requestRouteRef,
+  requestsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -33,6 +37,10 @@ export const nodepoolsPlugin = createPlugin({
     pool: poolRouteRef,
     sources: sourcesRouteRef,
     triage: triageRouteRef,
+    requests: requestsRouteRef,
+    requestApprovals: requestApprovalsRouteRef,
+    newRequest: newRequestRouteRef,
+    request: requestRouteRef,
     drift: driftRouteRef,
   },
 });

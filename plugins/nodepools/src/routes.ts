@@ -37,6 +37,38 @@ export const sourcesRouteRef = createSubRouteRef({
   path: '/sources',
 });
 
+/** The signed-in user's pool requests. */
+export const requestsRouteRef = createSubRouteRef({
+  id: 'nodepools/requests',
+  parent: rootRouteRef,
+  path: '/requests',
+});
+
+/** Submitted requests the signed-in user may approve. */
+export const requestApprovalsRouteRef = createSubRouteRef({
+  id: 'nodepools/request-approvals',
+  parent: rootRouteRef,
+  path: '/requests/approvals',
+});
+
+/**
+ * The request form; its query string prefills it, one parameter per field
+ * (`kind`, `cluster`, `machineType`, `label`, `taint`...; see
+ * lib/requestPrefill.ts).
+ */
+export const newRequestRouteRef = createSubRouteRef({
+  id: 'nodepools/new-request',
+  parent: rootRouteRef,
+  path: '/requests/new',
+});
+
+/** One request: its state, audit trail, cost, rendered IaC and actions. */
+export const requestRouteRef = createSubRouteRef({
+  id: 'nodepools/request',
+  parent: rootRouteRef,
+  path: '/requests/:id',
+});
+
 /** Drift across the inventory: findings grouped by cause, owner and cluster, and counts over time. */
 export const driftRouteRef = createSubRouteRef({
   id: 'nodepools/drift',

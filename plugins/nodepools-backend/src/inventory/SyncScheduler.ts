@@ -48,6 +48,8 @@ export class SyncScheduler {
       logger: LoggerService;
       /** Called after each run of a source, e.g. to have the analyses look again. */
       onSynced?(sourceId: string): void;
+      /** Stages around each sync: before (refresh what pools are prepared with), after (read what it stored). */
+      hooks?: { beforeSync?(): Promise<void>; afterSync?(sourceId: string): Promise<void> };
     },
   ) {}
 
@@ -81,6 +83,7 @@ export class SyncScheduler {
         id,
         scope: 'global',
         fn: async signal => {
+          await this.runHook(() => this.deps.hooks?.beforeSync?.(), source.id);
           await syncSource({
             source,
             store: this.deps.store,
@@ -92,11 +95,21 @@ export class SyncScheduler {
             logger,
             signal: signal as AbortSignal,
           });
+          await this.runHook(() => this.deps.hooks?.afterSync?.(source.id), source.id);
           this.deps.onSynced?.(source.id);
         },
       });
     }
     this.taskIds.set(source.id, ids);
+  }
+
+  /** A stage around a sync that fails is logged; the sync itself stands. */
+  private async runHook(hook: () => Promise<void> | undefined, sourceId: string): Promise<void> {
+    try {
+      await hook();
+    } catch (error) {
+      this.deps.logger.warn(`A stage around the sync of ${sourceId} failed: ${(error as Error).message}`);
+    }
   }
 
   /** Asks the scheduler to run a source's tasks (every shard) now, on whichever replicas pick them up. */

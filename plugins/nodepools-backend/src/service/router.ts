@@ -20,6 +20,7 @@ import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
 import { addCatalogRoutes } from './catalogRoutes';
+import { createRequestRouter, type RequestRoutesOptions } from './requestRoutes';
 import { ListingSender } from './sendListing';
 import { addTriageRoutes } from './triageRoutes';
 
@@ -42,6 +43,8 @@ export interface RouterOptions {
   tombstoneAt?(removedAt: string): string;
   /** The change feed and workloads read by the catalog module and the entity cards. */
   catalog: Omit<Parameters<typeof addCatalogRoutes>[1], 'store' | 'access'>;
+  /** The pool request workflow at /requests (its own body parser and error answers). */
+  requests?: RequestRoutesOptions;
   /** Bytes of compressed listings kept in memory (default 8 MiB). */
   compressedCacheBytes?: number;
   /** Drift findings and acknowledgements; without it the drift routes are not served. */
@@ -69,6 +72,7 @@ export async function createRouter(
     access,
   });
   addCatalogRoutes(router, { store, access, ...options.catalog });
+  if (options.requests) router.use('/requests', createRequestRouter(options.requests));
   router.use(express.json({ limit: '1mb' }));
 
   if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store, access });

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { DatabaseDriftStore } from './DatabaseDriftStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
+import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
 import type { ChangeFeed } from './feed/ChangeFeed';
 import { DatabaseChangeFeed } from './feed/DatabaseChangeFeed';
@@ -16,6 +17,7 @@ import { fillMissingListDocuments } from './listing/listDocument';
 import { migrateToLatest } from './migrate';
 import type { DriftStore } from './DriftStore';
 import type { PoolStore } from './PoolStore';
+import type { RequestStore } from './RequestStore';
 import type { TriageStore } from './TriageStore';
 
 /** Every store of the plugin, over one knex client whose schema is migrated. */
@@ -28,6 +30,8 @@ export interface Stores {
   owners: OwnerStore;
   /** Which workloads run on which pool. */
   workloads: WorkloadStore;
+  /** Pool requests, their audit trail and their links to pools. */
+  requests: RequestStore;
   drift: DriftStore;
 }
 
@@ -77,6 +81,7 @@ function storesOf(knex: Knex, options: StoreOptions): Stores {
     feed: new DatabaseChangeFeed(knex),
     owners: new DatabaseOwnerStore(knex),
     workloads: new DatabaseWorkloadStore(knex),
+    requests: new DatabaseRequestStore(knex),
     drift: new DatabaseDriftStore(knex, options.now),
   };
 }

@@ -30,9 +30,15 @@ import {
   type WorkloadPoolsQuery,
   type WorkloadPoolsResponse,
   workloadSelector,
+  type CreateRequestBody,
+  type RequestListQuery,
+  type TransitionBody,
+  type UpdateRequestBody,
+  type ValidateRequestBody,
 } from '@nodepools/plugin-nodepools-common';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { NodePoolsApi } from '../api';
+import type { NodePoolsApi, RequestReviewAction } from '../api';
+import { FakeRequestWorkflow } from './FakeRequestWorkflow';
 import { POOL_FILTER_KEYS } from '../lib/poolQuery';
 
 function searchableText(pool: NodePool): string {
@@ -107,6 +113,8 @@ export class FakeNodePoolsApi implements NodePoolsApi {
   readonly workloadQueries: WorkloadPoolsQuery[] = [];
   /** The pools of each workload, by `<selector>|<namespace>` (namespace empty for any). */
   readonly workloadPools = new Map<string, WorkloadPool[]>();
+  /** Pool requests, with the backend's workflow rules. */
+  readonly requestWorkflow = new FakeRequestWorkflow();
 
   constructor(
     private readonly pools: NodePool[],
@@ -272,6 +280,41 @@ export class FakeNodePoolsApi implements NodePoolsApi {
       ...this.triage.analyzed,
       cluster: request.cluster ?? this.triage.analyzed.cluster,
     };
+  }
+
+  async validateRequest(body: ValidateRequestBody) {
+    this.check();
+    return this.requestWorkflow.validate(body);
+  }
+
+  async createRequest(body: CreateRequestBody) {
+    this.check();
+    return this.requestWorkflow.create(body);
+  }
+
+  async listRequests(query?: RequestListQuery) {
+    this.check();
+    return this.requestWorkflow.list(query);
+  }
+
+  async getRequest(id: string) {
+    this.check();
+    return this.requestWorkflow.get(id);
+  }
+
+  async updateRequest(id: string, body: UpdateRequestBody) {
+    this.check();
+    return this.requestWorkflow.update(id, body);
+  }
+
+  async transitionRequest(id: string, action: RequestReviewAction, body: TransitionBody) {
+    this.check();
+    return this.requestWorkflow.transition(id, action, body);
+  }
+
+  async renderRequest(id: string) {
+    this.check();
+    return this.requestWorkflow.render(id);
   }
 
   private findings(states: readonly DriftState[] = ['open', 'acknowledged']): DriftFindingRecord[] {

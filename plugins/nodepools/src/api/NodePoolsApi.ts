@@ -23,6 +23,7 @@ import type {
   WorkloadPoolsQuery,
   WorkloadPoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
+import type { NodePoolRequestsApi } from './NodePoolRequestsApi';
 
 /** Options of a single request. */
 export interface NodePoolsRequestOptions {
@@ -30,8 +31,8 @@ export interface NodePoolsRequestOptions {
   signal?: AbortSignal;
 }
 
-/** Read access to the node pool inventory, and manual syncs of its sources. */
-export interface NodePoolsApi {
+/** Read access to the node pool inventory, manual syncs of its sources, and pool requests. */
+export interface NodePoolsApi extends NodePoolRequestsApi {
   /** One page of pools matching the query; follow `nextCursor` for the next. */
   listPools(
     query?: PoolQuery,

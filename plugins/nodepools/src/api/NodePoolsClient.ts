@@ -30,9 +30,19 @@ import type {
   TriageReport,
   WorkloadPoolsQuery,
   WorkloadPoolsResponse,
+  CreateRequestBody,
+  PoolRequestDetail,
+  RenderedRequest,
+  RequestListQuery,
+  RequestListResponse,
+  TransitionBody,
+  UpdateRequestBody,
+  ValidateRequestBody,
+  ValidationResult,
 } from '@nodepools/plugin-nodepools-common';
 import { poolQueryToSearchParams } from '../lib/poolQuery';
 import type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
+import type { RequestReviewAction } from './NodePoolRequestsApi';
 
 /** Talks to the nodepools backend through Backstage's discovery and fetch APIs. */
 export class NodePoolsClient implements NodePoolsApi {
@@ -130,6 +140,67 @@ export class NodePoolsClient implements NodePoolsApi {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(request),
+      signal: options.signal,
+    });
+  }
+
+  async validateRequest(
+    body: ValidateRequestBody,
+    options: NodePoolsRequestOptions = {},
+  ): Promise<ValidationResult> {
+    return this.post<ValidationResult>('/requests/validate', body, options);
+  }
+
+  async createRequest(body: CreateRequestBody): Promise<PoolRequestDetail> {
+    return this.post<PoolRequestDetail>('/requests', body);
+  }
+
+  async listRequests(
+    query: RequestListQuery = {},
+    options: NodePoolsRequestOptions = {},
+  ): Promise<RequestListResponse> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') search.set(key, String(value));
+    }
+    const text = search.toString();
+    return this.request<RequestListResponse>(`/requests${text ? `?${text}` : ''}`, {
+      signal: options.signal,
+    });
+  }
+
+  async getRequest(id: string): Promise<PoolRequestDetail> {
+    return this.request<PoolRequestDetail>(`/requests/${encodeURIComponent(id)}`);
+  }
+
+  async updateRequest(id: string, body: UpdateRequestBody): Promise<PoolRequestDetail> {
+    return this.request<PoolRequestDetail>(`/requests/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async transitionRequest(
+    id: string,
+    action: RequestReviewAction,
+    body: TransitionBody,
+  ): Promise<PoolRequestDetail> {
+    return this.post<PoolRequestDetail>(
+      `/requests/${encodeURIComponent(id)}/${encodeURIComponent(action)}`,
+      body,
+    );
+  }
+
+  async renderRequest(id: string): Promise<RenderedRequest> {
+    return this.request<RenderedRequest>(`/requests/${encodeURIComponent(id)}/render`);
+  }
+
+  private async post<T>(path: string, body: unknown, options: NodePoolsRequestOptions = {}): Promise<T> {
+    return this.request<T>(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
       signal: options.signal,
     });
   }

@@ -1,3 +1,4 @@
 export { nodePoolsApiRef } from './NodePoolsApi';
 export type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
 export { NodePoolsClient } from './NodePoolsClient';
+export type { NodePoolRequestsApi, RequestReviewAction } from './NodePoolRequestsApi';

@@ -23,6 +23,7 @@ import { PageFrame, useDrawsPageHeader } from '../PageFrame';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
+import { RequestPoolButton } from '../RequestPoolButton';
 
 function PoolTotal({ loaded, total }: { loaded: number; total: number }) {
   return (
@@ -143,6 +144,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
           <Link to={sourcesLink()} style={{ marginLeft: 16 }}>
             Sources
           </Link>
+          <RequestPoolButton />
         </ContentHeader>
       )}
       {facets.error && (

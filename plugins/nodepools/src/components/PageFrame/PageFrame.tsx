@@ -32,19 +32,23 @@ export interface PageFrameProps {
   content?: boolean;
   /** The plugin's first page: its header names no parent page. */
   root?: boolean;
+  /** Buttons for the whole page: in the header, or beside the title under the app's header. */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** A plugin page: in a legacy app with its own header, under the new frontend system without. */
-export function PageFrame({ title, subtitle, titleInContent, content = true, root, children }: PageFrameProps) {
+export function PageFrame({ title, subtitle, titleInContent, content = true, root, actions, children }: PageFrameProps) {
   const drawsHeader = useDrawsPageHeader();
   const listLink = useRouteRef(rootRouteRef);
   const body = content ? <Content>{children}</Content> : children;
   if (!drawsHeader) {
-    return titleInContent ? (
+    return titleInContent || actions ? (
       <Content>
-        <ContentHeader title={title} description={subtitle} />
-        {content ? children : body}
+        <ContentHeader title={titleInContent ? title : ''} description={titleInContent ? subtitle : undefined}>
+          {actions}
+        </ContentHeader>
+        {children}
       </Content>
     ) : (
       <>{body}</>
@@ -53,9 +57,13 @@ export function PageFrame({ title, subtitle, titleInContent, content = true, roo
   return (
     <Page themeId="tool">
       {root ? (
-        <Header title={title} subtitle={subtitle} />
+        <Header title={title} subtitle={subtitle}>
+          {actions}
+        </Header>
       ) : (
-        <Header title={title} subtitle={subtitle} type="Node pools" typeLink={listLink()} />
+        <Header title={title} subtitle={subtitle} type="Node pools" typeLink={listLink()}>
+          {actions}
+        </Header>
       )}
       {body}
     </Page>

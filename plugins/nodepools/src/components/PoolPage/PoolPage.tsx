@@ -22,6 +22,7 @@ import { PoolBadges } from '../PoolBadges';
 import { ObservedFieldsTable, PoolFieldsTable } from '../PoolFieldsTable';
 import { PoolHistoryTable } from '../PoolHistoryTable';
 import { PoolRawRecord } from '../PoolRawRecord';
+import { ClonePoolButton } from '../RequestPoolButton';
 
 function isNotFound(error: Error): boolean {
   const status = (error as { statusCode?: number }).statusCode;
@@ -123,7 +124,12 @@ export function PoolPage() {
   }
 
   return (
-    <PageFrame title={title} subtitle={subtitle} titleInContent>
+    <PageFrame
+      title={title}
+      subtitle={subtitle}
+      titleInContent
+      actions={pool.value && !pool.value.tombstonedAt && <ClonePoolButton pool={pool.value} />}
+    >
       {body}
     </PageFrame>
   );

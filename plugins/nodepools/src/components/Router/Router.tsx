@@ -4,6 +4,7 @@ import { DriftCountsProvider } from '../DriftCounts';
 import { DriftPage } from '../DriftPage';
 import { NodePoolsPage } from '../NodePoolsPage';
 import { PoolPage } from '../PoolPage';
+import { RequestRoutes } from './RequestRoutes';
 import { SourcesPage } from '../SourcesPage';
 import { TriagePage } from '../TriagePage';
 
@@ -39,6 +40,7 @@ export function Router() {
         <Route path="/sources" element={<SourcesPage />} />
         <Route path="/triage/*" element={<TriagePage />} />
         <Route path="/drift" element={<DriftPage />} />
+        <Route path="/requests/*" element={<RequestRoutes />} />
       </Routes>
     </DriftCountsProvider>
   );

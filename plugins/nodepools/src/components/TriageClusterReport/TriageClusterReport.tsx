@@ -13,6 +13,7 @@ import { nodePoolsApiRef } from '../../api';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { RelativeTime } from '../RelativeTime';
 import { TriageReportView } from '../TriageReportView';
+import { TriageClusterContext } from '../TriageFixPanel/TriageClusterContext';
 
 function isNotFound(error: Error): boolean {
   if (error instanceof ResponseError) return error.statusCode === 404;
@@ -71,7 +72,9 @@ export function TriageClusterReport({ cluster, summary }: TriageClusterReportPro
       <Typography variant="body2" color="textSecondary" paragraph data-testid="triage-collected">
         Collected <RelativeTime value={value.collectedAt} /> from {value.source}
       </Typography>
-      <TriageReportView report={value.report} />
+      <TriageClusterContext.Provider value={value.clusterRef}>
+        <TriageReportView report={value.report} />
+      </TriageClusterContext.Provider>
     </>
   );
 }

@@ -11,6 +11,7 @@ import type {
 import { formatKeyValue, providerLabel } from '../../lib/format';
 import { TaintChips } from '../TaintChips';
 import { nodeSelectorYaml, tolerationsYaml } from './fixSnippets';
+import { RequestPoolLikeThis } from './RequestPoolLikeThis';
 
 const FIX_LABELS: Record<FixKind, string> = {
   none: 'Fits now',
@@ -155,6 +156,11 @@ export function TriageFixPanel({ fix, pods }: TriageFixPanelProps) {
         </dl>
       )}
       {fix.newPool && <NewPoolSpec spec={fix.newPool} />}
+      {fix.newPool && (
+        <div>
+          <RequestPoolLikeThis spec={fix.newPool} />
+        </div>
+      )}
     </div>
   );
 }

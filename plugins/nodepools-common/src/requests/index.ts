@@ -1,0 +1,10 @@
+export * from './kinds';
+export * from './types';
+export * from './stateMachine';
+export * from './schema';
+export * from './cost';
+export * from './policy/types';
+export { checkRequest } from './policy/check';
+export { renderRequest, requestDesiredPool, requestSource } from './render';
+export type { RenderOptions } from './render';
+export * from './api';

@@ -1,0 +1,2 @@
+export { MachineTypePicker } from './MachineTypePicker';
+export type { MachineTypePickerProps } from './MachineTypePicker';

@@ -1,0 +1,2 @@
+export { RequestClusterPicker } from './RequestClusterPicker';
+export type { RequestClusterPickerProps } from './RequestClusterPicker';

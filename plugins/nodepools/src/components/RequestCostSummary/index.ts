@@ -1,0 +1,1 @@
+export { RequestCostSummary } from './RequestCostSummary';

@@ -1,0 +1,2 @@
+export { RequestFormPage } from './RequestFormPage';
+export type { RequestFormPageProps } from './RequestFormPage';

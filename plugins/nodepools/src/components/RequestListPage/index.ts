@@ -1,0 +1,2 @@
+export { RequestListPage } from './RequestListPage';
+export type { RequestListPageProps } from './RequestListPage';

@@ -1,0 +1,2 @@
+export { RequestPage } from './RequestPage';
+export { RequestStateChip } from './RequestStateChip';

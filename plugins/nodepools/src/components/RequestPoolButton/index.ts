@@ -1,0 +1,1 @@
+export { ClonePoolButton, RequestPoolButton } from './RequestPoolButton';
