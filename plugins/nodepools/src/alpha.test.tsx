@@ -88,6 +88,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
       ['Triage', '/nodepools/triage'],
       ['Sources', '/nodepools/sources'],
       ['Drift', '/nodepools/drift'],
+      ['Requests', '/nodepools/requests'],
     ]);
     expect(screen.queryByText(/Kubernetes node pools across/)).not.toBeInTheDocument();
   });
