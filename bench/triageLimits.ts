@@ -153,6 +153,8 @@ async function main() {
       for (let index: number | undefined = 0; index !== undefined; ) {
         const run = await runCase(target, c, bodyBytes, CONFIGS[index], clients);
         runs.push(run);
+        // Each run's row as soon as it is known: a long run is not lost to a later failure.
+        console.error(limitsTable([run]).split('\n')[2]);
         index = nextConfig(run, index);
       }
     }
