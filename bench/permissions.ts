@@ -74,7 +74,7 @@ async function followPages(url: string, headers: Record<string, string>) {
   let cursor: string | undefined;
   let totalCount = 0;
   do {
-    const page = await getJson<PoolPage>(
+    const { body: page } = await getJson<PoolPage>(
       cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url,
       headers,
     );
@@ -101,7 +101,7 @@ async function measure(
     },
   });
   try {
-    const refresh = await getJson<{ backstageIdentity: { token: string } }>(
+    const { body: refresh } = await getJson<{ backstageIdentity: { token: string } }>(
       `${server.baseUrl}/api/auth/guest/refresh`,
       {},
     );
@@ -112,7 +112,7 @@ async function measure(
         writeFileSync(policyFile, mode);
         console.error(`${describeTarget(target)}: ${request.name}, ${mode}`);
         const { pages, totalCount } =
-          mode === 'owner' ? await followPages(url, headers) : { pages: 0, ...(await getJson<PoolPage>(url, headers)) };
+          mode === 'owner' ? await followPages(url, headers) : { pages: 0, ...(await getJson<PoolPage>(url, headers)).body };
         await runLoad({ url, headers, clients: load.clients, requestsPerClient: WARMUP_REQUESTS_PER_CLIENT, maxMs: MAX_RUN_MS });
         const run = await runLoad({ url, headers, ...load, maxMs: MAX_RUN_MS });
         results.push({

@@ -22,6 +22,7 @@ const BENCHMARKS = [
   { name: 'drift', file: 'drift.ts', postgres: false },
   { name: 'drift-stage', file: 'driftStage.ts', postgres: false },
   { name: 'ui', file: 'ui.ts', postgres: false },
+  { name: 'catalog', file: 'catalog.ts', postgres: false },
 ];
 
 function run(file, env) {

@@ -27,7 +27,7 @@ export async function seedInventory(target: DatabaseTarget, inventory: Generated
         id: `files-${i}`,
         kind: files.kind,
         target: files.target,
-        list: options => files.list(options),
+        list: () => files.list(),
       };
       const summary = await syncSource({
         source,

@@ -177,7 +177,13 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
-    /** Who owns a pool. Precedence: `rules`, then tags (`tagKeys`), then labels (`labelKeys`). */
+    /**
+     * Who owns a pool. Precedence: `rules`, then tags (`tagKeys`), then
+     * labels (`labelKeys`), then an approved pool request, then the owner of
+     * the catalog's `kubernetes-cluster` Resource of the pool's cluster. Each
+     * pool says where its owner came from (`ownerSource`) and whether the
+     * catalog knows the owner as a Group or User (`ownerStatus`).
+     */
     ownership?: {
       /** Tag keys whose value names the owner, first match wins. Default: owner, team, backstage.io/owner. */
       tagKeys?: string[];
@@ -193,6 +199,20 @@ export interface Config {
         /** A catalog entity ref; a bare name means a group in the default namespace. */
         owner: string;
       }>;
+      /**
+       * Owners checked against the catalog by a global task: which owners
+       * are catalog Groups or Users, and the catalog's `kubernetes-cluster`
+       * Resources whose owner a pool without one takes (at its next sync). A
+       * cluster entity stands for the cluster its `nodepools.io/cluster-ref`
+       * annotation names (a cluster ref, or a bare name), else its
+       * `backstage.io/kubernetes-cluster` annotation, else its own name.
+       */
+      catalog?: {
+        /** Default true; without a catalog in the app, set false. */
+        enabled?: boolean;
+        /** Default every 10 minutes, 30 seconds after start-up. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
 
     sources?: {
@@ -294,6 +314,13 @@ export interface Config {
       requestTimeout?: { minutes?: number; seconds?: number; milliseconds?: number } | string;
       /** Node labels that name a node's pool, in order; replaces the built-in list. */
       poolLabelKeys?: string[];
+      /**
+       * Pod labels counted per pool to tell which workloads run on it
+       * (`GET /workloads/pools` and the entity card of components). Default:
+       * backstage.io/kubernetes-id, app.kubernetes.io/name, app. Label
+       * selectors may name only these keys.
+       */
+      workloadLabelKeys?: string[];
       /**
        * Scheduled tasks the clusters are shared out between, for the
        * Karpenter and the observed-nodes source alike (default 1, at most

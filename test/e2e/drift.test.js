@@ -75,7 +75,7 @@ test('a field changed in the state file is a finding on the pool page; acknowled
     return drift.items?.some(f => f.field === 'machineTypes');
   });
 
-  await page.goto(`${APP}/nodepools/pool/${encodeURIComponent(LEDGER)}?tab=drift`);
+  await page.goto(`${APP}/nodepools/pools/${encodeURIComponent(LEDGER)}?tab=drift`);
   const enter = page.getByRole('button', { name: 'Enter' });
   const finding = page.locator('[data-testid="drift-finding"][data-cause="changed"]');
   await Promise.race([enter.waitFor({ timeout: 60_000 }), finding.first().waitFor({ timeout: 60_000 })]);

@@ -90,7 +90,7 @@ test('a viewer reads a pool but not its provider record, and may not analyze kub
   expect(pool.status).toBe(200);
   expect(pool.body).not.toHaveProperty('raw');
 
-  await open(`${APP}/nodepools/pool/${encodeURIComponent(ref)}`);
+  await open(`${APP}/nodepools/pools/${encodeURIComponent(ref)}`);
   await page.getByRole('table', { name: 'Pool fields' }).waitFor();
   await page.getByText(/You are not allowed to see the provider record of this pool/).waitFor();
   await expect(page.getByTestId('pool-raw').count()).resolves.toBe(0);

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { registerNodepoolActions } from './actions/registerActions';
 import {
   nodepoolsDesiredStateExtensionPoint,
@@ -17,6 +18,13 @@ import { readOwnershipConfig } from './inventory/ownership';
 import { readSourcePriorities } from './inventory/precedence';
 import { readRemovedSourcesGracePeriod } from './inventory/removedSources';
 import { SyncScheduler } from './inventory/SyncScheduler';
+import { catalogOwnerHints } from './owners/catalogOwnerHints';
+import { CatalogLookups } from './owners/catalogLookups';
+import {
+  CATALOG_OWNERSHIP_TASK_ID,
+  CatalogOwnershipTask,
+  readCatalogOwnershipConfig,
+} from './owners/CatalogOwnershipTask';
 import { PoolAccess, registerNodepoolPermissions } from './permissions';
 import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
 import { readListingCacheBytes } from './service/listingConfig';
@@ -63,7 +71,9 @@ export const nodepoolsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
+        auth: coreServices.auth,
         cache: coreServices.cache,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -77,7 +87,9 @@ export const nodepoolsPlugin = createBackendPlugin({
       },
       async init({
         actionsRegistry,
+        auth,
         cache,
+        catalog,
         config,
         database,
         httpAuth,
@@ -115,10 +127,12 @@ export const nodepoolsPlugin = createBackendPlugin({
           added: addedDesired,
         });
 
+        const catalogOwnership = readCatalogOwnershipConfig(config);
         const sync = new SyncScheduler({
           scheduler,
           store: stores.pools,
           ownership: readOwnershipConfig(config),
+          ...(catalogOwnership.enabled ? { ownerHints: catalogOwnerHints(stores.owners) } : {}),
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
@@ -129,6 +143,7 @@ export const nodepoolsPlugin = createBackendPlugin({
           config.getOptionalConfig('nodepools.triage.schedule'),
         );
         const snapshots = readSnapshotFiles(config);
+        const kubernetesSettings = readKubernetesSourceSettings(config);
         const sources = [
           ...createSources(config, { logger, connector }),
           ...addedSources.map(({ source, schedule, shards }) => ({
@@ -143,7 +158,8 @@ export const nodepoolsPlugin = createBackendPlugin({
                   source: new SnapshotNodesSource(
                     snapshots,
                     appRootDir(),
-                    readKubernetesSourceSettings(config).poolLabelKeys,
+                    kubernetesSettings.poolLabelKeys,
+                    kubernetesSettings.workloadLabelKeys,
                   ),
                   schedule: triageSchedule,
                 },
@@ -163,6 +179,15 @@ export const nodepoolsPlugin = createBackendPlugin({
         });
         await maintenance.scheduleRemovedSources(() => sync.sourceIds(), readSchedule(config));
         await maintenance.scheduleHistoryRetention(readHistoryRetention(config));
+
+        if (catalogOwnership.enabled) {
+          await new CatalogOwnershipTask({
+            scheduler,
+            owners: stores.owners,
+            lookups: new CatalogLookups(catalog, auth),
+            logger: logger.child({ task: CATALOG_OWNERSHIP_TASK_ID }),
+          }).schedule(catalogOwnership.schedule);
+        }
 
         // Every analysis runs in a thread of its own, within these limits.
         const analyzer = new TriageAnalyzer(readTriageLimits(config));
@@ -193,6 +218,11 @@ export const nodepoolsPlugin = createBackendPlugin({
             triggerSync: id => sync.trigger(id),
             nextRunAt: (id, lastRunAt) => sync.nextRunAt(id, lastRunAt),
             tombstoneAt: removedAt => maintenance.tombstoneAt(removedAt),
+            catalog: {
+              feed: stores.feed,
+              workloads: stores.workloads,
+              workloadLabelKeys: kubernetesSettings.workloadLabelKeys,
+            },
             compressedCacheBytes: Math.round(listingCacheBytes / 4),
             drift: { store: stores.drift, userInfo, permissions },
           }),

@@ -15,3 +15,4 @@ export * from './pricing';
 export * from './desired';
 export * from './drift';
 export * from './permissions';
+export * from './workloads';

@@ -2,6 +2,7 @@ import type {
   ImportIssue,
   ObservedNodes,
   PoolSpec,
+  PoolWorkloads,
   Provider,
 } from '@nodepools/plugin-nodepools-common';
 
@@ -77,6 +78,8 @@ export interface ObservedPool {
   pool: string;
   poolLabel: string;
   observed: ObservedNodes;
+  /** Which workloads' pods run on the pool, when the source counts them. */
+  workloads?: PoolWorkloads;
 }
 
 /**

@@ -2,13 +2,21 @@ import Grid from '@material-ui/core/Grid';
 import StorageIcon from '@material-ui/icons/Storage';
 import SyncIcon from '@material-ui/icons/Sync';
 import GroupIcon from '@material-ui/icons/Group';
+import CategoryIcon from '@material-ui/icons/Category';
 import HourglassIcon from '@material-ui/icons/HourglassEmpty';
 import CompareArrowsIcon from '@material-ui/icons/CompareArrows';
 import type { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page, SidebarItem } from '@backstage/core-components';
+import { CatalogClient } from '@backstage/catalog-client';
+import {
+  createApiFactory,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
 import { createDevApp } from '@backstage/dev-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityNodePoolsCard, NodePoolsPage, nodepoolsPlugin } from '../src';
+import { CatalogEntitiesPage } from './CatalogEntitiesPage';
 
 // Entities shaped like the catalog's, for trying the entity card on the
 // bundled sample inventory without a catalog backend.
@@ -51,6 +59,14 @@ function EntityCardsPage() {
 // The first page added is where `/` leads.
 createDevApp()
   .registerPlugin(nodepoolsPlugin)
+  // The dev backend's catalog, for the cards on its entities.
+  .registerApi(
+    createApiFactory({
+      api: catalogApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new CatalogClient({ discoveryApi, fetchApi }),
+    }),
+  )
   .addPage({
     element: <NodePoolsPage />,
     title: 'Node pools',
@@ -71,5 +87,11 @@ createDevApp()
     title: 'Entity card',
     path: '/entity-card',
     icon: GroupIcon,
+  })
+  .addPage({
+    element: <CatalogEntitiesPage />,
+    title: 'Catalog',
+    path: '/catalog',
+    icon: CategoryIcon,
   })
   .render();

@@ -7,13 +7,23 @@ import {
 } from '@backstage/frontend-test-utils';
 import { ApiBlueprint, coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import plugin, { entityNodePoolsCard, nodePoolsApi, nodePoolsPage } from './alpha';
+import plugin, {
+  entityClusterPoolsCard,
+  entityGroupPoolsCard,
+  entityNodePoolsContent,
+  entityWorkloadPoolsCard,
+  nodePoolsApi,
+  nodePoolsPage,
+  nodePoolsPoolsSubPage,
+} from './alpha';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
 import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
 import { TRIAGES } from './__testUtils__/triage';
+import { isNodePoolsAvailable } from './lib/entityPools';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -25,13 +35,20 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'pool', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'pool', 'pools', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
     expect(plugin.getExtension('api:nodepools')).toBeDefined();
     expect(plugin.getExtension('page:nodepools')).toBeDefined();
-    expect(plugin.getExtension('entity-card:nodepools/pools')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/pools')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/triage')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/sources')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/drift')).toBeDefined();
+    expect(plugin.getExtension('entity-card:nodepools/group-pools')).toBeDefined();
+    expect(plugin.getExtension('entity-card:nodepools/cluster-pools')).toBeDefined();
+    expect(plugin.getExtension('entity-card:nodepools/workload-pools')).toBeDefined();
+    expect(plugin.getExtension('entity-content:nodepools/pools')).toBeDefined();
   });
 
   it('provides the client of the nodepools backend', () => {
@@ -46,19 +63,39 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(client).toBeInstanceOf(NodePoolsClient);
   });
 
-  it('mounts the pool list at /nodepools, titled for the navigation', async () => {
+  it('mounts its page at /nodepools, titled for the navigation, with the pool list as first tab', async () => {
     const tester = createExtensionTester(nodePoolsPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/nodepools');
     expect(tester.get(coreExtensionData.title)).toBe('Node pools');
     expect(tester.get(coreExtensionData.icon)).toBeDefined();
+    const pools = createExtensionTester(nodePoolsPoolsSubPage);
+    expect(pools.get(coreExtensionData.routePath)).toBe('pools');
+    expect(pools.get(coreExtensionData.title)).toBe('Pools');
 
     renderTestApp({
       features: [plugin],
-      initialRouteEntries: ['/nodepools?provider=eks'],
+      initialRouteEntries: ['/nodepools/pools?provider=eks'],
       apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]],
     });
     expect(await screen.findByTestId('pool-total')).toHaveTextContent('2 pools');
     expect(screen.getAllByTestId('pool-card')).toHaveLength(2);
+    // The app draws the header, with the sub-pages as tabs; the page draws none of its own.
+    expect(screen.getAllByRole('tab').map(tab => [tab.textContent, tab.getAttribute('href')])).toEqual([
+      ['Pools', '/nodepools/pools'],
+      ['Triage', '/nodepools/triage'],
+      ['Sources', '/nodepools/sources'],
+      ['Drift', '/nodepools/drift'],
+    ]);
+    expect(screen.queryByText(/Kubernetes node pools across/)).not.toBeInTheDocument();
+  });
+
+  it('opens the pool list at /nodepools', async () => {
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools'],
+      apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]],
+    });
+    expect(await screen.findByTestId('pool-total')).toHaveTextContent('8 pools');
   });
 
   it('opens a pool page and the sources page of the plugin', async () => {
@@ -70,7 +107,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(await screen.findByTestId('pool-total')).toHaveTextContent('8 pools');
     expect(screen.getAllByTestId('pool-card')).toHaveLength(ALL_POOLS.length);
 
-    await userEvent.click(screen.getByRole('link', { name: 'Sources' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Sources' }));
     expect(await screen.findByText('eks-prod', { selector: 'td' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('link', { name: 'All pools' }));
@@ -80,17 +117,39 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows the entity card only for groups and cluster resources', async () => {
-    const tester = createExtensionTester(entityNodePoolsCard);
-    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    expect(filter(group)).toBe(true);
-    expect(
-      filter({ ...group, kind: 'Component', spec: { type: 'service' } }),
-    ).toBe(false);
+  it('shows each entity card on the entities it is for', async () => {
+    const filterOf = (extension: Parameters<typeof createExtensionTester>[0]) =>
+      createExtensionTester(extension).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const cluster = { ...group, kind: 'Resource', spec: { type: 'kubernetes-cluster', owner: 'x' } };
+    const service = {
+      ...group,
+      kind: 'Component',
+      metadata: { name: 'api', annotations: { 'backstage.io/kubernetes-id': 'api' } },
+      spec: { type: 'service' },
+    };
+    const bare = { ...service, metadata: { name: 'lib' } };
+    const system = { ...group, kind: 'System', spec: { owner: 'x' } };
+    const matching = (extension: Parameters<typeof createExtensionTester>[0]) =>
+      [group, cluster, service, bare, system].filter(filterOf(extension)).map(e => e.kind);
+    expect(matching(entityGroupPoolsCard)).toEqual(['Group']);
+    expect(matching(entityClusterPoolsCard)).toEqual(['Resource']);
+    expect(matching(entityWorkloadPoolsCard)).toEqual(['Component', 'System']);
+    expect(matching(entityNodePoolsContent)).toEqual(['Group', 'Resource', 'Component', 'System']);
+    // The legacy system's EntitySwitch conditions agree with the predicates.
+    expect([group, cluster, service, bare, system].filter(isNodePoolsAvailable).map(e => e.kind)).toEqual(
+      ['Group', 'Resource', 'Component', 'System'],
+    );
+
+    const tester = createExtensionTester(entityGroupPoolsCard);
 
     renderInTestApp(
       <EntityProvider entity={group}>{tester.reactElement()}</EntityProvider>,
-      { apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]] },
+      {
+        apis: [
+          [nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)],
+          [catalogApiRef, catalogApiMock({ entities: [group] })],
+        ],
+      },
     );
     expect(await screen.findByText('ng-general')).toBeInTheDocument();
   });
@@ -98,7 +157,7 @@ describe('nodepools frontend plugin (new frontend system)', () => {
   it('serves a pool page under the mount point', async () => {
     renderTestApp({
       features: [plugin],
-      initialRouteEntries: [`/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}`],
+      initialRouteEntries: [`/nodepools/pools/${encodeURIComponent(eksGeneral.ref)}`],
       apis: [[nodePoolsApiRef, new FakeNodePoolsApi(ALL_POOLS)]],
     });
     expect(

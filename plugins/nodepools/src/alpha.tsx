@@ -2,20 +2,32 @@ import StorageIcon from '@material-ui/icons/Storage';
 import {
   ApiBlueprint,
   PageBlueprint,
+  SubPageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import {
   compatWrapper,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { NodePoolsClient, nodePoolsApiRef } from './api';
-import { isNodePoolsAvailable } from './lib/entityPools';
+import { DriftCountsProvider } from './components/DriftCounts';
+import { WithoutPageHeader } from './components/PageFrame';
+import {
+  CLUSTER_ENTITY_FILTER,
+  GROUP_ENTITY_FILTER,
+  NODE_POOLS_ENTITY_FILTER,
+  WORKLOAD_ENTITY_FILTER,
+} from './lib/entityFilters';
 import {
   driftRouteRef,
   poolRouteRef,
+  poolsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -23,6 +35,7 @@ import {
 
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
+  pools: poolsRouteRef,
   pool: poolRouteRef,
   sources: sourcesRouteRef,
   triage: triageRouteRef,
@@ -41,7 +54,9 @@ export const nodePoolsApi = ApiBlueprint.make({
 });
 
 /**
- * The pool list with its pool, sources, triage and drift pages, at `/nodepools`. Its title
+ * The plugin's page at `/nodepools`, under the app's own header: its
+ * sub-pages (Pools, Triage, Sources, Drift) are the header's tabs, and further
+ * features attach theirs to `page:nodepools` (input `pages`). Its title
  * and icon also make the app's navigation item.
  */
 export const nodePoolsPage = PageBlueprint.make({
@@ -50,18 +65,115 @@ export const nodePoolsPage = PageBlueprint.make({
     title: 'Node pools',
     icon: <StorageIcon fontSize="inherit" />,
     routeRef: routes.root,
-    // The pages draw their own Backstage header.
-    noHeader: true,
-    loader: () =>
-      import('./components/Router').then(m => compatWrapper(<m.Router />)),
   },
 });
 
-/** The pools of a Group or a `kubernetes-cluster` Resource on its entity page. */
-export const entityNodePoolsCard = EntityCardBlueprint.make({
+/**
+ * A sub-page of the plugin's page: its content, without a header of its
+ * own, with the drift counts its pool cards and findings show.
+ */
+function subPage(element: JSX.Element): JSX.Element {
+  return compatWrapper(
+    <WithoutPageHeader>
+      <DriftCountsProvider>{element}</DriftCountsProvider>
+    </WithoutPageHeader>,
+  );
+}
+
+/** Every pool as cards, filtered by the URL; a pool's page below it. The first tab. */
+export const nodePoolsPoolsSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
   name: 'pools',
   params: {
-    filter: isNodePoolsAvailable,
+    path: 'pools',
+    title: 'Pools',
+    loader: () => import('./components/Router').then(m => subPage(<m.PoolsRoutes />)),
+  },
+});
+
+/** Pending-pod triage of each cluster, and of kubectl JSON a user brings. */
+export const nodePoolsTriageSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'triage',
+  params: {
+    path: 'triage',
+    title: 'Triage',
+    loader: () => import('./components/TriagePage').then(m => subPage(<m.TriagePage />)),
+  },
+});
+
+/** The last sync of every configured source. */
+export const nodePoolsSourcesSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'sources',
+  params: {
+    path: 'sources',
+    title: 'Sources',
+    loader: () => import('./components/SourcesPage').then(m => subPage(<m.SourcesPage />)),
+  },
+});
+
+/** Drift across the inventory: findings by cause, owner and cluster, and counts over time. */
+export const nodePoolsDriftSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'drift',
+  params: {
+    path: 'drift',
+    title: 'Drift',
+    loader: () => import('./components/DriftPage').then(m => subPage(<m.DriftPage />)),
+  },
+});
+
+/** On a Group page: the pools it owns, and its child groups' when switched on. */
+export const entityGroupPoolsCard = EntityCardBlueprint.make({
+  name: 'group-pools',
+  params: {
+    filter: GROUP_ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityGroupPoolsCard').then(m =>
+        compatWrapper(<m.EntityGroupPoolsCard />),
+      ),
+  },
+});
+
+/** On a `kubernetes-cluster` Resource page: the cluster's pools, capacity and pending pods. */
+export const entityClusterPoolsCard = EntityCardBlueprint.make({
+  name: 'cluster-pools',
+  params: {
+    filter: CLUSTER_ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityClusterPoolsCard').then(m =>
+        compatWrapper(<m.EntityClusterPoolsCard />),
+      ),
+  },
+});
+
+/** On a Component or System page: the pools its pods actually run on. */
+export const entityWorkloadPoolsCard = EntityCardBlueprint.make({
+  name: 'workload-pools',
+  params: {
+    filter: WORKLOAD_ENTITY_FILTER,
+    loader: () =>
+      import('./components/EntityWorkloadPoolsCard').then(m =>
+        compatWrapper(<m.EntityWorkloadPoolsCard />),
+      ),
+  },
+});
+
+/** The node pools plugin for apps on Backstage's new frontend system. */
+/**
+ * A "Node pools" tab on the entity pages the cards are for, showing the
+ * same card full width. Off by default: enable
+ * `entity-content:nodepools/pools` in app-config to use it.
+ */
+export const entityNodePoolsContent = EntityContentBlueprint.make({
+  name: 'pools',
+  disabled: true,
+  params: {
+    path: 'node-pools',
+    title: 'Node pools',
+    group: 'operation',
+    filter: NODE_POOLS_ENTITY_FILTER,
     loader: () =>
       import('./components/EntityNodePoolsCard').then(m =>
         compatWrapper(<m.EntityNodePoolsCard />),
@@ -69,12 +181,22 @@ export const entityNodePoolsCard = EntityCardBlueprint.make({
   },
 });
 
-/** The node pools plugin for apps on Backstage's new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'nodepools',
   title: 'Node pools',
   icon: <StorageIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [nodePoolsApi, nodePoolsPage, entityNodePoolsCard],
+  extensions: [
+    nodePoolsApi,
+    nodePoolsPage,
+    nodePoolsPoolsSubPage,
+    nodePoolsTriageSubPage,
+    nodePoolsSourcesSubPage,
+    nodePoolsDriftSubPage,
+    entityGroupPoolsCard,
+    entityClusterPoolsCard,
+    entityWorkloadPoolsCard,
+    entityNodePoolsContent,
+  ],
   routes,
 });

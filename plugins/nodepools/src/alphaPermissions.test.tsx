@@ -2,12 +2,16 @@ import { screen, waitFor } from '@testing-library/react';
 import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mutate } from 'swr';
 import plugin from './alpha';
 import { nodePoolsApiRef } from './api';
 import { FakeNodePoolsApi } from './__testUtils__/FakeNodePoolsApi';
 import { SOURCES } from './__testUtils__/pools';
 
 describe('permissions in the new frontend system', () => {
+  // usePermission keeps decisions in SWR's global cache: each test starts without the last one's.
+  afterEach(() => mutate(() => true, undefined, { revalidate: false }));
+
   it('offers syncs in an app that grants them', async () => {
     renderTestApp({
       features: [plugin],

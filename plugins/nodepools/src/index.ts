@@ -5,11 +5,19 @@
  *
  * @packageDocumentation
  */
-export { nodepoolsPlugin, NodePoolsPage, EntityNodePoolsCard } from './plugin';
+export {
+  nodepoolsPlugin,
+  NodePoolsPage,
+  EntityNodePoolsCard,
+  EntityGroupPoolsCard,
+  EntityClusterPoolsCard,
+  EntityWorkloadPoolsCard,
+} from './plugin';
 export { nodePoolsApiRef, NodePoolsClient } from './api';
 export type { NodePoolsApi, NodePoolsRequestOptions } from './api';
 export {
   rootRouteRef,
+  poolsRouteRef,
   poolRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -18,6 +26,9 @@ export {
 export * from './components';
 export {
   entityPoolQuery,
+  isClusterEntity,
+  isGroupEntity,
   isNodePoolsAvailable,
+  isWorkloadEntity,
   KUBERNETES_CLUSTER_TYPE,
 } from './lib/entityPools';

@@ -10,6 +10,7 @@ import { NodePoolsClient, nodePoolsApiRef } from './api';
 import {
   driftRouteRef,
   poolRouteRef,
+  poolsRouteRef,
   rootRouteRef,
   sourcesRouteRef,
   triageRouteRef,
@@ -28,6 +29,7 @@ export const nodepoolsPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    pools: poolsRouteRef,
     pool: poolRouteRef,
     sources: sourcesRouteRef,
     triage: triageRouteRef,
@@ -47,7 +49,11 @@ export const NodePoolsPage = nodepoolsPlugin.provide(
   }),
 );
 
-/** The pools of a Group or a `kubernetes-cluster` Resource, for entity pages. */
+/**
+ * The node pools of the current entity, whatever its kind: a Group's, a
+ * `kubernetes-cluster` Resource's, or those a Component's or System's pods
+ * run on.
+ */
 export const EntityNodePoolsCard = nodepoolsPlugin.provide(
   createComponentExtension({
     name: 'EntityNodePoolsCard',
@@ -56,6 +62,39 @@ export const EntityNodePoolsCard = nodepoolsPlugin.provide(
         import('./components/EntityNodePoolsCard').then(
           m => m.EntityNodePoolsCard,
         ),
+    },
+  }),
+);
+
+/** The pools a Group owns, switchable to include its child groups'. */
+export const EntityGroupPoolsCard = nodepoolsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupPoolsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGroupPoolsCard').then(m => m.EntityGroupPoolsCard),
+    },
+  }),
+);
+
+/** The pools of the cluster a `kubernetes-cluster` Resource stands for. */
+export const EntityClusterPoolsCard = nodepoolsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterPoolsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityClusterPoolsCard').then(m => m.EntityClusterPoolsCard),
+    },
+  }),
+);
+
+/** The pools a Component's or System's pods run on. */
+export const EntityWorkloadPoolsCard = nodepoolsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityWorkloadPoolsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityWorkloadPoolsCard').then(m => m.EntityWorkloadPoolsCard),
     },
   }),
 );

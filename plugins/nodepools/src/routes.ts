@@ -3,6 +3,13 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 /** The node pools browser, mounted by adopters at `/nodepools`. */
 export const rootRouteRef = createRouteRef({ id: 'nodepools' });
 
+/** The pool list; its filters live in the query string. */
+export const poolsRouteRef = createSubRouteRef({
+  id: 'nodepools/pools',
+  parent: rootRouteRef,
+  path: '/pools',
+});
+
 /**
  * One pool. The `ref` parameter is the pool's ref passed through
  * `encodeURIComponent`: refs contain `/`, which must not split the path.
@@ -10,7 +17,7 @@ export const rootRouteRef = createRouteRef({ id: 'nodepools' });
 export const poolRouteRef = createSubRouteRef({
   id: 'nodepools/pool',
   parent: rootRouteRef,
-  path: '/pool/:ref',
+  path: '/pools/:ref',
 });
 
 /**

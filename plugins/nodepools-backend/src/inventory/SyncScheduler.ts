@@ -8,7 +8,7 @@ import type { PoolSource } from '../sources/types';
 import type { PoolStore } from '../store/PoolStore';
 import { shardKey, type SyncShard } from '../store/shards';
 import { frequencyMs, staleAfterMs, type StalenessConfig } from './freshness';
-import type { OwnershipConfig } from './ownership';
+import type { OwnerHints, OwnershipConfig } from './ownership';
 import { sourcePriority } from './precedence';
 import { syncSource } from './syncSource';
 
@@ -40,6 +40,8 @@ export class SyncScheduler {
       scheduler: SchedulerService;
       store: PoolStore;
       ownership: OwnershipConfig;
+      /** Owners from outside the pools' records, read at the start of each run. */
+      ownerHints?: () => Promise<OwnerHints>;
       staleness: StalenessConfig;
       /** `nodepools.sourcePriorities`: priorities by source id, over the defaults of their kinds. */
       priorities: Map<string, number>;
@@ -83,6 +85,7 @@ export class SyncScheduler {
             source,
             store: this.deps.store,
             ownership: this.deps.ownership,
+            ownerHints: this.deps.ownerHints,
             staleAfterMs: staleAfter,
             priority,
             shard,

@@ -68,14 +68,37 @@ function ruleMatches(rule: OwnershipRule, spec: PoolSpec): boolean {
 }
 
 /**
+ * Owners known outside the pool's own record, consulted after config,
+ * tags and labels. Loaded once per sync run.
+ */
+export interface OwnerHints {
+  /**
+   * The owner of an approved request for the pool (pool requests, a later
+   * feature: it supplies this hook), as an entity ref.
+   */
+  requestedOwner?(pool: PoolSpec): string | undefined;
+  /** The owner of the catalog entity that stands for the pool's cluster, as an entity ref. */
+  clusterOwner?(pool: PoolSpec): string | undefined;
+}
+
+/**
  * The owner of a pool. Precedence: an explicit config rule (an admin's word
- * beats what anyone tagged), then the pool's tags, then its labels.
+ * beats what anyone tagged), then the pool's tags, then its labels, then
+ * the owner an approved request named, then the owner of the catalog
+ * entity of its cluster.
  */
 export function resolveOwner(
   spec: PoolSpec,
   ownership: OwnershipConfig,
+  hints: OwnerHints = {},
 ): { owner: string; ownerSource: OwnerSource } | undefined {
   const rule = ownership.rules.find(r => ruleMatches(r, spec));
   if (rule) return { owner: toOwnerRef(rule.owner), ownerSource: 'config' };
-  return ownerFromPool(spec, ownership.keys);
+  const own = ownerFromPool(spec, ownership.keys);
+  if (own) return own;
+  const requested = hints.requestedOwner?.(spec);
+  if (requested) return { owner: requested, ownerSource: 'request' };
+  const clusterOwner = hints.clusterOwner?.(spec);
+  if (clusterOwner) return { owner: clusterOwner, ownerSource: 'catalog' };
+  return undefined;
 }

@@ -32,12 +32,13 @@ export async function splitObserved(
       const cloudPool = cloudPools.find(c =>
         matchesCloudPool(c, pool, listing.identity),
       );
+      const workloads = pool.workloads ? { workloads: pool.workloads } : {};
       if (cloudPool) {
-        entries.push({ ref: cloudPool.ref, observed: pool.observed });
+        entries.push({ ref: cloudPool.ref, observed: pool.observed, ...workloads });
       } else {
         const spec = listing.pools[index];
         ownPools.push(spec);
-        entries.push({ ref: poolRef(spec), observed: pool.observed });
+        entries.push({ ref: poolRef(spec), observed: pool.observed, ...workloads });
       }
     }
     const { observed: _rollups, clusterName: _name, identity, unpooledNodes: _n, ...base } =

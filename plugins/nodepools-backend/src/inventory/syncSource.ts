@@ -8,12 +8,29 @@ import type {
 } from '../store/PoolStore';
 import type { ScopeListing, SourceListOptions } from '../sources/types';
 import { inShard, shardKey, type SyncShard } from '../store/shards';
-import type { OwnershipConfig } from './ownership';
+import type { OwnerHints, OwnershipConfig } from './ownership';
 import { preparePool } from './preparePool';
 import { isObservingSource, splitObserved } from './splitObserved';
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Hints that cannot be read are left out with a warning: pools are then
+ * owned as their own records say, and the next run tries again.
+ */
+async function loadOwnerHints(
+  load: (() => Promise<OwnerHints>) | undefined,
+  logger: LoggerService,
+): Promise<OwnerHints> {
+  if (!load) return {};
+  try {
+    return await load();
+  } catch (error) {
+    logger.warn(`Owners from outside the pools' records could not be read: ${errorMessage(error)}`);
+    return {};
+  }
 }
 
 /**
@@ -24,6 +41,8 @@ export async function syncSource(options: {
   source: PoolSource;
   store: PoolStore;
   ownership: OwnershipConfig;
+  /** Owners from outside the pools' records (requests, the catalog), read at the start of the run. */
+  ownerHints?: () => Promise<OwnerHints>;
   logger: LoggerService;
   /** Age of a scope's last complete listing beyond which its pools are stale. */
   staleAfterMs?: number;
@@ -54,10 +73,11 @@ export async function syncSource(options: {
     } else {
       listings = ours(await source.list(listOptions));
     }
+    const hints = await loadOwnerHints(options.ownerHints, logger);
     outcome = {
       listings: listings.map(listing => ({
         ...listing,
-        pools: listing.pools.map(pool => preparePool(pool, ownership)),
+        pools: listing.pools.map(pool => preparePool(pool, ownership, hints)),
       })),
     };
   } catch (error) {

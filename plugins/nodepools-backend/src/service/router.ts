@@ -19,6 +19,7 @@ import { addDriftRoutes, type DriftRoutesOptions } from './driftRoutes';
 import { mapStoreErrors } from './errors';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
+import { addCatalogRoutes } from './catalogRoutes';
 import { ListingSender } from './sendListing';
 import { addTriageRoutes } from './triageRoutes';
 
@@ -39,6 +40,8 @@ export interface RouterOptions {
   nextRunAt?(sourceId: string, lastRunAt?: string): string | undefined;
   /** When the pools of a source removed from config at `removedAt` are tombstoned. */
   tombstoneAt?(removedAt: string): string;
+  /** The change feed and workloads read by the catalog module and the entity cards. */
+  catalog: Omit<Parameters<typeof addCatalogRoutes>[1], 'store' | 'access'>;
   /** Bytes of compressed listings kept in memory (default 8 MiB). */
   compressedCacheBytes?: number;
   /** Drift findings and acknowledgements; without it the drift routes are not served. */
@@ -65,6 +68,7 @@ export async function createRouter(
     analyzer: options.triageAnalyzer,
     access,
   });
+  addCatalogRoutes(router, { store, access, ...options.catalog });
   router.use(express.json({ limit: '1mb' }));
 
   if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store, access });

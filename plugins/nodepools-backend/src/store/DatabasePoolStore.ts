@@ -10,6 +10,7 @@ import {
   PoolPage,
   PoolQuery,
   PoolRestriction,
+  SELF_MANAGED_PROVIDER,
   SourceStatusInfo,
 } from '@nodepools/plugin-nodepools-common';
 import type {
@@ -22,11 +23,13 @@ import type {
   SyncSummary,
 } from './PoolStore';
 import { applyObservedUpdates } from './applyObserved';
+import { pruneHistoryRows } from './feed/DatabaseChangeFeed';
 import { bumpListingVersion } from './listing/listingVersion';
 import { PoolListing } from './listing/poolListing';
 import { whereInCluster } from './poolQuery';
 import { poolReadColumns, poolsWithSyncState } from './poolReads';
 import { applyPoolRestriction } from './poolRestriction';
+import { applyWorkloads } from './workloads/applyWorkloads';
 import {
   HistoryRow,
   PoolReadRow,
@@ -197,7 +200,7 @@ export class DatabasePoolStore implements PoolStore {
   }
 
   async pruneHistory(before: string): Promise<number> {
-    return this.db('nodepools_history').where('at', '<', before).delete();
+    return pruneHistoryRows(this.db, before);
   }
 
   async retireRemovedSources(
@@ -221,7 +224,7 @@ export class DatabasePoolStore implements PoolStore {
       name: string;
     }> = await this.db('nodepools_pools')
       .where({ cluster: cluster.cluster })
-      .whereNot({ provider: 'kubernetes' })
+      .whereNot({ provider: SELF_MANAGED_PROVIDER })
       .whereNull('tombstoned_at')
       .select('ref', 'provider', 'account', 'region', 'cluster', 'name');
     return rows.map(row => ({
@@ -241,7 +244,7 @@ export class DatabasePoolStore implements PoolStore {
     return this.db.transaction(async tx => {
       const written = await applyObservedUpdates(tx, sourceId, updates);
       if (written > 0) await bumpListingVersion(tx);
-      return written;
+      return written + (await applyWorkloads(tx, sourceId, updates));
     });
   }
 }

@@ -14,6 +14,7 @@ import type {
   SourceStatusInfo,
   NodePool,
   ObservedNodes,
+  PoolWorkloads,
 } from '@nodepools/plugin-nodepools-common';
 import type { SyncShard } from './shards';
 
@@ -88,7 +89,12 @@ export interface ObservedUpdate {
   complete: boolean;
   /** The cluster the nodes were read from. */
   cluster: ClusterIdentity;
-  entries: Array<{ ref: string; observed: ObservedNodes }>;
+  entries: Array<{
+    ref: string;
+    observed: ObservedNodes;
+    /** Which workloads run on the pool, when the source records them. */
+    workloads?: PoolWorkloads;
+  }>;
 }
 
 /** A source removed from config whose pools were tombstoned. */

@@ -6,6 +6,12 @@ import type {
 import { DatabaseDriftStore } from './DatabaseDriftStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
+import type { ChangeFeed } from './feed/ChangeFeed';
+import { DatabaseChangeFeed } from './feed/DatabaseChangeFeed';
+import { DatabaseOwnerStore } from './owners/DatabaseOwnerStore';
+import type { OwnerStore } from './owners/OwnerStore';
+import { DatabaseWorkloadStore } from './workloads/DatabaseWorkloadStore';
+import type { WorkloadStore } from './workloads/WorkloadStore';
 import { fillMissingListDocuments } from './listing/listDocument';
 import { migrateToLatest } from './migrate';
 import type { DriftStore } from './DriftStore';
@@ -16,6 +22,12 @@ import type { TriageStore } from './TriageStore';
 export interface Stores {
   pools: PoolStore;
   triage: TriageStore;
+  /** The history of pools as a change feed. */
+  feed: ChangeFeed;
+  /** What the catalog says of owners and clusters. */
+  owners: OwnerStore;
+  /** Which workloads run on which pool. */
+  workloads: WorkloadStore;
   drift: DriftStore;
 }
 
@@ -62,6 +74,9 @@ function storesOf(knex: Knex, options: StoreOptions): Stores {
   return {
     pools: new DatabasePoolStore(knex, options.now, options.listingCacheBytes),
     triage: new DatabaseTriageStore(knex),
+    feed: new DatabaseChangeFeed(knex),
+    owners: new DatabaseOwnerStore(knex),
+    workloads: new DatabaseWorkloadStore(knex),
     drift: new DatabaseDriftStore(knex, options.now),
   };
 }

@@ -8,7 +8,7 @@ export function runColumn(column: 'status' | 'error' | 'last_success_at'): strin
   return `case when p.shard is null then s.${column} else sh.${column} end`;
 }
 
-/** What every pool read selects to derive freshness (`SyncStateRow`). */
+/** What every pool read selects to derive freshness and owner status (`SyncStateRow`). */
 export function syncStateColumns(db: Knex): Array<string | Knex.Raw> {
   return [
     'p.ref',
@@ -22,6 +22,8 @@ export function syncStateColumns(db: Knex): Array<string | Knex.Raw> {
     'sc.last_success_at as scope_success_at',
     's.removed_at as source_removed_at',
     's.stale_after_ms as source_stale_after_ms',
+    'p.owner as pool_owner',
+    'o.status as owner_status',
   ];
 }
 
@@ -31,8 +33,8 @@ export function poolReadColumns(db: Knex): Array<string | Knex.Raw> {
 }
 
 /**
- * Pools with their documents and the sync state of their source, shard and
- * scope (and, with `observed`, of the source their observed nodes came from).
+ * Pools with their documents, the sync state of their source, shard and
+ * scope, what the catalog said of their owner (and, with `observed`, of the source their observed nodes came from).
  */
 export function poolsWithSyncState(
   db: Knex,
@@ -46,7 +48,8 @@ export function poolsWithSyncState(
     })
     .leftJoin('nodepools_scopes as sc', function joinScope() {
       this.on('sc.source', '=', 'p.source').andOn('sc.scope', '=', 'p.scope');
-    });
+    })
+    .leftJoin('nodepools_owner_refs as o', 'o.owner_ref', 'p.owner');
   if (options.observed) {
     builder.leftJoin('nodepools_sources as os', 'os.id', 'p.observed_source');
   }

@@ -1,5 +1,6 @@
 import type {
   NodePool,
+  OwnerStatus,
   PoolHistoryEntry,
   SourceShardInfo,
   SourceStatusInfo,
@@ -19,6 +20,9 @@ export interface SyncStateRow {
   scope_success_at: string | null;
   source_removed_at: string | null;
   source_stale_after_ms: number | string | null;
+  pool_owner: string | null;
+  /** Whether the catalog knows the owner (`nodepools_owner_refs`); null when not looked up. */
+  owner_status: string | null;
 }
 
 /** The columns a pool read selects: its sync state, its spec and its observed nodes. */
@@ -81,6 +85,15 @@ function staleReasonOf(row: SyncStateRow, lastSeenAt: string, now: Date): string
   return null;
 }
 
+/** Whether the catalog knows a pool's owner, as last looked up. */
+export function ownerStatusOf(
+  owner: string | null | undefined,
+  looked: string | null | undefined,
+): OwnerStatus {
+  if (!owner) return 'none';
+  return looked === 'known' || looked === 'unknown' ? looked : 'unchecked';
+}
+
 /** When a pool was last listed in full, and why it is stale (null when it is not). */
 export interface Freshness {
   lastSeenAt: string;
@@ -112,6 +125,7 @@ export function poolFromRow(row: PoolReadRow, now: Date): NodePool {
     stale: staleReason !== null,
   };
   if (staleReason !== null) pool.staleReason = staleReason;
+  pool.ownerStatus = ownerStatusOf(spec.owner, row.owner_status);
   if (row.observed) {
     const observed = JSON.parse(row.observed);
     pool.observed = { ...observed, observedAt: row.observed_at ?? observed.observedAt };

@@ -45,6 +45,8 @@ export class SnapshotNodesSource implements PoolSource, ObservingSource {
     private readonly snapshots: SnapshotFiles[],
     private readonly baseDir: string,
     private readonly poolLabelKeys: readonly string[],
+    /** Pod labels counted per pool to tell which workloads run on it. */
+    private readonly workloadLabelKeys?: readonly string[],
   ) {
     const names = snapshots.map(s => s.cluster.cluster);
     this.target = `saved nodes of ${names.length} cluster${names.length === 1 ? '' : 's'}: ${names.join(', ')}`;
@@ -71,7 +73,11 @@ export class SnapshotNodesSource implements PoolSource, ObservingSource {
       clusterName: snapshot.cluster.cluster,
       identity,
     };
-    const rollUp = new NodeRollUp(clusterRef(snapshot.cluster), this.poolLabelKeys);
+    const rollUp = new NodeRollUp(
+      clusterRef(snapshot.cluster),
+      this.poolLabelKeys,
+      this.workloadLabelKeys,
+    );
     let savedAt: Date;
     try {
       const [nodes, pods] = await Promise.all([

@@ -5,3 +5,4 @@ export * from './history';
 export * from './sources';
 export * from './api';
 export * from './owner';
+export * from './catalog';

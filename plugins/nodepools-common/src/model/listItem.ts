@@ -33,6 +33,7 @@ export interface PoolListItem
     | 'state'
     | 'owner'
     | 'ownerSource'
+    | 'ownerStatus'
     | 'source'
     | 'lastSeenAt'
     | 'stale'
@@ -44,9 +45,15 @@ export interface PoolListItem
 
 /**
  * The fields of a list item that are derived when it is read (from its
- * source's and scope's sync state and the clock) rather than stored with it.
+ * source's and scope's sync state, the clock, and what the catalog last
+ * said of its owner) rather than stored with it.
  */
-export type PoolListReadFields = 'lastSeenAt' | 'stale' | 'staleReason' | 'tombstonedAt';
+export type PoolListReadFields =
+  | 'lastSeenAt'
+  | 'stale'
+  | 'staleReason'
+  | 'tombstonedAt'
+  | 'ownerStatus';
 
 /** The part of a list item that changes only when the pool or its observed nodes do. */
 export type PoolListDocument = Omit<PoolListItem, PoolListReadFields>;
@@ -92,5 +99,6 @@ export function toPoolListItem(pool: NodePool): PoolListItem {
   };
   if (pool.staleReason !== undefined) item.staleReason = pool.staleReason;
   if (pool.tombstonedAt !== undefined) item.tombstonedAt = pool.tombstonedAt;
+  if (pool.ownerStatus !== undefined) item.ownerStatus = pool.ownerStatus;
   return item;
 }

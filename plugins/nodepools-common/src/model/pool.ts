@@ -1,3 +1,5 @@
+import type { OwnerStatus } from './owner';
+
 /**
  * The one normalized node pool model shared by the backend, the frontend and
  * the command line. Every cloud's own record is mapped onto this shape by the
@@ -177,6 +179,8 @@ export interface NodePool extends Omit<PoolSpec, 'raw'> {
   ref: string;
   owner?: string;
   ownerSource?: OwnerSource;
+  /** Whether the catalog knows the owner as a Group or User (see `OwnerStatus`). */
+  ownerStatus?: OwnerStatus;
   observed?: ObservedNodes;
   /** Id of the source that last reported the pool. */
   source: string;

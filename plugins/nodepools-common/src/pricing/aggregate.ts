@@ -1,4 +1,4 @@
-import type { Provider } from '../model/pool';
+import { providerProfile } from '../providers/registry';
 import { controlPlaneFee } from './controlPlane';
 import type { ControlPlaneTier } from './data/controlPlane';
 import type { PricingOverrides } from './overrides';
@@ -48,8 +48,10 @@ export interface AggregateOptions {
   controlPlane?: false | { overrides?: PricingOverrides; tiers?: Readonly<Record<string, ControlPlaneTier>> };
 }
 
-/** Providers whose clusters have a managed control plane that bills per cluster. */
-const MANAGED: ReadonlySet<Provider> = new Set<Provider>(['eks', 'karpenter', 'gke', 'aks', 'doks']);
+/** Pools of a cloud's cluster: its managed control plane bills per cluster. */
+function onManagedCluster(provider: string): boolean {
+  return providerProfile(provider).cloud !== 'none';
+}
 
 /** `cloud/account/region/cluster` (`-` for an unknown part): EKS and Karpenter pools of one cluster share it. */
 export function clusterKey(
@@ -116,7 +118,7 @@ export function aggregateCosts(
       groups.set(key, group);
     }
     group.pools += 1;
-    if (cost.cloud && MANAGED.has(cost.provider as Provider) && !managedClouds.has(key)) {
+    if (cost.cloud && onManagedCluster(cost.provider) && !managedClouds.has(key)) {
       managedClouds.set(key, cost);
     }
     if (!cost.known) {

@@ -1,6 +1,7 @@
 import { defaultMachineCatalog, type MachineCatalog } from '../machines/catalog';
 import type { MachineCloud, MachineType } from '../machines/types';
 import { poolRef, type NodePool, type PoolSpec, type Provider } from '../model/pool';
+import { providerProfile } from '../providers/registry';
 import { hourlyPrice } from './hourlyPrice';
 import { nodeBounds } from './nodeBounds';
 import type { PricingOverrides } from './overrides';
@@ -149,7 +150,7 @@ export function poolCost(pool: PoolForCost, options: PoolCostOptions = {}): Pool
     return unknownCost(identity, cloud, [
       note(
         'no-machine-type',
-        pool.provider === 'karpenter'
+        providerProfile(pool.provider).growth.kind === 'provisioner'
           ? 'the NodePool selects instance types by requirements only and no nodes were observed'
           : 'the pool names no machine type',
       ),

@@ -26,6 +26,10 @@ import {
   type TriageAnalyzeRequest,
   type TriageClusterSummary,
   type TriageReport,
+  type WorkloadPool,
+  type WorkloadPoolsQuery,
+  type WorkloadPoolsResponse,
+  workloadSelector,
 } from '@nodepools/plugin-nodepools-common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { NodePoolsApi } from '../api';
@@ -99,6 +103,10 @@ export class FakeNodePoolsApi implements NodePoolsApi {
   triagePoolsRequests = 0;
   /** Makes every call reject with this error while set. */
   failure?: Error;
+  /** The workload queries asked. */
+  readonly workloadQueries: WorkloadPoolsQuery[] = [];
+  /** The pools of each workload, by `<selector>|<namespace>` (namespace empty for any). */
+  readonly workloadPools = new Map<string, WorkloadPool[]>();
 
   constructor(
     private readonly pools: NodePool[],
@@ -200,6 +208,17 @@ export class FakeNodePoolsApi implements NodePoolsApi {
       throw new NotFoundError(`No source '${id}'`);
     }
     this.syncedSources.push(id);
+  }
+
+  async listWorkloadPools(query: WorkloadPoolsQuery): Promise<WorkloadPoolsResponse> {
+    this.workloadQueries.push(query);
+    this.check();
+    const selector = workloadSelector(query);
+    return {
+      selector,
+      ...(query.namespace ? { namespace: query.namespace } : {}),
+      items: this.workloadPools.get(`${selector}|${query.namespace ?? ''}`) ?? [],
+    };
   }
 
   async listTriageClusters(): Promise<TriageClusterSummary[]> {

@@ -20,6 +20,8 @@ import type {
   TriageAnalyzeRequest,
   TriageClusterSummary,
   TriageReport,
+  WorkloadPoolsQuery,
+  WorkloadPoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
 
 /** Options of a single request. */
@@ -60,6 +62,15 @@ export interface NodePoolsApi {
   ): Promise<ClusterTriageResponse>;
   /** Per pool, across clusters: how many pending pods fit there now and after a scale-up. */
   listTriagePools(): Promise<PoolTriageSummary[]>;
+  /**
+   * The pools a workload's pods run on (its Kubernetes id or label
+   * selector, and namespace), as the clusters last reported. Rejects with
+   * a 400 `ResponseError` for a selector the backend cannot look up.
+   */
+  listWorkloadPools(
+    query: WorkloadPoolsQuery,
+    options?: NodePoolsRequestOptions,
+  ): Promise<WorkloadPoolsResponse>;
   /**
    * Triages kubectl JSON that the caller read itself. Rejects with a 400
    * `ResponseError` naming the field when the input is not kubectl's JSON.

@@ -28,6 +28,8 @@ import type {
   TriageClusterSummary,
   TriagePoolsResponse,
   TriageReport,
+  WorkloadPoolsQuery,
+  WorkloadPoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
 import { poolQueryToSearchParams } from '../lib/poolQuery';
 import type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
@@ -105,6 +107,19 @@ export class NodePoolsClient implements NodePoolsApi {
   async listTriagePools(): Promise<PoolTriageSummary[]> {
     const body = await this.request<TriagePoolsResponse>('/triage/pools');
     return body.items;
+  }
+
+  async listWorkloadPools(
+    query: WorkloadPoolsQuery,
+    options: NodePoolsRequestOptions = {},
+  ): Promise<WorkloadPoolsResponse> {
+    const params = new URLSearchParams();
+    if (query.kubernetesId) params.set('kubernetesId', query.kubernetesId);
+    if (query.labelSelector) params.set('labelSelector', query.labelSelector);
+    if (query.namespace) params.set('namespace', query.namespace);
+    return this.request<WorkloadPoolsResponse>(`/workloads/pools?${params}`, {
+      signal: options.signal,
+    });
   }
 
   async analyzeTriage(

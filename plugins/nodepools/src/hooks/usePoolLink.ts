@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { poolRouteRef, rootRouteRef } from '../routes';
+import { poolRouteRef, poolsRouteRef } from '../routes';
 import { useOptionalRouteRef } from './useOptionalRouteRef';
 
 /** Link to a pool's page by the pool's ref; undefined when the page is not mounted. */
@@ -15,12 +15,12 @@ export function usePoolLink(): (ref: string) => string | undefined {
 export function usePoolListLink():
   | ((search?: URLSearchParams) => string)
   | undefined {
-  const rootRoute = useOptionalRouteRef(rootRouteRef);
+  const listRoute = useOptionalRouteRef(poolsRouteRef);
   return useMemo(() => {
-    if (!rootRoute) return undefined;
+    if (!listRoute) return undefined;
     return (search?: URLSearchParams) => {
       const query = search?.toString();
-      return query ? `${rootRoute()}?${query}` : rootRoute();
+      return query ? `${listRoute()}?${query}` : listRoute();
     };
-  }, [rootRoute]);
+  }, [listRoute]);
 }

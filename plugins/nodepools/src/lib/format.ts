@@ -36,6 +36,18 @@ export function modeLabel(mode: string): string {
   return MODE_LABELS[mode] ?? mode;
 }
 
+const OWNER_STATUS_LABELS: Record<string, string> = {
+  known: 'A catalog group or user',
+  unknown: 'Unknown owner: not a catalog group or user',
+  none: 'No owner',
+  unchecked: 'Not checked against the catalog yet',
+};
+
+/** What the catalog says of a pool's owner (`ownerStatus`). */
+export function ownerStatusLabel(status: string): string {
+  return OWNER_STATUS_LABELS[status] ?? status;
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

@@ -77,6 +77,7 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
       pageSize: this.settings.pageSize,
       runner: this.runner,
       poolLabelKeys: this.settings.poolLabelKeys,
+      workloadLabelKeys: this.settings.workloadLabelKeys,
       redact: connection.redact,
     });
     const observed = result.pools.map(pool => ({

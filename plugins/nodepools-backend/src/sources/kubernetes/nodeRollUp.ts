@@ -1,9 +1,13 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
+import {
+  DEFAULT_WORKLOAD_LABEL_KEYS,
+  type ImportIssue,
+} from '@nodepools/plugin-nodepools-common';
 import type { ClusterObservedPool } from './observedNodes';
 import { PoolAccumulator } from './poolAccumulator';
 import { poolOfNode } from './poolLabels';
 import { podRequests, type QuantityProblem } from './resources';
+import { WorkloadTally } from './workloadTally';
 
 const MAX_ISSUES = 50;
 /** Pods that no longer hold resources on their node. */
@@ -18,6 +22,7 @@ const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
 export class NodeRollUp {
   private pools = new Map<string, PoolAccumulator>();
   private poolOfNodeName = new Map<string, PoolAccumulator>();
+  private workloads = new Map<PoolAccumulator, WorkloadTally>();
   private nodeIndex = 0;
   private podIndex = 0;
   /** Nodes that carry none of the pool labels. */
@@ -28,6 +33,8 @@ export class NodeRollUp {
   constructor(
     private readonly cluster: string,
     private readonly poolLabelKeys: readonly string[],
+    /** Pod labels that say which workload a pod belongs to, counted per pool. */
+    private readonly workloadLabelKeys: readonly string[] = DEFAULT_WORKLOAD_LABEL_KEYS,
   ) {}
 
   addNodes(nodes: V1Node[]): void {
@@ -44,6 +51,7 @@ export class NodeRollUp {
       if (!pool) {
         pool = new PoolAccumulator(owner.pool, owner.poolLabel);
         this.pools.set(key, pool);
+        this.workloads.set(pool, new WorkloadTally(this.workloadLabelKeys));
       }
       const problems: QuantityProblem[] = [];
       pool.addNode(node, problems);
@@ -61,6 +69,7 @@ export class NodeRollUp {
       if (!pool || !pod.spec) continue;
       const problems: QuantityProblem[] = [];
       pool.addPodRequests({ ...podRequests(pod.spec, problems), pods: 1 });
+      this.workloads.get(pool)?.addPod(pod.metadata?.namespace ?? 'default', pod.metadata?.labels);
       this.report(`pod '${pod.metadata?.namespace}/${pod.metadata?.name}'`, index, problems);
     }
   }
@@ -69,6 +78,7 @@ export class NodeRollUp {
   restartNodes(): void {
     this.pools = new Map();
     this.poolOfNodeName = new Map();
+    this.workloads = new Map();
     this.unpooledNodes = 0;
     this.nodeIndex = 0;
     this.issues.length = 0;
@@ -77,6 +87,7 @@ export class NodeRollUp {
   /** Forgets the pods read so far: the pod listing starts over. */
   restartPods(): void {
     for (const pool of this.pools.values()) pool.resetPodRequests();
+    for (const tally of this.workloads.values()) tally.reset();
     this.podIndex = 0;
   }
 
@@ -88,6 +99,7 @@ export class NodeRollUp {
       poolLabel: pool.poolLabel,
       observed: pool.observed(observedAt, controlPlaneVersion),
       facts: pool.facts(),
+      workloads: this.workloads.get(pool)!.result(),
     }));
   }
 

@@ -173,6 +173,15 @@ describe('collectObservedPools', () => {
         systemModeNodes: 0,
         commonTaints: [],
       },
+      // Its running pods by workload label (the pods' `app` label).
+      workloads: {
+        otherPods: 0,
+        workloads: [
+          { namespace: 'default', labels: { app: 'p1' }, pods: 1 },
+          { namespace: 'default', labels: { app: 'p2' }, pods: 1 },
+          { namespace: 'default', labels: { app: 'p6' }, pods: 1 },
+        ],
+      },
     });
 
     // Sidecar (100m, 64Mi) adds to the container (500m, 1Gi); overhead (50m, 32Mi) on top.

@@ -31,6 +31,8 @@ export interface ListingOptions extends KubeRequestOptions {
 
 export interface CollectObservedOptions extends ListingOptions {
   poolLabelKeys?: readonly string[];
+  /** Pod labels counted per pool to tell which workloads run on it. */
+  workloadLabelKeys?: readonly string[];
   now?: () => Date;
 }
 
@@ -52,7 +54,11 @@ export async function collectObservedPools(
   const runner = runnerFor(options);
   const context = { signal: options.signal, redact: options.redact };
   const limit = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const rollUp = new NodeRollUp(cluster, options.poolLabelKeys ?? DEFAULT_POOL_LABEL_KEYS);
+  const rollUp = new NodeRollUp(
+    cluster,
+    options.poolLabelKeys ?? DEFAULT_POOL_LABEL_KEYS,
+    options.workloadLabelKeys,
+  );
 
   try {
     await listInPages<V1Node>(

@@ -10,6 +10,7 @@ describe('readKubernetesSourceSettings', () => {
       concurrency: 4,
       policy: { ...DEFAULT_REQUEST_POLICY, concurrency: 4 },
       poolLabelKeys: DEFAULT_POOL_LABEL_KEYS,
+      workloadLabelKeys: ['backstage.io/kubernetes-id', 'app.kubernetes.io/name', 'app'],
     });
   });
 
@@ -25,6 +26,7 @@ describe('readKubernetesSourceSettings', () => {
             maxRetryWaitMs: 10_000,
             maxPages: 40,
             poolLabelKeys: ['example.com/pool'],
+            workloadLabelKeys: ['example.com/service'],
           },
         },
       }),
@@ -41,6 +43,7 @@ describe('readKubernetesSourceSettings', () => {
         maxPages: 40,
       },
       poolLabelKeys: ['example.com/pool'],
+      workloadLabelKeys: ['example.com/service'],
     });
   });
 

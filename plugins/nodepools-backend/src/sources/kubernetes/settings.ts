@@ -1,5 +1,6 @@
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
+import { DEFAULT_WORKLOAD_LABEL_KEYS } from '@nodepools/plugin-nodepools-common';
 import {
   readRequestPolicyConfig,
   resolveRequestPolicy,
@@ -17,6 +18,8 @@ export interface KubernetesSourceSettings {
   /** The same request policy as the cloud sources; its concurrency is the clusters'. */
   policy: RequestPolicy;
   poolLabelKeys: readonly string[];
+  /** Pod labels counted per pool to tell which workloads run on it. */
+  workloadLabelKeys: readonly string[];
 }
 
 const KEY = 'nodepools.kubernetes';
@@ -57,6 +60,7 @@ export function readKubernetesSourceSettings(root: Config): KubernetesSourceSett
       concurrency: DEFAULT_CLUSTER_CONCURRENCY,
       policy: resolveRequestPolicy({ concurrency: DEFAULT_CLUSTER_CONCURRENCY }),
       poolLabelKeys: DEFAULT_POOL_LABEL_KEYS,
+      workloadLabelKeys: DEFAULT_WORKLOAD_LABEL_KEYS,
     };
   }
   const concurrency = positiveInteger(config, 'concurrency', DEFAULT_CLUSTER_CONCURRENCY);
@@ -72,5 +76,7 @@ export function readKubernetesSourceSettings(root: Config): KubernetesSourceSett
     concurrency,
     policy: resolveRequestPolicy({ ...tuning, concurrency, timeoutMs, maxAttempts }),
     poolLabelKeys: config.getOptionalStringArray('poolLabelKeys') ?? DEFAULT_POOL_LABEL_KEYS,
+    workloadLabelKeys:
+      config.getOptionalStringArray('workloadLabelKeys') ?? DEFAULT_WORKLOAD_LABEL_KEYS,
   };
 }

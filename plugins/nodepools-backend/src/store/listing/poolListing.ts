@@ -10,7 +10,7 @@ import type { ListedJson } from '../PoolStore';
 import { applyPoolFilters, applyPoolPaging } from '../poolQuery';
 import { poolsWithSyncState, syncStateColumns } from '../poolReads';
 import { applyPoolRestriction } from '../poolRestriction';
-import { freshnessOf, type SyncStateRow } from '../rows';
+import { freshnessOf, ownerStatusOf, type SyncStateRow } from '../rows';
 import { stableJson } from '../stableJson';
 import { listingTag, ifNoneMatchHits } from './etag';
 import { buildListDocuments } from './listDocument';
@@ -38,6 +38,7 @@ function itemJson(document: string, row: SyncStateRow, now: Date): string {
   let read = `,"lastSeenAt":${JSON.stringify(lastSeenAt)},"stale":${staleReason !== null}`;
   if (staleReason !== null) read += `,"staleReason":${JSON.stringify(staleReason)}`;
   if (row.tombstoned_at) read += `,"tombstonedAt":${JSON.stringify(row.tombstoned_at)}`;
+  read += `,"ownerStatus":${JSON.stringify(ownerStatusOf(row.pool_owner, row.owner_status))}`;
   return `${document.slice(0, -1)}${read}}`;
 }
 

@@ -99,7 +99,6 @@ export async function reconcileSync(
   }
   await updateChangedPools(write, [...plan.changed, ...replan.changed]);
   await tombstoneGonePools(write, plan.gone);
-  await writeHistory(write);
   summary.unchanged += plan.unchanged + replan.unchanged;
   summary.outranked += plan.outranked + replan.outranked;
   const scopesChanged = await updateFailingScopes(
@@ -117,6 +116,8 @@ export async function reconcileSync(
     sourceChanged = await recordListedRun(tx, run, listings, before);
     await forgetOldShards(tx, sourceId, null);
   }
+  // After every row lock but the listing counter's: history order is locked to the commit.
+  await writeHistory(write);
   if (summary.poolRowsWritten > 0 || scopesChanged || sourceChanged) {
     await bumpListingVersion(tx);
   }

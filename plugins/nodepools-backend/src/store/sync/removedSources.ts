@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { bumpListingVersion } from '../listing/listingVersion';
 import { rebuildListDocuments } from '../listing/listDocument';
 import type { RetiredSource } from '../PoolStore';
+import { lockHistoryOrder } from '../feed/historyOrder';
 import { chunks } from './chunks';
 
 /**
@@ -47,6 +48,7 @@ export async function retireRemovedSources(
     .orderBy('id')
     .select('id', 'removed_at');
   const retired: RetiredSource[] = [];
+  const tombstones: Array<{ ref: string; source: string }> = [];
   for (const source of sources) {
     const refs: string[] = (
       await tx('nodepools_pools')
@@ -58,16 +60,8 @@ export async function retireRemovedSources(
       await tx('nodepools_pools')
         .whereIn('ref', part)
         .update({ tombstoned_at: at, changed_at: at });
-      await tx('nodepools_history').insert(
-        part.map(ref => ({
-          ref,
-          event: 'tombstoned',
-          source: source.id,
-          at,
-          changes: JSON.stringify([]),
-        })),
-      );
     }
+    tombstones.push(...refs.map(ref => ({ ref, source: source.id })));
     const observed: string[] = (
       await tx('nodepools_pools').where({ observed_source: source.id }).select('ref')
     ).map((row: { ref: string }) => row.ref);
@@ -82,6 +76,19 @@ export async function retireRemovedSources(
     await tx('nodepools_source_shards').where({ source: source.id }).delete();
     await tx('nodepools_sources').where({ id: source.id }).delete();
     retired.push({ id: source.id, removedAt: source.removed_at, tombstoned: refs.length });
+  }
+  // After every other row this transaction locks but the listing counter (see lockHistoryOrder).
+  if (tombstones.length) await lockHistoryOrder(tx);
+  for (const part of chunks(tombstones)) {
+    await tx('nodepools_history').insert(
+      part.map(({ ref, source }) => ({
+        ref,
+        event: 'tombstoned',
+        source,
+        at,
+        changes: JSON.stringify([]),
+      })),
+    );
   }
   if (retired.length) await bumpListingVersion(tx);
   return retired;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fieldChanges } from '../fieldChanges';
+import { lockHistoryOrder } from '../feed/historyOrder';
 import type { HistoryRecord, PreparedPool, SyncSummary } from '../PoolStore';
 import { searchText } from '../rows';
 import { listDocumentJson } from '../listing/listDocument';
@@ -139,6 +140,7 @@ export async function tombstoneGonePools(write: SyncWrite, gone: SyncPlan['gone'
 
 export async function writeHistory(write: SyncWrite): Promise<void> {
   const { tx, sourceId, now, summary, history } = write;
+  if (history.length) await lockHistoryOrder(tx);
   for (const part of chunks(history)) {
     await tx('nodepools_history').insert(
       part.map(h => ({

@@ -36,7 +36,7 @@ describe('DriftPage', () => {
     expect(await screen.findAllByTestId('drift-finding')).toHaveLength(3);
     expect(screen.getAllByRole('link', { name: eksGeneral.ref })[0]).toHaveAttribute(
       'href',
-      `/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}?tab=drift`,
+      `/nodepools/pools/${encodeURIComponent(eksGeneral.ref)}?tab=drift`,
     );
   });
 

@@ -3,12 +3,9 @@ import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSearchParams } from 'react-router-dom';
 import {
-  Content,
   ContentHeader,
-  Header,
   InfoCard,
   Link,
-  Page,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
@@ -24,8 +21,9 @@ import {
   type DriftState,
 } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
-import { driftRouteRef, rootRouteRef } from '../../routes';
+import { driftRouteRef } from '../../routes';
 import { useReloadDriftCounts } from '../DriftCounts';
+import { PageFrame } from '../PageFrame';
 import { CAUSE_LABEL } from '../DriftFinding';
 import { DriftOverTime } from '../DriftOverTime';
 import { DriftFindingsList } from './DriftFindingsList';
@@ -54,7 +52,6 @@ function queryOf(params: URLSearchParams): DriftQuery {
 /** Drift across the inventory: counts by cause, owner and cluster, over time, and the findings themselves. */
 export function DriftPage() {
   const api = useApi(nodePoolsApiRef);
-  const listLink = useRouteRef(rootRouteRef);
   const driftLink = useRouteRef(driftRouteRef);
   const reloadCounts = useReloadDriftCounts();
   const [params] = useSearchParams();
@@ -120,9 +117,8 @@ export function DriftPage() {
   }
 
   return (
-    <Page themeId="tool">
-      <Header title="Drift" subtitle="What the IaC declares against the cloud and its nodes" type="Node pools" typeLink={listLink()} />
-      <Content>{body}</Content>
-    </Page>
+    <PageFrame title="Drift" subtitle="What the IaC declares against the cloud and its nodes">
+      {body}
+    </PageFrame>
   );
 }

@@ -5,7 +5,7 @@ import { DRIFT_SUMMARY, driftFindings } from '../../__testUtils__/drift';
 import { ALL_POOLS, eksGeneral, eksSpotArm } from '../../__testUtils__/pools';
 import { renderRouter } from '../../__testUtils__/renderRouter';
 
-const poolUrl = (ref: string, search = '') => `/nodepools/pool/${encodeURIComponent(ref)}${search}`;
+const poolUrl = (ref: string, search = '') => `/nodepools/pools/${encodeURIComponent(ref)}${search}`;
 
 function api() {
   return new FakeNodePoolsApi(ALL_POOLS, {}, {}, [], {}, { findings: driftFindings(), summary: DRIFT_SUMMARY });

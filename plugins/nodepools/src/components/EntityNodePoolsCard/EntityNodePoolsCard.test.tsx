@@ -1,11 +1,8 @@
-import { screen, within } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { nodePoolsApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import { FakeNodePoolsApi } from '../../__testUtils__/FakeNodePoolsApi';
 import { ALL_POOLS, eksGeneral, eksSpotArm } from '../../__testUtils__/pools';
+import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
 import { isNodePoolsAvailable } from '../../lib/entityPools';
 import { EntityNodePoolsCard } from './EntityNodePoolsCard';
 
@@ -23,6 +20,13 @@ const prodCluster: Entity = {
   spec: { type: 'kubernetes-cluster', owner: 'group:default/platform' },
 };
 
+const checkout: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', annotations: { 'backstage.io/kubernetes-id': 'checkout' } },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+};
+
 const database: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
@@ -30,84 +34,51 @@ const database: Entity = {
   spec: { type: 'database', owner: 'group:default/payments' },
 };
 
-async function renderCard(entity: Entity, api: FakeNodePoolsApi, withPoolsPage = true) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[nodePoolsApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntityNodePoolsCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    {
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-        ...(withPoolsPage ? { '/nodepools': rootRouteRef } : {}),
-      },
-    },
-  );
-}
-
 const rowRefs = () =>
   screen.queryAllByTestId('entity-pool-row').map(row => row.getAttribute('data-ref'));
 
 describe('EntityNodePoolsCard', () => {
-  it('lists the pools a group owns', async () => {
+  it("shows a group's pools, its owner ref compared in lower case", async () => {
     const api = new FakeNodePoolsApi(ALL_POOLS);
-    await renderCard(paymentsGroup, api);
+    await renderEntityCard(<EntityNodePoolsCard />, paymentsGroup, api);
     await screen.findByRole('table', { name: 'Node pools' });
     expect(api.queries[0]).toMatchObject({ owner: ['group:default/payments'] });
     expect(rowRefs()).toEqual([eksGeneral.ref]);
-    const row = screen.getByTestId('entity-pool-row');
-    expect(within(row).getByRole('link', { name: 'ng-general' })).toHaveAttribute(
-      'href',
-      `/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}`,
-    );
-    expect(row).toHaveTextContent('EKS');
-    expect(row).toHaveTextContent('prod-use1');
-    expect(row).toHaveTextContent('3 nodes · 1–5');
-    expect(screen.getByRole('link', { name: 'Open in Node pools' })).toHaveAttribute(
-      'href',
-      '/nodepools?owner=group%3Adefault%2Fpayments',
-    );
   });
 
-  it("lists a cluster resource's pools, stale ones marked", async () => {
+  it("shows a cluster resource's pools", async () => {
     const api = new FakeNodePoolsApi(ALL_POOLS);
-    await renderCard(prodCluster, api);
+    await renderEntityCard(<EntityNodePoolsCard />, prodCluster, api);
     await screen.findByRole('table', { name: 'Node pools' });
-    expect(api.queries[0]).toMatchObject({ cluster: ['prod-use1'] });
     expect(rowRefs()).toEqual([eksGeneral.ref, eksSpotArm.ref]);
-    const spotRow = screen.getAllByTestId('entity-pool-row')[1];
-    expect(within(spotRow).getByText('Stale')).toBeInTheDocument();
-    expect(spotRow).toHaveTextContent('us-east-1');
-    expect(spotRow).toHaveTextContent('Spot');
   });
 
-  it('says when the group owns nothing', async () => {
+  it("shows the pools a component's pods run on", async () => {
     const api = new FakeNodePoolsApi(ALL_POOLS);
-    await renderCard({ ...paymentsGroup, metadata: { name: 'nobody' } }, api);
-    expect(await screen.findByText('This group owns no pools.')).toBeInTheDocument();
+    api.workloadPools.set('backstage.io/kubernetes-id=checkout|', [
+      { pool: eksSpotArm, pods: 2, namespaces: [{ namespace: 'shop', pods: 2 }] },
+    ]);
+    await renderEntityCard(<EntityNodePoolsCard />, checkout, api);
+    await screen.findByRole('table', { name: 'Node pools' });
+    expect(rowRefs()).toEqual([eksSpotArm.ref]);
+    expect(api.queries).toEqual([]);
   });
 
   it('names the pools without links in an app without the pools page', async () => {
     const api = new FakeNodePoolsApi(ALL_POOLS);
-    await renderCard(paymentsGroup, api, false);
+    await renderEntityCard(<EntityNodePoolsCard />, paymentsGroup, api, { withPoolsPage: false });
     expect(await screen.findByTestId('entity-pool-row')).toHaveTextContent('ng-general');
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
   });
 
-  it('shows the error of a failed request', async () => {
-    const api = new FakeNodePoolsApi(ALL_POOLS);
-    api.failure = new Error('Service Unavailable');
-    await renderCard(prodCluster, api);
-    expect((await screen.findAllByText(/Service Unavailable/)).length).toBeGreaterThan(0);
-  });
-
-  it('applies to groups and kubernetes-cluster resources only', async () => {
+  it('applies to groups, kubernetes-cluster resources and components naming a workload only', async () => {
     expect(isNodePoolsAvailable(paymentsGroup)).toBe(true);
     expect(isNodePoolsAvailable(prodCluster)).toBe(true);
+    expect(isNodePoolsAvailable(checkout)).toBe(true);
     expect(isNodePoolsAvailable(database)).toBe(false);
+    expect(isNodePoolsAvailable({ ...checkout, metadata: { name: 'lib' } })).toBe(false);
     const api = new FakeNodePoolsApi(ALL_POOLS);
-    await renderCard(database, api);
+    await renderEntityCard(<EntityNodePoolsCard />, database, api);
     expect(screen.getByText(/Node pools are shown for groups/)).toBeInTheDocument();
     expect(api.queries).toEqual([]);
   });

@@ -48,7 +48,7 @@ describe('NodePoolsPage', () => {
     const card = screen.getAllByTestId('pool-card')[0];
     expect(within(card).getByRole('link', { name: 'ng-general' })).toHaveAttribute(
       'href',
-      `/nodepools/pool/${encodeURIComponent(ALL_POOLS[0].ref)}`,
+      `/nodepools/pools/${encodeURIComponent(ALL_POOLS[0].ref)}`,
     );
     expect(api.queries).toEqual([{ limit: DEFAULT_PAGE_SIZE, cursor: undefined }]);
   });

@@ -4,13 +4,10 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  Content,
   ContentHeader,
   EmptyState,
-  Header,
   Link,
   LinkButton,
-  Page,
   Progress,
   WarningPanel,
 } from '@backstage/core-components';
@@ -22,6 +19,7 @@ import { usePoolQueryParams } from '../../hooks/usePoolQueryParams';
 import { cloudProvidersText, errorMessage } from '../../lib/format';
 import { POOL_FILTER_KEYS } from '../../lib/poolQuery';
 import { driftRouteRef, sourcesRouteRef, triageRouteRef } from '../../routes';
+import { PageFrame, useDrawsPageHeader } from '../PageFrame';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolFilters } from '../PoolFilters';
 import { PoolGrid } from '../PoolGrid';
@@ -59,6 +57,7 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   const api = useApi(nodePoolsApiRef);
   const sourcesLink = useRouteRef(sourcesRouteRef);
   const triageLink = useRouteRef(triageRouteRef);
+  const drawsHeader = useDrawsPageHeader();
   const driftLink = useRouteRef(driftRouteRef);
   const [query, setQuery] = usePoolQueryParams();
   const facets = useAsync(() => api.getFacets(), [api]);
@@ -129,12 +128,13 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
   }
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Node pools"
-        subtitle={`Kubernetes node pools across ${cloudProvidersText()}`}
-      />
-      <Content>
+    <PageFrame
+      root
+      title="Node pools"
+      subtitle={`Kubernetes node pools across ${cloudProvidersText()}`}
+    >
+      {drawsHeader && (
+        // Under the app's header the other pages are tabs.
         <ContentHeader title="Pools">
           <Link to={triageLink()}>Triage</Link>
           <Link to={driftLink()} style={{ marginLeft: 16 }}>
@@ -144,20 +144,20 @@ export function NodePoolsPage({ pageSize = DEFAULT_PAGE_SIZE }: NodePoolsPagePro
             Sources
           </Link>
         </ContentHeader>
-        {facets.error && (
-          <Box mb={2}>
-            <WarningPanel
-              title="Filter values could not be loaded"
-              message={errorMessage(facets.error)}
-            />
-          </Box>
-        )}
-        <PoolFilters query={query} facets={facets.value} onChange={setQuery} />
-        {pages.totalCount !== undefined && (
-          <PoolTotal loaded={pages.items.length} total={pages.totalCount} />
-        )}
-        {body}
-      </Content>
-    </Page>
+      )}
+      {facets.error && (
+        <Box mb={2}>
+          <WarningPanel
+            title="Filter values could not be loaded"
+            message={errorMessage(facets.error)}
+          />
+        </Box>
+      )}
+      <PoolFilters query={query} facets={facets.value} onChange={setQuery} />
+      {pages.totalCount !== undefined && (
+        <PoolTotal loaded={pages.items.length} total={pages.totalCount} />
+      )}
+      {body}
+    </PageFrame>
   );
 }

@@ -25,7 +25,7 @@ async function responseError(status: number, name: string, message: string) {
   );
 }
 
-const poolUrl = `/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}`;
+const poolUrl = `/nodepools/pools/${encodeURIComponent(eksGeneral.ref)}`;
 
 describe('what the pages offer by permission', () => {
   it('shows Sync buttons only to users who may run syncs', async () => {

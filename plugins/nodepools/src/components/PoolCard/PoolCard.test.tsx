@@ -17,7 +17,7 @@ function fact(card: HTMLElement, term: string): HTMLElement {
 describe('PoolCard', () => {
   it('shows every field of a pool the cloud and the cluster both report', async () => {
     await renderInTestApp(
-      <PoolCard pool={eksGeneral} to="/nodepools/pool/x" />,
+      <PoolCard pool={eksGeneral} to="/nodepools/pools/x" />,
       withCatalog,
     );
     const card = screen.getByTestId('pool-card');
@@ -26,7 +26,7 @@ describe('PoolCard', () => {
     expect(within(card).getByText('prod-use1 · us-east-1')).toBeInTheDocument();
     expect(within(card).getByRole('link', { name: 'ng-general' })).toHaveAttribute(
       'href',
-      '/nodepools/pool/x',
+      '/nodepools/pools/x',
     );
     expect(within(card).getByTestId('pool-mode')).toHaveTextContent('User');
     expect(within(card).getByTestId('pool-capacity')).toHaveTextContent('On-demand');

@@ -18,6 +18,7 @@ import {
   formatKeyValue,
   formatValue,
   modeLabel,
+  ownerStatusLabel,
   providerLabel,
 } from '../../lib/format';
 import { OwnerLink } from '../OwnerLink';
@@ -137,6 +138,7 @@ const POOL_FIELDS: Renderers<NodePool> = {
     render: (v, pool) => <OwnerLink owner={v} ownerSource={pool.ownerSource} />,
   },
   ownerSource: { label: 'Owner from' },
+  ownerStatus: { label: 'Owner in the catalog', render: ownerStatusLabel },
   observed: {
     label: 'Observed in the cluster',
     render: v => (v.observedAt ? <RelativeTime value={v.observedAt} /> : 'yes'),

@@ -10,7 +10,7 @@ import {
 } from '../../__testUtils__/pools';
 import { renderRouter } from '../../__testUtils__/renderRouter';
 
-const poolUrl = (ref: string) => `/nodepools/pool/${encodeURIComponent(ref)}`;
+const poolUrl = (ref: string) => `/nodepools/pools/${encodeURIComponent(ref)}`;
 
 function api() {
   return new FakeNodePoolsApi(
@@ -25,6 +25,12 @@ function fieldRow(table: HTMLElement, label: string) {
 }
 
 describe('PoolPage', () => {
+  it('opens from a link of the former /pool/<ref> form, keeping its query', async () => {
+    await renderRouter(`/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}?from=bookmark`, api());
+    expect(await screen.findByRole('table', { name: 'Pool fields' })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('?from=bookmark');
+  });
+
   it('shows every normalized field of the pool', async () => {
     await renderRouter(poolUrl(eksGeneral.ref), api());
     const table = await screen.findByRole('table', { name: 'Pool fields' });

@@ -3,12 +3,9 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
-  Content,
   EmptyState,
-  Header,
   InfoCard,
   LinkButton,
-  Page,
   Progress,
   WarningPanel,
 } from '@backstage/core-components';
@@ -17,6 +14,7 @@ import type { NodePoolDetail } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { providerLabel } from '../../lib/format';
 import { poolRouteRef, rootRouteRef } from '../../routes';
+import { PageFrame } from '../PageFrame';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { PoolDriftTabs } from '../DriftPoolTab';
 import { PoolNodesSummary } from '../PoolNodesSummary';
@@ -125,9 +123,8 @@ export function PoolPage() {
   }
 
   return (
-    <Page themeId="tool">
-      <Header title={title} subtitle={subtitle} type="Node pools" typeLink={listLink()} />
-      <Content>{body}</Content>
-    </Page>
+    <PageFrame title={title} subtitle={subtitle} titleInContent>
+      {body}
+    </PageFrame>
   );
 }

@@ -1,1 +1,1 @@
-export { Router } from './Router';
+export { PoolsRoutes, Router } from './Router';

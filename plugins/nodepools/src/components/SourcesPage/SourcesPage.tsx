@@ -7,9 +7,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   Content,
   ContentHeader,
-  Header,
   Link,
-  Page,
   StatusAborted,
   StatusError,
   StatusOK,
@@ -28,6 +26,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage, formatDuration } from '../../lib/format';
 import { rootRouteRef } from '../../routes';
+import { PageFrame } from '../PageFrame';
 import { ApiErrorPanel } from '../ApiErrorPanel';
 import { RelativeTime } from '../RelativeTime';
 import { SourceShards } from '../SourceShards';
@@ -178,8 +177,7 @@ export function SourcesPage() {
   }
 
   return (
-    <Page themeId="tool">
-      <Header title="Node pool sources" type="Node pools" typeLink={listLink()} />
+    <PageFrame title="Node pool sources" content={false}>
       <Content>
         <ContentHeader title="Sources">
           <Link to={listLink()}>All pools</Link>
@@ -209,6 +207,6 @@ export function SourcesPage() {
           />
         )}
       </Content>
-    </Page>
+    </PageFrame>
   );
 }

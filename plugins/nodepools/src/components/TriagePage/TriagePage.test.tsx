@@ -116,7 +116,7 @@ describe('TriagePage', () => {
     expect(poolOrder[0]).toBe(eksGeneral.ref);
     expect(within(matrix).getByRole('link', { name: 'ng-general' })).toHaveAttribute(
       'href',
-      `/nodepools/pool/${encodeURIComponent(eksGeneral.ref)}`,
+      `/nodepools/pools/${encodeURIComponent(eksGeneral.ref)}`,
     );
     const status = (pool: string, code: string) => cell(matrix, pool, code).getAttribute('data-status');
     expect(status('ng-general', 'fits-now')).toBe('blocker');

@@ -5,10 +5,8 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   ContentHeader,
   EmptyState,
-  Header,
   Link,
   LinkButton,
-  Page,
   Progress,
   TabbedLayout,
   WarningPanel,
@@ -21,6 +19,7 @@ import {
 import { nodePoolsApiRef } from '../../api';
 import { errorMessage } from '../../lib/format';
 import { rootRouteRef, triageRouteRef } from '../../routes';
+import { PageFrame } from '../PageFrame';
 import { PermissionGate } from '../PermissionGate';
 import { TriageAnalyzeForm } from '../TriageAnalyzeForm';
 import { clusterLocation, TriageClusterPicker } from '../TriageClusterPicker';
@@ -154,15 +153,12 @@ function ClustersTab() {
  * JSON a user brings.
  */
 export function TriagePage() {
-  const listLink = useRouteRef(rootRouteRef);
   return (
-    <Page themeId="tool">
-      <Header
-        title="Pending-pod triage"
-        subtitle="Why pods wait for a node, what each pool says, and the smallest fix"
-        type="Node pools"
-        typeLink={listLink()}
-      />
+    <PageFrame
+      title="Pending-pod triage"
+      subtitle="Why pods wait for a node, what each pool says, and the smallest fix"
+      content={false}
+    >
       <TabbedLayout>
         <TabbedLayout.Route path="/" title="Clusters">
           <ClustersTab />
@@ -176,6 +172,6 @@ export function TriagePage() {
           </PermissionGate>
         </TabbedLayout.Route>
       </TabbedLayout>
-    </Page>
+    </PageFrame>
   );
 }

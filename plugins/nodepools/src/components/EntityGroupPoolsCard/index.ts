@@ -1,0 +1,1 @@
+export { EntityGroupPoolsCard } from './EntityGroupPoolsCard';

@@ -1,0 +1,2 @@
+export { EntityPoolTable, POOL_COLUMNS } from './EntityPoolTable';
+export type { PoolColumn } from './EntityPoolTable';

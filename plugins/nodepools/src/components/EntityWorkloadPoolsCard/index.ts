@@ -1,0 +1,1 @@
+export { EntityWorkloadPoolsCard } from './EntityWorkloadPoolsCard';

@@ -1,0 +1,2 @@
+export { PageFrame, WithoutPageHeader, useDrawsPageHeader } from './PageFrame';
+export type { PageFrameProps } from './PageFrame';

@@ -1,0 +1,1 @@
+export { PoolFindings } from './PoolFindings';
