@@ -18,6 +18,7 @@ const BENCHMARKS = [
   { name: 'api', file: 'api.ts', postgres: true },
   { name: 'live', file: 'liveSync.ts', postgres: true },
   { name: 'triage', file: 'triage.ts', postgres: false },
+  { name: 'triage-limits', file: 'triageLimits.ts', postgres: false },
   { name: 'drift', file: 'drift.ts', postgres: false },
   { name: 'requests', file: 'requests.ts', postgres: true },
   { name: 'drift-stage', file: 'driftStage.ts', postgres: false },

@@ -13,7 +13,12 @@
  * work for every pod. Its verdicts and reason codes for the sample are
  * checked against the engine's.
  */
-import { analyzePendingPods, type TriageReport } from '@nodepools/plugin-nodepools-common';
+import {
+  analyzePendingPods,
+  expandPodVerdicts,
+  signaturesById,
+  type TriageReport,
+} from '@nodepools/plugin-nodepools-common';
 import { referenceTriage } from '@nodepools/plugin-nodepools-common/testing';
 import { generateTriageInput } from './lib/triage/cluster';
 
@@ -65,8 +70,9 @@ function main() {
   const peakAfterFast = peakRssMb();
 
   // Reasons are worked out when a signature's verdicts are first read.
-  const firstPod = report.pods[0];
-  const reasons = time(() => firstPod.pools.reduce((n, v) => n + v.reasons.length, 0));
+  const firstSignature = report.signatures[0];
+  const reasons = time(() => firstSignature.verdicts.reduce((n, v) => n + v.reasons.length, 0));
+  const bySignature = signaturesById(report);
 
   // The reference reads and indexes the input on its own; that part is
   // timed on its own (limit 0) and left out of the per-pod cost.
@@ -86,10 +92,10 @@ function main() {
   let disagreements = 0;
   // Verdicts and reason codes: the engine's reasons of the sampled pods' signatures are worked out here.
   for (const slow of reference.value.pods) {
-    const quick = byName.get(slow.name)!;
+    const quick = expandPodVerdicts(report, byName.get(slow.name)!, bySignature);
     slow.pools.forEach((verdict, i) => {
       compared++;
-      const other = quick.pools[i];
+      const other = quick[i];
       const codes = [...new Set(other.reasons.map(r => r.code))].sort().join(',');
       if (
         `${other.provider}/${other.pool}` !== verdict.pool ||
@@ -103,7 +109,10 @@ function main() {
   }
 
   const fixes = new Map<string, number>();
-  for (const pod of report.pods) fixes.set(pod.fix.kind, (fixes.get(pod.fix.kind) ?? 0) + 1);
+  for (const pod of report.pods) {
+    const kind = (pod.fix ?? bySignature.get(pod.signature)?.fix)?.kind ?? pod.state;
+    fixes.set(kind, (fixes.get(kind) ?? 0) + 1);
+  }
 
   const rows: string[][] = [
     ['measure', 'value', 'target'],

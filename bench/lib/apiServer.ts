@@ -23,6 +23,8 @@ export interface ServerOptions {
   target: DatabaseTarget;
   /** `nodepools.listing.cacheMb`; the plugin's default when absent. */
   listingCacheMb?: number;
+  /** More of the `nodepools` config block (e.g. `triage.limits`), as app-config would give it. */
+  nodepools?: Record<string, unknown>;
 }
 
 /** `GET /api/bench/ping` and `GET /api/bench/one-row`: authenticated like every nodepools route. */
@@ -65,7 +67,7 @@ async function main() {
       nodepoolsPlugin,
       baselinePlugin,
       mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: { nodepools: { ...listing } } }),
+      mockServices.rootConfig.factory({ data: { nodepools: { ...options.nodepools, ...listing } } }),
       // No source is configured; the seeded store is served as it is.
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
     ],

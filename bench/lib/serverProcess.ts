@@ -6,6 +6,8 @@ const START_TIMEOUT_MS = 120_000;
 
 export interface ApiServer {
   baseUrl: string;
+  /** The server's process id, to sample its memory. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startApiServer(
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await waitForExit(child, 10_000);
