@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
 import type { NodePool } from '@nodepools/plugin-nodepools-common';
@@ -67,6 +67,7 @@ describe('EntityGroupPoolsCard', () => {
     await screen.findByRole('table', { name: 'Node pools' });
     await userEvent.click(screen.getByRole('checkbox', { name: 'Include child groups' }));
     await screen.findByRole('columnheader', { name: 'Owner' });
+    await waitFor(() => expect(rowRefs()).toHaveLength(3));
     expect(api.queries[api.queries.length - 1].owner?.slice().sort()).toEqual([
       'group:default/checkout',
       'group:default/checkout-web',
@@ -77,7 +78,8 @@ describe('EntityGroupPoolsCard', () => {
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Include child groups' }));
     await screen.findByText('Pools this group owns');
-    expect(rowRefs()).toEqual([eksGeneral.ref]);
+    // The caption changes at once; the group's own pools arrive with the next answer.
+    await waitFor(() => expect(rowRefs()).toEqual([eksGeneral.ref]));
   });
 
   it('offers no switch to a group without child groups', async () => {
