@@ -30,6 +30,7 @@ import {
 import { PoolAccess, registerNodepoolPermissions } from './permissions';
 import { readRequestsConfig } from './requests/config';
 import { createRequestWorkflow } from './requests/createRequestWorkflow';
+import { approvedRequestsSource } from './requests/desiredState';
 import { ManualSyncLimiter, readManualSyncInterval } from './service/manualSyncLimit';
 import { readListingCacheBytes } from './service/listingConfig';
 import { createRouter } from './service/router';
@@ -141,7 +142,8 @@ export const nodepoolsPlugin = createBackendPlugin({
           logger,
           urlReader,
           baseDir: appRootDir(),
-          added: addedDesired,
+          // Approved requests are the desired state of the pools they created.
+          added: [...addedDesired, { source: approvedRequestsSource(requests.approvedRequestsAsDesired) }],
         });
 
         const catalogOwnership = readCatalogOwnershipConfig(config);

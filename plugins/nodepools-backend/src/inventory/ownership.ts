@@ -21,8 +21,6 @@ export interface OwnershipRule {
 export interface OwnershipConfig {
   keys: OwnerKeys;
   rules: OwnershipRule[];
-  /** The owner an approved pool request names for the pool, if any. */
-  requestOwner?: (spec: PoolSpec) => string | undefined;
 }
 
 const RULE_FIELDS = ['provider', 'account', 'region', 'cluster', 'pool'] as const;

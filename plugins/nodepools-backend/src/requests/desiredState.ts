@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { DesiredStateSource } from '@nodepools/plugin-nodepools-node';
 import {
   DESIRED_STATES,
   requestDesiredPool,
@@ -6,6 +8,7 @@ import {
   type MachineCatalog,
 } from '@nodepools/plugin-nodepools-common';
 import type { RequestStore } from '../store/RequestStore';
+import { stableJson } from '../store/stableJson';
 
 /**
  * Approved requests as a desired-state source: each approved, provisioning
@@ -28,4 +31,34 @@ export async function approvedRequestsAsDesired(deps: {
     }
   }
   return pools;
+}
+
+/** The scope of the approved requests within their desired-state source. */
+const REQUESTS_SCOPE = 'requests';
+
+/**
+ * The approved requests as the drift stage reads desired state: one scope,
+ * always complete (the store answered for every request), versioned by
+ * its content so an unchanged set is not compared again.
+ */
+export function approvedRequestsSource(read: () => Promise<DesiredPool[]>): DesiredStateSource {
+  return {
+    id: 'requests',
+    kind: 'requests',
+    target: 'approved pool requests',
+    async list({ versions }) {
+      const pools = await read();
+      const version = createHash('sha256').update(stableJson(pools)).digest('hex');
+      const unchanged = versions.get(REQUESTS_SCOPE) === version;
+      return [
+        {
+          scope: REQUESTS_SCOPE,
+          location: 'nodepools requests',
+          complete: true,
+          version,
+          ...(unchanged ? { unchanged: true, pools: [] } : { pools }),
+        },
+      ];
+    },
+  };
 }

@@ -5,7 +5,9 @@ import { preparePool } from '../inventory/preparePool';
 import { createStoresFromKnex, type Stores } from '../store/createStores';
 import { makePoolSpec } from '../testing/makePoolSpec';
 import type { RequestsConfig } from './config';
+import { runDrift } from '../drift/runDrift';
 import { createRequestWorkflow, type RequestWorkflow } from './createRequestWorkflow';
+import { approvedRequestsSource } from './desiredState';
 import type { Caller } from './RequestService';
 
 jest.setTimeout(60_000);
@@ -62,14 +64,15 @@ async function harness(databaseId: TestDatabaseId): Promise<Harness> {
     machines: defaultMachineCatalog(),
     now: () => clock.now,
   });
-  const ownership = { keys: DEFAULT_OWNER_KEYS, rules: [], requestOwner: (p: PoolSpec) => workflow.ownerIndex.ownerOf(p) };
+  const ownership = { keys: DEFAULT_OWNER_KEYS, rules: [] };
+  const hints = { requestedOwner: (p: PoolSpec) => workflow.ownerIndex.ownerOf(p) };
   const sync = async (pools: PoolSpec[]) => {
     await workflow.refreshOwners();
     await stores.pools.applySync({
       source: { id: 'eks', kind: 'eks', target: 'eks' },
       startedAt: clock.now.toISOString(),
       finishedAt: clock.now.toISOString(),
-      outcome: { listings: [{ scope: 'eks:payments-prod', complete: true, pools: pools.map(p => preparePool(p, ownership)) }] },
+      outcome: { listings: [{ scope: 'eks:payments-prod', complete: true, pools: pools.map(p => preparePool(p, ownership, hints)) }] },
     });
   };
   return { stores, workflow, clock, sent, sync };
@@ -109,6 +112,32 @@ describe.each(databases.eachSupportedId())('provisioning detection on %p', datab
     const tagged = await h.stores.pools.getPool('eks/111122223333/eu-west-1/payments-prod/general');
     expect(tagged).toMatchObject({ owner: 'group:default/team-payments', ownerSource: 'tag' });
     expect(await h.workflow.detect()).toEqual({ provisioning: 0, provisioned: 0, failed: 0, expired: 0 });
+  });
+
+  it('makes the approved spec the desired state of its pool: a difference is drift', async () => {
+    const h = await harness(databaseId);
+    await h.sync([makePoolSpec()]);
+    await approved(h, 'batch');
+    // Approved for two m6i.large nodes; the cloud runs three.
+    await h.sync([makePoolSpec(), makePoolSpec({ name: 'batch', machineTypes: ['m6i.large'], nodeCount: 3, autoscaling: { enabled: false }, labels: {} })]);
+    const source = approvedRequestsSource(h.workflow.approvedRequestsAsDesired);
+    const read = async (versions: ReadonlyMap<string, string>) => {
+      const listings = await source.list({ versions });
+      await h.stores.drift.applyDesired({
+        source: { id: source.id, kind: source.kind, target: source.target },
+        startedAt: h.clock.now.toISOString(),
+        finishedAt: h.clock.now.toISOString(),
+        outcome: { listings },
+      });
+      return listings[0];
+    };
+    const first = await read(new Map());
+    expect(first).toMatchObject({ scope: 'requests', complete: true, pools: [expect.objectContaining({ name: 'batch' })] });
+    await runDrift({ store: h.stores.drift, now: () => h.clock.now });
+    const findings = await h.stores.drift.poolFindings('eks/111122223333/eu-west-1/payments-prod/batch', ['open'], h.clock.now);
+    expect(findings.map(f => [f.field, f.desired, f.actual])).toEqual([['nodeCount', 2, 3]]);
+    // The same approved requests read again: nothing to compare anew.
+    expect(await read(new Map([['requests', first.version!]]))).toMatchObject({ unchanged: true, pools: [] });
   });
 
   it('fails a request whose pool the cloud reports failed, and expires one whose pool never comes', async () => {
