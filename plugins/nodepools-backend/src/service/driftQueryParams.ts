@@ -9,20 +9,7 @@ import {
   type DriftState,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
-import { queryError } from './poolQueryParams';
-
-/** A repeated (`?a=1&a=2`) or comma-separated (`?a=1,2`) query parameter. */
-function multi<T extends z.ZodTypeAny>(item: T) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .transform(v =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap(s => s.split(','))
-        .map(s => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item));
-}
+import { multi, queryError } from './poolQueryParams';
 
 const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 

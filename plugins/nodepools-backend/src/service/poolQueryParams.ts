@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 
 /** A repeated (`?a=1&a=2`) or comma-separated (`?a=1,2`) query parameter. */
-function multi<T extends z.ZodTypeAny>(item: T) {
+export function multi<T extends z.ZodTypeAny>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform(v =>
