@@ -11,8 +11,8 @@ import type { RequestStore } from '../store/RequestStore';
 import { stableJson } from '../store/stableJson';
 
 /**
- * Approved requests as a desired-state source: each approved, provisioning
- * or provisioned request's spec, rendered as Terraform and read back by
+ * Approved requests as a desired-state source: the spec of each approved
+ * request whose pool the inventory has seen, rendered as Terraform and read back by
  * the drift readers (`source: request:<id>`), so differences between the
  * approved spec and the cloud become drift findings once the drift stage
  * reads this source.
@@ -24,8 +24,10 @@ export async function approvedRequestsAsDesired(deps: {
 }): Promise<DesiredPool[]> {
   const pools: DesiredPool[] = [];
   for (const request of await deps.requests.listInStates(DESIRED_STATES)) {
+    // Until its pool appears, an approved request is the provisioning stage's to follow, not drift.
+    if (!request.poolRef) continue;
     try {
-      pools.push(requestDesiredPool(request, { catalog: deps.catalog }));
+      pools.push({ ...requestDesiredPool(request, { catalog: deps.catalog }), declaresCluster: false });
     } catch (error) {
       deps.logger.warn(`Approved request ${request.id} cannot be read as desired state: ${(error as Error).message}`);
     }

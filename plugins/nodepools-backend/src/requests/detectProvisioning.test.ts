@@ -120,6 +120,7 @@ describe.each(databases.eachSupportedId())('provisioning detection on %p', datab
     await approved(h, 'batch');
     // Approved for two m6i.large nodes; the cloud runs three.
     await h.sync([makePoolSpec(), makePoolSpec({ name: 'batch', machineTypes: ['m6i.large'], nodeCount: 3, autoscaling: { enabled: false }, labels: {} })]);
+    await h.workflow.detect();
     const source = approvedRequestsSource(h.workflow.approvedRequestsAsDesired);
     const read = async (versions: ReadonlyMap<string, string>) => {
       const listings = await source.list({ versions });
@@ -136,6 +137,8 @@ describe.each(databases.eachSupportedId())('provisioning detection on %p', datab
     await runDrift({ store: h.stores.drift, now: () => h.clock.now });
     const findings = await h.stores.drift.poolFindings('eks/111122223333/eu-west-1/payments-prod/batch', ['open'], h.clock.now);
     expect(findings.map(f => [f.field, f.desired, f.actual])).toEqual([['nodeCount', 2, 3]]);
+    // A request declares its own pool, not its cluster: the cluster's other pools are no "not in IaC" findings.
+    expect((await h.stores.drift.listFindings({}, h.clock.now)).totalCount).toBe(1);
     // The same approved requests read again: nothing to compare anew.
     expect(await read(new Map([['requests', first.version!]]))).toMatchObject({ unchanged: true, pools: [] });
   });
@@ -156,11 +159,15 @@ describe.each(databases.eachSupportedId())('provisioning detection on %p', datab
     expect(await h.stores.requests.get(never.id)).toMatchObject({ state: 'expired', stateReason: 'the pool did not appear in the inventory within 2 days of approval' });
   });
 
-  it('gives the approved specs as desired pools of source request:<id>', async () => {
+  it('gives the approved specs of pools the inventory has seen as desired pools of source request:<id>', async () => {
     const h = await harness(databaseId);
     await h.sync([makePoolSpec()]);
     const request = await approved(h, 'batch');
+    await approved(h, 'not-yet-created');
     await h.workflow.service.create(spec('draft-only'), caller('user:default/alice'), {});
+    expect(await h.workflow.approvedRequestsAsDesired()).toEqual([]);
+    await h.sync([makePoolSpec(), makePoolSpec({ name: 'batch', state: 'CREATING' })]);
+    await h.workflow.detect();
     const desired = await h.workflow.approvedRequestsAsDesired();
     expect(desired.map(d => [d.ref, d.source, d.nodeCount, d.machineTypes])).toEqual([
       ['eks/111122223333/eu-west-1/payments-prod/batch', `request:${request.id}`, 2, ['m6i.large']],

@@ -130,7 +130,11 @@ describe('drift routes', () => {
       expect(summary.byCluster).toEqual([{ key: 'eks/111122223333/us-east-1/payments-prod', open: 5, acknowledged: 0 }]);
       expect(summary.overTime).toHaveLength(3);
       const sources = (await get('/drift/sources')).body.items;
-      expect(sources).toEqual([expect.objectContaining({ source: 'desired-files', pools: 10, location: path.join(dir, 'payments-prod.tfstate') })]);
+      expect(sources).toEqual([
+        expect.objectContaining({ source: 'desired-files', pools: 10, location: path.join(dir, 'payments-prod.tfstate') }),
+        // Approved requests are a source of their own; none here.
+        expect.objectContaining({ source: 'requests', pools: 0 }),
+      ]);
     });
 
     it('refuses bad queries with the parameter named', async () => {

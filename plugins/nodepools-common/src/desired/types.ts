@@ -83,6 +83,12 @@ export interface DesiredPool extends Partial<Pick<PoolSpec, DesiredField>> {
   /** The provider upgrades the pool's nodes by itself (GKE auto-upgrade). */
   autoUpgrade?: boolean;
   target?: PoolTarget;
+  /**
+   * False for a pool declared on its own (an approved request) rather than
+   * in its cluster's IaC: the cluster's other pools are not expected to be
+   * declared because of it, so they are not "not in IaC" findings.
+   */
+  declaresCluster?: false;
 }
 
 /** A cluster declared next to its pools: where pool resources find their cluster, and its version. */

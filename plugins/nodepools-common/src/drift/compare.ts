@@ -123,7 +123,10 @@ export function compareDrift(input: DriftInput, options: DriftOptions = {}): Dri
   const ownerTagKeys = options.ownerTagKeys ?? DEFAULT_OWNER_KEYS.tagKeys;
   const actual = input.actual.filter(p => !p.tombstonedAt);
   const { pairs, unmatchedDesired, unmatchedActual, notes } = matchPools(input.desired, actual);
-  const inScope = clusterScope([...input.desired, ...(input.clusters ?? []).map(c => ({ ...c, cluster: c.name }))]);
+  const inScope = clusterScope([
+    ...input.desired.filter(d => d.declaresCluster !== false),
+    ...(input.clusters ?? []).map(c => ({ ...c, cluster: c.name })),
+  ]);
   const covered = (pool: ActualPool) => options.scope === 'all' || inScope(pool);
   const controlPlane = controlPlaneFinder(input.controlPlanes ?? [], input.clusters ?? []);
   const refOf = (pool: ActualPool) => pool.ref ?? poolRef(pool);
