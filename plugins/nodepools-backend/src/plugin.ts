@@ -117,6 +117,7 @@ export const nodepoolsPlugin = createBackendPlugin({
         registerNodepoolActions(actionsRegistry, {
           store: stores.pools,
           triageStore: stores.triage,
+          driftStore: stores.drift,
           access,
         });
         const requests = createRequestWorkflow({

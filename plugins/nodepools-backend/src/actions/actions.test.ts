@@ -148,6 +148,21 @@ describe('nodepools actions', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('get a pool with its drift against the sample Terraform state', async () => {
+    const { invoke } = await startWithActions(() => ALLOW);
+    const ref = `${PAYMENTS_PROD}/api`;
+    // The comparison follows the first syncs of the pools and of the state.
+    let drift: Array<Record<string, unknown>> | undefined;
+    const declared = (found?: Array<Record<string, unknown>>) => found?.find(f => f.field === 'autoscaling');
+    for (let tries = 0; tries < 200 && !declared(drift); tries += 1) {
+      drift = (await invoke('get-pool', { ref })).analyses.drift;
+      if (!declared(drift)) await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    expect(declared(drift)).toMatchObject({ cause: 'changed', state: 'open', desired: { min: 4, max: 16 }, actual: { min: 4, max: 20 } });
+    // Every finding says what it is and since when.
+    expect(drift!.every(f => typeof f.message === 'string' && typeof f.firstSeenAt === 'string')).toBe(true);
+  });
+
   it('explain pending pods per group, covering every pending pod', async () => {
     const { invoke } = await startWithActions(() => ALLOW);
     const explained = await invoke('explain-pending-pods', { cluster: 'payments-prod', maxGroups: 50 });

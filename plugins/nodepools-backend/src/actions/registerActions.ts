@@ -1,5 +1,6 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { PoolAccess } from '../permissions';
+import type { DriftStore } from '../store/DriftStore';
 import type { PoolStore } from '../store/PoolStore';
 import type { TriageStore } from '../store/TriageStore';
 import { registerExplainPendingPodsAction } from './explainPendingPodsAction';
@@ -13,7 +14,7 @@ import { registerListPoolsAction } from './listPoolsAction';
  */
 export function registerNodepoolActions(
   actions: ActionsRegistryService,
-  deps: { store: PoolStore; triageStore: TriageStore; access: PoolAccess },
+  deps: { store: PoolStore; triageStore: TriageStore; driftStore?: DriftStore; access: PoolAccess },
 ) {
   registerListPoolsAction(actions, deps);
   registerGetPoolAction(actions, deps);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseClusterRef } from '../model/cluster';
-import { toOwnerRef } from '../model/owner';
+import { tryOwnerRef } from '../model/owner';
 import { ARCHITECTURES, CAPACITY_TYPES, OPERATING_SYSTEMS, POOL_MODES, TAINT_EFFECTS } from '../model/pool';
 import { KIND_SPECIFIC_FIELDS, REQUEST_KIND_PROFILES, REQUEST_KINDS } from './kinds';
 import { REQUEST_STATES } from './stateMachine';
@@ -43,6 +43,14 @@ const count = (what: string) =>
 const token = (what: string, max: number) =>
   z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(TOKEN, `must be ${what}: letters, digits, "-", "_" or ".", starting with a letter or digit`);
 
+/** An owner as an entity ref; text that is none is an issue of the field, never an exception. */
+function ownerRefOf(value: string, ctx: z.RefinementCtx): string {
+  const ref = tryOwnerRef(value);
+  if (ref) return ref;
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a catalog group ref such as group:default/payments' });
+  return z.NEVER;
+}
+
 const specObject = z
   .object({
     kind: z.enum(REQUEST_KINDS),
@@ -82,7 +90,7 @@ const specObject = z
       .string()
       .min(1, 'must name a catalog group')
       .max(253, 'must be at most 253 characters')
-      .transform(toOwnerRef)
+      .transform(ownerRefOf)
       .refine(ref => /^group:[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(ref), 'must be a catalog group ref such as group:default/payments'),
     justification: z.string().trim().min(1, 'must say why the pool is needed').max(4000, 'must be at most 4000 characters'),
   })
@@ -154,7 +162,7 @@ export const requestListQuerySchema = z
     state: list([...REQUEST_STATES]).optional(),
     kind: list([...REQUEST_KINDS]).optional(),
     cluster: z.string().min(1).max(512).optional(),
-    owner: z.string().min(1).max(253).transform(toOwnerRef).optional(),
+    owner: z.string().min(1).max(253).transform(ownerRefOf).optional(),
     limit: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(500, 'must be at most 500').default(50),
     offset: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000).default(0),
   })

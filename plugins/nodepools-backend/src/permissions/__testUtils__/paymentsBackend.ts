@@ -35,6 +35,9 @@ export async function startPaymentsBackend(
                 { path: shopFixture('gke-node-pools.json') },
               ],
             },
+            // The sample Terraform state of payments-prod: its pools' drift.
+            desired: { files: [{ path: path.join(SAMPLES, 'desired/payments-prod.tfstate') }] },
+            drift: { debounce: { milliseconds: 20 } },
             triage: {
               files: [
                 {
