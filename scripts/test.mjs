@@ -17,6 +17,8 @@ const suites = [
   { name: 'common', dir: 'plugins/nodepools-common', cmd: ['npx', 'backstage-cli', 'package', 'test', '--watchAll=false'] },
   { name: 'backend', dir: 'plugins/nodepools-backend', cmd: ['npx', 'backstage-cli', 'package', 'test', '--watchAll=false'] },
   { name: 'frontend', dir: 'plugins/nodepools', cmd: ['npx', 'backstage-cli', 'package', 'test', '--watchAll=false'] },
+  { name: 'catalog-module', dir: 'plugins/catalog-backend-module-nodepools', cmd: ['npx', 'backstage-cli', 'package', 'test', '--watchAll=false'] },
+  { name: 'scaffolder-module', dir: 'plugins/scaffolder-backend-module-nodepools', cmd: ['npx', 'backstage-cli', 'package', 'test', '--watchAll=false'] },
   { name: 'e2e', dir: 'test', cmd: ['npx', 'jest', '--config', 'jest.config.js'] },
 ];
 const only = process.argv.slice(2);
