@@ -1,6 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { AuthenticationError, NotImplementedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import {
   authProvidersExtensionPoint,
   createProxyAuthenticator,
@@ -47,7 +47,7 @@ export const devUsersAuthModule = createBackendModule({
               initialize: ({ config }) => readUsers(config),
               async authenticate({ req }, users) {
                 if (process.env.NODE_ENV !== 'development') {
-                  throw new NotImplementedError('The nodepools development users sign in only in development');
+                  throw new NotAllowedError('The nodepools development users sign in only when NODE_ENV is development');
                 }
                 const userRef = req.header(HEADER) ?? '';
                 const groups = users.get(userRef);
