@@ -33,6 +33,32 @@ export function unchangedListing(place: ScopePlace, version: string): DesiredSta
   return { ...place, complete: true, unchanged: true, version, pools: [] };
 }
 
+/** What a read conditional on the version held gives: the text, or "not modified". */
+export type ConditionalRead = { notModified: true } | { notModified: false; text: string; etag?: string };
+
+/**
+ * The listing of a scope read conditionally on `previous` (an object
+ * store's ETag): unchanged on "not modified", failed when the read fails
+ * (unless the run was stopped), else what the text declares.
+ */
+export async function conditionalListing(
+  place: ScopePlace,
+  previous: string | undefined,
+  entry: DesiredEntry,
+  signal: AbortSignal | undefined,
+  read: () => Promise<ConditionalRead>,
+): Promise<DesiredStateListing> {
+  let result: ConditionalRead;
+  try {
+    result = await read();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return failedListing(place, (error as Error).message);
+  }
+  if (result.notModified) return unchangedListing(place, previous!);
+  return listingFromText(result.text, place, entry, result.etag);
+}
+
 /** A scope that could not be read; the message names the location, never a body. */
 export function failedListing(place: ScopePlace, message: string): DesiredStateListing {
   return { ...place, complete: false, pools: [], error: `${place.location}: ${message}` };

@@ -3,9 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ContainerClient } from '@azure/storage-blob';
 import { mapAll, RequestRunner, type RequestPolicy } from '../../sources/http';
 import {
-  failedListing,
-  listingFromText,
-  unchangedListing,
+  conditionalListing,
   type DesiredEntry,
 } from '../listing';
 import type { DesiredStateListing, DesiredStateSource } from '../types';
@@ -68,9 +66,9 @@ export class AzureBlobDesiredSource implements DesiredStateSource {
     const place = { scope: `blob:${location}`, location };
     const previous = options.versions.get(place.scope);
     const blob = this.options.container.getBlobClient(state.blob);
-    let read: { notModified: true } | { notModified: false; text: string; etag?: string };
-    try {
-      read = await this.runner.run(
+    const { blob: _blob, ...entry } = state;
+    return conditionalListing(place, previous, entry, options.signal, () =>
+      this.runner.run(
         `GET ${location}`,
         async signal => {
           try {
@@ -85,13 +83,7 @@ export class AzureBlobDesiredSource implements DesiredStateSource {
           }
         },
         { signal: options.signal },
-      );
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      return failedListing(place, (error as Error).message);
-    }
-    if (read.notModified) return unchangedListing(place, previous!);
-    const { blob: _blob, ...entry } = state;
-    return listingFromText(read.text, place, entry, read.etag);
+      ),
+    );
   }
 }

@@ -2,9 +2,7 @@ import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mapAll, RequestRunner, type RequestPolicy } from '../../sources/http';
 import {
-  failedListing,
-  listingFromText,
-  unchangedListing,
+  conditionalListing,
   type DesiredEntry,
 } from '../listing';
 import type { DesiredStateListing, DesiredStateSource } from '../types';
@@ -73,9 +71,9 @@ export class S3DesiredSource implements DesiredStateSource {
   ): Promise<DesiredStateListing> {
     const place = { scope: `s3://${this.options.bucket}/${state.key}`, location: `s3://${this.options.bucket}/${state.key}` };
     const previous = options.versions.get(place.scope);
-    let read: { notModified: true } | { notModified: false; text: string; etag?: string };
-    try {
-      read = await this.runner.run(
+    const { key: _key, ...entry } = state;
+    return conditionalListing(place, previous, entry, options.signal, () =>
+      this.runner.run(
         `GetObject ${place.location}`,
         async signal => {
           try {
@@ -90,13 +88,7 @@ export class S3DesiredSource implements DesiredStateSource {
           }
         },
         { signal: options.signal },
-      );
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      return failedListing(place, (error as Error).message);
-    }
-    if (read.notModified) return unchangedListing(place, previous!);
-    const { key: _key, ...entry } = state;
-    return listingFromText(read.text, place, entry, read.etag);
+      ),
+    );
   }
 }
