@@ -17,3 +17,4 @@ export * from './drift';
 export * from './permissions';
 export * from './workloads';
 export * from './requests';
+export * from './governance';

@@ -48,6 +48,16 @@ export const nodepoolDriftAcknowledgePermission = createPermission({
   resourceType: NODEPOOL_RESOURCE_TYPE,
 });
 
+/**
+ * Confirm a pool's owner in the ownership review, or hand the pool to
+ * another group. Conditional on the pool: policies usually allow the owner.
+ */
+export const nodepoolReviewConfirmPermission = createPermission({
+  name: 'nodepool.review.confirm',
+  attributes: { action: 'update' },
+  resourceType: NODEPOOL_RESOURCE_TYPE,
+});
+
 /** Every permission of the plugin, for the backend to register. */
 export const nodepoolPermissions = [
   nodepoolReadPermission,
@@ -57,4 +67,5 @@ export const nodepoolPermissions = [
   nodepoolRequestCreatePermission,
   nodepoolRequestApprovePermission,
   nodepoolDriftAcknowledgePermission,
+  nodepoolReviewConfirmPermission,
 ];
