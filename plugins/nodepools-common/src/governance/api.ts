@@ -117,7 +117,7 @@ export interface UpgradePlan {
   evaluatedAt?: string;
 }
 
-export const EXPORT_KINDS = ['pools', 'findings', 'costs'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const GOVERNANCE_EXPORT_KINDS = ['pools', 'findings', 'costs'] as const;
+export type GovernanceExportKind = (typeof GOVERNANCE_EXPORT_KINDS)[number];
+export const GOVERNANCE_EXPORT_FORMATS = ['csv', 'json'] as const;
+export type GovernanceExportFormat = (typeof GOVERNANCE_EXPORT_FORMATS)[number];
