@@ -547,20 +547,20 @@ export interface Config {
       limits?: {
         /** Largest `POST /triage/analyze` body: bytes, or a size such as `64mb`. Default `256mb`. */
         maxBodySize?: string | number;
-        /** Most pods (pending and bound) in one input. Default 1,000,000. */
+        /** Most pods (pending and bound) in one input. Default 200,000. */
         maxPods?: number;
         /** Most nodes in one input. Default 50,000. */
         maxNodes?: number;
         /**
          * Most scheduling signatures x pools in one analysis: the verdicts
-         * its report holds. Default 2,000,000.
+         * its report holds. Default 500,000.
          */
         maxWork?: number;
         /** Analyses at a time in one backend; scheduled collections wait for a slot. Default 2. */
         maxConcurrent?: number;
         /** Longest time one analysis may take, reading the input included. Default 2 minutes. */
         timeBudget?: HumanDuration | string;
-        /** Heap of the thread an analysis runs in, in megabytes. Default 640. */
+        /** Heap of the thread an analysis runs in, in megabytes. Default 320. */
         workerMemory?: number;
       };
       /**

@@ -33,16 +33,18 @@ export const LIMIT_KEYS = {
 
 /**
  * Defaults sized for one cluster (Kubernetes supports 5,000 nodes and
- * 150,000 pods) with room to spare, on a backend of about 1 GiB.
+ * 150,000 pods) with room to spare, on a backend of about 1 GiB: the
+ * backend idles near 300 MB, so two analyses at a time with their heaps
+ * and the answers they pass back stay under it.
  */
 export const DEFAULT_TRIAGE_LIMITS: TriageAnalysisLimits = {
   maxBodySize: 256 * 1024 * 1024,
-  maxPods: 1_000_000,
+  maxPods: 200_000,
   maxNodes: 50_000,
-  maxWork: 2_000_000,
+  maxWork: 500_000,
   maxConcurrent: 2,
   timeBudgetMs: 120_000,
-  workerMemoryMb: 640,
+  workerMemoryMb: 320,
 };
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

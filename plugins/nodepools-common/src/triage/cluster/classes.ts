@@ -3,7 +3,7 @@ import { PER_NODE_LABEL_KEYS, zoneOf } from '../labels';
 import type { NodeRecord, PodRecord } from '../read';
 import { Interner, ResourceIndex } from './indexes';
 import { freeCpu, taintsKey } from './nodes';
-import type { NodeClass, PoolState } from './types';
+import type { CapacityGroup, NodeClass, PoolState } from './types';
 
 /** A 32-bit FNV-1a hash of the labels other than the per-node ones, to group nodes without building long keys. */
 function labelsHash(record: Record<string, string>, skip: ReadonlySet<string>): number {
@@ -54,6 +54,39 @@ export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodR
     node.free = free;
   }
   return resources;
+}
+
+/** What the capacity checks (room, pod slots, host ports) read of a node, as one string. */
+function capacityKey(node: NodeRecord): string {
+  let key = '';
+  for (let r = 0; r < node.free.length; r++) key += `${node.free[r]},`;
+  for (const name in node.allocatable) key += `${name}=${node.allocatable[name]},`;
+  for (const port of node.usedPorts) key += `${port.ip}:${port.port}/${port.protocol},`;
+  return key;
+}
+
+/**
+ * The class's nodes grouped by what the capacity checks read, in the order
+ * of their first node (a group sits where its first node does): checks
+ * that read nothing else (no per-node labels, no pods around the node) ask
+ * one node per group. Worked out once, when first asked for.
+ */
+export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
+  if (cls.capacityGroups) return cls.capacityGroups;
+  const groups: CapacityGroup[] = [];
+  const byKey = new Map<string, CapacityGroup>();
+  for (const node of cls.nodes) {
+    const key = capacityKey(node);
+    const group = byKey.get(key);
+    if (group) group.count++;
+    else {
+      const created = { node, count: 1 };
+      byKey.set(key, created);
+      groups.push(created);
+    }
+  }
+  cls.capacityGroups = groups;
+  return groups;
 }
 
 export interface Classes {

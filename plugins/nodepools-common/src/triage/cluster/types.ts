@@ -20,9 +20,21 @@ export interface NodeShape {
   projections: Map<number, number>;
 }
 
+/**
+ * Nodes of one class that a capacity check cannot tell apart: the same
+ * allocatable, free amounts and used host ports. `node` is the first of
+ * them in the class's order; `count` how many there are.
+ */
+export interface CapacityGroup {
+  node: NodeRecord;
+  count: number;
+}
+
 /** Nodes of one pool with the same shape, and the most room any of them has. */
 export interface NodeClass extends NodeShape {
   nodes: NodeRecord[];
+  /** Worked out when first asked for: see `capacityGroupsOf`. */
+  capacityGroups?: CapacityGroup[];
   /** Per resource, the most any node of the class has free (allocatable minus requested; pods: slots). */
   maxFree: ResourceMap;
   maxFreeVector: Float64Array;

@@ -1,4 +1,4 @@
-import type { NodeShape, PoolState } from '../cluster';
+import { capacityGroupsOf, type NodeShape, type PoolState } from '../cluster';
 import { findingReason } from '../checks/resources';
 import type { CheckTarget, Finding, NodeFilter, ShapeFilter } from '../checks/types';
 import { NEW_NODE_HOSTNAME } from '../labels';
@@ -78,6 +78,16 @@ function explainExistingNodes(needs: PodNeeds, pool: PoolState, tally: ReasonTal
     const shape = explainShape(needs.shapeFilters, cls, cls.nodes[0].name);
     if (shape.length > 0 && needs.labelFilters.length === 0) {
       tally.add(shape, cls.nodes.length);
+      continue;
+    }
+    if (shape.length === 0 && needs.labelFilters.length === 0 && needs.topologyFilters.length === 0) {
+      // Only room and ports can block: nodes of one capacity group find the same.
+      for (const { node, count } of capacityGroupsOf(cls)) {
+        findings.length = 0;
+        explainNode(needs.capacityFilters, node, findings);
+        if (findings.length === 0) return true;
+        tally.add(findings, count);
+      }
       continue;
     }
     for (const node of cls.nodes) {

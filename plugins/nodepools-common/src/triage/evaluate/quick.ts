@@ -1,4 +1,4 @@
-import type { NodeShape, PoolState } from '../cluster';
+import { capacityGroupsOf, type NodeShape, type PoolState } from '../cluster';
 import type { CheckTarget, NodeFilter, ShapeFilter } from '../checks/types';
 import { NEW_NODE_HOSTNAME } from '../labels';
 import { withinLimits, type PoolTemplate } from '../templates';
@@ -90,6 +90,16 @@ function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   if (!groupPasses(capacity, pool.maxFreeVector)) return false;
   for (const cls of pool.classes) {
     if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector)) continue;
+    if (labels.length === 0 && topology.length === 0) {
+      // Only room and ports are left to ask: one node of each capacity group answers for all of it.
+      const groups = capacityGroupsOf(cls);
+      for (let i = 0; i < groups.length; i++) {
+        const node = groups[i].node;
+        if (exhausted(capacity, node)) break;
+        if (roomPasses(capacity, node)) return true;
+      }
+      continue;
+    }
     const nodes = cls.nodes;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
