@@ -60,7 +60,7 @@ export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodR
 function capacityKey(node: NodeRecord): string {
   let key = '';
   for (let r = 0; r < node.free.length; r++) key += `${node.free[r]},`;
-  for (const name in node.allocatable) key += `${name}=${node.allocatable[name]},`;
+  for (const [name, amount] of Object.entries(node.allocatable)) key += `${name}=${amount},`;
   for (const port of node.usedPorts) key += `${port.ip}:${port.port}/${port.protocol},`;
   return key;
 }
