@@ -10,6 +10,6 @@ describe('nodepool permissions', () => {
 
   it('are conditional on the pool where a decision depends on which pool', () => {
     const onPools = nodepoolPermissions.filter(p => isResourcePermission(p, NODEPOOL_RESOURCE_TYPE)).map(p => p.name);
-    expect(onPools.sort()).toEqual(['nodepool.drift.acknowledge', 'nodepool.raw.read', 'nodepool.read']);
+    expect(onPools.sort()).toEqual(['nodepool.drift.acknowledge', 'nodepool.raw.read', 'nodepool.read', 'nodepool.review.confirm']);
   });
 });
