@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { PoolGovernance } from '@nodepools/plugin-nodepools-common';
+import type { EvaluatedPool, GovernanceApplySummary, PoolDocumentQuery } from '../GovernanceStore';
+import { whereRefRestricted } from '../poolRestriction';
+import { stableJson } from '../stableJson';
+import { chunks } from '../sync/chunks';
+
+/** The value that stands for "no owner" in owner filters, as for pools. */
+export const NO_OWNER = '(none)';
+
+interface StoredPool {
+  ref: string;
+  fingerprint: string;
+  last_workload_at: string | null;
+}
+
+function poolColumns(pool: EvaluatedPool) {
+  const document = stableJson(pool.document);
+  return {
+    owner: pool.document.owner ?? null,
+    cluster_ref: pool.document.clusterRef,
+    provider: pool.document.provider,
+    document,
+    fingerprint: createHash('sha256').update(document).digest('hex'),
+    last_workload_at: pool.lastWorkloadAt,
+  };
+}
+
+/**
+ * Writes the documents that changed (content or when workloads were last
+ * seen), inserts new pools' and deletes those of pools no longer live.
+ * With `refs`, only those pools are touched.
+ */
+export async function applyPoolDocuments(
+  tx: Knex.Transaction,
+  run: { pools: EvaluatedPool[]; refs?: string[] },
+  summary: GovernanceApplySummary,
+): Promise<void> {
+  const stored = new Map<string, StoredPool>();
+  const load = (builder: Knex.QueryBuilder) => builder.select('ref', 'fingerprint', 'last_workload_at');
+  if (run.refs) {
+    for (const part of chunks(run.refs)) {
+      for (const row of (await load(tx('nodepools_governance_pools').whereIn('ref', part))) as StoredPool[]) {
+        stored.set(row.ref, row);
+      }
+    }
+  } else {
+    for (const row of (await load(tx('nodepools_governance_pools'))) as StoredPool[]) stored.set(row.ref, row);
+  }
+  const refs = run.refs && new Set(run.refs);
+  const inserts: Array<Record<string, unknown>> = [];
+  const seen = new Set<string>();
+  for (const pool of run.pools) {
+    const ref = pool.document.ref;
+    if ((refs && !refs.has(ref)) || seen.has(ref)) continue;
+    seen.add(ref);
+    const columns = poolColumns(pool);
+    const row = stored.get(ref);
+    if (!row) {
+      inserts.push({ ref, ...columns });
+    } else if (row.fingerprint !== columns.fingerprint || row.last_workload_at !== columns.last_workload_at) {
+      await tx('nodepools_governance_pools').where({ ref }).update(columns);
+      summary.poolsWritten++;
+      summary.rowsWritten++;
+    }
+  }
+  for (const batch of chunks(inserts)) {
+    await tx('nodepools_governance_pools').insert(batch);
+    summary.poolsWritten += batch.length;
+    summary.rowsWritten += batch.length;
+  }
+  const gone = [...stored.keys()].filter(ref => !seen.has(ref));
+  for (const part of chunks(gone)) {
+    const removed = await tx('nodepools_governance_pools').whereIn('ref', part).delete();
+    summary.poolsRemoved += removed;
+    summary.rowsWritten += removed;
+  }
+}
+
+/** Narrows pool documents (`g`) by owner, cluster ref, provider and the caller's restriction. */
+export function applyPoolDocumentFilters(builder: Knex.QueryBuilder, query: PoolDocumentQuery): Knex.QueryBuilder {
+  if (query.owner?.length) {
+    const owners = query.owner.filter(o => o !== NO_OWNER);
+    builder.where(q => {
+      if (owners.length) q.orWhereIn('g.owner', owners);
+      if (owners.length !== query.owner!.length) q.orWhereNull('g.owner');
+    });
+  }
+  if (query.cluster?.length) builder.whereIn('g.cluster_ref', query.cluster);
+  if (query.provider?.length) builder.whereIn('g.provider', query.provider);
+  return whereRefRestricted(builder, 'g.ref', query.restrict);
+}
+
+/**
+ * The stored documents the query keeps, by ref. The JSON is joined into
+ * one array and parsed once, which is faster than a parse per row.
+ */
+export async function listPoolDocuments(db: Knex, query: PoolDocumentQuery): Promise<PoolGovernance[]> {
+  const rows: Array<{ document: string }> = await applyPoolDocumentFilters(
+    db('nodepools_governance_pools as g'),
+    query,
+  )
+    .orderBy('g.ref')
+    .select('g.document');
+  if (!rows.length) return [];
+  return JSON.parse(`[${rows.map(row => row.document).join(',')}]`) as PoolGovernance[];
+}
