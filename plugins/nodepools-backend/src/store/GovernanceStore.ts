@@ -8,6 +8,7 @@ import type {
   GovernanceFinding,
   GovernanceFindingRecord,
   GovernancePoolQuery,
+  GovernanceRuleId,
   NodePool,
   OwnershipConfirmation,
   PoolGovernance,
@@ -37,11 +38,12 @@ export interface GovernanceRun {
   /** The owners' roll-ups of `at`'s day; left alone when absent. */
   daily?: DailyOwnerRollup[];
   /**
-   * Set when only these pools were evaluated again (after an owner's
-   * review): only their documents and their pool findings are replaced;
-   * every other row is left as it is.
+   * Set when only some rules were evaluated again for some pools (after an
+   * owner's review): only those rules' findings about those pools are
+   * replaced; documents, roll-ups and every other finding are left as
+   * they are.
    */
-  refs?: string[];
+  only?: { refs: string[]; rules: GovernanceRuleId[] };
 }
 
 /** What `applyEvaluation` did; `rowsWritten` counts finding, pool and roll-up rows. */

@@ -191,22 +191,31 @@ describe('DatabaseGovernanceStore', () => {
       expect((await stores.governance.listPoolDocuments({ cluster: ['gke/proj/europe-west1/other'] })).map(p => p.ref)).toEqual([OTHER]);
     });
 
-    it('replaces only the pools a review evaluated again', async () => {
+    it('replaces only the findings of the rules and pools a review evaluated again', async () => {
       await apply({
-        findings: [makeFinding('unconfirmed-ownership', GENERAL), makeFinding('unconfirmed-ownership', BATCH)],
+        findings: [
+          makeFinding('unconfirmed-ownership', GENERAL),
+          makeFinding('unconfirmed-ownership', BATCH),
+          makeFinding('fixed-size', GENERAL),
+        ],
         pools: [evaluated(GENERAL), evaluated(BATCH)],
         daily: [rollup('2026-12-03', PAYMENTS, 2)],
       });
       tick(1);
       const partial = await apply({
-        refs: [GENERAL],
-        findings: [makeFinding('fixed-size', BATCH)],
-        pools: [{ document: makePoolGovernance(GENERAL, { findings: 0, suggestions: [] }), lastWorkloadAt: at() }],
+        only: { refs: [GENERAL], rules: ['unconfirmed-ownership'] },
+        findings: [makeFinding('no-owner', GENERAL), makeFinding('no-owner', BATCH)],
+        pools: [],
         daily: [],
       });
-      expect(partial).toMatchObject({ created: 0, resolved: 1, poolsWritten: 1, poolsRemoved: 0, dailyWritten: 0 });
-      expect((await stores.governance.allFindings({}, clock)).map(f => f.subject.ref)).toEqual([BATCH]);
+      expect(partial).toMatchObject({ created: 0, resolved: 1, poolsWritten: 0, poolsRemoved: 0, dailyWritten: 0, rowsWritten: 1 });
+      expect((await stores.governance.allFindings({}, clock)).map(f => [f.rule, f.subject.ref])).toEqual([
+        ['unconfirmed-ownership', BATCH],
+        ['fixed-size', GENERAL],
+      ]);
+      expect(await stores.governance.listPoolDocuments({})).toHaveLength(2);
       expect(await stores.governance.ownerHistory(PAYMENTS, '2026-12-01')).toHaveLength(1);
+      expect(await stores.governance.evaluatedAt()).toBe('2026-12-03T10:00:00.000Z');
     });
 
     it('removes the documents of pools gone and keeps when workloads were last seen', async () => {

@@ -23,8 +23,10 @@ export async function applyEvaluation(tx: Knex.Transaction, run: GovernanceRun):
     rowsWritten: 0,
   };
   await applyFindings(tx, run, summary);
-  await applyPoolDocuments(tx, run, summary);
-  if (run.daily && !run.refs) await applyDaily(tx, run.daily, summary);
+  // A partial evaluation (`only`) saw a few pools: the fleet's documents and roll-ups stay.
+  if (run.only) return summary;
+  await applyPoolDocuments(tx, run.pools, summary);
+  if (run.daily) await applyDaily(tx, run.daily, summary);
   await tx('nodepools_governance_state').insert({ id: 1, evaluated_at: run.at }).onConflict('id').merge();
   return summary;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { GOVERNANCE_SEVERITIES, type GovernanceFinding } from '@nodepools/plugin-nodepools-common';
-import type { GovernanceApplySummary } from '../GovernanceStore';
+import type { GovernanceApplySummary, GovernanceRun } from '../GovernanceStore';
 import { stableJson } from '../stableJson';
 import { chunks } from '../sync/chunks';
 
@@ -32,21 +32,25 @@ function contentColumns(finding: GovernanceFinding) {
  * Applies an evaluation's findings in the caller's transaction: a new
  * finding is inserted, one whose content changed is updated, a resolved
  * one that holds again is re-opened (without its old acknowledgement),
- * and an open one not found again is resolved. With `refs`, only the pool
- * findings of those pools are considered. A finding found again unchanged
- * writes nothing.
+ * and an open one not found again is resolved. With `only`, only the
+ * findings of those rules about those pools are considered. A finding
+ * found again unchanged writes nothing.
  */
 export async function applyFindings(
   tx: Knex.Transaction,
-  run: { at: string; findings: GovernanceFinding[]; refs?: string[] },
+  run: { at: string; findings: GovernanceFinding[]; only?: GovernanceRun['only'] },
   summary: GovernanceApplySummary,
 ): Promise<void> {
-  const refs = run.refs && new Set(run.refs);
+  const { only } = run;
+  const refs = only && new Set(only.refs);
+  const rules = only && new Set<string>(only.rules);
   const stored = new Map<string, StoredFinding>();
   const load = (builder: Knex.QueryBuilder) => builder.select('id', 'fingerprint', 'resolved_at');
-  if (run.refs) {
-    for (const part of chunks(run.refs)) {
-      const rows: StoredFinding[] = await load(tx('nodepools_governance_findings').whereIn('pool_ref', part));
+  if (only) {
+    for (const part of chunks(only.refs)) {
+      const rows: StoredFinding[] = await load(
+        tx('nodepools_governance_findings').whereIn('pool_ref', part).whereIn('rule', only.rules),
+      );
       for (const row of rows) stored.set(row.id, row);
     }
   } else {
@@ -57,7 +61,7 @@ export async function applyFindings(
   const inserts: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
   for (const finding of run.findings) {
-    if (refs && (finding.subject.kind !== 'pool' || !refs.has(finding.subject.ref))) continue;
+    if (refs && (finding.subject.kind !== 'pool' || !refs.has(finding.subject.ref) || !rules!.has(finding.rule))) continue;
     if (seen.has(finding.id)) continue;
     seen.add(finding.id);
     const content = contentColumns(finding);

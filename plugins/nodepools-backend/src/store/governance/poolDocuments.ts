@@ -30,30 +30,20 @@ function poolColumns(pool: EvaluatedPool) {
 /**
  * Writes the documents that changed (content or when workloads were last
  * seen), inserts new pools' and deletes those of pools no longer live.
- * With `refs`, only those pools are touched.
  */
 export async function applyPoolDocuments(
   tx: Knex.Transaction,
-  run: { pools: EvaluatedPool[]; refs?: string[] },
+  pools: EvaluatedPool[],
   summary: GovernanceApplySummary,
 ): Promise<void> {
   const stored = new Map<string, StoredPool>();
-  const load = (builder: Knex.QueryBuilder) => builder.select('ref', 'fingerprint', 'last_workload_at');
-  if (run.refs) {
-    for (const part of chunks(run.refs)) {
-      for (const row of (await load(tx('nodepools_governance_pools').whereIn('ref', part))) as StoredPool[]) {
-        stored.set(row.ref, row);
-      }
-    }
-  } else {
-    for (const row of (await load(tx('nodepools_governance_pools'))) as StoredPool[]) stored.set(row.ref, row);
-  }
-  const refs = run.refs && new Set(run.refs);
+  const rows: StoredPool[] = await tx('nodepools_governance_pools').select('ref', 'fingerprint', 'last_workload_at');
+  for (const row of rows) stored.set(row.ref, row);
   const inserts: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
-  for (const pool of run.pools) {
+  for (const pool of pools) {
     const ref = pool.document.ref;
-    if ((refs && !refs.has(ref)) || seen.has(ref)) continue;
+    if (seen.has(ref)) continue;
     seen.add(ref);
     const columns = poolColumns(pool);
     const row = stored.get(ref);
