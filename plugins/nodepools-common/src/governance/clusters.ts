@@ -5,7 +5,7 @@ import {
   matchingClusters,
   type ClusterIdentity,
 } from '../model/cluster';
-import type { GovernancePool } from './types';
+import type { ClusterUnschedulable, GovernancePool } from './types';
 
 /** The live pools of one cluster, however many sources list them. */
 export interface ClusterGroup {
@@ -70,4 +70,17 @@ export function sharedOwner(pools: readonly GovernancePool[]): string | undefine
   const owners = new Set(pools.map(p => p.pool.owner));
   const [only] = owners;
   return owners.size === 1 ? only : undefined;
+}
+
+/**
+ * A cluster's latest triage report. Reports are keyed by cluster ref; a
+ * cluster whose pools spell it differently (an EKS cluster's Karpenter
+ * pools) is looked up by each spelling.
+ */
+export function clusterUnschedulable(
+  reports: ReadonlyMap<string, ClusterUnschedulable>,
+  cluster: ClusterGroup,
+): ClusterUnschedulable | undefined {
+  const refs = [cluster.ref, ...cluster.pools.map(p => clusterRef(clusterOfPool(p.pool)))];
+  return refs.map(ref => reports.get(ref)).find(report => report !== undefined);
 }

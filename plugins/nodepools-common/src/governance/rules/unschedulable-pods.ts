@@ -1,12 +1,10 @@
-import { clusterOfPool, clusterRef } from '../../model/cluster';
+import { clusterUnschedulable } from '../clusters';
 import { clusterFinding } from '../context';
 import type { GovernanceRule } from './types';
 
 /**
  * A cluster whose latest triage found pods no pool can take, even after
- * scale-up. The triage report is keyed by the cluster's ref; a cluster whose
- * pools spell it differently (an EKS cluster's Karpenter pools) is looked up
- * by each spelling.
+ * scale-up (see `clusterUnschedulable` for how its report is found).
  */
 export const unschedulablePodsRule: GovernanceRule = {
   id: 'unschedulable-pods',
@@ -14,8 +12,7 @@ export const unschedulablePodsRule: GovernanceRule = {
   description: 'The cluster has pending pods that no pool can take.',
   evaluate: (input, ctx) =>
     ctx.clusters.flatMap(cluster => {
-      const refs = [cluster.ref, ...cluster.pools.map(p => clusterRef(clusterOfPool(p.pool)))];
-      const report = refs.map(ref => input.unschedulable.get(ref)).find(r => r !== undefined);
+      const report = clusterUnschedulable(input.unschedulable, cluster);
       if (!report || report.pods <= 0) return [];
       const examples = report.examples.slice(0, 5);
       return [
