@@ -36,7 +36,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'newRequest', 'pool', 'pools', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'governance', 'newRequest', 'ownerReview', 'owners', 'pool', 'pools', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
@@ -46,6 +46,8 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(plugin.getExtension('sub-page:nodepools/triage')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/sources')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/drift')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/governance')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/owners')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/requests')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/group-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/cluster-pools')).toBeDefined();
@@ -88,6 +90,8 @@ describe('nodepools frontend plugin (new frontend system)', () => {
       ['Triage', '/nodepools/triage'],
       ['Sources', '/nodepools/sources'],
       ['Drift', '/nodepools/drift'],
+      ['Governance', '/nodepools/governance'],
+      ['Owners', '/nodepools/owners'],
       ['Requests', '/nodepools/requests'],
     ]);
     expect(screen.queryByText(/Kubernetes node pools across/)).not.toBeInTheDocument();

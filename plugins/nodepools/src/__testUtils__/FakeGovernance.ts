@@ -6,7 +6,6 @@ import {
   type ConfirmReviewBody,
   type CostQuery,
   type CostsResponse,
-  type ExportFormat,
   type ExportKind,
   type FindingQuery,
   type FindingsPage,
@@ -19,7 +18,7 @@ import {
   type UpgradePlan,
 } from '@nodepools/plugin-nodepools-common';
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { ExportDownload, ExportQuery, UpgradeQuery } from '../api';
+import type { ExportDownload, ExportFormat, ExportQuery, UpgradeQuery } from '../api';
 import { costsOf } from './governance';
 
 /** What the fake knows of governance. */

@@ -36,9 +36,9 @@ import {
   type UpdateRequestBody,
   type ValidateRequestBody,
 } from '@nodepools/plugin-nodepools-common';
-import type { AcknowledgeFindingBody, ConfirmReviewBody, CostQuery, ExportFormat, ExportKind, FindingQuery, GovernancePoolQuery } from '@nodepools/plugin-nodepools-common';
+import type { AcknowledgeFindingBody, ConfirmReviewBody, CostQuery, ExportKind, FindingQuery, GovernancePoolQuery } from '@nodepools/plugin-nodepools-common';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { ExportQuery, NodePoolsApi, RequestReviewAction, UpgradeQuery } from '../api';
+import type { ExportFormat, ExportQuery, NodePoolsApi, RequestReviewAction, UpgradeQuery } from '../api';
 import { FakeRequestWorkflow } from './FakeRequestWorkflow';
 import { FakeGovernance } from './FakeGovernance';
 import { POOL_FILTER_KEYS } from '../lib/poolQuery';

@@ -150,6 +150,10 @@ function rollup(key: string, pools: PoolGovernance[]): CostRollup {
       nodes: sum(p => p.capacity.nodes),
       requested: { cpu: sum(p => p.capacity.requested.cpu ?? 0), memory: sum(p => p.capacity.requested.memory ?? 0) },
       allocatable: { cpu: sum(p => p.capacity.allocatable.cpu ?? 0), memory: sum(p => p.capacity.allocatable.memory ?? 0) },
+      // Used where any pool's nodes were measured.
+      ...(pools.some(p => p.capacity.used)
+        ? { used: { cpu: sum(p => p.capacity.used?.cpu ?? 0), memory: sum(p => p.capacity.used?.memory ?? 0) } }
+        : {}),
     },
     monthlyCost: sum(p => p.cost.current?.monthly ?? 0),
     idleMonthly: sum(p => p.idle?.monthly ?? 0),

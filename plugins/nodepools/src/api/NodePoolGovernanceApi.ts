@@ -3,7 +3,6 @@ import type {
   ConfirmReviewBody,
   CostQuery,
   CostsResponse,
-  ExportFormat,
   ExportKind,
   FindingQuery,
   FindingsPage,
@@ -14,6 +13,14 @@ import type {
   OwnerReview,
   UpgradePlan,
 } from '@nodepools/plugin-nodepools-common';
+
+/**
+ * The formats of the governance exports. Kept here rather than imported:
+ * the common package's root also exports the cloud-export formats of its
+ * parsers under the name `EXPORT_FORMATS`.
+ */
+export const GOVERNANCE_EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof GOVERNANCE_EXPORT_FORMATS)[number];
 
 /** The filters an export takes: those of the listing it exports. */
 export type ExportQuery = FindingQuery | CostQuery | GovernancePoolQuery;

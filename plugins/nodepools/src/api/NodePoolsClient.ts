@@ -43,7 +43,6 @@ import type {
   ConfirmReviewBody,
   CostQuery,
   CostsResponse,
-  ExportFormat,
   ExportKind,
   FindingQuery,
   FindingsPage,
@@ -60,7 +59,7 @@ import {
   governanceQueryToSearchParams,
   searchSuffix,
 } from '../lib/governanceQuery';
-import type { ExportDownload, ExportQuery, UpgradeQuery } from './NodePoolGovernanceApi';
+import type { ExportDownload, ExportFormat, ExportQuery, UpgradeQuery } from './NodePoolGovernanceApi';
 import type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
 import type { RequestReviewAction } from './NodePoolRequestsApi';
 

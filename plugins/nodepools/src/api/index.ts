@@ -2,4 +2,5 @@ export { nodePoolsApiRef } from './NodePoolsApi';
 export type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
 export { NodePoolsClient } from './NodePoolsClient';
 export type { NodePoolRequestsApi, RequestReviewAction } from './NodePoolRequestsApi';
-export type { ExportDownload, ExportQuery, NodePoolGovernanceApi, UpgradeQuery } from './NodePoolGovernanceApi';
+export { GOVERNANCE_EXPORT_FORMATS } from './NodePoolGovernanceApi';
+export type { ExportDownload, ExportFormat, ExportQuery, NodePoolGovernanceApi, UpgradeQuery } from './NodePoolGovernanceApi';
