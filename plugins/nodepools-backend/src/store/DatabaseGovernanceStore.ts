@@ -20,7 +20,7 @@ import type {
 } from './GovernanceStore';
 import { acknowledgeFinding } from './governance/acknowledge';
 import { applyEvaluation } from './governance/apply';
-import { latestConfirmations, recordConfirmations, reviewedOwners } from './governance/confirmations';
+import { handedOverOwners, latestConfirmations, recordConfirmations } from './governance/confirmations';
 import { ownerHistory } from './governance/daily';
 import { allFindings, findingsSummary, getFinding, listFindings } from './governance/findingQuery';
 import { loadGovernancePools, loadGovernancePoolsByRef } from './governance/inventory';
@@ -89,8 +89,8 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return recordConfirmations(this.db, entries);
   }
 
-  reviewedOwners(): Promise<Map<string, string>> {
-    return reviewedOwners(this.db);
+  handedOverOwners(): Promise<Map<string, string>> {
+    return handedOverOwners(this.db);
   }
 
   ownerHistory(owner: string, sinceDay: string): Promise<DailyOwnerRollup[]> {

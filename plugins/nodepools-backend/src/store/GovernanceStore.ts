@@ -93,8 +93,8 @@ export interface GovernanceStore {
   listPoolDocuments(query: PoolDocumentQuery): Promise<PoolGovernance[]>;
   /** Records confirmations and hand-overs (append-only). */
   confirm(entries: ConfirmationInput[]): Promise<void>;
-  /** The owner each pool's latest review left it with (the new owner of a hand-over), by pool ref. */
-  reviewedOwners(): Promise<Map<string, string>>;
+  /** The new owner of each pool's latest hand-over, by pool ref. */
+  handedOverOwners(): Promise<Map<string, string>>;
   /** An owner's daily roll-ups from `sinceDay` on, oldest first. */
   ownerHistory(owner: string, sinceDay: string): Promise<DailyOwnerRollup[]>;
 

@@ -250,7 +250,7 @@ describe('DatabaseGovernanceStore', () => {
       expect(latest.get(GENERAL)).toEqual({ poolRef: GENERAL, owner: PAYMENTS, by: 'user:default/ada', at: '2026-12-03T10:00:00.000Z' });
       expect(latest.get(BATCH)).toMatchObject({ owner: DATA, by: 'user:default/bo' });
       expect([...(await stores.governance.latestConfirmations([GENERAL])).keys()]).toEqual([GENERAL]);
-      expect(await stores.governance.reviewedOwners()).toEqual(new Map([[GENERAL, PAYMENTS], [BATCH, DATA]]));
+      expect(await stores.governance.handedOverOwners()).toEqual(new Map([[BATCH, DATA]]));
 
       await stores.governance.recordReminder(PAYMENTS, at(), 2);
       await stores.governance.recordReminder(PAYMENTS, '2026-12-05T00:00:00.000Z', 1);

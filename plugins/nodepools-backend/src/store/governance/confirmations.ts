@@ -57,8 +57,15 @@ export async function recordConfirmations(db: Knex, entries: ConfirmationInput[]
   });
 }
 
-/** The owner each pool's latest review left it with: the new owner of a hand-over, else the confirming one. */
-export async function reviewedOwners(db: Knex): Promise<Map<string, string>> {
-  const latest = await latestConfirmations(db);
-  return new Map([...latest].map(([ref, c]) => [ref, c.handedTo ?? c.owner]));
+/**
+ * The new owner of each pool's latest hand-over: the owner hint that makes
+ * the inventory show it. A later confirmation by the new owner keeps it.
+ */
+export async function handedOverOwners(db: Knex): Promise<Map<string, string>> {
+  const rows: Array<{ pool_ref: string; hand_to: string }> = await db('nodepools_governance_confirmations')
+    .whereIn('id', function newestHandOver(this: Knex.QueryBuilder) {
+      this.from('nodepools_governance_confirmations').where('action', 'hand-over').max('id').groupBy('pool_ref');
+    })
+    .select('pool_ref', 'hand_to');
+  return new Map(rows.map(row => [row.pool_ref, row.hand_to]));
 }
