@@ -1,5 +1,29 @@
 export * from './types';
-export * from './api';
+// The parsers export their own EXPORT_FORMATS and ExportFormat (cloud export files): the
+// governance ones go by their own names at the package root.
+export {
+  FINDING_STATES,
+  EXPORT_KINDS,
+  EXPORT_FORMATS as GOVERNANCE_EXPORT_FORMATS,
+} from './api';
+export type {
+  FindingState,
+  FindingQuery,
+  FindingsPage,
+  FindingsSummary,
+  AcknowledgeFindingBody,
+  CostQuery,
+  CostsResponse,
+  GovernancePoolQuery,
+  GovernancePoolsResponse,
+  ReviewPool,
+  OwnerReview,
+  ConfirmReviewBody,
+  UpgradeStep,
+  UpgradePlan,
+  ExportKind,
+  ExportFormat as GovernanceExportFormat,
+} from './api';
 export { governanceFindingId } from './findingId';
 export { evaluateGovernance, governanceCost, poolCapacity, compareFindings } from './evaluate';
 export type { EvaluateOptions } from './evaluate';
