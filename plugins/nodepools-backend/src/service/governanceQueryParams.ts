@@ -1,9 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
   COST_GROUP_BY,
-  EXPORT_FORMATS,
   EXPORT_KINDS,
   FINDING_STATES,
+  GOVERNANCE_EXPORT_FORMATS,
   GOVERNANCE_RULES,
   GOVERNANCE_SEVERITIES,
   MAX_PAGE_SIZE,
@@ -12,7 +12,7 @@ import {
   type AcknowledgeFindingBody,
   type ConfirmReviewBody,
   type CostQuery,
-  type ExportFormat,
+  type GovernanceExportFormat,
   type ExportKind,
   type FindingQuery,
   type GovernancePoolQuery,
@@ -77,10 +77,10 @@ export function parseUpgradeQuery(query: unknown): Pick<GovernancePoolQuery, 'cl
   return parse(z.object({ cluster, owner }).partial().strict(), query);
 }
 
-const exportSchema = z.object({ kind: z.enum(EXPORT_KINDS), format: z.enum(EXPORT_FORMATS) });
+const exportSchema = z.object({ kind: z.enum(EXPORT_KINDS), format: z.enum(GOVERNANCE_EXPORT_FORMATS) });
 
 /** `GET /export/:kind.:format`: a 400 naming the part of the path. */
-export function parseExportPath(params: unknown): { kind: ExportKind; format: ExportFormat } {
+export function parseExportPath(params: unknown): { kind: ExportKind; format: GovernanceExportFormat } {
   const result = exportSchema.safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0];

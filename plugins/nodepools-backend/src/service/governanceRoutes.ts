@@ -140,7 +140,8 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
       store.listPoolDocuments({ ...query, restrict }),
       store.evaluatedAt(),
     ]);
-    const body: UpgradePlan = { steps: planOf(documents), ...(evaluatedAt ? { evaluatedAt } : {}) };
+    const counts = await store.clusterPoolCounts(documents.map(d => d.clusterRef));
+    const body: UpgradePlan = { steps: planOf(documents, counts), ...(evaluatedAt ? { evaluatedAt } : {}) };
     res.json(body);
   });
 
@@ -222,17 +223,17 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
     const { kind, format } = parseExportPath({ kind: match?.[1] ?? req.params.file, format: match?.[2] });
     const restrict = await readRestriction(req);
     const at = now();
-    let items: unknown[];
+    let file: string;
     if (kind === 'findings') {
-      items = await store.allFindings({ ...parseFindingExportQuery(req.query), restrict }, at);
+      const query = parseFindingExportQuery(req.query);
+      file = exportBody('findings', format, await store.allFindings({ ...query, restrict }, at));
     } else if (kind === 'costs') {
       const { groupBy = 'owner', ...filters } = parseCostQuery(req.query);
-      const costs = costsOf(await store.listPoolDocuments({ ...filters, restrict }), groupBy);
-      items = costs.items;
+      file = exportBody('costs', format, costsOf(await store.listPoolDocuments({ ...filters, restrict }), groupBy).items);
     } else {
-      items = await store.listPoolDocuments({ ...parseGovernancePoolQuery(req.query), restrict });
+      const query = parseGovernancePoolQuery(req.query);
+      file = exportBody('pools', format, await store.listPoolDocuments({ ...query, restrict }));
     }
-    const file = exportBody(kind, format, items);
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="nodepools-${kind}-${at.toISOString().slice(0, 10)}.${format}"`);
     res.send(file);

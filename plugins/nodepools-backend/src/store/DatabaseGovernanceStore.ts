@@ -24,7 +24,7 @@ import { handedOverOwners, latestConfirmations, recordConfirmations } from './go
 import { ownerHistory } from './governance/daily';
 import { allFindings, findingsSummary, getFinding, listFindings } from './governance/findingQuery';
 import { loadGovernancePools, loadGovernancePoolsByRef } from './governance/inventory';
-import { listPoolDocuments } from './governance/poolDocuments';
+import { clusterPoolCounts, listPoolDocuments } from './governance/poolDocuments';
 import { recordReminder, remindersSent } from './governance/reminders';
 
 /** Governance findings, pool documents, reviews and roll-ups in knex; built by `createStores`. */
@@ -83,6 +83,10 @@ export class DatabaseGovernanceStore implements GovernanceStore {
 
   listPoolDocuments(query: PoolDocumentQuery): Promise<PoolGovernance[]> {
     return listPoolDocuments(this.db, query);
+  }
+
+  clusterPoolCounts(clusterRefs: string[]): Promise<Map<string, number>> {
+    return clusterPoolCounts(this.db, clusterRefs);
   }
 
   confirm(entries: ConfirmationInput[]): Promise<void> {

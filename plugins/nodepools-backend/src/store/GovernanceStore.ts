@@ -91,6 +91,8 @@ export interface GovernanceStore {
 
   /** Stored pool documents the query keeps, ordered by ref. */
   listPoolDocuments(query: PoolDocumentQuery): Promise<PoolGovernance[]>;
+  /** Live pools per cluster ref, of these clusters. */
+  clusterPoolCounts(clusterRefs: string[]): Promise<Map<string, number>>;
   /** Records confirmations and hand-overs (append-only). */
   confirm(entries: ConfirmationInput[]): Promise<void>;
   /** The new owner of each pool's latest hand-over, by pool ref. */

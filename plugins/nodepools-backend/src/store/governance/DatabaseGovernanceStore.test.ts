@@ -159,10 +159,12 @@ describe('DatabaseGovernanceStore', () => {
         cursor = page.nextCursor;
       } while (cursor);
       expect(seen).toEqual(all.map(f => f.id));
-      expect((await stores.governance.listFindings({ owner: [DATA] }, clock)).totalCount).toBe(3);
-      expect((await stores.governance.listFindings({ owner: ['(none)'] }, clock)).totalCount).toBe(4);
+      expect((await stores.governance.listFindings({ owner: [DATA.toUpperCase()] }, clock)).totalCount).toBe(3);
+      expect((await stores.governance.listFindings({ owner: ['-'] }, clock)).totalCount).toBe(4);
       expect((await stores.governance.listFindings({ severity: ['low'], pool: [refs[1], refs[2]] }, clock)).totalCount).toBe(1);
       expect((await stores.governance.listFindings({ rule: ['version-skew'], cluster: [CLUSTER] }, clock)).totalCount).toBe(1);
+      expect((await stores.governance.listFindings({ cluster: ['payments-prod'] }, clock)).totalCount).toBe(8);
+      expect((await stores.governance.listFindings({ cluster: ['other-cluster'] }, clock)).totalCount).toBe(0);
       await expect(stores.governance.listFindings({ cursor: 'bm90LWEtY3Vyc29y' }, clock)).rejects.toThrow('not a cursor');
     });
 

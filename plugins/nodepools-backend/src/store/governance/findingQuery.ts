@@ -9,7 +9,7 @@ import {
   type PoolRestriction,
 } from '@nodepools/plugin-nodepools-common';
 import { InvalidCursorError } from '../errors';
-import { NO_OWNER } from './poolDocuments';
+import { matchingClusterRefs, whereOwnerIn } from './clusterSelectors';
 import {
   FINDING_READ_COLUMNS,
   recordFromRow,
@@ -42,28 +42,34 @@ function decode(text: string): FindingCursor {
   throw new InvalidCursorError('it is not a cursor this API returned');
 }
 
-/** Filters of `GET /findings` and the findings export. */
-export function applyFindingFilters(builder: Knex.QueryBuilder, query: RestrictedFindingQuery, now: string): Knex.QueryBuilder {
+/** A finding query with its cluster selectors resolved to stored cluster refs. */
+type ResolvedFindingQuery = RestrictedFindingQuery & { clusterRefs?: string[] };
+
+async function resolve(db: Knex, query: RestrictedFindingQuery): Promise<ResolvedFindingQuery> {
+  return query.cluster?.length ? { ...query, clusterRefs: await matchingClusterRefs(db, query.cluster) } : query;
+}
+
+/**
+ * Filters of `GET /findings` and the findings export, as the common
+ * `matchesFinding` decides them (state `open` by default, owners without
+ * case, `-` for none, clusters by selector), in SQL.
+ */
+function applyFindingFilters(builder: Knex.QueryBuilder, query: ResolvedFindingQuery, now: string): Knex.QueryBuilder {
   whereFindingState(builder, query.state ?? 'open', now);
   if (query.rule?.length) builder.whereIn('f.rule', query.rule);
   if (query.severity?.length) builder.whereIn('f.severity', query.severity);
-  if (query.cluster?.length) builder.whereIn('f.cluster_ref', query.cluster);
-  if (query.pool?.length) builder.whereIn('f.pool_ref', query.pool);
-  if (query.owner?.length) {
-    const owners = query.owner.filter(o => o !== NO_OWNER);
-    builder.where(q => {
-      if (owners.length) q.orWhereIn('f.owner', owners);
-      if (owners.length !== query.owner!.length) q.orWhereNull('f.owner');
-    });
-  }
+  if (query.clusterRefs) builder.whereIn('f.cluster_ref', query.clusterRefs);
+  if (query.pool?.length) builder.whereIn('f.subject_ref', query.pool);
+  if (query.owner?.length) whereOwnerIn(builder, 'f.owner', query.owner);
   return whereFindingReadable(builder, query.restrict);
 }
 
 const ORDER = [{ column: 'f.severity_rank' }, { column: 'f.subject_ref' }, { column: 'f.id' }];
 
 /** One page of findings, most severe first, then by subject and id. */
-export async function listFindings(db: Knex, query: RestrictedFindingQuery, now: Date): Promise<FindingsPage> {
+export async function listFindings(db: Knex, restricted: RestrictedFindingQuery, now: Date): Promise<FindingsPage> {
   const at = now.toISOString();
+  const query = await resolve(db, restricted);
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const page = applyFindingFilters(db('nodepools_governance_findings as f'), query, at);
   if (query.cursor) {
@@ -94,8 +100,9 @@ export async function listFindings(db: Knex, query: RestrictedFindingQuery, now:
 }
 
 /** Every finding the query keeps, in the listing's order. */
-export async function allFindings(db: Knex, query: RestrictedFindingQuery, now: Date): Promise<GovernanceFindingRecord[]> {
+export async function allFindings(db: Knex, restricted: RestrictedFindingQuery, now: Date): Promise<GovernanceFindingRecord[]> {
   const at = now.toISOString();
+  const query = await resolve(db, restricted);
   const rows: FindingReadRow[] = await applyFindingFilters(db('nodepools_governance_findings as f'), query, at)
     .orderBy(ORDER)
     .select(FINDING_READ_COLUMNS);

@@ -4,10 +4,8 @@ import type { PoolGovernance } from '@nodepools/plugin-nodepools-common';
 import type { EvaluatedPool, GovernanceApplySummary, PoolDocumentQuery } from '../GovernanceStore';
 import { whereRefRestricted } from '../poolRestriction';
 import { stableJson } from '../stableJson';
+import { matchingClusterRefs, whereOwnerIn } from './clusterSelectors';
 import { chunks } from '../sync/chunks';
-
-/** The value that stands for "no owner" in owner filters, as for pools. */
-export const NO_OWNER = '(none)';
 
 interface StoredPool {
   ref: string;
@@ -68,16 +66,17 @@ export async function applyPoolDocuments(
   }
 }
 
-/** Narrows pool documents (`g`) by owner, cluster ref, provider and the caller's restriction. */
-export function applyPoolDocumentFilters(builder: Knex.QueryBuilder, query: PoolDocumentQuery): Knex.QueryBuilder {
-  if (query.owner?.length) {
-    const owners = query.owner.filter(o => o !== NO_OWNER);
-    builder.where(q => {
-      if (owners.length) q.orWhereIn('g.owner', owners);
-      if (owners.length !== query.owner!.length) q.orWhereNull('g.owner');
-    });
-  }
-  if (query.cluster?.length) builder.whereIn('g.cluster_ref', query.cluster);
+/**
+ * Narrows pool documents (`g`) by owner, cluster (the refs the query's
+ * selectors resolved to), provider and the caller's restriction.
+ */
+function applyPoolDocumentFilters(
+  builder: Knex.QueryBuilder,
+  query: PoolDocumentQuery,
+  clusterRefs: string[] | undefined,
+): Knex.QueryBuilder {
+  if (query.owner?.length) whereOwnerIn(builder, 'g.owner', query.owner);
+  if (clusterRefs) builder.whereIn('g.cluster_ref', clusterRefs);
   if (query.provider?.length) builder.whereIn('g.provider', query.provider);
   return whereRefRestricted(builder, 'g.ref', query.restrict);
 }
@@ -87,12 +86,28 @@ export function applyPoolDocumentFilters(builder: Knex.QueryBuilder, query: Pool
  * one array and parsed once, which is faster than a parse per row.
  */
 export async function listPoolDocuments(db: Knex, query: PoolDocumentQuery): Promise<PoolGovernance[]> {
+  const clusterRefs = query.cluster?.length ? await matchingClusterRefs(db, query.cluster) : undefined;
   const rows: Array<{ document: string }> = await applyPoolDocumentFilters(
     db('nodepools_governance_pools as g'),
     query,
+    clusterRefs,
   )
     .orderBy('g.ref')
     .select('g.document');
   if (!rows.length) return [];
   return JSON.parse(`[${rows.map(row => row.document).join(',')}]`) as PoolGovernance[];
+}
+
+/** Live pools per cluster ref, of these clusters. */
+export async function clusterPoolCounts(db: Knex, clusterRefs: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const part of chunks([...new Set(clusterRefs)])) {
+    const rows: Array<{ cluster_ref: string; n: number | string }> = await db('nodepools_governance_pools')
+      .whereIn('cluster_ref', part)
+      .groupBy('cluster_ref')
+      .select('cluster_ref')
+      .count({ n: '*' });
+    for (const row of rows) counts.set(row.cluster_ref, Number(row.n));
+  }
+  return counts;
 }
