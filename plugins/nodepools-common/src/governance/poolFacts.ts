@@ -5,6 +5,9 @@ import { cloudOfPool } from '../pricing/poolCost';
 import { implicitTaintsOf } from '../providers/nodeFacts';
 import { providerProfile } from '../providers/registry';
 
+/** The device plugin's resource and taint key of NVIDIA GPUs. */
+const GPU_RESOURCE = 'nvidia.com/gpu';
+
 /** Effects that keep pods without a toleration off a node. */
 const REPELLING_EFFECTS: ReadonlySet<string> = new Set(['NoSchedule', 'NoExecute']);
 
@@ -26,8 +29,8 @@ export function poolMachines(pool: NodePool, catalog: MachineCatalog): PoolMachi
 /**
  * The NoSchedule and NoExecute taints a pool's nodes carry: its own, those
  * its provider adds by itself (AKS spot pools, GKE GPU pools, EKS Auto
- * Mode's system NodePool; see the profiles' `implicitTaints`), and those
- * every observed node carries.
+ * Mode's system NodePool; see the profiles' `implicitTaints`; DOKS GPU
+ * pools), and those every observed node carries.
  */
 export function repellingTaints(pool: NodePool, types: readonly MachineType[]): Taint[] {
   const taints = pool.taints.filter(t => REPELLING_EFFECTS.has(t.effect));
@@ -39,6 +42,14 @@ export function repellingTaints(pool: NodePool, types: readonly MachineType[]): 
   });
   for (const { taint } of implicit) {
     if (REPELLING_EFFECTS.has(taint.effect) && !taints.some(t => t.key === taint.key)) taints.push(taint);
+  }
+  // DOKS taints GPU nodes itself; its profile says so only among the taints drift ignores.
+  if (types.some(t => t.gpus > 0)) {
+    for (const taint of providerProfile(pool.provider).iac.drift.implicitTaints) {
+      if (taint.key === GPU_RESOURCE && REPELLING_EFFECTS.has(taint.effect) && !taints.some(t => t.key === taint.key)) {
+        taints.push(taint);
+      }
+    }
   }
   const nodes = pool.observed?.nodeCount ?? 0;
   for (const mark of pool.observed?.taints ?? []) {

@@ -7,7 +7,7 @@ import type { UpgradePosture } from './types';
 /**
  * The provider states that say a pool is being upgraded, as each provider
  * spells them: EKS node groups `UPDATING`; GKE node pools `RECONCILING`;
- * AKS agent pools `Upgrading` and `UpgradingNodeImageVersion`; DOKS nodes
+ * AKS node pools `Upgrading` and `UpgradingNodeImageVersion`; DOKS nodes
  * `draining` while they are replaced. Karpenter rolls nodes by drift and
  * has no pool state for it: its signals are the nodes'.
  */

@@ -35,7 +35,7 @@ import { versionSkewRule } from './version-skew';
  * | `mixed-workloads`           | pool    | medium                                      | a noisy workload starves the cluster's own pods                          |
  * | `autoscaling-off`           | pool    | low                                         | costs or pending pods, not an outage                                     |
  * | `fixed-size`                | pool    | low                                         | the same, with an autoscaler in name only                                |
- * | `version-skew`              | pool    | high beyond the skew policy or newer nodes, low within it | outside the policy, kubelets and control plane may not talk |
+ * | `version-skew`              | pool    | low within the skew policy; high beyond it, or nodes newer | outside the policy, kubelets and control plane may not talk |
  * | `end-of-support`            | pool    | high past the date, medium within 60 days   | no security fixes, or a forced or paid upgrade                           |
  * | `stale-source`              | pool    | medium                                      | every other figure of the pool may be old                                |
  * | `open-drift`                | pool    | medium                                      | the pool is not what its IaC says; the drift findings carry their own severity |

@@ -48,3 +48,10 @@ describe('specialised-without-taint', () => {
     expect(finding.fix).toContain('key=nvidia.com/gpu,value=present,effect=NO_SCHEDULE');
   });
 });
+
+describe('specialised-without-taint on DOKS', () => {
+  it('DOKS taints GPU nodes itself', () => {
+    const pool = govPool({ provider: 'doks', machineTypes: ['gpu-h100x1-80gb'] });
+    expect(runRule(specialisedWithoutTaintRule, govInput([pool]))).toEqual([]);
+  });
+});

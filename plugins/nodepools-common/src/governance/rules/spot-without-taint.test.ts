@@ -33,6 +33,6 @@ describe('spot-without-taint', () => {
     expect(eks.fix).toContain('aws eks update-nodegroup-config --cluster-name prod --nodegroup-name general --taints');
     expect(eks.fix).toContain('effect=NO_SCHEDULE');
     const [gke] = runRule(spotWithoutTaintRule, govInput([govPool({ provider: 'gke', capacityType: 'spot', machineTypes: ['e2-standard-4'] })]));
-    expect(gke.fix).toContain('gcloud container node-pools update general --cluster prod --location us-east-1 --node-taints capacity=spot:NoSchedule');
+    expect(gke.fix).toContain('gcloud container node-pools update general --cluster prod --location us-east-1 --node-taints spot=true:NoSchedule');
   });
 });

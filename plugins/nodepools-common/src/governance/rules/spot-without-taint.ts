@@ -20,7 +20,7 @@ export const spotWithoutTaintRule: GovernanceRule = {
         poolFinding(spotWithoutTaintRule, ctx.facts(pool.ref), {
           message: `Pool ${pool.name} in ${pool.cluster} runs ${pool.capacityType === 'spot' ? 'spot' : 'spot and on-demand'} capacity and has no NoSchedule or NoExecute taint: any pod may land on nodes that can be reclaimed at short notice.`,
           details: { capacityType: pool.capacityType },
-          fix: taintFix(pool, { key: 'capacity', value: 'spot', effect: 'NoSchedule' }, 'keep interruptible nodes for pods that tolerate it'),
+          fix: taintFix(pool, { key: 'spot', value: 'true', effect: 'NoSchedule' }, 'keep interruptible nodes for pods that tolerate it'),
         }),
       ),
 };
