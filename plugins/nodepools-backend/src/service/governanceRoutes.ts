@@ -163,7 +163,8 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
       return {
         ...document,
         ...(confirmation ? { confirmation } : {}),
-        confirmationDue: !(confirmation && confirmation.owner === owner && confirmation.at >= since),
+        // As the unconfirmed-ownership rule decides: a hand-over is no confirmation.
+        confirmationDue: !(confirmation && confirmation.owner === owner && !confirmation.handedTo && confirmation.at >= since),
       };
     });
     const body: OwnerReview = {
