@@ -10,6 +10,13 @@ import { providerProfile } from '../providers/registry';
 
 const RG = '<resource-group>';
 
+/** Taint effects as the EKS API spells them. */
+const EKS_EFFECTS: Readonly<Record<Taint['effect'], string>> = {
+  NoSchedule: 'NO_SCHEDULE',
+  NoExecute: 'NO_EXECUTE',
+  PreferNoSchedule: 'PREFER_NO_SCHEDULE',
+};
+
 function withCommand(text: string, argv: readonly string[] | undefined): string {
   return argv ? `${text}: ${shellCommand(argv)}` : text;
 }
@@ -20,7 +27,7 @@ export function taintFix(pool: NodePool, taint: Taint, why: string): string {
   const text = `${why}; add the taint ${spelled} and a matching toleration to the pods meant for the pool`;
   switch (pool.provider) {
     case 'eks': {
-      const effect = taint.effect === 'NoSchedule' ? 'NO_SCHEDULE' : taint.effect === 'NoExecute' ? 'NO_EXECUTE' : 'PREFER_NO_SCHEDULE';
+      const effect = EKS_EFFECTS[taint.effect];
       const value = taint.value ? `,value=${taint.value}` : '';
       return withCommand(text, ['aws', 'eks', 'update-nodegroup-config', '--cluster-name', pool.cluster, '--nodegroup-name', pool.name, '--taints', `addOrUpdateTaints=[{key=${taint.key}${value},effect=${effect}}]`]);
     }
@@ -81,11 +88,8 @@ export function upgradeFix(pool: NodePool, controlPlane: string | undefined): st
 /** Where a pool's owner is declared, for people. */
 export function ownerFix(pool: NodePool): string {
   const profile = providerProfile(pool.provider);
-  const where =
-    profile.cloud === 'none'
-      ? 'an `owner` label on its nodes'
-      : pool.provider === 'karpenter'
-        ? 'an `owner` label on the NodePool object'
-        : `an \`owner\` tag on the ${profile.displayName} pool`;
+  let where = `an \`owner\` tag on the ${profile.displayName} pool`;
+  if (profile.cloud === 'none') where = 'an `owner` label on its nodes';
+  else if (pool.provider === 'karpenter') where = 'an `owner` label on the NodePool object';
   return `name a catalog Group as the owner with ${where} (or in nodepools config)`;
 }

@@ -25,7 +25,8 @@ export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
 export function supportCalendarOf(pool: Pick<NodePool, 'provider' | 'machineTypes' | 'requirements'>): string | undefined {
   if (pool.provider !== 'karpenter') return pool.provider;
   const cloud = cloudOfPool(pool);
-  return cloud === 'aws' ? 'eks' : cloud === 'azure' ? 'aks' : undefined;
+  if (cloud === 'aws') return 'eks';
+  return cloud === 'azure' ? 'aks' : undefined;
 }
 
 /** The versions a pool's nodes run: the observed kubelets', else the pool's own. */
