@@ -530,6 +530,42 @@ export interface Config {
     };
 
     /**
+     * The governance stage: rules over the whole fleet (owners, taints,
+     * system pools, autoscaling, versions, stale sources, drift,
+     * unschedulable pods, pod addresses, ownership reviews), each pool's
+     * cost and suggestions, and the owners' reviews.
+     */
+    governance?: {
+      /** False stops the evaluation; the routes answer from what was stored. Default true. */
+      enabled?: boolean;
+      /**
+       * Schedule of the evaluation (a global task); it also runs after
+       * every pool sync and every drift comparison that changed a finding.
+       * Default every 30 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Quiet time after a sync or comparison before the evaluation runs (default 10 seconds). */
+      debounce?: HumanDuration | string;
+      /** Days an owner's confirmation of a pool counts in the review (default 90). */
+      reviewPeriod?: number;
+      /** Days without workload pods before a pool is suggested for retirement (default 14). */
+      retireAfterDays?: number;
+      /**
+       * Share of a pool's pod addresses (its nodes' pod slots and, on EKS,
+       * its subnets) below which it is reported as running out (default
+       * 0.1, 10 % left).
+       */
+      ipHeadroomRatio?: number;
+      /** Rules not evaluated, by id (`fixed-size`, `mixed-workloads`...). */
+      disabledRules?: string[];
+      /**
+       * Send each owner with unconfirmed pools one notification per review
+       * period, through the notifications backend (default false).
+       */
+      reminders?: boolean;
+    };
+
+    /**
      * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)
      * are read on this schedule; `files` adds saved kubectl output.
      */
