@@ -2,6 +2,9 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DEFAULT_PAGE_SIZE,
   GOVERNANCE_SEVERITIES,
+  filterFindings,
+  filterGovernancePools,
+  rollupCosts,
   type AcknowledgeFindingBody,
   type ConfirmReviewBody,
   type CostQuery,
@@ -19,7 +22,6 @@ import {
 } from '@nodepools/plugin-nodepools-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { ExportDownload, ExportFormat, ExportQuery, UpgradeQuery } from '../api';
-import { costsOf } from './governance';
 
 /** What the fake knows of governance. */
 export interface FakeGovernanceData {
@@ -28,11 +30,6 @@ export interface FakeGovernanceData {
   /** Owner reviews by owner ref. */
   reviews?: OwnerReview[];
   upgrades?: UpgradePlan;
-}
-
-function stateOf(f: GovernanceFindingRecord): 'open' | 'acknowledged' | 'resolved' {
-  if (f.resolvedAt) return 'resolved';
-  return f.acknowledgement ? 'acknowledged' : 'open';
 }
 
 function isEntityRef(value: string): boolean {
@@ -45,8 +42,9 @@ function isEntityRef(value: string): boolean {
 }
 
 /**
- * The governance endpoints in memory, with the backend's semantics: filters
- * are OR within a parameter and AND across them, the default state is open,
+ * The governance endpoints in memory, with the backend's semantics (the
+ * common package's filters and roll-ups): filters are OR within a parameter
+ * and AND across them, the default state is open,
  * confirmations are kept per pool and a hand-over moves the pool out of the
  * owner's review. It records acknowledgements, confirmations and exports.
  */
@@ -60,17 +58,8 @@ export class FakeGovernance {
   constructor(private readonly data: FakeGovernanceData = {}) {}
 
   private findings(query: FindingQuery = {}): GovernanceFindingRecord[] {
-    const state = query.state ?? 'open';
-    const within = <T>(wanted: T[] | undefined, value: T) => !wanted?.length || wanted.includes(value);
-    return (this.data.findings ?? []).filter(
-      f =>
-        (state === 'all' || stateOf(f) === state) &&
-        within(query.rule, f.rule) &&
-        within(query.severity, f.severity) &&
-        within(query.owner, f.owner ?? '') &&
-        within(query.cluster, f.clusterRef) &&
-        within(query.pool, f.subject.ref),
-    );
+    const { cursor: _cursor, limit: _limit, ...filter } = query;
+    return filterFindings(this.data.findings ?? [], filter, new Date());
   }
 
   listFindings(query: FindingQuery = {}): FindingsPage {
@@ -114,17 +103,13 @@ export class FakeGovernance {
   }
 
   private pools(query: GovernancePoolQuery = {}): PoolGovernance[] {
-    return (this.data.pools ?? []).filter(
-      p =>
-        (!query.owner?.length || query.owner.includes(p.owner ?? '')) &&
-        (!query.cluster?.length || query.cluster.includes(p.clusterRef)) &&
-        (!query.provider?.length || query.provider.includes(p.provider)),
-    );
+    return filterGovernancePools(this.data.pools ?? [], query);
   }
 
   getCosts(query: CostQuery = {}): CostsResponse {
     this.costQueries.push(query);
-    return costsOf(this.pools(query), query.groupBy ?? 'owner');
+    const groupBy = query.groupBy ?? 'owner';
+    return { groupBy, ...rollupCosts(this.pools(query), groupBy) };
   }
 
   listGovernancePools(query: GovernancePoolQuery = {}): GovernancePoolsResponse {

@@ -1,12 +1,11 @@
 import type {
-  CostRollup,
-  CostsResponse,
   DailyOwnerRollup,
   GovernanceFindingRecord,
   OwnerReview,
   PoolGovernance,
   UpgradePlan,
 } from '@nodepools/plugin-nodepools-common';
+import { rollupCosts } from '@nodepools/plugin-nodepools-common';
 import { eksGeneral, eksSpotArm } from './pools';
 
 const GiB = 1024 ** 3;
@@ -141,42 +140,6 @@ export function governanceFindings(): GovernanceFindingRecord[] {
   return [versionSkewFinding(), noOwnerFinding(), acknowledgedSpotFinding()];
 }
 
-function rollup(key: string, pools: PoolGovernance[]): CostRollup {
-  const sum = (f: (p: PoolGovernance) => number) => pools.reduce((total, p) => total + f(p), 0);
-  return {
-    key,
-    pools: pools.length,
-    capacity: {
-      nodes: sum(p => p.capacity.nodes),
-      requested: { cpu: sum(p => p.capacity.requested.cpu ?? 0), memory: sum(p => p.capacity.requested.memory ?? 0) },
-      allocatable: { cpu: sum(p => p.capacity.allocatable.cpu ?? 0), memory: sum(p => p.capacity.allocatable.memory ?? 0) },
-      // Used where any pool's nodes were measured.
-      ...(pools.some(p => p.capacity.used)
-        ? { used: { cpu: sum(p => p.capacity.used?.cpu ?? 0), memory: sum(p => p.capacity.used?.memory ?? 0) } }
-        : {}),
-    },
-    monthlyCost: sum(p => p.cost.current?.monthly ?? 0),
-    idleMonthly: sum(p => p.idle?.monthly ?? 0),
-    estimated: false,
-    unpricedPools: 0,
-  };
-}
-
-/** The roll-up of the fixtures' pools, grouped as asked. */
-export function costsOf(pools: PoolGovernance[], groupBy: CostsResponse['groupBy']): CostsResponse {
-  const groups = new Map<string, PoolGovernance[]>();
-  for (const pool of pools) {
-    const key = (groupBy === 'owner' ? pool.owner : groupBy === 'cluster' ? pool.clusterRef : pool.provider) ?? '(none)';
-    groups.set(key, [...(groups.get(key) ?? []), pool]);
-  }
-  return {
-    groupBy,
-    items: [...groups].map(([key, group]) => rollup(key, group)),
-    total: rollup('total', pools),
-    evaluatedAt: '2026-11-27T12:00:00.000Z',
-  };
-}
-
 export function upgradePlan(): UpgradePlan {
   return {
     steps: [
@@ -210,7 +173,7 @@ export function paymentsReview(): OwnerReview {
     period: { days: 90, since: '2026-08-29T00:00:00.000Z' },
     pools: [{ ...pool, confirmationDue: true }],
     findings: [versionSkewFinding()],
-    totals: rollup(PAYMENTS, [pool]),
+    totals: { ...rollupCosts([pool], 'owner').total, key: PAYMENTS },
     history: [day('2026-11-25', 380, 5), day('2026-11-26', 400, 5.5), day('2026-11-27', 420.48, 6)],
     evaluatedAt: '2026-11-27T12:00:00.000Z',
   };

@@ -7,6 +7,7 @@ import type {
   FindingQuery,
   FindingsPage,
   FindingsSummary,
+  GovernanceExportFormat,
   GovernanceFindingRecord,
   GovernancePoolQuery,
   GovernancePoolsResponse,
@@ -14,13 +15,8 @@ import type {
   UpgradePlan,
 } from '@nodepools/plugin-nodepools-common';
 
-/**
- * The formats of the governance exports. Kept here rather than imported:
- * the common package's root also exports the cloud-export formats of its
- * parsers under the name `EXPORT_FORMATS`.
- */
-export const GOVERNANCE_EXPORT_FORMATS = ['csv', 'json'] as const;
-export type ExportFormat = (typeof GOVERNANCE_EXPORT_FORMATS)[number];
+/** `csv` or `json`; the common package names it apart from its parsers' cloud-export formats. */
+export type ExportFormat = GovernanceExportFormat;
 
 /** The filters an export takes: those of the listing it exports. */
 export type ExportQuery = FindingQuery | CostQuery | GovernancePoolQuery;

@@ -3,8 +3,8 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EXPORT_KINDS, type ExportKind } from '@nodepools/plugin-nodepools-common';
-import { GOVERNANCE_EXPORT_FORMATS, nodePoolsApiRef, type ExportFormat, type ExportQuery } from '../../api';
+import { EXPORT_KINDS, GOVERNANCE_EXPORT_FORMATS, type ExportKind } from '@nodepools/plugin-nodepools-common';
+import { nodePoolsApiRef, type ExportFormat, type ExportQuery } from '../../api';
 import { saveBlob } from '../../lib/download';
 
 const KIND_LABEL: Record<ExportKind, string> = { pools: 'Pools', findings: 'Findings', costs: 'Costs' };

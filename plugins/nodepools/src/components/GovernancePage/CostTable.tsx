@@ -27,8 +27,12 @@ export function memoryFigures(capacity: CapacityFigures): string {
   return `${formatBytes(capacity.requested.memory ?? 0)} / ${formatBytes(capacity.allocatable.memory ?? 0)}${used}`;
 }
 
-/** How a group's key reads: a cloud's name for providers, the ref otherwise. */
+/** The key of the group of pools without owner. */
+const UNOWNED_KEY = '-';
+
+/** How a group's key reads: a cloud's name for providers, "No owner" for the unowned, the ref otherwise. */
 export function groupLabel(groupBy: CostGroupBy, key: string): string {
+  if (groupBy === 'owner' && key === UNOWNED_KEY) return 'No owner';
   return groupBy === 'provider' ? providerLabel(key) : key;
 }
 
@@ -36,12 +40,13 @@ function money(rollup: CostRollup, amount: number): string {
   return `${formatUsd(amount)}${rollup.estimated ? ' (est.)' : ''}`;
 }
 
-function Row({ rollup, groupBy, className }: { rollup: CostRollup; groupBy: CostGroupBy; className?: string }) {
+function Row(props: { rollup: CostRollup; groupBy: CostGroupBy; label?: string; className?: string }) {
+  const { rollup, groupBy, label, className } = props;
   const reviewLink = useOwnerReviewLink();
   const review = groupBy === 'owner' && rollup.key.includes(':') ? reviewLink(rollup.key) : undefined;
   return (
     <TableRow className={className} data-testid="cost-row" data-key={rollup.key}>
-      <TableCell>{review ? <Link to={review}>{rollup.key}</Link> : groupLabel(groupBy, rollup.key)}</TableCell>
+      <TableCell>{review ? <Link to={review}>{rollup.key}</Link> : label ?? groupLabel(groupBy, rollup.key)}</TableCell>
       <TableCell align="right">{rollup.pools}</TableCell>
       <TableCell align="right">{rollup.capacity.nodes}</TableCell>
       <TableCell>{cpuFigures(rollup.capacity)}</TableCell>
@@ -75,7 +80,7 @@ export function CostTable({ items, total, groupBy }: { items: CostRollup[]; tota
           {items.map(rollup => (
             <Row key={rollup.key} rollup={rollup} groupBy={groupBy} />
           ))}
-          {total && <Row rollup={{ ...total, key: 'Total' }} groupBy="provider" className={classes.total} />}
+          {total && <Row rollup={total} groupBy={groupBy} label="Total" className={classes.total} />}
         </TableBody>
       </Table>
     </div>

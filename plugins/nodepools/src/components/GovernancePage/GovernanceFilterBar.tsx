@@ -80,7 +80,8 @@ export function GovernanceFilterBar({ filters, options, keys, withState, onChang
   const choices: Record<GovernanceFilterKey, { label: string; options: Array<[string, string]> }> = {
     rule: { label: 'Rule', options: GOVERNANCE_RULES.map(r => [r, RULE_LABEL[r]]) },
     severity: { label: 'Severity', options: GOVERNANCE_SEVERITIES.map(s => [s, SEVERITY_LABEL[s]]) },
-    owner: { label: 'Owner', options: options.owner.map(o => [o, o]) },
+    // `-` asks for what has no owner.
+    owner: { label: 'Owner', options: [['-', 'No owner'], ...options.owner.map(o => [o, o] as [string, string])] },
     cluster: { label: 'Cluster', options: options.cluster.map(c => [c, c]) },
     provider: { label: 'Cloud', options: options.provider.map(p => [p, providerLabel(p)]) },
   };

@@ -124,7 +124,7 @@ describe('GovernancePage', () => {
     await waitFor(() =>
       expect(screen.getAllByTestId('cost-row').map(r => r.getAttribute('data-key'))).toEqual([
         'eks/111122223333/us-east-1/prod-use1',
-        'Total',
+        'total',
       ]),
     );
     expect(currentSearch(screen.getByTestId('location')).get('groupBy')).toBe('cluster');
