@@ -76,6 +76,14 @@ describe('evaluateGovernance', () => {
     expect(row.cost.max?.nodes).toBe(5);
     expect(row.cost.node?.hourly).toBe(0.096);
     expect(row.idle?.monthly).toBeCloseTo(109.5 * (1 - 1.5 / 5.79), 9);
+    expect(row.cost).toMatchObject({ known: true, estimated: false, notes: [] });
+  });
+
+  it('a real price for a machine type the list does not price; the notes about counts stay', () => {
+    const entry = govPool({ machineTypes: ['x9.huge'], provider: 'karpenter', autoscaling: { enabled: true }, observed: observed() }, { realNodeHourly: 1 });
+    const [row] = evaluateGovernance(govInput([entry])).pools;
+    expect(row.cost.current).toEqual({ nodes: 3, hourly: 3, monthly: 2190 });
+    expect(row.cost.notes.map(n => n.code)).toEqual(['max-unbounded']);
   });
 
   it('pricing overrides reach the pool cost', () => {

@@ -4,7 +4,8 @@ import { billedHoursPerMonth } from '../pricing/table';
 import { idleHeadroom } from '../pricing/idle';
 import type { PricingOverrides } from '../pricing/overrides';
 import { poolCost } from '../pricing/poolCost';
-import type { CostAtSize, PoolCost } from '../pricing/types';
+import { HOURS_PER_MONTH, isEstimateNote, type CostAtSize, type PoolCost } from '../pricing/types';
+import { nodeBounds } from '../pricing/nodeBounds';
 import { clusterUnschedulable } from './clusters';
 import { createRuleContext, type PoolFacts, type RuleContext } from './context';
 import { RULES, mixedWorkloadsOf } from './rules';
@@ -50,16 +51,19 @@ export function governanceCost(
   const listCost = poolCost(facts.entry.pool, { catalog: options.catalog, overrides: options.pricing });
   const real = facts.entry.realNodeHourly;
   if (real === undefined || !Number.isFinite(real) || real < 0) return { cost: listCost, listCost, costSource: 'list-price' };
-  const hours = facts.machines.cloud ? billedHoursPerMonth(facts.machines.cloud) : 730;
+  const hours = facts.machines.cloud ? billedHoursPerMonth(facts.machines.cloud) : HOURS_PER_MONTH;
   const at = (nodes: number | undefined): CostAtSize | undefined =>
     nodes === undefined ? undefined : { nodes, hourly: nodes * real, monthly: nodes * real * hours };
-  const nodes = listCost.current?.nodes ?? facts.entry.pool.observed?.nodeCount ?? facts.entry.pool.nodeCount;
+  // The node counts (and their notes) hold whatever a node costs, priced or not.
+  const bounds = nodeBounds(facts.entry.pool, {}, facts.machines.types);
   const cost: PoolCost = {
     ...listCost,
-    current: at(nodes),
-    min: at(listCost.min?.nodes),
-    max: at(listCost.max?.nodes),
+    current: at(bounds.current),
+    min: at(bounds.min),
+    max: at(bounds.max),
     known: true,
+    estimated: bounds.notes.some(isEstimateNote),
+    notes: bounds.notes,
   };
   return { cost, listCost, costSource: 'opencost' };
 }
