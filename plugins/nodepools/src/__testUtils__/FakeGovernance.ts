@@ -17,6 +17,7 @@ import {
   type GovernancePoolQuery,
   type GovernancePoolsResponse,
   type OwnerReview,
+  type OwnershipConfirmation,
   type PoolGovernance,
   type UpgradePlan,
 } from '@nodepools/plugin-nodepools-common';
@@ -123,33 +124,49 @@ export class FakeGovernance {
     return { steps };
   }
 
-  getOwnerReview(owner: string): OwnerReview {
+  private review(owner: string): OwnerReview {
     const review = this.data.reviews?.find(r => r.owner === owner);
     if (!review) throw new NotFoundError(`No pools owned by '${owner}'`);
     return review;
   }
 
+  /** A copy, as a response would be. */
+  getOwnerReview(owner: string): OwnerReview {
+    return JSON.parse(JSON.stringify(this.review(owner)));
+  }
+
   /** As the backend: every pool must be the owner's, a hand-over names an entity ref. */
-  confirmOwnerReview(owner: string, body: ConfirmReviewBody): OwnerReview {
-    const review = this.getOwnerReview(owner);
+  confirmOwnerReview(owner: string, body: ConfirmReviewBody): { items: OwnershipConfirmation[] } {
+    const review = this.review(owner);
     body.pools.forEach((item, index) => {
       if (!review.pools.some(p => p.ref === item.ref)) {
-        throw new InputError(`Invalid field 'pools[${index}].ref' in the request body: not a pool of ${owner}`);
+        throw new InputError(`Invalid field 'pools.${index}.ref' in the request body: '${item.ref}' is not owned by ${owner}`);
+      }
+      if (item.action === 'hand-over' && item.handTo === owner) {
+        throw new InputError(`Invalid field 'pools.${index}.handTo' in the request body: the pool is already ${owner}'s`);
       }
       if (item.action === 'hand-over' && !isEntityRef(item.handTo)) {
-        throw new InputError(`Invalid field 'pools[${index}].handTo' in the request body: must be an entity ref`);
+        throw new InputError(`Invalid field 'pools.${index}.handTo' in the request body: must be an entity ref`);
       }
     });
     this.confirmations.push({ owner, ...body });
     const at = '2026-11-27T12:00:00.000Z';
     const by = 'user:default/guest';
+    // As the backend answers: the confirmations stored.
+    const items = body.pools.map(item => ({
+      poolRef: item.ref,
+      owner,
+      by,
+      at,
+      ...(item.action === 'hand-over' ? { handedTo: item.handTo } : {}),
+    }));
     review.pools = review.pools.flatMap(pool => {
       const item = body.pools.find(p => p.ref === pool.ref);
       if (!item) return [pool];
       if (item.action === 'hand-over') return [];
-      return [{ ...pool, confirmationDue: false, confirmation: { poolRef: pool.ref, owner, by, at } }];
+      return [{ ...pool, confirmationDue: false, confirmation: items.find(c => c.poolRef === pool.ref)! }];
     });
-    return review;
+    return { items };
   }
 
   downloadExport(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): ExportDownload {

@@ -54,8 +54,11 @@ export interface NodePoolGovernanceApi {
   getUpgradePlan(query?: UpgradeQuery, options?: { signal?: AbortSignal }): Promise<UpgradePlan>;
   /** An owner's review by entity ref (`group:default/team-a`). */
   getOwnerReview(owner: string): Promise<OwnerReview>;
-  /** Confirms pools as the owner's, or hands them to another group; answers the review after. */
-  confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<OwnerReview>;
+  /**
+   * Confirms pools as the owner's, or hands them to another group. Callers
+   * read the review again with `getOwnerReview` rather than trust the answer.
+   */
+  confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<unknown>;
   /** Where an export is served; it needs the user's token, so open it through `downloadExport`. */
   exportUrl(kind: ExportKind, format: ExportFormat, query?: ExportQuery): Promise<string>;
   /** Downloads an export with the user's credentials. */

@@ -295,8 +295,8 @@ export class NodePoolsClient implements NodePoolsApi {
     return this.request<OwnerReview>(`/owners/${encodeURIComponent(owner)}/review`);
   }
 
-  async confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<OwnerReview> {
-    return this.post<OwnerReview>(`/owners/${encodeURIComponent(owner)}/review/confirm`, body);
+  async confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<unknown> {
+    return this.post<unknown>(`/owners/${encodeURIComponent(owner)}/review/confirm`, body);
   }
 
   async exportUrl(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<string> {

@@ -25,7 +25,7 @@ function decodeRef(raw: string | undefined): string {
   }
 }
 
-function ReviewBody({ review, onChanged }: { review: OwnerReview; onChanged(review?: OwnerReview): void }) {
+function ReviewBody({ review, onChanged }: { review: OwnerReview; onChanged(): void }) {
   const permissions = useReviewPermissions(review.pools.map(p => p.ref));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Pools handed over leave the review: drop them from the selection.
@@ -76,9 +76,9 @@ function ReviewBody({ review, onChanged }: { review: OwnerReview; onChanged(revi
             owner={review.owner}
             selected={[...selected]}
             allowed={permissions.allowed.size > 0 || !review.pools.length}
-            onDone={next => {
+            onDone={() => {
               setSelected(new Set());
-              onChanged(next);
+              onChanged();
             }}
           />
         )}
@@ -91,7 +91,7 @@ function ReviewBody({ review, onChanged }: { review: OwnerReview; onChanged(revi
       <Grid item xs={12}>
         <InfoCard title={`Findings (${review.findings.length})`} noPadding>
           {review.findings.length ? (
-            <FindingsTable findings={review.findings} hideOwner onChanged={() => onChanged()} />
+            <FindingsTable findings={review.findings} hideOwner onChanged={onChanged} />
           ) : (
             <Typography variant="body2" color="textSecondary" style={{ padding: 16 }}>
               No open findings on this owner's pools.
@@ -123,20 +123,16 @@ function ReviewBody({ review, onChanged }: { review: OwnerReview; onChanged(revi
 export function OwnerReviewPage() {
   const api = useApi(nodePoolsApiRef);
   const owner = decodeRef(useParams().ref);
+  // Read again after each confirmation: the review is what the backend stored, not a guess.
   const loaded = useAsyncRetry(() => api.getOwnerReview(owner), [api, owner]);
-  const [latest, setLatest] = useState<OwnerReview>();
-  useEffect(() => setLatest(undefined), [loaded.value]);
-  const review = latest ?? loaded.value;
+  const review = loaded.value;
 
   let body;
   if (loaded.loading && !loaded.value) body = <Progress />;
   else if (loaded.error) body = <ResponseErrorPanel error={loaded.error} title="The review could not be loaded" />;
   else if (review) {
     body = (
-      <ReviewBody
-        review={review}
-        onChanged={next => (next ? setLatest(next) : loaded.retry())}
-      />
+      <ReviewBody review={review} onChanged={loaded.retry} />
     );
   }
   return (

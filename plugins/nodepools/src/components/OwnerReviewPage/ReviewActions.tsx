@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { nodepoolReviewConfirmPermission, type ConfirmReviewBody, type OwnerReview } from '@nodepools/plugin-nodepools-common';
+import { nodepoolReviewConfirmPermission, type ConfirmReviewBody } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef } from '../../api';
 import { PermissionNotice } from '../PermissionGate';
 import { HandOverDialog } from './HandOverDialog';
@@ -13,7 +13,8 @@ export interface ReviewActionsProps {
   selected: string[];
   /** False when the user may confirm none of the owner's pools. */
   allowed: boolean;
-  onDone(review: OwnerReview): void;
+  /** Called once the backend stored the confirmation, to read the review again. */
+  onDone(): void;
 }
 
 /** Confirms the selected pools as the owner's, or hands them to another group. */
@@ -29,9 +30,9 @@ export function ReviewActions({ owner, selected, allowed, onDone }: ReviewAction
   }
 
   const send = async (body: ConfirmReviewBody, done: string) => {
-    const review = await api.confirmOwnerReview(owner, body);
+    await api.confirmOwnerReview(owner, body);
     alertApi.post({ message: done, severity: 'success', display: 'transient' });
-    onDone(review);
+    onDone();
   };
 
   const confirm = async () => {
