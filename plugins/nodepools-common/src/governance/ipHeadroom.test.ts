@@ -48,6 +48,7 @@ describe('ipHeadroom', () => {
       {},
       { maxPodsPerNode: 30, podCapacity: 90, podsBeforeExhaustion: 10 },
     ],
+    ['GKE Autopilot: the pool says 32', { provider: 'gke', machineTypes: ['e2-standard-4'], maxPodsPerNode: 32, observed: running(90) }, {}, { maxPodsPerNode: 32, podCapacity: 96, podsBeforeExhaustion: 6 }],
     ['GKE Standard: 110', { provider: 'gke', machineTypes: ['e2-standard-4'], observed: running(30) }, {}, { maxPodsPerNode: 110, podCapacity: 330 }],
     ['DOKS: 110', { provider: 'doks', machineTypes: ['s-2vcpu-4gb'], observed: running(30) }, {}, { maxPodsPerNode: 110, podSlotsFree: 300 }],
     [

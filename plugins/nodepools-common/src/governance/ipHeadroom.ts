@@ -16,7 +16,9 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
  * Pod addresses of one pool, from its provider's pod IP model and the
  * machine catalog:
  *
- * - max pods per node: the pool's own setting, else the model's default
+ * - max pods per node: the pool's own setting (GKE's `maxPodsConstraint`,
+ *   32 on Autopilot; AKS's `maxPods`, 30 by default on Azure CNI with a node
+ *   subnet), else the model's default
  *   network for the pool's smallest machine type (EKS and Karpenter on AWS:
  *   ENIs x (IPv4 per ENI - 1) + 2; AKS Azure CNI Overlay 250; GKE Standard
  *   110; DOKS 110). With prefix delegation (VPC CNI, Nitro machines) the
