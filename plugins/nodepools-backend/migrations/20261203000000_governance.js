@@ -70,6 +70,10 @@ exports.up = async function up(knex) {
     table.string('fingerprint', 64).notNullable().comment('Hash of the document: an unchanged one writes nothing');
     table.text('document').notNullable().comment('JSON PoolGovernance');
     table
+      .text('cost_document')
+      .notNullable()
+      .comment('JSON of the fields of the document a cost roll-up reads: what GET /costs parses for 10,000 pools');
+    table
       .string('last_workload_at', 32)
       .comment('When workload pods were last seen on the pool (the evaluation that first found none); null while they run');
     table.index(['owner'], 'nodepools_gov_pools_owner_idx');

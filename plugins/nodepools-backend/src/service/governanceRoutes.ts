@@ -115,7 +115,7 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
     const { groupBy = 'owner', ...filters } = parseCostQuery(req.query);
     const restrict = await readRestriction(req);
     const [documents, evaluatedAt] = await Promise.all([
-      store.listPoolDocuments({ ...filters, restrict }),
+      store.listCostDocuments({ ...filters, restrict }),
       store.evaluatedAt(),
     ]);
     const body: CostsResponse = { groupBy, ...costsOf(documents, groupBy), ...(evaluatedAt ? { evaluatedAt } : {}) };
@@ -230,7 +230,7 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
       file = exportBody('findings', format, await store.allFindings({ ...query, restrict }, at));
     } else if (kind === 'costs') {
       const { groupBy = 'owner', ...filters } = parseCostQuery(req.query);
-      file = exportBody('costs', format, costsOf(await store.listPoolDocuments({ ...filters, restrict }), groupBy).items);
+      file = exportBody('costs', format, costsOf(await store.listCostDocuments({ ...filters, restrict }), groupBy).items);
     } else {
       const query = parseGovernancePoolQuery(req.query);
       file = exportBody('pools', format, await store.listPoolDocuments({ ...query, restrict }));

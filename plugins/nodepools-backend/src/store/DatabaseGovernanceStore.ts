@@ -85,6 +85,10 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     return listPoolDocuments(this.db, query);
   }
 
+  listCostDocuments(query: PoolDocumentQuery): Promise<PoolGovernance[]> {
+    return listPoolDocuments(this.db, query, 'cost');
+  }
+
   clusterPoolCounts(clusterRefs: string[]): Promise<Map<string, number>> {
     return clusterPoolCounts(this.db, clusterRefs);
   }

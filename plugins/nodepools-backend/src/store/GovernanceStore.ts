@@ -91,6 +91,11 @@ export interface GovernanceStore {
 
   /** Stored pool documents the query keeps, ordered by ref. */
   listPoolDocuments(query: PoolDocumentQuery): Promise<PoolGovernance[]>;
+  /**
+   * The same pools' documents cut to what `rollupCosts` reads (grouping
+   * keys, capacity, current and idle cost), in no order: the cost views.
+   */
+  listCostDocuments(query: PoolDocumentQuery): Promise<PoolGovernance[]>;
   /** Live pools per cluster ref, of these clusters. */
   clusterPoolCounts(clusterRefs: string[]): Promise<Map<string, number>>;
   /** Records confirmations and hand-overs (append-only). */

@@ -1,5 +1,11 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { DEFAULT_OWNER_KEYS, type DailyOwnerRollup, type PoolSpec } from '@nodepools/plugin-nodepools-common';
+import {
+  COST_GROUP_BY,
+  DEFAULT_OWNER_KEYS,
+  rollupCosts,
+  type DailyOwnerRollup,
+  type PoolSpec,
+} from '@nodepools/plugin-nodepools-common';
 import { preparePool } from '../../inventory/preparePool';
 import { makePoolSpec } from '../../testing/makePoolSpec';
 import { createStoresFromKnex, type Stores } from '../createStores';
@@ -218,6 +224,50 @@ describe('DatabaseGovernanceStore', () => {
       expect(await stores.governance.listPoolDocuments({})).toHaveLength(2);
       expect(await stores.governance.ownerHistory(PAYMENTS, '2026-12-01')).toHaveLength(1);
       expect(await stores.governance.evaluatedAt()).toBe('2026-12-03T10:00:00.000Z');
+    });
+
+    it('gives cost views that roll up exactly as the whole documents', async () => {
+      const pools = Array.from({ length: 12 }, (_, i) => {
+        const ref = `${i % 3 ? CLUSTER : 'gke/proj/europe-west1/other'}/pool-${i}`;
+        const priced = i % 4 !== 0;
+        return {
+          document: makePoolGovernance(ref, {
+            ...(i % 5 ? { owner: i % 2 ? PAYMENTS : DATA } : { owner: undefined }),
+            provider: i % 3 ? 'eks' : 'gke',
+            capacity: {
+              nodes: i,
+              requested: { cpu: i * 0.5, memory: i * 1e9 },
+              allocatable: { cpu: i * 2, memory: i * 4e9 },
+              ...(i % 2 ? { used: { cpu: i * 0.25, memory: i * 5e8 } } : {}),
+            },
+            cost: {
+              ref,
+              provider: 'eks',
+              cluster: 'c',
+              known: priced,
+              estimated: i % 3 === 0,
+              notes: [],
+              machineType: 'm6i.xlarge',
+              ...(priced ? { current: { nodes: i, hourly: i * 0.192, monthly: i * 140.16 } } : {}),
+            },
+            ...(i % 2 ? { idle: { utilization: 0.4, bindingResource: 'cpu' as const, hourly: i * 0.1, monthly: i * 73 } } : {}),
+            suggestions: [{ kind: 'retire', message: 'No workloads', details: { days: 30 } }],
+          }),
+          lastWorkloadAt: null,
+        };
+      });
+      await apply({ findings: [], pools });
+      const whole = await stores.governance.listPoolDocuments({});
+      // In the documents' order, so that sums of the same numbers are added alike.
+      const views = (await stores.governance.listCostDocuments({})).sort((a, b) => (a.ref < b.ref ? -1 : 1));
+      expect(views).toHaveLength(12);
+      expect(JSON.stringify(views).length).toBeLessThan(JSON.stringify(whole).length / 2);
+      for (const groupBy of COST_GROUP_BY) {
+        expect(rollupCosts(views, groupBy)).toEqual(rollupCosts(whole, groupBy));
+      }
+      expect(rollupCosts(await stores.governance.listCostDocuments({ owner: [DATA] }), 'owner').total.pools).toBe(
+        whole.filter(p => p.owner === DATA).length,
+      );
     });
 
     it('removes the documents of pools gone and keeps when workloads were last seen', async () => {

@@ -13,6 +13,24 @@ interface StoredPool {
   last_workload_at: string | null;
 }
 
+/**
+ * The fields of a pool's document that `rollupCosts` reads: its grouping
+ * keys, capacity, current cost and idle cost. `GET /costs` parses these
+ * instead of whole documents (a tenth of the bytes).
+ */
+export function costView(document: PoolGovernance): PoolGovernance {
+  const { current, known, estimated } = document.cost;
+  return {
+    ref: document.ref,
+    ...(document.owner ? { owner: document.owner } : {}),
+    clusterRef: document.clusterRef,
+    provider: document.provider,
+    capacity: document.capacity,
+    cost: { known, estimated, ...(current ? { current } : {}) },
+    ...(document.idle ? { idle: { monthly: document.idle.monthly } } : {}),
+  } as PoolGovernance;
+}
+
 function poolColumns(pool: EvaluatedPool) {
   const document = stableJson(pool.document);
   return {
@@ -20,6 +38,7 @@ function poolColumns(pool: EvaluatedPool) {
     cluster_ref: pool.document.clusterRef,
     provider: pool.document.provider,
     document,
+    cost_document: JSON.stringify(costView(pool.document)),
     fingerprint: createHash('sha256').update(document).digest('hex'),
     last_workload_at: pool.lastWorkloadAt,
   };
@@ -82,20 +101,23 @@ function applyPoolDocumentFilters(
 }
 
 /**
- * The stored documents the query keeps, by ref. The JSON is joined into
- * one array and parsed once, which is faster than a parse per row.
+ * The stored documents the query keeps, by ref: whole, or (`cost`) only
+ * what a cost roll-up reads (`costView`). The JSON is joined into one
+ * array and parsed once, which is faster than a parse per row.
  */
-export async function listPoolDocuments(db: Knex, query: PoolDocumentQuery): Promise<PoolGovernance[]> {
+export async function listPoolDocuments(
+  db: Knex,
+  query: PoolDocumentQuery,
+  view: 'document' | 'cost' = 'document',
+): Promise<PoolGovernance[]> {
   const clusterRefs = query.cluster?.length ? await matchingClusterRefs(db, query.cluster) : undefined;
-  const rows: Array<{ document: string }> = await applyPoolDocumentFilters(
-    db('nodepools_governance_pools as g'),
-    query,
-    clusterRefs,
-  )
-    .orderBy('g.ref')
-    .select('g.document');
+  const column = view === 'cost' ? 'g.cost_document' : 'g.document';
+  const filtered = applyPoolDocumentFilters(db('nodepools_governance_pools as g'), query, clusterRefs);
+  // Costs are summed: their order does not matter.
+  if (view === 'document') filtered.orderBy('g.ref');
+  const rows: Array<{ json: string }> = await filtered.select({ json: column });
   if (!rows.length) return [];
-  return JSON.parse(`[${rows.map(row => row.document).join(',')}]`) as PoolGovernance[];
+  return JSON.parse(`[${rows.map(row => row.json).join(',')}]`) as PoolGovernance[];
 }
 
 /** Live pools per cluster ref, of these clusters. */
