@@ -27,6 +27,8 @@ export function memoryFigures(capacity: CapacityFigures): string {
   return `${formatBytes(capacity.requested.memory ?? 0)} / ${formatBytes(capacity.allocatable.memory ?? 0)}${used}`;
 }
 
+const GROUP_HEADING: Record<CostGroupBy, string> = { owner: 'Owner', cluster: 'Cluster', provider: 'Cloud' };
+
 /** The key of the group of pools without owner. */
 const UNOWNED_KEY = '-';
 
@@ -66,7 +68,7 @@ export function CostTable({ items, total, groupBy }: { items: CostRollup[]; tota
       <Table size="small" className={classes.table} aria-label="Costs">
         <TableHead>
           <TableRow>
-            <TableCell>{groupBy === 'owner' ? 'Owner' : groupBy === 'cluster' ? 'Cluster' : 'Cloud'}</TableCell>
+            <TableCell>{GROUP_HEADING[groupBy]}</TableCell>
             <TableCell align="right">Pools</TableCell>
             <TableCell align="right">Nodes</TableCell>
             <TableCell>CPU requested / allocatable</TableCell>
