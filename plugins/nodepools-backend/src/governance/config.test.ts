@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { DEFAULT_GOVERNANCE_SCHEDULE, readGovernanceConfig } from './config';
 
-const read = (governance: unknown) => readGovernanceConfig(new ConfigReader({ nodepools: { governance } }));
+const read = (governance: JsonObject) => readGovernanceConfig(new ConfigReader({ nodepools: { governance } }));
 
 describe('readGovernanceConfig', () => {
   it('has defaults for everything', () => {

@@ -3,6 +3,7 @@ import {
   dailyOwnerRollups,
   evaluateGovernance,
   GOVERNANCE_RULES,
+  type EvaluateOptions,
   type GovernanceFinding,
   type GovernanceOptions,
   type GovernancePool,
@@ -30,6 +31,8 @@ export interface GovernanceRunDeps {
   triage: Pick<TriageStore, 'listClusters' | 'getReport'>;
   signals?: GovernanceSignals;
   options: GovernanceOptions;
+  /** Prices (`nodepools.pricing`) and the machine catalog the costs are worked out with. */
+  evaluate?: EvaluateOptions;
   logger?: LoggerService;
   now?: () => Date;
 }
@@ -77,7 +80,7 @@ export async function runGovernance(
   const options: GovernanceOptions = only
     ? { ...deps.options, disabledRules: [...deps.options.disabledRules, ...otherRules(only.rules)] }
     : deps.options;
-  const evaluation = evaluateGovernance({ now, pools, unschedulable, confirmations, options });
+  const evaluation = evaluateGovernance({ now, pools, unschedulable, confirmations, options }, deps.evaluate);
   const evaluateMs = performance.now() - evaluateStart;
 
   const writeStart = performance.now();

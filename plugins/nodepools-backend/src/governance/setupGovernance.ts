@@ -1,6 +1,7 @@
 import type { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { readPricingOverrides } from '@nodepools/plugin-nodepools-common';
 import type { DriftStore } from '../store/DriftStore';
 import type { GovernanceStore } from '../store/GovernanceStore';
 import type { PoolStore } from '../store/PoolStore';
@@ -58,6 +59,7 @@ export async function setupGovernance(options: {
       triage: stores.triage,
       signals: options.signals,
       options: settings.options,
+      evaluate: { pricing: readPricingOverrides(options.config.getOptional('nodepools.pricing')) },
     },
     reminders:
       settings.reminders && options.notifications

@@ -1,5 +1,9 @@
 import type { Request, Router } from 'express';
-import type { UserInfoService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   nodepoolDriftAcknowledgePermission,
@@ -60,11 +64,13 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
   const now = options.now ?? (() => new Date());
   const readRestriction = async (req: Request) => restrictionOf(await access.readScope(req));
 
+  /** Who acts: the user's entity ref, or the calling service's subject. */
   async function by(req: Request): Promise<string> {
     const credentials = await access.credentials(req);
-    return credentials.principal.type === 'user'
+    const principal = credentials.principal as BackstageUserPrincipal | BackstageServicePrincipal;
+    return principal.type === 'user'
       ? (await options.userInfo.getUserInfo(credentials)).userEntityRef
-      : (credentials.principal as { subject: string }).subject;
+      : principal.subject;
   }
 
   router.get('/findings', async (req, res) => {
