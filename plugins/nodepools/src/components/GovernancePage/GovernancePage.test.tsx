@@ -7,6 +7,7 @@ import {
   generalGovernance,
   governanceFindings,
   LEGACY_REF,
+  noOwnerFinding,
   PAYMENTS,
   spotGovernance,
   upgradePlan,
@@ -84,6 +85,41 @@ describe('GovernancePage', () => {
     expect(await screen.findByTestId('governance-summary')).toHaveTextContent('1 open finding, 2 acknowledged');
   });
 
+  it("shows the backend's refusal of an acknowledgement in the dialog", async () => {
+    const fake = api();
+    await renderRouter('/nodepools/governance', fake);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const legacy = rows().find(r => r.getAttribute('data-subject') === LEGACY_REF)!;
+    await userEvent.click(within(legacy).getByRole('button', { name: 'Acknowledge' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Acknowledge finding' });
+    await userEvent.type(within(dialog).getByLabelText(/Reason/), 'known');
+    fake.failure = new Error("You are not allowed to acknowledge findings of the node pool 'ng-legacy'");
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Acknowledge' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "You are not allowed to acknowledge findings of the node pool 'ng-legacy'",
+    );
+    expect(fake.governance.acknowledgements).toEqual([]);
+  });
+
+  it('pages through many findings', async () => {
+    const fake = new FakeNodePoolsApi(ALL_POOLS);
+    const many = Array.from({ length: 60 }, (_, i) => {
+      const f = noOwnerFinding();
+      const ref = `${LEGACY_REF}-${String(i).padStart(2, '0')}`;
+      return { ...f, id: `no-owner:${ref}`, subject: { kind: 'pool' as const, ref } };
+    });
+    fake.governance = new FakeGovernance({ findings: many });
+    await renderRouter('/nodepools/governance', fake);
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    const first = rows().length;
+    expect(first).toBeLessThan(60);
+    expect(screen.getByTestId('findings-total')).toHaveTextContent(`60 findings, the first ${first} shown`);
+    await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(rows()).toHaveLength(60));
+    expect(new Set(rows().map(r => r.getAttribute('data-subject'))).size).toBe(60);
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+
   it('offers no acknowledge button to a user without the permission', async () => {
     await renderRouter('/nodepools/governance', api(), {
       permissions: {
@@ -129,6 +165,16 @@ describe('GovernancePage', () => {
     );
     expect(currentSearch(screen.getByTestId('location')).get('groupBy')).toBe('cluster');
     expect(fake.governance.costQueries.at(-1)).toEqual({ groupBy: 'cluster' });
+  });
+
+  it('shows a failed cost or upgrade call in a panel', async () => {
+    const fake = api();
+    fake.failure = new Error('no governance evaluation yet');
+    await renderRouter('/nodepools/governance?tab=costs', fake);
+    expect(await screen.findByText(/Costs could not be loaded/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Upgrades' }));
+    expect(await screen.findByText(/The upgrade plan could not be loaded/)).toBeInTheDocument();
+    expect(currentSearch(screen.getByTestId('location')).get('tab')).toBe('upgrades');
   });
 
   it('lists the upgrade plan in order, with the flags of each step', async () => {
