@@ -13,7 +13,7 @@ import type { DriftStore } from '../store/DriftStore';
 import type { GovernanceApplySummary, GovernanceStore } from '../store/GovernanceStore';
 import type { TriageStore } from '../store/TriageStore';
 import { NO_SIGNALS, type GovernanceSignals } from './signals';
-import { loadUnschedulable } from './unschedulable';
+import { loadUnschedulable, type UnschedulableCache } from './unschedulable';
 import { workloadAge } from './workloadAge';
 
 /** What one evaluation did, for the log, the reminders and the benchmark. */
@@ -35,6 +35,8 @@ export interface GovernanceRunDeps {
   evaluate?: EvaluateOptions;
   logger?: LoggerService;
   now?: () => Date;
+  /** Kept across evaluations, so each triage report is parsed once. */
+  unschedulableCache?: UnschedulableCache;
 }
 
 /**
@@ -54,7 +56,9 @@ export async function runGovernance(
   const refs = inventory.map(entry => entry.pool.ref);
   const [driftCounts, unschedulable, confirmations, signals] = await Promise.all([
     deps.drift.poolCounts(now),
-    only ? Promise.resolve(new Map()) : loadUnschedulable(deps.triage, inventory.map(entry => entry.pool)),
+    only
+      ? Promise.resolve(new Map())
+      : loadUnschedulable(deps.triage, inventory.map(entry => entry.pool), deps.unschedulableCache),
     deps.store.latestConfirmations(only ? refs : undefined),
     (deps.signals ?? NO_SIGNALS).read(refs),
   ]);

@@ -59,6 +59,7 @@ export async function setupGovernance(options: {
       triage: stores.triage,
       signals: options.signals,
       options: settings.options,
+      unschedulableCache: new Map(),
       evaluate: { pricing: readPricingOverrides(options.config.getOptional('nodepools.pricing')) },
     },
     reminders:

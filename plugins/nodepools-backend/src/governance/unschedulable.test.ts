@@ -1,5 +1,5 @@
 import type { TriageReport } from '@nodepools/plugin-nodepools-common';
-import { unschedulableOf } from './unschedulable';
+import { loadUnschedulable, unschedulableOf } from './unschedulable';
 
 const signature = (id: string, fitsAfterScaleUp: boolean[]) => ({
   id,
@@ -45,5 +45,44 @@ describe('unschedulableOf', () => {
 
   it('is undefined when every pending pod fits somewhere after scale-up', () => {
     expect(unschedulableOf(report([{ namespace: 'web', name: 'a', state: 'unscheduled', signature: 'one' }]), 'x')).toBeUndefined();
+  });
+});
+
+describe('loadUnschedulable', () => {
+  const hopeless = report([{ namespace: 'ml', name: 'big', state: 'unscheduled', signature: 'none' }]);
+  const pool = { provider: 'eks', account: '1', region: 'r', cluster: 'c' } as never;
+
+  function triage(collectedAt: string, pendingPods = 1) {
+    return {
+      listClusters: jest.fn(async () => [
+        { clusterRef: 'kubernetes/-/-/c', provider: 'kubernetes', cluster: 'c', source: 'k', collectedAt, pendingPods },
+      ]),
+      getReport: jest.fn(async () => ({
+        clusterRef: 'kubernetes/-/-/c',
+        provider: 'kubernetes',
+        cluster: 'c',
+        source: 'k',
+        collectedAt,
+        reportJson: JSON.stringify(hopeless),
+      })),
+    };
+  }
+
+  it("keeps a report under its own ref and its pools' cluster, parsing each collection once", async () => {
+    const cache = new Map();
+    const first = triage('2026-12-03T10:00:00.000Z');
+    const found = await loadUnschedulable(first as never, [pool], cache);
+    expect([...found.keys()]).toEqual(['kubernetes/-/-/c', 'eks/1/r/c']);
+    expect(found.get('eks/1/r/c')?.pods).toBe(1);
+    await loadUnschedulable(first as never, [pool], cache);
+    expect(first.getReport).toHaveBeenCalledTimes(1);
+
+    const next = triage('2026-12-03T11:00:00.000Z');
+    await loadUnschedulable(next as never, [pool], cache);
+    expect(next.getReport).toHaveBeenCalledTimes(1);
+    const none = triage('2026-12-03T12:00:00.000Z', 0);
+    expect((await loadUnschedulable(none as never, [pool], cache)).size).toBe(0);
+    expect(none.getReport).not.toHaveBeenCalled();
+    expect(cache.size).toBe(0);
   });
 });

@@ -12,6 +12,12 @@ import type { TriageStore } from '../store/TriageStore';
 const EXAMPLES = 5;
 
 /**
+ * What each cluster's report said, by cluster ref and the collection it
+ * came from: a report is parsed once, not at every evaluation.
+ */
+export type UnschedulableCache = Map<string, { collectedAt: string; unschedulable?: ClusterUnschedulable }>;
+
+/**
  * The pods of one stored report that no pool can take, even after a
  * scale-up: pending pods whose scheduling signature no pool's verdict
  * fits after scale-up. Pods already placed (waiting for an address or a
@@ -40,6 +46,7 @@ export function unschedulableOf(report: TriageReport, analyzedAt: string): Clust
 export async function loadUnschedulable(
   triage: Pick<TriageStore, 'listClusters' | 'getReport'>,
   pools: readonly NodePool[],
+  cache: UnschedulableCache = new Map(),
 ): Promise<Map<string, ClusterUnschedulable>> {
   const poolClusters = new Map<string, ClusterIdentity>();
   for (const pool of pools) {
@@ -48,10 +55,21 @@ export async function loadUnschedulable(
   }
   const found = new Map<string, ClusterUnschedulable>();
   for (const cluster of await triage.listClusters()) {
-    if (!cluster.collectedAt || cluster.pendingPods <= 0) continue;
-    const stored = await triage.getReport(cluster.clusterRef);
-    if (!stored) continue;
-    const unschedulable = unschedulableOf(JSON.parse(stored.reportJson) as TriageReport, stored.collectedAt);
+    if (!cluster.collectedAt || cluster.pendingPods <= 0) {
+      cache.delete(cluster.clusterRef);
+      continue;
+    }
+    let entry = cache.get(cluster.clusterRef);
+    if (entry?.collectedAt !== cluster.collectedAt) {
+      const stored = await triage.getReport(cluster.clusterRef);
+      if (!stored) continue;
+      entry = {
+        collectedAt: cluster.collectedAt,
+        unschedulable: unschedulableOf(JSON.parse(stored.reportJson) as TriageReport, stored.collectedAt),
+      };
+      cache.set(cluster.clusterRef, entry);
+    }
+    const { unschedulable } = entry;
     if (!unschedulable) continue;
     found.set(cluster.clusterRef, unschedulable);
     for (const [ref, identity] of poolClusters) {

@@ -92,7 +92,8 @@ export async function applyFindings(
     }
   }
   for (const batch of chunks(inserts)) {
-    await tx('nodepools_governance_findings').insert(batch);
+    // A review's evaluation on another replica may have inserted the same finding meanwhile.
+    await tx('nodepools_governance_findings').insert(batch).onConflict('id').ignore();
     summary.rowsWritten += batch.length;
   }
   const toResolve = [...stored.values()].filter(row => !row.resolved_at && !seen.has(row.id)).map(row => row.id);
