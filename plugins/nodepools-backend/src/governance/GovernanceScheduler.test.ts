@@ -1,5 +1,6 @@
 import type { SchedulerService, SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { DEFAULT_GOVERNANCE_OPTIONS, DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import { preparePool } from '../inventory/preparePool';
 import { createStoresFromKnex, type Stores } from '../store/createStores';
@@ -7,7 +8,7 @@ import type { FindingsSummary } from '../store/DriftStore';
 import { makePoolSpec } from '../testing/makePoolSpec';
 import { GOVERNANCE_TASK_ID, GovernanceScheduler } from './GovernanceScheduler';
 import type { ReviewReminders } from './reminders';
-import { askingAfterDrift } from './setupGovernance';
+import { askingAfterDrift, setupGovernance } from './setupGovernance';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const ownership = { keys: DEFAULT_OWNER_KEYS, rules: [] };
@@ -115,5 +116,30 @@ describe('askingAfterDrift', () => {
     await wrapped.applyFindings({ at: 'x', findings: [], isStale: () => false });
     expect(requestRun).toHaveBeenCalledTimes(1);
     expect(await wrapped.poolCounts(new Date())).toEqual([]);
+  });
+});
+
+describe('setupGovernance', () => {
+  it('schedules the evaluation unless it is switched off, and reads its config', async () => {
+    const stores = await createStoresFromKnex(await databases.init('SQLITE_3'));
+    const setup = async (governance: Record<string, unknown>) => {
+      const { scheduler } = fakeScheduler();
+      const scheduled = await setupGovernance({
+        config: new ConfigReader({ nodepools: { governance } } as never),
+        scheduler,
+        stores,
+        poolSourceIds: [],
+        logger: mockServices.logger.mock(),
+      });
+      return { scheduled, scheduler };
+    };
+    const on = await setup({ reviewPeriod: 30, schedule: { frequency: { minutes: 15 }, timeout: { minutes: 2 } } });
+    expect(on.scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({ id: GOVERNANCE_TASK_ID, frequency: { minutes: 15 } }),
+    );
+    expect(on.scheduled.options.reviewPeriodDays).toBe(30);
+    const off = await setup({ enabled: false });
+    expect(off.scheduler.scheduleTask).not.toHaveBeenCalled();
+    await expect(setup({ disabledRules: ['nope'] })).rejects.toThrow("'nodepools.governance.disabledRules'");
   });
 });
