@@ -1,5 +1,8 @@
 import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import type { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import type {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import type { Knex } from 'knex';
 import { createStoresFromKnex, type Stores } from '../store/createStores';
@@ -35,7 +38,9 @@ describe('setupSignals', () => {
       });
 
     const scheduled = () =>
-      scheduler.scheduleTask.mock.calls.map(([task]) => task as SchedulerServiceTaskInvocationDefinition);
+      scheduler.scheduleTask.mock.calls.map(
+        ([task]) => task as SchedulerServiceTaskInvocationDefinition & SchedulerServiceTaskScheduleDefinition,
+      );
 
     it('schedules the hourly OpenCost read only when it is configured, and the daily pruning always', async () => {
       await setup();

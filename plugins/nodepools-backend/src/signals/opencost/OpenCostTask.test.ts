@@ -1,5 +1,6 @@
 import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import type { Knex } from 'knex';
 import { preparePool } from '../../inventory/preparePool';
@@ -205,7 +206,7 @@ describe('node costs from OpenCost', () => {
 });
 
 describe('readOpenCostEndpoints', () => {
-  const read = (opencost: unknown) =>
+  const read = (opencost: JsonValue) =>
     readOpenCostEndpoints(new ConfigReader({ nodepools: { cost: { opencost } } }));
 
   it('reads each block, with a 7d window by default', () => {

@@ -65,22 +65,26 @@ export function describeSubnetsXml(
   subnets: Array<{ id: string; available?: number | string; cidr?: string }>,
   nextToken?: string,
 ): Ec2Answer {
-  const items = subnets
-    .map(
-      s =>
-        `<item><subnetId>${s.id}</subnetId><subnetArn>arn:aws:ec2:us-east-1:111122223333:subnet/${s.id}</subnetArn>` +
-        `<state>available</state><vpcId>vpc-0f1e2d3c</vpcId>` +
-        (s.cidr ? `<cidrBlock>${s.cidr}</cidrBlock>` : '') +
-        (s.available !== undefined ? `<availableIpAddressCount>${s.available}</availableIpAddressCount>` : '') +
-        `<availabilityZone>us-east-1a</availabilityZone><defaultForAz>false</defaultForAz></item>`,
-    )
-    .join('');
+  const item = (s: { id: string; available?: number | string; cidr?: string }) => {
+    const cidr = s.cidr ? `<cidrBlock>${s.cidr}</cidrBlock>` : '';
+    const available =
+      s.available !== undefined ? `<availableIpAddressCount>${s.available}</availableIpAddressCount>` : '';
+    return [
+      `<item><subnetId>${s.id}</subnetId>`,
+      `<subnetArn>arn:aws:ec2:us-east-1:111122223333:subnet/${s.id}</subnetArn>`,
+      `<state>available</state><vpcId>vpc-0f1e2d3c</vpcId>${cidr}${available}`,
+      '<availabilityZone>us-east-1a</availabilityZone><defaultForAz>false</defaultForAz></item>',
+    ].join('');
+  };
+  const next = nextToken ? `<nextToken>${nextToken}</nextToken>` : '';
   return {
-    xml:
-      `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">` +
-      `<requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId><subnetSet>${items}</subnetSet>` +
-      (nextToken ? `<nextToken>${nextToken}</nextToken>` : '') +
-      `</DescribeSubnetsResponse>`,
+    xml: [
+      '<?xml version="1.0" encoding="UTF-8"?>\n',
+      '<DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">',
+      '<requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>',
+      `<subnetSet>${subnets.map(item).join('')}</subnetSet>${next}`,
+      '</DescribeSubnetsResponse>',
+    ].join(''),
   };
 }
 
