@@ -121,8 +121,8 @@ describe('node usage from metrics.k8s.io', () => {
     );
     expect(usage).toEqual({
       general: { cpu: 1.75, memory: 3 * 2 ** 30 },
-      // Its node has no metrics yet (just started): it uses nothing measured.
-      gpu: { cpu: 0, memory: 0 },
+      // Its only node has no metrics yet (just started): unknown, not zero.
+      gpu: undefined,
     });
     // Usage travels beside the roll-up, never in what the pool rows store.
     expect(listing.observed[0].observed).not.toHaveProperty('usage');

@@ -79,17 +79,19 @@ export class NodeRollUp {
 
   /**
    * Sums each node's usage (`metrics.k8s.io`) into its pool, by the node
-   * names the node listing mapped; nodes not listed are left out. Every
-   * pool then reports usage, zero when none of its nodes had metrics yet.
+   * names the node listing mapped; nodes not listed are left out. A pool
+   * none of whose nodes has metrics yet (all just started) gets no usage:
+   * unknown, not zero.
    */
   addNodeUsage(metrics: NodeMetric[]): void {
-    this.usage = new Map([...this.pools.values()].map(pool => [pool, { cpu: 0, memory: 0 }]));
+    this.usage = new Map();
     for (const metric of metrics) {
       const pool = this.poolOfNodeName.get(metric.name);
-      const usage = pool && this.usage.get(pool);
-      if (!usage) continue;
+      if (!pool) continue;
+      const usage = this.usage.get(pool) ?? { cpu: 0, memory: 0 };
       usage.cpu = roundToNano(usage.cpu + metric.cpu);
       usage.memory = roundToNano(usage.memory + metric.memory);
+      this.usage.set(pool, usage);
     }
   }
 
