@@ -30,7 +30,7 @@ export interface SignalRecorderDeps {
  * untouched, and a failed write is logged, never thrown, so the signals
  * stay out of the pool rows and their list documents.
  */
-export function recordSignals<S extends PoolSource>(source: S, deps: SignalRecorderDeps): PoolSource {
+export function recordSignals(source: PoolSource, deps: SignalRecorderDeps): PoolSource {
   const recorded: PoolSource & Partial<ObservingSource> = {
     id: source.id,
     kind: source.kind,
