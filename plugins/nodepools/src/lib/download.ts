@@ -1,3 +1,6 @@
+/** How long an object URL outlives its click: a browser may read the blob after the click returned. */
+export const REVOKE_AFTER_MS = 30_000;
+
 /**
  * Saves a blob the page fetched as a file: an object URL behind a link
  * clicked once, then released. A plain link to the API would reach it
@@ -5,16 +8,15 @@
  */
 export function saveBlob(blob: Blob, filename: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  doc.body.appendChild(link);
   try {
-    const link = doc.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.rel = 'noopener';
-    doc.body.appendChild(link);
     link.click();
-    link.remove();
   } finally {
-    // Released on the next tick: some browsers start the download only after the click returns.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
   }
 }

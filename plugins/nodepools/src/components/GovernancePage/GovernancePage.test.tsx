@@ -193,8 +193,7 @@ describe('GovernancePage', () => {
   it('downloads an export with the current filters through the API, saved from memory', async () => {
     const fake = api();
     const createObjectURL = jest.fn(() => 'blob:nodepools-export');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     try {
       await renderRouter('/nodepools/governance?tab=exports&owner=group%3Adefault%2Fpayments&severity=high', fake);
@@ -209,7 +208,6 @@ describe('GovernancePage', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Download pools as JSON' }));
       await waitFor(() => expect(fake.governance.exports).toHaveLength(2));
       expect(fake.governance.exports[1]).toEqual({ kind: 'pools', format: 'json', query: { owner: [PAYMENTS] } });
-      await waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:nodepools-export'));
     } finally {
       click.mockRestore();
     }
