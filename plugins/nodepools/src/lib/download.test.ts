@@ -9,7 +9,7 @@ describe('saveBlob', () => {
     const revokeObjectURL = jest.fn();
     Object.assign(URL, { createObjectURL, revokeObjectURL });
     const clicked: Array<{ href: string; download: string; attached: boolean }> = [];
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function recordClick(this: HTMLAnchorElement) {
       clicked.push({ href: this.href, download: this.download, attached: document.body.contains(this) });
     });
     try {
