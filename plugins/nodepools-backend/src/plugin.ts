@@ -12,7 +12,8 @@ import {
   type DesiredStateSource,
 } from '@nodepools/plugin-nodepools-node';
 import { setupDrift } from './drift/setupDrift';
-import { askingAfterDrift, setupGovernance } from './governance/setupGovernance';
+import { setupGovernance } from './governance/setupGovernance';
+import { setupSignals } from './signals';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -135,12 +136,23 @@ export const nodepoolsPlugin = createBackendPlugin({
         // Filled once the pool sources are scheduled; the comparison waits for each one's first run.
         const poolSourceIds: string[] = [];
         // The governance stage: the fleet's rules, costs and reviews, after syncs and drift changes.
-        const governance = await setupGovernance({ config, scheduler, stores, poolSourceIds, notifications, logger });
+        // Node usage, subnet headroom and real node prices, read beside the syncs for governance.
+        const signals = await setupSignals({ config, database, scheduler, logger, pools: stores.pools });
+        const governance = await setupGovernance({
+          config,
+          scheduler,
+          stores,
+          poolSourceIds,
+          notifications,
+          signals: signals.governance,
+          logger,
+        });
         // The drift stage: declarations read on their schedules, compared after every sync.
         const drift = await setupDrift({
           config,
           scheduler,
-          store: askingAfterDrift(stores.drift, () => governance.requestRun()),
+          store: stores.drift,
+          onFindingsChanged: () => governance.requestRun(),
           pools: stores.pools,
           poolSourceIds,
           logger,
@@ -202,7 +214,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             : []),
         ];
         for (const { source, schedule, shards } of sources) {
-          await sync.schedule(source, schedule, { shards });
+          await sync.schedule(signals.observe(source), schedule, { shards });
         }
         poolSourceIds.push(...sync.sourceIds());
 

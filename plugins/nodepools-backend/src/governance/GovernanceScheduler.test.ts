@@ -4,11 +4,10 @@ import { ConfigReader } from '@backstage/config';
 import { DEFAULT_GOVERNANCE_OPTIONS, DEFAULT_OWNER_KEYS } from '@nodepools/plugin-nodepools-common';
 import { preparePool } from '../inventory/preparePool';
 import { createStoresFromKnex, type Stores } from '../store/createStores';
-import type { FindingsSummary } from '../store/DriftStore';
 import { makePoolSpec } from '../testing/makePoolSpec';
 import { GOVERNANCE_TASK_ID, GovernanceScheduler } from './GovernanceScheduler';
 import type { ReviewReminders } from './reminders';
-import { askingAfterDrift, setupGovernance } from './setupGovernance';
+import { setupGovernance } from './setupGovernance';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const ownership = { keys: DEFAULT_OWNER_KEYS, rules: [] };
@@ -101,21 +100,6 @@ describe('GovernanceScheduler', () => {
     const hint = await governance.reviewedOwners();
     expect(hint(makePoolSpec())).toBe('group:default/team-data');
     expect(hint(makePoolSpec({ name: 'other' }))).toBeUndefined();
-  });
-});
-
-describe('askingAfterDrift', () => {
-  it('asks for an evaluation only when a comparison changed a finding', async () => {
-    const applied: FindingsSummary = { created: 0, changed: 0, reopened: 0, resolved: 0, unchanged: 3, keptStale: 0, rowsWritten: 0 };
-    const store = { applyFindings: jest.fn(async () => applied), poolCounts: jest.fn(async () => []) };
-    const requestRun = jest.fn();
-    const wrapped = askingAfterDrift(store as never, requestRun);
-    await wrapped.applyFindings({ at: 'x', findings: [], isStale: () => false });
-    expect(requestRun).not.toHaveBeenCalled();
-    applied.rowsWritten = 2;
-    await wrapped.applyFindings({ at: 'x', findings: [], isStale: () => false });
-    expect(requestRun).toHaveBeenCalledTimes(1);
-    expect(await wrapped.poolCounts(new Date())).toEqual([]);
   });
 });
 

@@ -12,26 +12,6 @@ import { ReviewReminders } from './reminders';
 import type { GovernanceSignals } from './signals';
 
 /**
- * A drift store that asks for a governance evaluation whenever a
- * comparison changed a finding (open drift is one of the rules' inputs).
- */
-export function askingAfterDrift(store: DriftStore, requestRun: () => void): DriftStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'applyFindings') {
-        return async (...args: Parameters<DriftStore['applyFindings']>) => {
-          const applied = await target.applyFindings(...args);
-          if (applied.rowsWritten) requestRun();
-          return applied;
-        };
-      }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/**
  * Wires the governance stage: reads `nodepools.governance`, schedules the
  * evaluation (unless `enabled: false`) and its reminders. The returned
  * scheduler is asked for runs after syncs and drift comparisons, and
