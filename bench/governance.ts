@@ -61,6 +61,9 @@ async function measure(target: DatabaseTarget, inventory: Awaited<ReturnType<typ
     const again = await runGovernance(deps);
     const now = new Date();
     const owner = 'group:default/team-7';
+    const ownerPools = await stores.governance.listPoolDocuments({ owner: [owner] });
+    // A review that finds nothing would time an empty read.
+    if (ownerPools.length === 0) throw new Error(`${owner} owns no pool in the generated inventory`);
     const reads = [
       await timed('findings: first page of 50 + summary', iterations, () =>
         Promise.all([stores.governance.listFindings({ limit: 50 }, now), stores.governance.summary(undefined, now)]),
@@ -69,7 +72,7 @@ async function measure(target: DatabaseTarget, inventory: Awaited<ReturnType<typ
         costsOf(await stores.governance.listCostDocuments({}), 'owner'),
       ),
       await timed('costs by cluster', iterations, async () => costsOf(await stores.governance.listCostDocuments({}), 'cluster')),
-      await timed(`review of one owner (${owner})`, iterations, () =>
+      await timed(`review of one owner (${owner}, ${ownerPools.length} pools)`, iterations, () =>
         Promise.all([
           stores.governance.listPoolDocuments({ owner: [owner] }),
           stores.governance.allFindings({ owner: [owner], state: 'all' }, now),
