@@ -25,6 +25,7 @@ const BENCHMARKS = [
   { name: 'ui', file: 'ui.ts', postgres: false },
   { name: 'catalog', file: 'catalog.ts', postgres: false },
   { name: 'request-queue', file: 'requestQueue.ts', postgres: false },
+  { name: 'governance', file: 'governance.ts', postgres: true },
 ];
 
 function run(file, env) {

@@ -23,3 +23,7 @@ export async function openPoolStore(
 ): Promise<PoolStore> {
   return (await createStoresFromKnex(knex, options)).pools;
 }
+
+export { createStoresFromKnex } from '../../plugins/nodepools-backend/src/store/createStores';
+export { runGovernance } from '../../plugins/nodepools-backend/src/governance/runGovernance';
+export { costsOf } from '../../plugins/nodepools-backend/src/governance/views';

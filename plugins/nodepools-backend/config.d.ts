@@ -256,6 +256,13 @@ export interface Config {
         clusters?: string[];
         /** A private or test endpoint instead of the public EKS one. */
         endpoint?: string;
+        /** The EC2 endpoint for `DescribeSubnets` when `endpoint` is set (else AWS's). */
+        ec2Endpoint?: string;
+        /**
+         * Read the free addresses of the node groups' subnets (default true,
+         * except with `endpoint` and no `ec2Endpoint`).
+         */
+        describeSubnets?: boolean;
       } & CloudSourceTuning>;
       /** GKE node pools of every cluster of the projects, through the REST API. */
       gke?: Array<{
@@ -304,6 +311,12 @@ export interface Config {
       karpenter?: boolean;
       /** Roll up each cluster's nodes per pool (default true). */
       observeNodes?: boolean;
+      /**
+       * Also read each node's usage from `metrics.k8s.io` (as `kubectl top
+       * nodes`) and keep it per pool beside the roll-up (default true). A
+       * cluster without metrics-server is read as before.
+       */
+      nodeMetrics?: boolean;
       /** Objects per page when listing nodes and pods (default 500). */
       pageSize?: number;
       /** Clusters read at once, and calls in flight at once (default 4). */
@@ -530,6 +543,42 @@ export interface Config {
     };
 
     /**
+     * The governance stage: rules over the whole fleet (owners, taints,
+     * system pools, autoscaling, versions, stale sources, drift,
+     * unschedulable pods, pod addresses, ownership reviews), each pool's
+     * cost and suggestions, and the owners' reviews.
+     */
+    governance?: {
+      /** False stops the evaluation; the routes answer from what was stored. Default true. */
+      enabled?: boolean;
+      /**
+       * Schedule of the evaluation (a global task); it also runs after
+       * every pool sync and every drift comparison that changed a finding.
+       * Default every 30 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Quiet time after a sync or comparison before the evaluation runs (default 10 seconds). */
+      debounce?: HumanDuration | string;
+      /** Days an owner's confirmation of a pool counts in the review (default 90). */
+      reviewPeriod?: number;
+      /** Days without workload pods before a pool is suggested for retirement (default 14). */
+      retireAfterDays?: number;
+      /**
+       * Share of a pool's pod addresses (its nodes' pod slots and, on EKS,
+       * its subnets) below which it is reported as running out (default
+       * 0.1, 10 % left).
+       */
+      ipHeadroomRatio?: number;
+      /** Rules not evaluated, by id (`fixed-size`, `mixed-workloads`...). */
+      disabledRules?: string[];
+      /**
+       * Send each owner with unconfirmed pools one notification per review
+       * period, through the notifications backend (default false).
+       */
+      reminders?: boolean;
+    };
+
+    /**
      * Pending-pod triage. Live clusters (`kubernetes.clusterLocatorMethods`)
      * are read on this schedule; `files` adds saved kubectl output.
      */
@@ -584,6 +633,23 @@ export interface Config {
         pods: string;
         nodes: string;
         events?: string;
+      }>;
+    };
+    /** Real costs beside the list prices. */
+    cost?: {
+      /**
+       * OpenCost instances to read node costs from, once an hour
+       * (`GET {baseUrl}/assets?window=..&filterTypes=Node`): each pool
+       * gets the average cost of one of its nodes per hour, by the pool
+       * labels of the nodes.
+       */
+      opencost?: Array<{
+        /** Where OpenCost's API answers, e.g. `http://opencost.opencost:9003`. */
+        baseUrl: string;
+        /** The cluster whose nodes it costs: a cluster ref (`eks/123456789012/us-east-1/prod`) or a name. */
+        cluster: string;
+        /** OpenCost's window, e.g. `24h`, `7d` (default), `2w`. */
+        window?: string;
       }>;
     };
   };

@@ -281,7 +281,7 @@ function workloadPool(
  * The clusters of a generated inventory. Deterministic in `seed`; cluster
  * `i` holds `poolsInCluster(i)` pools, the first of them a system pool.
  */
-export function planInventory(options: { clusters: number; seed: number }): ClusterPlan[] {
+export function planInventory(options: { clusters: number; seed: number; ownerGroups?: number }): ClusterPlan[] {
   const random = new Random(options.seed);
   const plans: ClusterPlan[] = [];
   for (let index = 0; index < options.clusters; index++) {
@@ -304,7 +304,9 @@ export function planInventory(options: { clusters: number; seed: number }): Clus
     };
     cluster.pools.push(systemPool(provider, cluster, random));
     for (let position = 1; position < poolsInCluster(index); position++) {
-      cluster.pools.push(workloadPool(provider, cluster, position, `team-${team}`, random));
+      // `ownerGroups` spreads the pools over that many groups, cluster by cluster.
+      const owner = options.ownerGroups ? `team-${(index * 5 + position) % options.ownerGroups}` : `team-${team}`;
+      cluster.pools.push(workloadPool(provider, cluster, position, owner, random));
     }
     plans.push(cluster);
   }

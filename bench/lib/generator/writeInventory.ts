@@ -48,8 +48,10 @@ export async function writeInventory(options: {
   dir: string;
   clusters: number;
   seed?: number;
+  /** Spread the workload pools over this many owner groups instead of one team per cluster. */
+  ownerGroups?: number;
 }): Promise<GeneratedInventory> {
-  const plans = planInventory({ clusters: options.clusters, seed: options.seed ?? 20261125 });
+  const plans = planInventory({ clusters: options.clusters, seed: options.seed ?? 20261125, ownerGroups: options.ownerGroups });
   const bytes = await writeClusters(options.dir, plans);
   const files = plans.map(plan => {
     const { fileName, context } = renderCluster(plan);

@@ -12,6 +12,8 @@ import {
   type DesiredStateSource,
 } from '@nodepools/plugin-nodepools-node';
 import { setupDrift } from './drift/setupDrift';
+import { setupGovernance } from './governance/setupGovernance';
+import { setupSignals } from './signals';
 import { nodepoolsSourcesExtensionPoint } from './extensions';
 import { readStalenessConfig } from './inventory/freshness';
 import { readHistoryRetention } from './inventory/historyRetention';
@@ -133,11 +135,24 @@ export const nodepoolsPlugin = createBackendPlugin({
         const connector = new ClusterConnector();
         // Filled once the pool sources are scheduled; the comparison waits for each one's first run.
         const poolSourceIds: string[] = [];
+        // The governance stage: the fleet's rules, costs and reviews, after syncs and drift changes.
+        // Node usage, subnet headroom and real node prices, read beside the syncs for governance.
+        const signals = await setupSignals({ config, database, scheduler, logger, pools: stores.pools });
+        const governance = await setupGovernance({
+          config,
+          scheduler,
+          stores,
+          poolSourceIds,
+          notifications,
+          signals: signals.governance,
+          logger,
+        });
         // The drift stage: declarations read on their schedules, compared after every sync.
         const drift = await setupDrift({
           config,
           scheduler,
           store: stores.drift,
+          onFindingsChanged: () => governance.requestRun(),
           pools: stores.pools,
           poolSourceIds,
           logger,
@@ -153,15 +168,22 @@ export const nodepoolsPlugin = createBackendPlugin({
           scheduler,
           store: stores.pools,
           ownership: readOwnershipConfig(config),
-          ownerHints: async () => ({
-            ...(catalogHints ? await catalogHints() : {}),
-            requestedOwner: (spec: PoolSpec) => requests.ownerIndex.ownerOf(spec),
-          }),
+          ownerHints: async () => {
+            const reviewed = await governance.reviewedOwners();
+            return {
+              ...(catalogHints ? await catalogHints() : {}),
+              // An approved request's owner, else the group a review last handed the pool to.
+              requestedOwner: (spec: PoolSpec) => requests.ownerIndex.ownerOf(spec) ?? reviewed(spec),
+            };
+          },
           staleness: readStalenessConfig(config),
           priorities: readSourcePriorities(config),
           logger,
           hooks: { beforeSync: requests.refreshOwners, afterSync: async () => { await requests.detect(); } },
-          onSynced: () => drift.requestRun(),
+          onSynced: () => {
+            drift.requestRun();
+            governance.requestRun();
+          },
         });
         const triageSchedule = readSchedule(
           config,
@@ -192,7 +214,7 @@ export const nodepoolsPlugin = createBackendPlugin({
             : []),
         ];
         for (const { source, schedule, shards } of sources) {
-          await sync.schedule(source, schedule, { shards });
+          await sync.schedule(signals.observe(source), schedule, { shards });
         }
         poolSourceIds.push(...sync.sourceIds());
 
@@ -251,6 +273,12 @@ export const nodepoolsPlugin = createBackendPlugin({
             },
             compressedCacheBytes: Math.round(listingCacheBytes / 4),
             drift: { store: stores.drift, userInfo, permissions },
+            governance: {
+              store: stores.governance,
+              userInfo,
+              reviewPeriodDays: governance.options.reviewPeriodDays,
+              reviewed: refs => governance.reviewed(refs),
+            },
             requests: { service: requests.service, httpAuth, userInfo, permissions },
           }),
         );

@@ -5,6 +5,8 @@ import GroupIcon from '@material-ui/icons/Group';
 import CategoryIcon from '@material-ui/icons/Category';
 import HourglassIcon from '@material-ui/icons/HourglassEmpty';
 import CompareArrowsIcon from '@material-ui/icons/CompareArrows';
+import GavelIcon from '@material-ui/icons/Gavel';
+import SupervisorAccountIcon from '@material-ui/icons/SupervisorAccount';
 import type { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page, SidebarItem } from '@backstage/core-components';
 import { CatalogClient } from '@backstage/catalog-client';
@@ -81,6 +83,12 @@ createDevApp()
   )
   .addSidebarItem(
     <SidebarItem key="drift" to="/nodepools/drift" text="Drift" icon={CompareArrowsIcon} />,
+  )
+  .addSidebarItem(
+    <SidebarItem key="governance" to="/nodepools/governance" text="Governance" icon={GavelIcon} />,
+  )
+  .addSidebarItem(
+    <SidebarItem key="owners" to="/nodepools/owners" text="Owners" icon={SupervisorAccountIcon} />,
   )
   .addPage({
     element: <EntityCardsPage />,

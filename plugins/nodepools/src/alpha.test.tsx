@@ -25,6 +25,8 @@ import { ALL_POOLS, eksGeneral, SOURCES } from './__testUtils__/pools';
 import { TRIAGES } from './__testUtils__/triage';
 import { isNodePoolsAvailable } from './lib/entityPools';
 import { gpuSpec } from './__testUtils__/requests';
+import { FakeGovernance } from './__testUtils__/FakeGovernance';
+import { generalGovernance, governanceFindings, paymentsReview } from './__testUtils__/governance';
 
 const group: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -36,7 +38,7 @@ const group: Entity = {
 describe('nodepools frontend plugin (new frontend system)', () => {
   it('is the nodepools plugin with its routes', () => {
     expect(plugin.id).toBe('nodepools');
-    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'newRequest', 'pool', 'pools', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
+    expect(Object.keys(plugin.routes).sort()).toEqual(['drift', 'governance', 'newRequest', 'ownerReview', 'owners', 'pool', 'pools', 'request', 'requestApprovals', 'requests', 'root', 'sources', 'triage']);
   });
 
   it('names its extensions the way the README tells adopters', () => {
@@ -46,6 +48,8 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     expect(plugin.getExtension('sub-page:nodepools/triage')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/sources')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/drift')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/governance')).toBeDefined();
+    expect(plugin.getExtension('sub-page:nodepools/owners')).toBeDefined();
     expect(plugin.getExtension('sub-page:nodepools/requests')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/group-pools')).toBeDefined();
     expect(plugin.getExtension('entity-card:nodepools/cluster-pools')).toBeDefined();
@@ -88,6 +92,8 @@ describe('nodepools frontend plugin (new frontend system)', () => {
       ['Triage', '/nodepools/triage'],
       ['Sources', '/nodepools/sources'],
       ['Drift', '/nodepools/drift'],
+      ['Governance', '/nodepools/governance'],
+      ['Owners', '/nodepools/owners'],
       ['Requests', '/nodepools/requests'],
     ]);
     expect(screen.queryByText(/Kubernetes node pools across/)).not.toBeInTheDocument();
@@ -179,6 +185,20 @@ describe('nodepools frontend plugin (new frontend system)', () => {
     await userEvent.click(await screen.findByRole('link', { name: '4 pending pods would fit after scale-up' }));
     expect(await screen.findByRole('table', { name: 'Verdicts for s1' })).toBeInTheDocument();
     expect(screen.getByTestId('triage-report')).toHaveAttribute('data-cluster', 'prod-use1');
+  });
+
+  it('serves governance and reaches an owner review from a finding, under the mount point', async () => {
+    const api = new FakeNodePoolsApi(ALL_POOLS);
+    api.governance = new FakeGovernance({ findings: governanceFindings(), pools: [generalGovernance()], reviews: [paymentsReview()] });
+    renderTestApp({
+      features: [plugin],
+      initialRouteEntries: ['/nodepools/governance'],
+      apis: [[nodePoolsApiRef, api]],
+    });
+    expect(await screen.findAllByTestId('governance-finding')).toHaveLength(2);
+    await userEvent.click(screen.getByRole('link', { name: 'group:default/payments' }));
+    expect(await screen.findByTestId('review-summary')).toHaveTextContent('1 pool, $420.48/month');
+    expect(screen.getByRole('tab', { name: 'Owners' })).toHaveAttribute('href', '/nodepools/owners');
   });
 
   it('opens the approval queue and a request page of the plugin', async () => {

@@ -28,6 +28,9 @@ import {
 import {
   newRequestRouteRef,
   driftRouteRef,
+  governanceRouteRef,
+  ownerReviewRouteRef,
+  ownersRouteRef,
   poolRouteRef,
   poolsRouteRef,
   requestApprovalsRouteRef,
@@ -49,6 +52,9 @@ const routes = convertLegacyRouteRefs({
   newRequest: newRequestRouteRef,
   request: requestRouteRef,
   drift: driftRouteRef,
+  governance: governanceRouteRef,
+  owners: ownersRouteRef,
+  ownerReview: ownerReviewRouteRef,
 });
 
 /** The client of the nodepools backend. */
@@ -64,7 +70,7 @@ export const nodePoolsApi = ApiBlueprint.make({
 
 /**
  * The plugin's page at `/nodepools`, under the app's own header: its
- * sub-pages (Pools, Triage, Sources, Drift) are the header's tabs, and further
+ * sub-pages (Pools, Triage, Sources, Drift, Governance, Owners, Requests) are the header's tabs, and further
  * features attach theirs to `page:nodepools` (input `pages`). Its title
  * and icon also make the app's navigation item.
  */
@@ -130,6 +136,28 @@ export const nodePoolsDriftSubPage = SubPageBlueprint.make({
     path: 'drift',
     title: 'Drift',
     loader: () => import('./components/DriftPage').then(m => subPage(<m.DriftPage />)),
+  },
+});
+
+/** Governance: findings of the pool rules, costs, the upgrade plan and exports. */
+export const nodePoolsGovernanceSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'governance',
+  params: {
+    path: 'governance',
+    title: 'Governance',
+    loader: () => import('./components/GovernancePage').then(m => subPage(<m.GovernancePage />)),
+  },
+});
+
+/** Every owner's pools and cost, and each owner's review below it (`owners/:ref/review`). */
+export const nodePoolsOwnersSubPage = SubPageBlueprint.make({
+  attachTo: { id: 'page:nodepools', input: 'pages' },
+  name: 'owners',
+  params: {
+    path: 'owners',
+    title: 'Owners',
+    loader: () => import('./components/Router').then(m => subPage(<m.OwnerRoutes />)),
   },
 });
 
@@ -224,6 +252,8 @@ export default createFrontendPlugin({
     nodePoolsTriageSubPage,
     nodePoolsSourcesSubPage,
     nodePoolsDriftSubPage,
+    nodePoolsGovernanceSubPage,
+    nodePoolsOwnersSubPage,
     nodePoolsRequestsSubPage,
     entityGroupPoolsCard,
     entityClusterPoolsCard,

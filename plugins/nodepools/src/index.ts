@@ -14,7 +14,14 @@ export {
   EntityWorkloadPoolsCard,
 } from './plugin';
 export { nodePoolsApiRef, NodePoolsClient } from './api';
-export type { NodePoolsApi, NodePoolsRequestOptions } from './api';
+export type {
+  ExportDownload,
+  ExportQuery,
+  NodePoolGovernanceApi,
+  NodePoolsApi,
+  NodePoolsRequestOptions,
+  UpgradeQuery,
+} from './api';
 export {
   rootRouteRef,
   poolsRouteRef,
@@ -26,6 +33,9 @@ export {
   newRequestRouteRef,
   requestRouteRef,
   driftRouteRef,
+  governanceRouteRef,
+  ownersRouteRef,
+  ownerReviewRouteRef,
 } from './routes';
 export * from './components';
 export {

@@ -10,6 +10,9 @@ import { NodePoolsClient, nodePoolsApiRef } from './api';
 import {
   newRequestRouteRef,
   driftRouteRef,
+  governanceRouteRef,
+  ownerReviewRouteRef,
+  ownersRouteRef,
   poolRouteRef,
   poolsRouteRef,
   requestApprovalsRouteRef,
@@ -42,11 +45,15 @@ export const nodepoolsPlugin = createPlugin({
     newRequest: newRequestRouteRef,
     request: requestRouteRef,
     drift: driftRouteRef,
+    governance: governanceRouteRef,
+    owners: ownersRouteRef,
+    ownerReview: ownerReviewRouteRef,
   },
 });
 
 /**
- * The pool list, pool pages, sources page, pending-pod triage and drift. Mount it once, e.g.
+ * The pool list, pool pages, sources page, pending-pod triage, drift, governance and the
+ * owners' reviews. Mount it once, e.g.
  * `<Route path="/nodepools" element={<NodePoolsPage />} />`.
  */
 export const NodePoolsPage = nodepoolsPlugin.provide(

@@ -75,3 +75,30 @@ export const driftRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/drift',
 });
+
+/**
+ * Governance across the inventory: findings of the pool rules, costs and
+ * idle capacity, the upgrade plan and exports; `?tab=` names the section.
+ */
+export const governanceRouteRef = createSubRouteRef({
+  id: 'nodepools/governance',
+  parent: rootRouteRef,
+  path: '/governance',
+});
+
+/** Every owner's pools, cost and review state, each linked to its review. */
+export const ownersRouteRef = createSubRouteRef({
+  id: 'nodepools/owners',
+  parent: rootRouteRef,
+  path: '/owners',
+});
+
+/**
+ * One owner's review of its pools. The `ref` parameter is the owner's
+ * entity ref (`group:default/team-a`) passed through `encodeURIComponent`.
+ */
+export const ownerReviewRouteRef = createSubRouteRef({
+  id: 'nodepools/owner-review',
+  parent: rootRouteRef,
+  path: '/owners/:ref/review',
+});

@@ -38,6 +38,8 @@ export class DriftScheduler {
        * would be "declared, not found" until the next comparison.
        */
       inventoryReady?: () => Promise<boolean>;
+      /** Told after a comparison that wrote something: later stages read open drift. */
+      onFindingsChanged?: () => void;
     },
   ) {}
 
@@ -55,7 +57,8 @@ export class DriftScheduler {
             logger.info('Drift comparison waits for the first run of every pool source');
             return;
           }
-          await runDrift({ store: this.deps.store, logger, compare: this.deps.compare });
+          const applied = await runDrift({ store: this.deps.store, logger, compare: this.deps.compare });
+          if (applied.rowsWritten > 0) this.deps.onFindingsChanged?.();
         } finally {
           this.running = false;
           if (this.requestedWhileRunning) this.requestRun();

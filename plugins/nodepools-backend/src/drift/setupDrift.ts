@@ -43,6 +43,8 @@ export async function setupDrift(options: {
   urlReader: UrlReaderService;
   baseDir: string;
   added: Array<{ source: DesiredStateSource; schedule?: SchedulerServiceTaskScheduleDefinition }>;
+  /** Told after a comparison changed findings. */
+  onFindingsChanged?: () => void;
 }): Promise<DriftScheduler> {
   const { config, scheduler, store, logger } = options;
   const drift = new DriftScheduler({
@@ -51,6 +53,7 @@ export async function setupDrift(options: {
     logger,
     compare: { ownerTagKeys: readOwnershipConfig(config).keys.tagKeys, scope: readScope(config) },
     debounceMs: readDurationMs(config, 'nodepools.drift.debounce') ?? DEFAULT_DEBOUNCE_MS,
+    onFindingsChanged: options.onFindingsChanged,
     inventoryReady: async () => {
       const ran = new Set((await options.pools.listSources()).filter(s => s.lastRunAt).map(s => s.id));
       return options.poolSourceIds.every(id => ran.has(id));

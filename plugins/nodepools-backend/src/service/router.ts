@@ -17,6 +17,7 @@ import type { TriageStore } from '../store/TriageStore';
 import type { TriageAnalyzer } from '../triage/analysis/TriageAnalyzer';
 import { addDriftRoutes, type DriftRoutesOptions } from './driftRoutes';
 import { mapStoreErrors } from './errors';
+import { addGovernanceRoutes, type GovernanceRoutesOptions } from './governanceRoutes';
 import { TooManyRequestsError, type ManualSyncLimiter } from './manualSyncLimit';
 import { parsePoolQuery } from './poolQueryParams';
 import { addCatalogRoutes } from './catalogRoutes';
@@ -49,6 +50,8 @@ export interface RouterOptions {
   compressedCacheBytes?: number;
   /** Drift findings and acknowledgements; without it the drift routes are not served. */
   drift?: Omit<DriftRoutesOptions, 'httpAuth' | 'pools' | 'access'>;
+  /** Governance findings, costs, upgrades, owner reviews and exports; without it they are not served. */
+  governance?: Omit<GovernanceRoutesOptions, 'pools' | 'access'>;
 }
 
 /** The HTTP API. It reads the store only; it never calls a cloud. */
@@ -76,6 +79,7 @@ export async function createRouter(
   router.use(express.json({ limit: '1mb' }));
 
   if (options.drift) addDriftRoutes(router, { ...options.drift, httpAuth, pools: store, access });
+  if (options.governance) addGovernanceRoutes(router, { ...options.governance, pools: store, access });
 
   // Tagged with the store's change counter: If-None-Match answers 304 without reading a pool.
   router.get('/pools', async (req, res) => {

@@ -4,6 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { DatabaseDriftStore } from './DatabaseDriftStore';
+import { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
 import { DatabasePoolStore } from './DatabasePoolStore';
 import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseTriageStore } from './DatabaseTriageStore';
@@ -16,6 +17,7 @@ import type { WorkloadStore } from './workloads/WorkloadStore';
 import { fillMissingListDocuments } from './listing/listDocument';
 import { migrateToLatest } from './migrate';
 import type { DriftStore } from './DriftStore';
+import type { GovernanceStore } from './GovernanceStore';
 import type { PoolStore } from './PoolStore';
 import type { RequestStore } from './RequestStore';
 import type { TriageStore } from './TriageStore';
@@ -33,6 +35,8 @@ export interface Stores {
   /** Pool requests, their audit trail and their links to pools. */
   requests: RequestStore;
   drift: DriftStore;
+  /** Governance findings, pool documents, owner reviews and daily roll-ups. */
+  governance: GovernanceStore;
 }
 
 export interface StoreOptions {
@@ -83,5 +87,6 @@ function storesOf(knex: Knex, options: StoreOptions): Stores {
     workloads: new DatabaseWorkloadStore(knex),
     requests: new DatabaseRequestStore(knex),
     drift: new DatabaseDriftStore(knex, options.now),
+    governance: new DatabaseGovernanceStore(knex, options.now),
   };
 }

@@ -176,6 +176,8 @@ export interface IpHeadroom {
   /** With prefix delegation, where the network has it and the machine can use it. */
   maxPodsPerNodeWithPrefixes?: number;
   podsRunning?: number;
+  /** Pods the pool's current nodes hold at most (allocatable pods, else max pods x nodes). */
+  podCapacity?: number;
   /** Pods the pool's current nodes can still take. */
   podSlotsFree?: number;
   /** Free addresses of the pool's subnets (EKS). */
@@ -193,6 +195,8 @@ export interface UpgradePosture {
   controlPlaneVersion?: string;
   /** Minor versions the nodes are behind the control plane. */
   minorSkew?: number;
+  /** Some node runs a newer minor than the control plane (outside the skew policy). */
+  nodesNewerThanControlPlane?: boolean;
   /** The provider says it is upgrading, nodes are cordoned, or kubelets differ. */
   upgradeInProgress: boolean;
   upgradeSignals: string[];

@@ -36,9 +36,11 @@ import {
   type UpdateRequestBody,
   type ValidateRequestBody,
 } from '@nodepools/plugin-nodepools-common';
+import type { AcknowledgeFindingBody, ConfirmReviewBody, CostQuery, ExportKind, FindingQuery, GovernancePoolQuery } from '@nodepools/plugin-nodepools-common';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { NodePoolsApi, RequestReviewAction } from '../api';
+import type { ExportFormat, ExportQuery, NodePoolsApi, RequestReviewAction, UpgradeQuery } from '../api';
 import { FakeRequestWorkflow } from './FakeRequestWorkflow';
+import { FakeGovernance } from './FakeGovernance';
 import { POOL_FILTER_KEYS } from '../lib/poolQuery';
 
 function searchableText(pool: NodePool): string {
@@ -115,6 +117,8 @@ export class FakeNodePoolsApi implements NodePoolsApi {
   readonly workloadPools = new Map<string, WorkloadPool[]>();
   /** Pool requests, with the backend's workflow rules. */
   readonly requestWorkflow = new FakeRequestWorkflow();
+  /** Governance: findings, costs, upgrades, owner reviews and exports (`api.governance = new FakeGovernance({...})`). */
+  governance = new FakeGovernance();
 
   constructor(
     private readonly pools: NodePool[],
@@ -381,4 +385,16 @@ export class FakeNodePoolsApi implements NodePoolsApi {
     this.check();
     return this.drift.scopes ?? [];
   }
+  /** Governance, each call failing like the others while `failure` is set. */
+  private async governed<T>(call: (g: FakeGovernance) => T): Promise<T> { this.check(); return call(this.governance); }
+  listFindings = (q?: FindingQuery) => this.governed(g => g.listFindings(q));
+  getFindingsSummary = () => this.governed(g => g.getFindingsSummary());
+  acknowledgeFinding = (id: string, body: AcknowledgeFindingBody) => this.governed(g => g.acknowledgeFinding(id, body));
+  getCosts = (q?: CostQuery) => this.governed(g => g.getCosts(q));
+  listGovernancePools = (q?: GovernancePoolQuery) => this.governed(g => g.listGovernancePools(q));
+  getUpgradePlan = (q?: UpgradeQuery) => this.governed(g => g.getUpgradePlan(q));
+  getOwnerReview = (owner: string) => this.governed(g => g.getOwnerReview(owner));
+  confirmOwnerReview = (owner: string, body: ConfirmReviewBody) => this.governed(g => g.confirmOwnerReview(owner, body));
+  exportUrl = async (kind: ExportKind, format: ExportFormat) => `http://127.0.0.1/api/nodepools/export/${kind}.${format}`;
+  downloadExport = (kind: ExportKind, format: ExportFormat, q?: ExportQuery) => this.governed(g => g.downloadExport(kind, format, q));
 }

@@ -23,6 +23,7 @@ import type {
   WorkloadPoolsQuery,
   WorkloadPoolsResponse,
 } from '@nodepools/plugin-nodepools-common';
+import type { NodePoolGovernanceApi } from './NodePoolGovernanceApi';
 import type { NodePoolRequestsApi } from './NodePoolRequestsApi';
 
 /** Options of a single request. */
@@ -31,8 +32,8 @@ export interface NodePoolsRequestOptions {
   signal?: AbortSignal;
 }
 
-/** Read access to the node pool inventory, manual syncs of its sources, and pool requests. */
-export interface NodePoolsApi extends NodePoolRequestsApi {
+/** Read access to the node pool inventory, manual syncs of its sources, pool requests and governance. */
+export interface NodePoolsApi extends NodePoolRequestsApi, NodePoolGovernanceApi {
   /** One page of pools matching the query; follow `nextCursor` for the next. */
   listPools(
     query?: PoolQuery,

@@ -39,8 +39,27 @@ import type {
   UpdateRequestBody,
   ValidateRequestBody,
   ValidationResult,
+  AcknowledgeFindingBody,
+  ConfirmReviewBody,
+  CostQuery,
+  CostsResponse,
+  ExportKind,
+  FindingQuery,
+  FindingsPage,
+  FindingsSummary,
+  GovernanceFindingRecord,
+  GovernancePoolQuery,
+  GovernancePoolsResponse,
+  OwnerReview,
+  UpgradePlan,
 } from '@nodepools/plugin-nodepools-common';
 import { poolQueryToSearchParams } from '../lib/poolQuery';
+import {
+  attachmentFilename,
+  governanceQueryToSearchParams,
+  searchSuffix,
+} from '../lib/governanceQuery';
+import type { ExportDownload, ExportFormat, ExportQuery, UpgradeQuery } from './NodePoolGovernanceApi';
 import type { NodePoolsApi, NodePoolsRequestOptions } from './NodePoolsApi';
 import type { RequestReviewAction } from './NodePoolRequestsApi';
 
@@ -240,6 +259,61 @@ export class NodePoolsClient implements NodePoolsApi {
 
   async listDesiredScopes(): Promise<DesiredScopeStatus[]> {
     return (await this.request<DesiredScopesResponse>('/drift/sources')).items;
+  }
+
+  async listFindings(query: FindingQuery = {}, options: NodePoolsRequestOptions = {}): Promise<FindingsPage> {
+    const search = searchSuffix(governanceQueryToSearchParams(query));
+    return this.request<FindingsPage>(`/findings${search}`, { signal: options.signal });
+  }
+
+  async getFindingsSummary(): Promise<FindingsSummary> {
+    return this.request<FindingsSummary>('/findings/summary');
+  }
+
+  async acknowledgeFinding(id: string, body: AcknowledgeFindingBody): Promise<GovernanceFindingRecord> {
+    return this.post<GovernanceFindingRecord>(`/findings/${encodeURIComponent(id)}/acknowledge`, body);
+  }
+
+  async getCosts(query: CostQuery = {}, options: NodePoolsRequestOptions = {}): Promise<CostsResponse> {
+    const search = searchSuffix(governanceQueryToSearchParams(query));
+    return this.request<CostsResponse>(`/costs${search}`, { signal: options.signal });
+  }
+
+  async listGovernancePools(query: GovernancePoolQuery = {}): Promise<GovernancePoolsResponse> {
+    const search = searchSuffix(governanceQueryToSearchParams(query));
+    return this.request<GovernancePoolsResponse>(`/governance/pools${search}`);
+  }
+
+  async getUpgradePlan(query: UpgradeQuery = {}, options: NodePoolsRequestOptions = {}): Promise<UpgradePlan> {
+    const params = new URLSearchParams();
+    if (query.cluster) params.set('cluster', query.cluster);
+    if (query.owner) params.set('owner', query.owner);
+    return this.request<UpgradePlan>(`/upgrades${searchSuffix(params)}`, { signal: options.signal });
+  }
+
+  async getOwnerReview(owner: string): Promise<OwnerReview> {
+    return this.request<OwnerReview>(`/owners/${encodeURIComponent(owner)}/review`);
+  }
+
+  async confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<unknown> {
+    return this.post<unknown>(`/owners/${encodeURIComponent(owner)}/review/confirm`, body);
+  }
+
+  async exportUrl(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('nodepools');
+    // Paging belongs to a listing, not to its export: an export holds every row.
+    const { cursor: _cursor, limit: _limit, ...filters } = query as FindingQuery;
+    const search = searchSuffix(governanceQueryToSearchParams(filters));
+    return `${baseUrl}/export/${kind}.${format}${search}`;
+  }
+
+  async downloadExport(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<ExportDownload> {
+    // Through the fetch API, so the request carries the user's Backstage token,
+    // which a plain link to the URL would not.
+    const response = await this.fetchApi.fetch(await this.exportUrl(kind, format, query));
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const filename = attachmentFilename(response.headers.get('content-disposition'), `${kind}.${format}`);
+    return { blob: await response.blob(), filename };
   }
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {

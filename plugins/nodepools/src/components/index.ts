@@ -16,3 +16,6 @@ export type { CapacityBarProps } from './CapacityBar';
 export { DriftPage } from './DriftPage';
 export { DriftFinding } from './DriftFinding';
 export type { DriftFindingProps } from './DriftFinding';
+export { GovernancePage } from './GovernancePage';
+export { OwnerReviewPage } from './OwnerReviewPage';
+export { OwnersPage } from './OwnersPage';

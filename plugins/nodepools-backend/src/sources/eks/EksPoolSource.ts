@@ -6,6 +6,7 @@ import {
   ListNodegroupsCommand,
   type EKSClientConfig,
 } from '@aws-sdk/client-eks';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { parseEksNodegroup } from '@nodepools/plugin-nodepools-common';
 import {
   RequestRunner,
@@ -20,6 +21,7 @@ import {
 } from '../http';
 import { requiredList, toPlainRecord } from '../objects';
 import type { PoolSource, ScopeListing, SourceListOptions } from '../types';
+import { describeSubnets, subnetIdsOfRecord, type EksScopeListing } from './subnetHeadroom';
 
 /** The most names EKS returns per page. */
 const PAGE_SIZE = 100;
@@ -33,6 +35,15 @@ export interface EksPoolSourceOptions {
   clusters?: string[];
   /** EKS API URL for every region instead of AWS's (private endpoints, tests). */
   endpoint?: string;
+  /** EC2 API URL for every region instead of AWS's, for `DescribeSubnets`. */
+  ec2Endpoint?: string;
+  /**
+   * Read the free addresses of the node groups' subnets after each cluster
+   * (`EksScopeListing.subnetHeadroom`). By default on, except when only the
+   * EKS endpoint is replaced: the credentials then go to AWS's EC2 only
+   * when `ec2Endpoint` says where EC2 is.
+   */
+  describeSubnets?: boolean;
   /** The SDK's default chain when absent. */
   credentials?: EKSClientConfig['credentials'];
   /** Values kept out of error messages, e.g. the role's external id. */
@@ -62,6 +73,8 @@ export class EksPoolSource implements PoolSource {
   readonly #regions: string[];
   readonly #clusterFilter?: Set<string>;
   readonly #clients = new Map<string, EKSClient>();
+  readonly #ec2Clients = new Map<string, EC2Client>();
+  readonly #describeSubnets: boolean;
   readonly #runner: RequestRunner;
   readonly #options: EksPoolSourceOptions;
 
@@ -74,6 +87,8 @@ export class EksPoolSource implements PoolSource {
     this.#account = options.accountId ?? '-';
     this.#regions = options.regions;
     this.#clusterFilter = options.clusters ? new Set(options.clusters) : undefined;
+    this.#describeSubnets =
+      options.describeSubnets ?? (options.endpoint === undefined || options.ec2Endpoint !== undefined);
     this.target = `AWS account ${options.accountId ?? '(default credentials)'} in ${options.regions.join(', ')}`;
     const { credentials } = options;
     const staticSecrets =
@@ -115,6 +130,20 @@ export class EksPoolSource implements PoolSource {
     return client;
   }
 
+  #ec2Client(region: string): EC2Client {
+    let client = this.#ec2Clients.get(region);
+    if (!client) {
+      client = new EC2Client({
+        region,
+        endpoint: this.#options.ec2Endpoint,
+        credentials: this.#options.credentials,
+        maxAttempts: 1,
+      });
+      this.#ec2Clients.set(region, client);
+    }
+    return client;
+  }
+
   async #listClusters(region: string, signal?: AbortSignal): Promise<EksCluster[]> {
     const clusters: EksCluster[] = [];
     await this.#pages(
@@ -135,7 +164,40 @@ export class EksPoolSource implements PoolSource {
     return `eks/${this.#account}/${cluster.region}/${cluster.name}`;
   }
 
-  #listCluster(cluster: EksCluster, signal?: AbortSignal): Promise<ScopeListing> {
+  async #listCluster(cluster: EksCluster, signal?: AbortSignal): Promise<EksScopeListing> {
+    const listing = await this.#listNodegroups(cluster, signal);
+    return this.#describeSubnets ? this.#withSubnets(cluster, listing, signal) : listing;
+  }
+
+  /**
+   * The listing with its node groups' subnets. Their headroom is an extra:
+   * a failed `DescribeSubnets` is logged and leaves the listing as it was,
+   * so the headroom last read stays where it is kept.
+   */
+  async #withSubnets(
+    cluster: EksCluster,
+    listing: ScopeListing,
+    signal?: AbortSignal,
+  ): Promise<EksScopeListing> {
+    const ids = [...new Set(listing.pools.flatMap(pool => subnetIdsOfRecord(pool.raw)))].sort();
+    if (!ids.length) return listing;
+    const operation = `DescribeSubnets ${cluster.region}/${cluster.name}`;
+    try {
+      const subnets = await describeSubnets(this.#ec2Client(cluster.region), this.#runner, ids, {
+        operation,
+        signal,
+      });
+      return { ...listing, subnetHeadroom: { subnets, observedAt: new Date().toISOString() } };
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      this.#options.logger?.warn(
+        `${(error as Error).message}; the subnet headroom of cluster '${cluster.name}' keeps its last values`,
+      );
+      return listing;
+    }
+  }
+
+  #listNodegroups(cluster: EksCluster, signal?: AbortSignal): Promise<ScopeListing> {
     const scope = this.#scopeOf(cluster);
     return readScope({
       scope,

@@ -28,6 +28,9 @@ describeSourceContract('KubernetesNodesSource', {
   servePoolDetails: (server, cluster) => {
     server.route(clusterPath(cluster, '/api/v1/pods'), listPage('PodList', []));
     server.route(clusterPath(cluster, '/version'), { json: { major: '1', minor: '31', gitVersion: 'v1.31.4' } });
+    server.route(clusterPath(cluster, '/apis/metrics.k8s.io/v1beta1/nodes'), {
+      json: { kind: 'NodeMetricsList', apiVersion: 'metrics.k8s.io/v1beta1', items: [] },
+    });
   },
   errorResponse: statusResponse,
   scopeOf: cluster => `kubernetes/${cluster}`,

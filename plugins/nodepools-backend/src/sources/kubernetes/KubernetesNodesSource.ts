@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type {
   ObservedClusterListing,
@@ -9,6 +10,7 @@ import {
   ClusterPoolSource,
   readClusterSourceOptions,
   type ClusterSourceConfigOptions,
+  type ClusterSourceOptions,
 } from './ClusterPoolSource';
 import type { ClusterConnection } from './clusterConnector';
 import type { KubernetesCluster } from './clusters';
@@ -30,12 +32,26 @@ export const KUBERNETES_SOURCE_KIND = 'kubernetes';
  */
 export class KubernetesNodesSource extends ClusterPoolSource implements PoolSource {
   readonly kind = KUBERNETES_SOURCE_KIND;
+  /** Whether each observed pool also carries its nodes' usage (`metrics.k8s.io`). */
+  readonly #nodeMetrics: boolean;
+  readonly #logger?: LoggerService;
+  /** Clusters already said to serve no node metrics, so it is logged once. */
+  readonly #withoutMetrics = new Set<string>();
+
+  constructor(options: ClusterSourceOptions & { nodeMetrics?: boolean }) {
+    super(options);
+    this.#nodeMetrics = options.nodeMetrics ?? true;
+    this.#logger = options.logger;
+  }
 
   static fromConfig(
     config: Config,
     options: ClusterSourceConfigOptions = {},
   ): KubernetesNodesSource {
-    return new KubernetesNodesSource(readClusterSourceOptions(config, options, 'kubernetes'));
+    return new KubernetesNodesSource({
+      ...readClusterSourceOptions(config, options, 'kubernetes'),
+      nodeMetrics: config.getOptionalBoolean('nodepools.kubernetes.nodeMetrics') ?? true,
+    });
   }
 
   get target(): string {
@@ -81,8 +97,15 @@ export class KubernetesNodesSource extends ClusterPoolSource implements PoolSour
       runner: this.runner,
       poolLabelKeys: this.settings.poolLabelKeys,
       workloadLabelKeys: this.settings.workloadLabelKeys,
+      nodeMetrics: this.#nodeMetrics,
       redact: connection.redact,
     });
+    if (result.nodeMetricsAbsent && !this.#withoutMetrics.has(cluster.name)) {
+      this.#withoutMetrics.add(cluster.name);
+      this.#logger?.debug(
+        `Cluster '${cluster.name}' serves no node metrics (${result.nodeMetricsAbsent}); its pools are listed without usage`,
+      );
+    }
     const observed = result.pools.map(pool => ({
       ...pool,
       provider: providerOfPoolLabel(pool.poolLabel),

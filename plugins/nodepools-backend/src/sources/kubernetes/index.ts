@@ -21,6 +21,13 @@ export { DEFAULT_POOL_LABEL_KEYS, poolOfNode, providerOfPoolLabel } from './pool
 export { parseQuantity, podRequests } from './resources';
 export type { ObservedNodeFacts } from './poolAccumulator';
 export {
+  readNodeMetrics,
+  parseNodeMetrics,
+  type NodeMetric,
+  type NodeMetricsReading,
+  type NodeUsage,
+} from './nodeMetrics';
+export {
   collectObservedPools,
   DEFAULT_PAGE_SIZE,
   type ClusterObservedPool,

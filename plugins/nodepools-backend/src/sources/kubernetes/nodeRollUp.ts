@@ -3,10 +3,11 @@ import {
   DEFAULT_WORKLOAD_LABEL_KEYS,
   type ImportIssue,
 } from '@nodepools/plugin-nodepools-common';
+import type { NodeMetric, NodeUsage } from './nodeMetrics';
 import type { ClusterObservedPool } from './observedNodes';
 import { PoolAccumulator } from './poolAccumulator';
 import { poolOfNode } from './poolLabels';
-import { podRequests, type QuantityProblem } from './resources';
+import { podRequests, roundToNano, type QuantityProblem } from './resources';
 import { WorkloadTally } from './workloadTally';
 
 const MAX_ISSUES = 50;
@@ -23,6 +24,8 @@ export class NodeRollUp {
   private pools = new Map<string, PoolAccumulator>();
   private poolOfNodeName = new Map<string, PoolAccumulator>();
   private workloads = new Map<PoolAccumulator, WorkloadTally>();
+  /** Usage of each pool's nodes, once the cluster's node metrics were read. */
+  private usage?: Map<PoolAccumulator, NodeUsage>;
   private nodeIndex = 0;
   private podIndex = 0;
   /** Nodes that carry none of the pool labels. */
@@ -74,11 +77,30 @@ export class NodeRollUp {
     }
   }
 
+  /**
+   * Sums each node's usage (`metrics.k8s.io`) into its pool, by the node
+   * names the node listing mapped; nodes not listed are left out. A pool
+   * none of whose nodes has metrics yet (all just started) gets no usage:
+   * unknown, not zero.
+   */
+  addNodeUsage(metrics: NodeMetric[]): void {
+    this.usage = new Map();
+    for (const metric of metrics) {
+      const pool = this.poolOfNodeName.get(metric.name);
+      if (!pool) continue;
+      const usage = this.usage.get(pool) ?? { cpu: 0, memory: 0 };
+      usage.cpu = roundToNano(usage.cpu + metric.cpu);
+      usage.memory = roundToNano(usage.memory + metric.memory);
+      this.usage.set(pool, usage);
+    }
+  }
+
   /** Forgets the nodes (and so the pods) read so far: the node listing starts over. */
   restartNodes(): void {
     this.pools = new Map();
     this.poolOfNodeName = new Map();
     this.workloads = new Map();
+    this.usage = undefined;
     this.unpooledNodes = 0;
     this.nodeIndex = 0;
     this.issues.length = 0;
@@ -93,14 +115,18 @@ export class NodeRollUp {
 
   /** The roll-up of each pool; `controlPlaneVersion` is the cluster's `/version`, when read. */
   rolledUp(observedAt: string, controlPlaneVersion?: string): ClusterObservedPool[] {
-    return [...this.pools.values()].map(pool => ({
-      cluster: this.cluster,
-      pool: pool.pool,
-      poolLabel: pool.poolLabel,
-      observed: pool.observed(observedAt, controlPlaneVersion),
-      facts: pool.facts(),
-      workloads: this.workloads.get(pool)!.result(),
-    }));
+    return [...this.pools.values()].map(pool => {
+      const usage = this.usage?.get(pool);
+      return {
+        cluster: this.cluster,
+        pool: pool.pool,
+        poolLabel: pool.poolLabel,
+        observed: pool.observed(observedAt, controlPlaneVersion),
+        facts: pool.facts(),
+        workloads: this.workloads.get(pool)!.result(),
+        ...(usage ? { usage: { ...usage } } : {}),
+      };
+    });
   }
 
   /** A problem with the cluster as a whole, not with one node or pod. */

@@ -2,6 +2,7 @@ import { CoreV1Api, VersionApi, type KubeConfig, type V1Node, type V1Pod } from 
 import type { ImportIssue } from '@nodepools/plugin-nodepools-common';
 import type { ObservedPool } from '../types';
 import { kubeRequest, runnerFor, type KubeRequestOptions } from './kubeRequest';
+import { readNodeMetrics, type NodeUsage } from './nodeMetrics';
 import { NodeRollUp } from './nodeRollUp';
 import { listInPages } from './paging';
 import type { ObservedNodeFacts } from './poolAccumulator';
@@ -10,6 +11,11 @@ import { DEFAULT_POOL_LABEL_KEYS } from './poolLabels';
 /** An observed pool with what its nodes say about the pool's configuration. */
 export interface ClusterObservedPool extends ObservedPool {
   facts: ObservedNodeFacts;
+  /**
+   * What the pool's nodes use now (`metrics.k8s.io`), when the cluster
+   * serves node metrics. Kept out of `observed`: it changes on every read.
+   */
+  usage?: NodeUsage;
 }
 
 export interface ObservedPoolsResult {
@@ -22,6 +28,8 @@ export interface ObservedPoolsResult {
   unpooledNodes: number;
   /** Values that could not be read (an unparsable quantity), each skipped. */
   issues: ImportIssue[];
+  /** Why the pools carry no usage although it was asked for: the cluster serves no node metrics. */
+  nodeMetricsAbsent?: string;
 }
 
 export interface ListingOptions extends KubeRequestOptions {
@@ -33,6 +41,8 @@ export interface CollectObservedOptions extends ListingOptions {
   poolLabelKeys?: readonly string[];
   /** Pod labels counted per pool to tell which workloads run on it. */
   workloadLabelKeys?: readonly string[];
+  /** Also read the nodes' usage from `metrics.k8s.io` (as `kubectl top nodes`). */
+  nodeMetrics?: boolean;
   now?: () => Date;
 }
 
@@ -103,13 +113,39 @@ export async function collectObservedPools(
   }
 
   const controlPlaneVersion = await readControlPlaneVersion(kubeConfig, runner, context, rollUp);
+  const nodeMetricsAbsent = options.nodeMetrics
+    ? await addNodeUsage(kubeConfig, runner, context, rollUp)
+    : undefined;
   const observedAt = (options.now?.() ?? new Date()).toISOString();
   return {
     complete: true,
     pools: rollUp.rolledUp(observedAt, controlPlaneVersion),
     unpooledNodes: rollUp.unpooledNodes,
     issues: rollUp.issues,
+    ...(nodeMetricsAbsent ? { nodeMetricsAbsent } : {}),
   };
+}
+
+/**
+ * Folds the nodes' usage into the roll-up. Usage is an extra: a cluster
+ * without metrics-server says why (returned), and a failed read is an issue
+ * of the listing, never a failure of it.
+ */
+async function addNodeUsage(
+  kubeConfig: KubeConfig,
+  runner: ReturnType<typeof runnerFor>,
+  context: { signal?: AbortSignal; redact?: (message: string) => string },
+  rollUp: NodeRollUp,
+): Promise<string | undefined> {
+  try {
+    const reading = await readNodeMetrics(kubeConfig, runner, context);
+    if (!reading.served) return reading.reason;
+    rollUp.addNodeUsage(reading.nodes);
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    rollUp.noteIssue('metrics', `node usage could not be read: ${(error as Error).message}`, 'warning');
+  }
+  return undefined;
 }
 
 /**

@@ -59,6 +59,10 @@ describe('EntityGroupPoolsCard', () => {
       'href',
       '/nodepools/pools?owner=group%3Adefault%2Fpayments',
     );
+    expect(screen.getByRole('link', { name: 'Review' })).toHaveAttribute(
+      'href',
+      '/nodepools/owners/group%3Adefault%2Fpayments/review',
+    );
   });
 
   it("adds every descendant group's pools when switched, with their owners", async () => {

@@ -4,9 +4,11 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { PoolQuery } from '@nodepools/plugin-nodepools-common';
 import { useDescendantGroups } from '../../hooks/useDescendantGroups';
+import { useOwnerReviewLink } from '../../hooks/useGovernanceLinks';
 import { usePoolListLink } from '../../hooks/usePoolLink';
 import { usePoolPages } from '../../hooks/usePoolPages';
 import { childGroupRefs, ownerPoolQuery } from '../../lib/entityPools';
@@ -16,7 +18,7 @@ import { EntityPoolTable, POOL_COLUMNS } from '../EntityPoolTable';
 /** Pools listed on the card; the rest are one click away on the pool list. */
 const CARD_PAGE_SIZE = 20;
 
-function GroupPools({ query, withChildren }: { query: PoolQuery; withChildren: boolean }) {
+function GroupPools({ query, withChildren, review }: { query: PoolQuery; withChildren: boolean; review?: string }) {
   const pages = usePoolPages(query, CARD_PAGE_SIZE);
   const listLink = usePoolListLink();
   if (pages.error) return <ResponseErrorPanel error={pages.error} />;
@@ -37,13 +39,16 @@ function GroupPools({ query, withChildren }: { query: PoolQuery; withChildren: b
   return (
     <>
       <EntityPoolTable pools={pages.items} columns={columns} />
-      {listLink && (
-        <Box mt={1}>
-          <Link to={listLink(poolQueryToSearchParams(query))}>
-            {pages.totalCount > pages.items.length
-              ? `View all ${pages.totalCount} pools`
-              : 'Open in Node pools'}
-          </Link>
+      {(listLink || review) && (
+        <Box mt={1} display="flex" gridGap={16}>
+          {listLink && (
+            <Link to={listLink(poolQueryToSearchParams(query))}>
+              {pages.totalCount > pages.items.length
+                ? `View all ${pages.totalCount} pools`
+                : 'Open in Node pools'}
+            </Link>
+          )}
+          {review && <Link to={review}>Review</Link>}
         </Box>
       )}
     </>
@@ -59,6 +64,8 @@ export function EntityGroupPoolsCard(props: { title?: string }) {
   const hasChildren = childGroupRefs(entity).length > 0;
   const [withChildren, setWithChildren] = useState(false);
   const groups = useDescendantGroups(entity, withChildren);
+  // The review is the group's own: its child groups review theirs.
+  const review = useOwnerReviewLink()(stringifyEntityRef(entity));
   return (
     <InfoCard
       title={props.title ?? 'Node pools'}
@@ -81,7 +88,7 @@ export function EntityGroupPoolsCard(props: { title?: string }) {
       {groups.error && <ResponseErrorPanel error={groups.error} />}
       {!groups.error && !groups.value && <Progress />}
       {groups.value && (
-        <GroupPools query={ownerPoolQuery(groups.value)} withChildren={withChildren} />
+        <GroupPools query={ownerPoolQuery(groups.value)} withChildren={withChildren} review={review} />
       )}
     </InfoCard>
   );

@@ -2,6 +2,9 @@ import { Navigate, Route, Routes, useLocation, useParams } from 'react-router-do
 import { usePoolLink } from '../../hooks/usePoolLink';
 import { DriftCountsProvider } from '../DriftCounts';
 import { DriftPage } from '../DriftPage';
+import { GovernancePage } from '../GovernancePage';
+import { OwnerReviewPage } from '../OwnerReviewPage';
+import { OwnersPage } from '../OwnersPage';
 import { NodePoolsPage } from '../NodePoolsPage';
 import { PoolPage } from '../PoolPage';
 import { RequestRoutes } from './RequestRoutes';
@@ -26,6 +29,16 @@ function MovedPoolPage() {
   return to ? <Navigate to={`${to}${search}`} replace /> : null;
 }
 
+/** The owners' list and each owner's review below `/owners`. */
+export function OwnerRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<OwnersPage />} />
+      <Route path="/:ref/review" element={<OwnerReviewPage />} />
+    </Routes>
+  );
+}
+
 /**
  * The plugin's pages below wherever the app mounts it (`/nodepools`), for
  * the legacy frontend system: the pool list at the root and at `/pools`.
@@ -40,6 +53,8 @@ export function Router() {
         <Route path="/sources" element={<SourcesPage />} />
         <Route path="/triage/*" element={<TriagePage />} />
         <Route path="/drift" element={<DriftPage />} />
+        <Route path="/governance" element={<GovernancePage />} />
+        <Route path="/owners/*" element={<OwnerRoutes />} />
         <Route path="/requests/*" element={<RequestRoutes />} />
       </Routes>
     </DriftCountsProvider>

@@ -1,1 +1,1 @@
-export { PoolsRoutes, Router } from './Router';
+export { OwnerRoutes, PoolsRoutes, Router } from './Router';

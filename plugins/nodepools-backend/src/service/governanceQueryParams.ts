@@ -1,0 +1,191 @@
+import { InputError } from '@backstage/errors';
+import {
+  COST_GROUP_BY,
+  EXPORT_KINDS,
+  FINDING_STATES,
+  GOVERNANCE_EXPORT_FORMATS,
+  GOVERNANCE_RULES,
+  GOVERNANCE_SEVERITIES,
+  MAX_PAGE_SIZE,
+  PROVIDERS,
+  tryOwnerRef,
+  type AcknowledgeFindingBody,
+  type ConfirmReviewBody,
+  type CostQuery,
+  type GovernanceExportFormat,
+  type ExportKind,
+  type FindingQuery,
+  type GovernancePoolQuery,
+} from '@nodepools/plugin-nodepools-common';
+import { z } from 'zod';
+import { multi, queryError } from './poolQueryParams';
+
+const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
+const owner = multi(z.string().max(255));
+const cluster = multi(z.string().max(512));
+const provider = multi(z.enum(PROVIDERS));
+
+const findingQuerySchema = z
+  .object({
+    rule: multi(z.enum(GOVERNANCE_RULES)),
+    severity: multi(z.enum(GOVERNANCE_SEVERITIES)),
+    owner,
+    cluster,
+    pool: multi(z.string().max(1024)),
+    state: z.enum(FINDING_STATES),
+    cursor: z.string().max(2048),
+    limit: z.coerce
+      .number({ invalid_type_error: LIMIT_MESSAGE })
+      .int(LIMIT_MESSAGE)
+      .min(1, LIMIT_MESSAGE)
+      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE),
+  })
+  .partial()
+  .strict();
+
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, query: unknown): T {
+  const result = schema.safeParse(query ?? {});
+  if (!result.success) throw queryError(result.error);
+  return result.data;
+}
+
+/** `GET /findings`; a bad parameter is a 400 naming it. */
+export function parseFindingQuery(query: unknown): FindingQuery {
+  return parse(findingQuerySchema, query);
+}
+
+/** The findings export: the listing's filters, without paging. */
+export function parseFindingExportQuery(query: unknown): FindingQuery {
+  return parse(findingQuerySchema.omit({ cursor: true, limit: true }), query);
+}
+
+const poolQuerySchema = z.object({ owner, cluster, provider }).partial().strict();
+
+/** `GET /governance/pools` and the pools export. */
+export function parseGovernancePoolQuery(query: unknown): GovernancePoolQuery {
+  return parse(poolQuerySchema, query);
+}
+
+/** `GET /costs` and the costs export. */
+export function parseCostQuery(query: unknown): CostQuery {
+  return parse(poolQuerySchema.extend({ groupBy: z.enum(COST_GROUP_BY) }).partial().strict(), query);
+}
+
+/** `GET /upgrades?cluster=&owner=`. */
+export function parseUpgradeQuery(query: unknown): Pick<GovernancePoolQuery, 'cluster' | 'owner'> {
+  return parse(z.object({ cluster, owner }).partial().strict(), query);
+}
+
+const exportSchema = z.object({ kind: z.enum(EXPORT_KINDS), format: z.enum(GOVERNANCE_EXPORT_FORMATS) });
+
+/** `GET /export/:kind.:format`: a 400 naming the part of the path. */
+export function parseExportPath(params: unknown): { kind: ExportKind; format: GovernanceExportFormat } {
+  const result = exportSchema.safeParse(params);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(`Invalid export ${String(issue.path[0])}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Describes the first problem of a body as "Invalid field 'x' in the request body: ...". */
+function bodyError(error: z.ZodError, fields: string): InputError {
+  const issue = error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length ? ` of '${issue.path.join('.')}'` : '';
+    return new InputError(`Unknown field '${issue.keys[0]}'${where} in the request body; expected ${fields}`);
+  }
+  return new InputError(`Invalid field '${issue.path.join('.') || 'body'}' in the request body: ${issue.message}`);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const acknowledgeSchema = z
+  .object({
+    reason: z
+      .string({ required_error: 'is required: say why this finding is accepted', invalid_type_error: 'expected a string' })
+      .trim()
+      .min(1, 'is required: say why this finding is accepted')
+      .max(2000, 'must be at most 2000 characters'),
+    expiresAt: z
+      .string({ invalid_type_error: 'expected an ISO date (2026-12-31) or date-time' })
+      .refine(v => ISO_DATE.test(v) || ISO_DATE_TIME.test(v), 'expected an ISO date (2026-12-31) or date-time with a zone')
+      .optional(),
+  })
+  .strict();
+
+/**
+ * `POST /findings/:id/acknowledge`; `expiresAt` becomes an ISO date-time
+ * (a date means the end of that day, UTC) that must lie in the future.
+ */
+export function parseAcknowledgeBody(body: unknown, now: Date): AcknowledgeFindingBody {
+  const result = acknowledgeSchema.safeParse(body ?? {});
+  if (!result.success) throw bodyError(result.error, 'reason and expiresAt');
+  const { reason, expiresAt } = result.data;
+  if (expiresAt === undefined) return { reason };
+  const at = new Date(ISO_DATE.test(expiresAt) ? `${expiresAt}T23:59:59.999Z` : expiresAt);
+  if (Number.isNaN(at.getTime())) {
+    throw new InputError(`Invalid field 'expiresAt' in the request body: ${JSON.stringify(expiresAt)} is not a date`);
+  }
+  if (at.getTime() <= now.getTime()) {
+    throw new InputError(`Invalid field 'expiresAt' in the request body: ${expiresAt} is not in the future`);
+  }
+  return { reason, expiresAt: at.toISOString() };
+}
+
+const MAX_CONFIRMED_POOLS = 1000;
+
+const confirmSchema = z
+  .object({
+    pools: z
+      .array(
+        z.discriminatedUnion(
+          'action',
+          [
+            z.object({ ref: z.string().min(1, 'must not be empty').max(1024), action: z.literal('confirm') }).strict(),
+            z
+              .object({
+                ref: z.string().min(1, 'must not be empty').max(1024),
+                action: z.literal('hand-over'),
+                handTo: z
+                  .string({ required_error: 'is required: the group the pool goes to', invalid_type_error: 'expected an entity ref' })
+                  .max(255)
+                  .refine(v => tryOwnerRef(v) !== undefined, 'expected an entity ref (group:default/team-a)'),
+              })
+              .strict(),
+          ],
+          { errorMap: () => ({ message: "expected 'confirm' or 'hand-over'" }) },
+        ),
+        { required_error: 'is required: the pools to confirm or hand over', invalid_type_error: 'expected an array' },
+      )
+      .min(1, 'must name at least one pool')
+      .max(MAX_CONFIRMED_POOLS, `must name at most ${MAX_CONFIRMED_POOLS} pools`),
+  })
+  .strict();
+
+/** `POST /owners/:ref/review/confirm`; a hand-over's new owner comes back as a normalized entity ref. */
+export function parseConfirmBody(body: unknown): ConfirmReviewBody {
+  const result = confirmSchema.safeParse(body ?? {});
+  if (!result.success) throw bodyError(result.error, 'pools');
+  const seen = new Set<string>();
+  for (const [index, pool] of result.data.pools.entries()) {
+    if (seen.has(pool.ref)) {
+      throw new InputError(`Invalid field 'pools.${index}.ref' in the request body: ${pool.ref} is named twice`);
+    }
+    seen.add(pool.ref);
+  }
+  return {
+    pools: result.data.pools.map(pool =>
+      pool.action === 'hand-over' ? { ...pool, handTo: tryOwnerRef(pool.handTo)! } : pool,
+    ),
+  };
+}
+
+/** An owner's entity ref in a path (`group:default/team-a`, or a bare group name). */
+export function parseOwnerParam(value: string): string {
+  const ref = tryOwnerRef(value);
+  if (!ref) throw new InputError(`Invalid owner '${value}' in the path: expected an entity ref (group:default/team-a)`);
+  return ref;
+}

@@ -1,0 +1,1 @@
+export { FindingAcknowledgeDialog } from './FindingAcknowledgeDialog';

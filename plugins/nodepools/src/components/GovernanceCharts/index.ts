@@ -1,0 +1,2 @@
+export { CostBarChart } from './CostBarChart';
+export { OwnerHistoryCharts } from './OwnerHistoryCharts';

@@ -1,0 +1,1 @@
+export { OwnerReviewPage } from './OwnerReviewPage';
