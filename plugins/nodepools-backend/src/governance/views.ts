@@ -6,7 +6,7 @@ import {
   type CostGroupBy,
   type CostsResponse,
   type ExportData,
-  type ExportKind,
+  type GovernanceExportKind,
   type GovernanceExportFormat,
   type PoolGovernance,
   type UpgradeStep,
@@ -31,7 +31,7 @@ export function planOf(documents: readonly PoolGovernance[], clusterPoolCounts: 
 }
 
 /** An export's file: the rows as CSV (cells a spreadsheet would run as formulas neutralized), or as JSON. */
-export function exportBody<K extends ExportKind>(kind: K, format: GovernanceExportFormat, data: ExportData[K]): string {
+export function exportBody<K extends GovernanceExportKind>(kind: K, format: GovernanceExportFormat, data: ExportData[K]): string {
   const { columns, rows } = exportRows(kind, data);
   return format === 'csv' ? toCsv(columns, rows) : JSON.stringify(rows);
 }

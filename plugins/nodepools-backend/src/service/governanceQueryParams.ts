@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   COST_GROUP_BY,
-  EXPORT_KINDS,
+  GOVERNANCE_EXPORT_KINDS,
   FINDING_STATES,
   GOVERNANCE_EXPORT_FORMATS,
   GOVERNANCE_RULES,
@@ -13,7 +13,7 @@ import {
   type ConfirmReviewBody,
   type CostQuery,
   type GovernanceExportFormat,
-  type ExportKind,
+  type GovernanceExportKind,
   type FindingQuery,
   type GovernancePoolQuery,
 } from '@nodepools/plugin-nodepools-common';
@@ -77,10 +77,10 @@ export function parseUpgradeQuery(query: unknown): Pick<GovernancePoolQuery, 'cl
   return parse(z.object({ cluster, owner }).partial().strict(), query);
 }
 
-const exportSchema = z.object({ kind: z.enum(EXPORT_KINDS), format: z.enum(GOVERNANCE_EXPORT_FORMATS) });
+const exportSchema = z.object({ kind: z.enum(GOVERNANCE_EXPORT_KINDS), format: z.enum(GOVERNANCE_EXPORT_FORMATS) });
 
 /** `GET /export/:kind.:format`: a 400 naming the part of the path. */
-export function parseExportPath(params: unknown): { kind: ExportKind; format: GovernanceExportFormat } {
+export function parseExportPath(params: unknown): { kind: GovernanceExportKind; format: GovernanceExportFormat } {
   const result = exportSchema.safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -8,6 +8,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   nodepoolDriftAcknowledgePermission,
   nodepoolReviewConfirmPermission,
+  type ConfirmReviewResponse,
   type CostsResponse,
   type FindingState,
   type GovernanceFindingRecord,
@@ -222,7 +223,8 @@ export function addGovernanceRoutes(router: Router, options: GovernanceRoutesOpt
     const refs = body.pools.map(p => p.ref);
     await options.reviewed(refs);
     const confirmations = await store.latestConfirmations(refs);
-    res.json({ items: refs.map(ref => confirmations.get(ref)) });
+    const answer: ConfirmReviewResponse = { items: refs.map(ref => confirmations.get(ref)!) };
+    res.json(answer);
   });
 
   router.get('/export/:file', async (req, res) => {

@@ -98,6 +98,11 @@ export interface OwnerReview {
   evaluatedAt?: string;
 }
 
+/** What `POST /owners/:ref/review/confirm` answers: the confirmations it recorded, one per pool. */
+export interface ConfirmReviewResponse {
+  items: OwnershipConfirmation[];
+}
+
 /** Body of `POST /owners/:ref/review/confirm`. */
 export interface ConfirmReviewBody {
   pools: Array<{ ref: string; action: 'confirm' } | { ref: string; action: 'hand-over'; handTo: string }>;

@@ -1,4 +1,4 @@
-import type { ExportKind } from './api';
+import type { GovernanceExportKind } from './api';
 import type { CostRollup, GovernanceFinding, GovernanceFindingRecord, PoolGovernance } from './types';
 
 /** A cell: text, a number or a boolean; absent values are empty cells (`null` in JSON). */
@@ -130,7 +130,7 @@ function toRows<T>(columns: ReadonlyArray<ExportColumn<T>>, data: readonly T[]):
  * JSON export is these objects as they are; the CSV export writes them with
  * `toCsv` under the columns' headers.
  */
-export function exportRows<K extends ExportKind>(
+export function exportRows<K extends GovernanceExportKind>(
   kind: K,
   data: ExportData[K],
 ): { columns: ReadonlyArray<Pick<ExportColumn<unknown>, 'key' | 'header'>>; rows: ExportRow[] } {
@@ -145,7 +145,7 @@ export function exportRows<K extends ExportKind>(
 }
 
 /** The CSV text of an export. */
-export function exportCsv<K extends ExportKind>(kind: K, data: ExportData[K]): string {
+export function exportCsv<K extends GovernanceExportKind>(kind: K, data: ExportData[K]): string {
   const { columns, rows } = exportRows(kind, data);
   return toCsv(columns, rows);
 }

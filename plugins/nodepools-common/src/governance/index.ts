@@ -1,11 +1,5 @@
 export * from './types';
-// The parsers export their own EXPORT_FORMATS and ExportFormat (cloud export files): the
-// governance ones go by their own names at the package root.
-export {
-  FINDING_STATES,
-  EXPORT_KINDS,
-  EXPORT_FORMATS as GOVERNANCE_EXPORT_FORMATS,
-} from './api';
+export { FINDING_STATES, GOVERNANCE_EXPORT_KINDS, GOVERNANCE_EXPORT_FORMATS } from './api';
 export type {
   FindingState,
   FindingQuery,
@@ -19,10 +13,11 @@ export type {
   ReviewPool,
   OwnerReview,
   ConfirmReviewBody,
+  ConfirmReviewResponse,
   UpgradeStep,
   UpgradePlan,
-  ExportKind,
-  ExportFormat as GovernanceExportFormat,
+  GovernanceExportKind,
+  GovernanceExportFormat,
 } from './api';
 export { governanceFindingId } from './findingId';
 export { evaluateGovernance, governanceCost, poolCapacity, compareFindings } from './evaluate';

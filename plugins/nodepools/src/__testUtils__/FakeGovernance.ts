@@ -9,7 +9,7 @@ import {
   type ConfirmReviewBody,
   type CostQuery,
   type CostsResponse,
-  type ExportKind,
+  type GovernanceExportKind,
   type FindingQuery,
   type FindingsPage,
   type FindingsSummary,
@@ -52,7 +52,7 @@ function isEntityRef(value: string): boolean {
 export class FakeGovernance {
   readonly acknowledgements: Array<{ id: string } & AcknowledgeFindingBody> = [];
   readonly confirmations: Array<{ owner: string } & ConfirmReviewBody> = [];
-  readonly exports: Array<{ kind: ExportKind; format: ExportFormat; query: ExportQuery }> = [];
+  readonly exports: Array<{ kind: GovernanceExportKind; format: ExportFormat; query: ExportQuery }> = [];
   readonly costQueries: CostQuery[] = [];
   readonly findingQueries: FindingQuery[] = [];
 
@@ -169,7 +169,7 @@ export class FakeGovernance {
     return { items };
   }
 
-  downloadExport(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): ExportDownload {
+  downloadExport(kind: GovernanceExportKind, format: ExportFormat, query: ExportQuery = {}): ExportDownload {
     this.exports.push({ kind, format, query });
     const text = format === 'csv' ? 'ref,owner\n' : '[]';
     return { blob: new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), filename: `nodepools-${kind}.${format}` };

@@ -36,7 +36,7 @@ import {
   type UpdateRequestBody,
   type ValidateRequestBody,
 } from '@nodepools/plugin-nodepools-common';
-import type { AcknowledgeFindingBody, ConfirmReviewBody, CostQuery, ExportKind, FindingQuery, GovernancePoolQuery } from '@nodepools/plugin-nodepools-common';
+import type { AcknowledgeFindingBody, ConfirmReviewBody, CostQuery, GovernanceExportKind, FindingQuery, GovernancePoolQuery } from '@nodepools/plugin-nodepools-common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { ExportFormat, ExportQuery, NodePoolsApi, RequestReviewAction, UpgradeQuery } from '../api';
 import { FakeRequestWorkflow } from './FakeRequestWorkflow';
@@ -395,6 +395,6 @@ export class FakeNodePoolsApi implements NodePoolsApi {
   getUpgradePlan = (q?: UpgradeQuery) => this.governed(g => g.getUpgradePlan(q));
   getOwnerReview = (owner: string) => this.governed(g => g.getOwnerReview(owner));
   confirmOwnerReview = (owner: string, body: ConfirmReviewBody) => this.governed(g => g.confirmOwnerReview(owner, body));
-  exportUrl = async (kind: ExportKind, format: ExportFormat) => `http://127.0.0.1/api/nodepools/export/${kind}.${format}`;
-  downloadExport = (kind: ExportKind, format: ExportFormat, q?: ExportQuery) => this.governed(g => g.downloadExport(kind, format, q));
+  exportUrl = async (kind: GovernanceExportKind, format: ExportFormat) => `http://127.0.0.1/api/nodepools/export/${kind}.${format}`;
+  downloadExport = (kind: GovernanceExportKind, format: ExportFormat, q?: ExportQuery) => this.governed(g => g.downloadExport(kind, format, q));
 }

@@ -1,9 +1,10 @@
 import type {
   AcknowledgeFindingBody,
   ConfirmReviewBody,
+  ConfirmReviewResponse,
   CostQuery,
   CostsResponse,
-  ExportKind,
+  GovernanceExportKind,
   FindingQuery,
   FindingsPage,
   FindingsSummary,
@@ -58,9 +59,9 @@ export interface NodePoolGovernanceApi {
    * Confirms pools as the owner's, or hands them to another group. Callers
    * read the review again with `getOwnerReview` rather than trust the answer.
    */
-  confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<unknown>;
+  confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<ConfirmReviewResponse>;
   /** Where an export is served; it needs the user's token, so open it through `downloadExport`. */
-  exportUrl(kind: ExportKind, format: ExportFormat, query?: ExportQuery): Promise<string>;
+  exportUrl(kind: GovernanceExportKind, format: ExportFormat, query?: ExportQuery): Promise<string>;
   /** Downloads an export with the user's credentials. */
-  downloadExport(kind: ExportKind, format: ExportFormat, query?: ExportQuery): Promise<ExportDownload>;
+  downloadExport(kind: GovernanceExportKind, format: ExportFormat, query?: ExportQuery): Promise<ExportDownload>;
 }

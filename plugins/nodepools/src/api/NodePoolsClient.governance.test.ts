@@ -206,10 +206,13 @@ describe('NodePoolsClient, governance', () => {
     });
     const error = await client()
       .confirmOwnerReview('group:default/team-a', { pools: [{ ref: 'a', action: 'confirm' }] })
-      .catch(e => e);
+      .then(
+        () => undefined,
+        (e: ResponseError) => e,
+      );
     expect(error).toBeInstanceOf(ResponseError);
-    expect(error.statusCode).toBe(403);
-    expect(error.body.error.message).toBe('You may not confirm pools of group:default/team-a');
+    expect(error?.statusCode).toBe(403);
+    expect(error?.body.error.message).toBe('You may not confirm pools of group:default/team-a');
   });
 
   it('names the field of a 400 on the findings query', async () => {

@@ -41,9 +41,10 @@ import type {
   ValidationResult,
   AcknowledgeFindingBody,
   ConfirmReviewBody,
+  ConfirmReviewResponse,
   CostQuery,
   CostsResponse,
-  ExportKind,
+  GovernanceExportKind,
   FindingQuery,
   FindingsPage,
   FindingsSummary,
@@ -295,11 +296,11 @@ export class NodePoolsClient implements NodePoolsApi {
     return this.request<OwnerReview>(`/owners/${encodeURIComponent(owner)}/review`);
   }
 
-  async confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<unknown> {
-    return this.post<unknown>(`/owners/${encodeURIComponent(owner)}/review/confirm`, body);
+  async confirmOwnerReview(owner: string, body: ConfirmReviewBody): Promise<ConfirmReviewResponse> {
+    return this.post<ConfirmReviewResponse>(`/owners/${encodeURIComponent(owner)}/review/confirm`, body);
   }
 
-  async exportUrl(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<string> {
+  async exportUrl(kind: GovernanceExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('nodepools');
     // Paging belongs to a listing, not to its export: an export holds every row.
     const { cursor: _cursor, limit: _limit, ...filters } = query as FindingQuery;
@@ -307,7 +308,7 @@ export class NodePoolsClient implements NodePoolsApi {
     return `${baseUrl}/export/${kind}.${format}${search}`;
   }
 
-  async downloadExport(kind: ExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<ExportDownload> {
+  async downloadExport(kind: GovernanceExportKind, format: ExportFormat, query: ExportQuery = {}): Promise<ExportDownload> {
     // Through the fetch API, so the request carries the user's Backstage token,
     // which a plain link to the URL would not.
     const response = await this.fetchApi.fetch(await this.exportUrl(kind, format, query));

@@ -3,16 +3,16 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { EXPORT_KINDS, GOVERNANCE_EXPORT_FORMATS, type ExportKind } from '@nodepools/plugin-nodepools-common';
+import { GOVERNANCE_EXPORT_KINDS, GOVERNANCE_EXPORT_FORMATS, type GovernanceExportKind } from '@nodepools/plugin-nodepools-common';
 import { nodePoolsApiRef, type ExportFormat, type ExportQuery } from '../../api';
 import { saveBlob } from '../../lib/download';
 
-const KIND_LABEL: Record<ExportKind, string> = { pools: 'Pools', findings: 'Findings', costs: 'Costs' };
+const KIND_LABEL: Record<GovernanceExportKind, string> = { pools: 'Pools', findings: 'Findings', costs: 'Costs' };
 
 export interface ExportButtonsProps {
   /** The filters each export carries, by kind. */
-  queries: Partial<Record<ExportKind, ExportQuery>>;
-  kinds?: readonly ExportKind[];
+  queries: Partial<Record<GovernanceExportKind, ExportQuery>>;
+  kinds?: readonly GovernanceExportKind[];
 }
 
 /**
@@ -20,12 +20,12 @@ export interface ExportButtonsProps {
  * credentials and saved from memory: a link straight to the API would
  * reach it without the Backstage token.
  */
-export function ExportButtons({ queries, kinds = EXPORT_KINDS }: ExportButtonsProps) {
+export function ExportButtons({ queries, kinds = GOVERNANCE_EXPORT_KINDS }: ExportButtonsProps) {
   const api = useApi(nodePoolsApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState<string>();
 
-  const download = async (kind: ExportKind, format: ExportFormat) => {
+  const download = async (kind: GovernanceExportKind, format: ExportFormat) => {
     setBusy(`${kind}.${format}`);
     try {
       const { blob, filename } = await api.downloadExport(kind, format, queries[kind] ?? {});
