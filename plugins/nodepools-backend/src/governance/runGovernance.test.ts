@@ -117,6 +117,15 @@ describe('runGovernance', () => {
       expect((await stores.governance.allFindings({ pool: [BATCH], state: 'resolved' }, clock)).map(f => f.rule)).toContain('no-owner');
     });
 
+    it('reads the surge settings of the upgrade posture from the raw record', async () => {
+      await syncPools([
+        makePoolSpec({ raw: { nodegroupName: 'general', updateConfig: { maxUnavailablePercentage: 33 } } }),
+      ]);
+      await runGovernance(deps());
+      const [document] = await stores.governance.listPoolDocuments({});
+      expect(document.upgrade.surge).toEqual({ maxUnavailablePercentage: 33 });
+    });
+
     it('resolves unconfirmed ownership at once for the pools a review confirmed', async () => {
       await syncPools([general, batch]);
       await runGovernance(deps());

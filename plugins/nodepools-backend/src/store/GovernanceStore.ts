@@ -9,7 +9,7 @@ import type {
   GovernanceFindingRecord,
   GovernancePoolQuery,
   GovernanceRuleId,
-  NodePool,
+  NodePoolDetail,
   OwnershipConfirmation,
   PoolGovernance,
   PoolRestriction,
@@ -18,7 +18,8 @@ import type {
 
 /** A live pool as an evaluation reads it: the pool, its workloads, when workloads were last seen. */
 export interface GovernanceInventoryPool {
-  pool: NodePool;
+  /** With its raw record, where the surge settings are. */
+  pool: NodePoolDetail;
   workloads?: PoolWorkloads;
   /** When workload pods were last seen on it (stored by the previous evaluation); absent while they run or when never evaluated. */
   lastWorkloadAt?: string;

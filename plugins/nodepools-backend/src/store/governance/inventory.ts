@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { PoolWorkload } from '@nodepools/plugin-nodepools-common';
+import type { NodePoolDetail, PoolWorkload } from '@nodepools/plugin-nodepools-common';
 import type { GovernanceInventoryPool } from '../GovernanceStore';
 import { poolReadColumns, poolsWithSyncState } from '../poolReads';
 import { poolFromRow, type PoolReadRow } from '../rows';
@@ -12,8 +12,8 @@ interface InventoryRow extends PoolReadRow {
 }
 
 /**
- * Live pools as the pools API returns them (freshness, owner status,
- * observed nodes), with the workloads of their current roll-up and when
+ * Live pools as the pool page returns them (freshness, owner status,
+ * observed nodes, the raw record), with the workloads of their current roll-up and when
  * the last evaluation last saw workload pods on them.
  */
 function inventoryQuery(db: Knex): Knex.QueryBuilder {
@@ -24,11 +24,13 @@ function inventoryQuery(db: Knex): Knex.QueryBuilder {
     })
     .leftJoin('nodepools_governance_pools as g', 'g.ref', 'p.ref')
     .whereNull('p.tombstoned_at')
-    .select([...poolReadColumns(db), 'w.workloads', 'w.other_pods', 'g.last_workload_at']);
+    // The raw record: the surge settings of the upgrade posture are read from it.
+    .select([...poolReadColumns(db), 'd.raw', 'w.workloads', 'w.other_pods', 'g.last_workload_at']);
 }
 
 function toInventoryPool(row: InventoryRow, now: Date): GovernanceInventoryPool {
-  const entry: GovernanceInventoryPool = { pool: poolFromRow(row, now) };
+  const pool: NodePoolDetail = { ...poolFromRow(row, now), ...(row.raw ? { raw: JSON.parse(row.raw) } : {}) };
+  const entry: GovernanceInventoryPool = { pool };
   if (row.workloads !== null) {
     entry.workloads = {
       workloads: JSON.parse(row.workloads) as PoolWorkload[],
