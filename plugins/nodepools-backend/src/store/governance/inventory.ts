@@ -56,5 +56,9 @@ export async function loadGovernancePoolsByRef(
     const rows: InventoryRow[] = await inventoryQuery(db).whereIn('p.ref', part);
     found.push(...rows.map(row => toInventoryPool(row, now)));
   }
-  return found.sort((a, b) => (a.pool.ref < b.pool.ref ? -1 : a.pool.ref > b.pool.ref ? 1 : 0));
+  // Ordered by ref, as `loadGovernancePools` returns them.
+  return found.sort((a, b) => {
+    if (a.pool.ref === b.pool.ref) return 0;
+    return a.pool.ref < b.pool.ref ? -1 : 1;
+  });
 }
