@@ -3,8 +3,8 @@ import type {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import type { DriftOptions } from '@nodepools/plugin-nodepools-common';
+import { DebouncedGlobalTask } from '../inventory/DebouncedGlobalTask';
 import type { DriftStore } from '../store/DriftStore';
 import { runDrift } from './runDrift';
 
@@ -12,20 +12,14 @@ export const DRIFT_TASK_ID = 'nodepools-drift';
 
 /**
  * The drift stage of the pipeline, beside triage: one global task compares
- * the stored declarations with the inventory. It runs on its schedule and,
- * debounced, after every pool sync and every change of a declaration, so a
- * burst of syncs costs one comparison. The trigger goes through the
- * scheduler, so with several replicas one of them runs it.
+ * the stored declarations with the inventory, on its schedule and,
+ * debounced, after every pool sync and every change of a declaration.
  */
 export class DriftScheduler {
-  private timer?: NodeJS.Timeout;
-  private scheduled = false;
-  /** A comparison runs on this replica; a request meanwhile waits for its end. */
-  private running = false;
-  private requestedWhileRunning = false;
+  private readonly task: DebouncedGlobalTask;
 
   constructor(
-    private readonly deps: {
+    deps: {
       scheduler: SchedulerService;
       store: DriftStore;
       logger: LoggerService;
@@ -41,56 +35,28 @@ export class DriftScheduler {
       /** Told after a comparison that wrote something: later stages read open drift. */
       onFindingsChanged?: () => void;
     },
-  ) {}
-
-  async schedule(schedule: SchedulerServiceTaskScheduleDefinition): Promise<void> {
-    const logger = this.deps.logger.child({ task: DRIFT_TASK_ID });
-    await this.deps.scheduler.scheduleTask({
-      ...schedule,
+  ) {
+    const logger = deps.logger.child({ task: DRIFT_TASK_ID });
+    this.task = new DebouncedGlobalTask({
       id: DRIFT_TASK_ID,
-      scope: 'global',
-      fn: async () => {
-        this.running = true;
-        this.requestedWhileRunning = false;
-        try {
-          if (this.deps.inventoryReady && !(await this.deps.inventoryReady())) {
-            logger.info('Drift comparison waits for the first run of every pool source');
-            return;
-          }
-          const applied = await runDrift({ store: this.deps.store, logger, compare: this.deps.compare });
-          if (applied.rowsWritten > 0) this.deps.onFindingsChanged?.();
-        } finally {
-          this.running = false;
-          if (this.requestedWhileRunning) this.requestRun();
-        }
+      title: 'the drift comparison',
+      scheduler: deps.scheduler,
+      logger,
+      debounceMs: deps.debounceMs,
+      inventoryReady: deps.inventoryReady,
+      run: async () => {
+        const applied = await runDrift({ store: deps.store, logger, compare: deps.compare });
+        if (applied.rowsWritten > 0) deps.onFindingsChanged?.();
       },
     });
-    this.scheduled = true;
   }
 
-  /**
-   * Asks for a comparison soon: after `debounceMs` without another request.
-   * A comparison already running is asked again once that time has passed,
-   * as it may have read the inventory before the change.
-   */
+  schedule(schedule: SchedulerServiceTaskScheduleDefinition): Promise<void> {
+    return this.task.schedule(schedule);
+  }
+
+  /** Asks for a comparison soon (see `DebouncedGlobalTask.requestRun`). */
   requestRun(): void {
-    if (!this.scheduled) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (this.running) {
-        // It may have read the inventory before the change: once more when it ends.
-        this.requestedWhileRunning = true;
-        return;
-      }
-      this.deps.scheduler.triggerTask(DRIFT_TASK_ID).catch(error => {
-        if (error instanceof ConflictError || (error as Error).name === 'ConflictError') {
-          this.requestRun();
-          return;
-        }
-        this.deps.logger.warn(`Could not trigger the drift comparison: ${(error as Error).message}`);
-      });
-    }, this.deps.debounceMs);
-    this.timer.unref?.();
+    this.task.requestRun();
   }
 }

@@ -3,8 +3,8 @@ import type {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import { poolRef, type GovernanceOptions } from '@nodepools/plugin-nodepools-common';
+import { DebouncedGlobalTask } from '../inventory/DebouncedGlobalTask';
 import type { ReviewReminders } from './reminders';
 import { runGovernance, type GovernanceRunDeps, type GovernanceRunSummary } from './runGovernance';
 
@@ -14,17 +14,13 @@ export const GOVERNANCE_TASK_ID = 'nodepools-governance';
 
 /**
  * The governance stage: one global task evaluates the fleet on its
- * schedule and, debounced, after every pool sync and drift comparison, so
- * a burst of them costs one evaluation. The trigger goes through the
- * scheduler, so with several replicas one of them runs it. An owner's
+ * schedule and, debounced, after every pool sync and drift comparison
+ * that changed a finding (see `DebouncedGlobalTask`). An owner's
  * review is answered at once for its pools (`reviewed`), then the whole
  * fleet follows through the same trigger.
  */
 export class GovernanceScheduler {
-  private timer?: NodeJS.Timeout;
-  private scheduled = false;
-  private running = false;
-  private requestedWhileRunning = false;
+  private readonly task: DebouncedGlobalTask;
 
   constructor(
     private readonly deps: {
@@ -37,7 +33,19 @@ export class GovernanceScheduler {
       /** Whether every configured pool source has run once; until then evaluations wait. */
       inventoryReady?: () => Promise<boolean>;
     },
-  ) {}
+  ) {
+    this.task = new DebouncedGlobalTask({
+      id: GOVERNANCE_TASK_ID,
+      title: 'the governance evaluation',
+      scheduler: deps.scheduler,
+      logger: deps.logger,
+      debounceMs: deps.debounceMs,
+      inventoryReady: deps.inventoryReady,
+      run: async () => {
+        await this.evaluate();
+      },
+    });
+  }
 
   /** One full evaluation and its reminders, as the task runs it. */
   async evaluate(): Promise<GovernanceRunSummary> {
@@ -50,27 +58,8 @@ export class GovernanceScheduler {
     return summary;
   }
 
-  async schedule(schedule: SchedulerServiceTaskScheduleDefinition): Promise<void> {
-    await this.deps.scheduler.scheduleTask({
-      ...schedule,
-      id: GOVERNANCE_TASK_ID,
-      scope: 'global',
-      fn: async () => {
-        this.running = true;
-        this.requestedWhileRunning = false;
-        try {
-          if (this.deps.inventoryReady && !(await this.deps.inventoryReady())) {
-            this.deps.logger.info('Governance evaluation waits for the first run of every pool source');
-            return;
-          }
-          await this.evaluate();
-        } finally {
-          this.running = false;
-          if (this.requestedWhileRunning) this.requestRun();
-        }
-      },
-    });
-    this.scheduled = true;
+  schedule(schedule: SchedulerServiceTaskScheduleDefinition): Promise<void> {
+    return this.task.schedule(schedule);
   }
 
   /**
@@ -98,25 +87,8 @@ export class GovernanceScheduler {
     return spec => (owners.size ? owners.get(poolRef(spec)) : undefined);
   }
 
-  /** Asks for an evaluation soon: after `debounceMs` without another request. */
+  /** Asks for an evaluation soon (see `DebouncedGlobalTask.requestRun`). */
   requestRun(): void {
-    if (!this.scheduled) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (this.running) {
-        // It may have read the inventory before the change: once more when it ends.
-        this.requestedWhileRunning = true;
-        return;
-      }
-      this.deps.scheduler.triggerTask(GOVERNANCE_TASK_ID).catch(error => {
-        if (error instanceof ConflictError || (error as Error).name === 'ConflictError') {
-          this.requestRun();
-          return;
-        }
-        this.deps.logger.warn(`Could not trigger the governance evaluation: ${(error as Error).message}`);
-      });
-    }, this.deps.debounceMs);
-    this.timer.unref?.();
+    this.task.requestRun();
   }
 }

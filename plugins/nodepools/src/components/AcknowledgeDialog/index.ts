@@ -1,0 +1,2 @@
+export { AcknowledgeDialog } from './AcknowledgeDialog';
+export type { AcknowledgeDialogProps } from './AcknowledgeDialog';
