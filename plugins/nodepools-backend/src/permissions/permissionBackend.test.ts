@@ -183,6 +183,7 @@ describe('nodepools behind the permission backend', () => {
       'nodepool.read',
       'nodepool.request.approve',
       'nodepool.request.create',
+      'nodepool.review.confirm',
       'nodepool.source.sync',
       'nodepool.triage.analyze',
     ]);
