@@ -41,7 +41,7 @@ export function ReviewActions({ owner, selected, allowed, onDone }: ReviewAction
     try {
       await send(
         { pools: selected.map(ref => ({ ref, action: 'confirm' as const })) },
-        `Confirmed ${selected.length} pool${selected.length === 1 ? '' : 's'} as ${owner}'s`,
+        `Confirmed ${selected.length} pool${selected.length === 1 ? '' : 's'} owned by ${owner}`,
       );
     } catch (e) {
       setError((e as Error).message);
