@@ -4,6 +4,7 @@ import type { VolumeTopology } from './checks/volumeZone';
 import type { PoolEvaluation } from './evaluate';
 import type { NodeSelectorTerm } from './kube';
 import type { PodRecord } from './read';
+import type { TemplateCandidate } from './templates';
 import type { NewNodeInfo, SignatureVerdict, TriageReason } from './types';
 
 const NO_POSITIONS: number[] = [];
@@ -16,6 +17,8 @@ export class ReasonTable {
   readonly reasons: TriageReason[] = [];
   private readonly positions = new Map<string, number>();
   private readonly lists = new Map<string, number[]>();
+  /** Equal verdicts, kept once: by reason list, then new node, then the two flags. */
+  private readonly verdicts = new Map<number[], Map<NewNodeInfo | undefined, SignatureVerdict[]>>();
 
   private position(reason: TriageReason): number {
     const key = `${reason.code}\u0000${reason.scope}\u0000${reason.nodes ?? ''}\u0000${reason.message}`;
@@ -35,6 +38,25 @@ export class ReasonTable {
     let stored = this.lists.get(key);
     if (!stored) this.lists.set(key, (stored = positions));
     return stored;
+  }
+
+  /**
+   * A verdict of these flags, reasons (a list from `list`) and new node:
+   * a report holds signatures x pools of them, and few are different.
+   */
+  verdict(fitsNow: boolean, fitsAfterScaleUp: boolean, reasons: number[], newNode: NewNodeInfo | undefined): SignatureVerdict {
+    let byNode = this.verdicts.get(reasons);
+    if (!byNode) this.verdicts.set(reasons, (byNode = new Map()));
+    let byFlags = byNode.get(newNode);
+    if (!byFlags) byNode.set(newNode, (byFlags = []));
+    const slot = (fitsNow ? 2 : 0) + (fitsAfterScaleUp ? 1 : 0);
+    let verdict = byFlags[slot];
+    if (!verdict) {
+      verdict = { fitsNow, fitsAfterScaleUp, reasons };
+      if (newNode) verdict.newNode = newNode;
+      byFlags[slot] = verdict;
+    }
+    return verdict;
   }
 }
 
@@ -58,22 +80,23 @@ export function reasonsOf(evaluation: PoolEvaluation): TriageReason[] {
   return reasons;
 }
 
+/** One per candidate: every verdict that names the same new node shares it. */
+const newNodes = new WeakMap<TemplateCandidate, NewNodeInfo>();
+
 function newNodeOf(evaluation: PoolEvaluation): NewNodeInfo | undefined {
   const candidate = evaluation.candidate;
   if (!candidate) return undefined;
-  return { machineType: candidate.machineType, source: candidate.source, estimated: candidate.estimated };
+  let info = newNodes.get(candidate);
+  if (!info) {
+    info = { machineType: candidate.machineType, source: candidate.source, estimated: candidate.estimated };
+    newNodes.set(candidate, info);
+  }
+  return info;
 }
 
-/** A signature's verdict on one pool, its reasons in the report's table. */
+/** A signature's verdict on one pool, its reasons in the report's table; equal verdicts are one object. */
 export function signatureVerdict(flags: { fitsNow: boolean; fitsAfterScaleUp: boolean }, evaluation: PoolEvaluation, table: ReasonTable): SignatureVerdict {
-  const verdict: SignatureVerdict = {
-    fitsNow: flags.fitsNow,
-    fitsAfterScaleUp: flags.fitsAfterScaleUp,
-    reasons: table.list(reasonsOf(evaluation)),
-  };
-  const newNode = newNodeOf(evaluation);
-  if (newNode) verdict.newNode = newNode;
-  return verdict;
+  return table.verdict(flags.fitsNow, flags.fitsAfterScaleUp, table.list(reasonsOf(evaluation)), newNodeOf(evaluation));
 }
 
 function termText(term: NodeSelectorTerm): string {
