@@ -17,8 +17,8 @@ export class ReasonTable {
   readonly reasons: TriageReason[] = [];
   private readonly positions = new Map<string, number>();
   private readonly lists = new Map<string, number[]>();
-  /** Equal verdicts, kept once: by reason list, then new node, then the two flags. */
-  private readonly verdicts = new Map<number[], Map<NewNodeInfo | undefined, SignatureVerdict[]>>();
+  /** Verdicts without reasons, kept once: by new node, then the two flags. */
+  private readonly clearVerdicts = new Map<NewNodeInfo | undefined, SignatureVerdict[]>();
 
   private position(reason: TriageReason): number {
     const key = `${reason.code}\u0000${reason.scope}\u0000${reason.nodes ?? ''}\u0000${reason.message}`;
@@ -41,22 +41,21 @@ export class ReasonTable {
   }
 
   /**
-   * A verdict of these flags, reasons (a list from `list`) and new node:
-   * a report holds signatures x pools of them, and few are different.
+   * A verdict of these flags, reasons (a list from `list`) and new node.
+   * A report holds signatures x pools of them; those without reasons (the
+   * pod fits now) repeat the most, and equal ones are one object.
    */
   verdict(fitsNow: boolean, fitsAfterScaleUp: boolean, reasons: number[], newNode: NewNodeInfo | undefined): SignatureVerdict {
-    let byNode = this.verdicts.get(reasons);
-    if (!byNode) this.verdicts.set(reasons, (byNode = new Map()));
-    let byFlags = byNode.get(newNode);
-    if (!byFlags) byNode.set(newNode, (byFlags = []));
+    const make = () => {
+      const made: SignatureVerdict = { fitsNow, fitsAfterScaleUp, reasons };
+      if (newNode) made.newNode = newNode;
+      return made;
+    };
+    if (reasons.length > 0) return make();
+    let byFlags = this.clearVerdicts.get(newNode);
+    if (!byFlags) this.clearVerdicts.set(newNode, (byFlags = []));
     const slot = (fitsNow ? 2 : 0) + (fitsAfterScaleUp ? 1 : 0);
-    let verdict = byFlags[slot];
-    if (!verdict) {
-      verdict = { fitsNow, fitsAfterScaleUp, reasons };
-      if (newNode) verdict.newNode = newNode;
-      byFlags[slot] = verdict;
-    }
-    return verdict;
+    return (byFlags[slot] ??= make());
   }
 }
 
