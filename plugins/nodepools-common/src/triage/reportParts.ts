@@ -63,15 +63,16 @@ export class ReasonTable {
 export function reasonsOf(evaluation: PoolEvaluation): TriageReason[] {
   if (evaluation.fitsNow) return [];
   const reasons: TriageReason[] = [];
-  const onNodes = new Map<string, TriageReason>();
+  // Node reasons are looked up by their words only when a new node has reasons to match.
+  const onNodes = evaluation.newNodeReasons.length > 0 ? new Map<string, TriageReason>() : undefined;
   for (const reason of evaluation.nodeReasons) {
     const { code, message } = reason;
     const triage: TriageReason = { code, message, scope: 'nodes', nodes: reason.nodes };
-    onNodes.set(`${code}\u0000${message}`, triage);
+    onNodes?.set(`${code}\u0000${message}`, triage);
     reasons.push(triage);
   }
   for (const reason of evaluation.newNodeReasons) {
-    const same = onNodes.get(`${reason.code}\u0000${reason.message}`);
+    const same = onNodes?.get(`${reason.code}\u0000${reason.message}`);
     if (same) same.scope = 'pool';
     else reasons.push({ ...reason, scope: 'new-node' });
   }
