@@ -159,7 +159,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
 
 function daemonPodKey(daemonSet: string, requests: ResourceMap, hostPorts: readonly HostPort[]): string {
   let key = daemonSet;
-  for (const name in requests) key += `\u0000${name}=${requests[name]}`;
+  for (const [name, amount] of Object.entries(requests)) key += `\u0000${name}=${amount}`;
   for (const port of hostPorts) key += `\u0000${port.ip}:${port.port}/${port.protocol}`;
   return key;
 }
