@@ -62,11 +62,27 @@ interface PoolPlan {
 const cpuText = (milli: number) => `${milli}m`;
 const bytesText = (bytes: number) => `${Math.floor(bytes / 1024)}Ki`;
 
-export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
+const CLUSTER = 'bench';
+
+/** The same input item by item, generated as it is read: nodes, then pods (bound ones first). */
+export interface TriageBenchItems {
+  cluster: string;
+  pools: NodePool[];
+  nodes(): Iterable<unknown>;
+  pods(): Iterable<unknown>;
+}
+
+type Random = () => number;
+
+function picker(rand: Random) {
+  return <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+}
+
+/** Pools first: every pass over the items starts from the same plans and the same random state. */
+function planPools(shape: TriageBenchShape): { rand: Random; plans: PoolPlan[] } {
   const rand = random(shape.seed ?? 20261002);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const catalog = createMachineCatalog();
-  const cluster = 'bench';
+  const pick = picker(rand);
+  const cluster = CLUSTER;
   const now = '2026-10-02T08:00:00Z';
 
   const plans: PoolPlan[] = [];
@@ -126,9 +142,12 @@ export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
     };
     plans.push({ pool, kind, type, nodes, team });
   }
+  return { rand, plans };
+}
 
-  const nodes: unknown[] = [];
-  const pods: unknown[] = [];
+/** Each node with the pods bound to it. */
+function* nodesWithPods(rand: Random, plans: readonly PoolPlan[]): Generator<{ node: unknown; pods: unknown[] }> {
+  const catalog = createMachineCatalog();
   // Objects that are equal in every pod are shared, as a watch cache would
   // share them; only what differs per pod (name, node) is its own.
   const dsMetadataLabels = { 'k8s-app': 'kube-proxy' };
@@ -164,7 +183,7 @@ export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
       nodeIndex++;
       const zone = ZONES[n % ZONES.length];
       const cordoned = rand() < 0.01;
-      nodes.push({
+      const node = {
         apiVersion: 'v1',
         kind: 'Node',
         metadata: {
@@ -193,12 +212,12 @@ export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
           ...(cordoned ? { unschedulable: true } : {}),
         },
         status,
-      });
-      pods.push({
+      };
+      const daemonPod = {
         metadata: { name: `kube-proxy-${nodeIndex}`, namespace: 'kube-system', labels: dsMetadataLabels, ownerReferences: dsOwner },
         spec: { nodeName: name, containers: dsContainers, tolerations: dsTolerations },
         status: { phase: 'Running' },
-      });
+      };
       // The application pod takes 40-95% of the node, in 5% steps.
       const share = 0.4 + Math.floor(rand() * 12) * 0.05;
       const cpu = Math.floor(estimate.allocatable.cpu! * 1000 * share);
@@ -210,7 +229,7 @@ export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
         appContainers.set(key, containers);
       }
       const singleton = rand() < 0.01;
-      pods.push({
+      const appPod = {
         metadata: {
           name: `app-${nodeIndex}`,
           namespace: `ns-${nodeIndex % 20}`,
@@ -218,10 +237,15 @@ export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
         },
         spec: { nodeName: name, containers, ...(singleton ? { affinity: singletonAffinity } : {}) },
         status: { phase: 'Running' },
-      });
+      };
+      yield { node, pods: [daemonPod, appPod] };
     }
   }
+}
 
+/** The pending pods, from the random state the nodes left. */
+function* pendingPods(rand: Random, shape: TriageBenchShape): Generator<unknown> {
+  const pick = picker(rand);
   const workloads = Array.from({ length: shape.signatures }, (_, i) => {
     const roll = rand();
     const team = pick(TEAMS);
@@ -255,16 +279,42 @@ export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
   });
   for (let p = 0; p < shape.pendingPods; p++) {
     const workload = workloads[p % workloads.length];
-    pods.push({
+    yield {
       metadata: { name: `w-${p % workloads.length}-${p}`, namespace: workload.namespace, labels: workload.labels },
       spec: workload.spec,
       status: { phase: 'Pending' },
-    });
+    };
   }
+}
+
+/**
+ * The input as items generated on demand: each pass replays the same
+ * random sequence, so `nodes()` and `pods()` give what one whole
+ * generation would, without holding the lists.
+ */
+export function triageBenchItems(shape: TriageBenchShape): TriageBenchItems {
   return {
-    cluster,
-    pods: { kind: 'List', items: pods },
-    nodes: { kind: 'List', items: nodes },
-    pools: plans.map(p => p.pool),
+    cluster: CLUSTER,
+    pools: planPools(shape).plans.map(p => p.pool),
+    *nodes() {
+      const { rand, plans } = planPools(shape);
+      for (const { node } of nodesWithPods(rand, plans)) yield node;
+    },
+    *pods() {
+      const { rand, plans } = planPools(shape);
+      for (const { pods } of nodesWithPods(rand, plans)) yield* pods;
+      yield* pendingPods(rand, shape);
+    },
+  };
+}
+
+/** The whole input as objects in memory, with the bound pods before the pending ones. */
+export function generateTriageInput(shape: TriageBenchShape): TriageBenchInput {
+  const items = triageBenchItems(shape);
+  return {
+    cluster: items.cluster,
+    pods: { kind: 'List', items: [...items.pods()] },
+    nodes: { kind: 'List', items: [...items.nodes()] },
+    pools: items.pools,
   };
 }

@@ -132,13 +132,14 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
     }
     let verdicts: SignatureVerdict[] | undefined;
     const verdictsOf = () => {
-      verdicts ??= pools.map((pool, p) =>
-        signatureVerdict(
-          { fitsNow: (flags[p] & FITS_NOW) !== 0, fitsAfterScaleUp: (flags[p] & FITS_AFTER_SCALE_UP) !== 0 },
-          evaluator.evaluatePool(needs, pool),
+      verdicts ??= pools.map((pool, p) => {
+        const fitsNow = (flags[p] & FITS_NOW) !== 0;
+        return signatureVerdict(
+          { fitsNow, fitsAfterScaleUp: (flags[p] & FITS_AFTER_SCALE_UP) !== 0 },
+          evaluator.evaluatePool(needs, pool, fitsNow),
           table,
-        ),
-      );
+        );
+      });
       return verdicts;
     };
     forcers.push(verdictsOf);

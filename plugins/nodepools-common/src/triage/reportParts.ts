@@ -4,6 +4,7 @@ import type { VolumeTopology } from './checks/volumeZone';
 import type { PoolEvaluation } from './evaluate';
 import type { NodeSelectorTerm } from './kube';
 import type { PodRecord } from './read';
+import type { TemplateCandidate } from './templates';
 import type { NewNodeInfo, SignatureVerdict, TriageReason } from './types';
 
 const NO_POSITIONS: number[] = [];
@@ -16,6 +17,8 @@ export class ReasonTable {
   readonly reasons: TriageReason[] = [];
   private readonly positions = new Map<string, number>();
   private readonly lists = new Map<string, number[]>();
+  /** Verdicts without reasons, kept once: by new node, then the two flags. */
+  private readonly clearVerdicts = new Map<NewNodeInfo | undefined, SignatureVerdict[]>();
 
   private position(reason: TriageReason): number {
     const key = `${reason.code}\u0000${reason.scope}\u0000${reason.nodes ?? ''}\u0000${reason.message}`;
@@ -36,21 +39,40 @@ export class ReasonTable {
     if (!stored) this.lists.set(key, (stored = positions));
     return stored;
   }
+
+  /**
+   * A verdict of these flags, reasons (a list from `list`) and new node.
+   * A report holds signatures x pools of them; those without reasons (the
+   * pod fits now) repeat the most, and equal ones are one object.
+   */
+  verdict(fitsNow: boolean, fitsAfterScaleUp: boolean, reasons: number[], newNode: NewNodeInfo | undefined): SignatureVerdict {
+    const make = () => {
+      const made: SignatureVerdict = { fitsNow, fitsAfterScaleUp, reasons };
+      if (newNode) made.newNode = newNode;
+      return made;
+    };
+    if (reasons.length > 0) return make();
+    let byFlags = this.clearVerdicts.get(newNode);
+    if (!byFlags) this.clearVerdicts.set(newNode, (byFlags = []));
+    const slot = (fitsNow ? 2 : 0) + (fitsAfterScaleUp ? 1 : 0);
+    return (byFlags[slot] ??= make());
+  }
 }
 
 /** Every blocker of an evaluation, once, with where it was found. */
 export function reasonsOf(evaluation: PoolEvaluation): TriageReason[] {
   if (evaluation.fitsNow) return [];
   const reasons: TriageReason[] = [];
-  const onNodes = new Map<string, TriageReason>();
+  // Node reasons are looked up by their words only when a new node has reasons to match.
+  const onNodes = evaluation.newNodeReasons.length > 0 ? new Map<string, TriageReason>() : undefined;
   for (const reason of evaluation.nodeReasons) {
     const { code, message } = reason;
     const triage: TriageReason = { code, message, scope: 'nodes', nodes: reason.nodes };
-    onNodes.set(`${code}\u0000${message}`, triage);
+    onNodes?.set(`${code}\u0000${message}`, triage);
     reasons.push(triage);
   }
   for (const reason of evaluation.newNodeReasons) {
-    const same = onNodes.get(`${reason.code}\u0000${reason.message}`);
+    const same = onNodes?.get(`${reason.code}\u0000${reason.message}`);
     if (same) same.scope = 'pool';
     else reasons.push({ ...reason, scope: 'new-node' });
   }
@@ -58,22 +80,23 @@ export function reasonsOf(evaluation: PoolEvaluation): TriageReason[] {
   return reasons;
 }
 
+/** One per candidate: every verdict that names the same new node shares it. */
+const newNodes = new WeakMap<TemplateCandidate, NewNodeInfo>();
+
 function newNodeOf(evaluation: PoolEvaluation): NewNodeInfo | undefined {
   const candidate = evaluation.candidate;
   if (!candidate) return undefined;
-  return { machineType: candidate.machineType, source: candidate.source, estimated: candidate.estimated };
+  let info = newNodes.get(candidate);
+  if (!info) {
+    info = { machineType: candidate.machineType, source: candidate.source, estimated: candidate.estimated };
+    newNodes.set(candidate, info);
+  }
+  return info;
 }
 
-/** A signature's verdict on one pool, its reasons in the report's table. */
+/** A signature's verdict on one pool, its reasons in the report's table; equal verdicts are one object. */
 export function signatureVerdict(flags: { fitsNow: boolean; fitsAfterScaleUp: boolean }, evaluation: PoolEvaluation, table: ReasonTable): SignatureVerdict {
-  const verdict: SignatureVerdict = {
-    fitsNow: flags.fitsNow,
-    fitsAfterScaleUp: flags.fitsAfterScaleUp,
-    reasons: table.list(reasonsOf(evaluation)),
-  };
-  const newNode = newNodeOf(evaluation);
-  if (newNode) verdict.newNode = newNode;
-  return verdict;
+  return table.verdict(flags.fitsNow, flags.fitsAfterScaleUp, table.list(reasonsOf(evaluation)), newNodeOf(evaluation));
 }
 
 function termText(term: NodeSelectorTerm): string {

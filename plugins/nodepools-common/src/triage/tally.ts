@@ -15,7 +15,7 @@ export class ReasonTally {
   add(findings: readonly Finding[], nodes: number) {
     for (const finding of findings) {
       if ('short' in finding) {
-        this.addShort([finding.short], nodes);
+        this.addOneShort(finding.short, nodes);
         continue;
       }
       const reason: CheckReason = { code: finding.code, message: finding.message };
@@ -27,13 +27,15 @@ export class ReasonTally {
   }
 
   addShort(short: readonly ShortResource[], nodes: number) {
-    for (const item of short) {
-      const seen = this.short.get(item.resource);
-      if (!seen) this.short.set(item.resource, { best: item, nodes });
-      else {
-        seen.nodes += nodes;
-        if (item.free > seen.best.free) seen.best = item;
-      }
+    for (const item of short) this.addOneShort(item, nodes);
+  }
+
+  private addOneShort(item: ShortResource, nodes: number) {
+    const seen = this.short.get(item.resource);
+    if (!seen) this.short.set(item.resource, { best: item, nodes });
+    else {
+      seen.nodes += nodes;
+      if (item.free > seen.best.free) seen.best = item;
     }
   }
 

@@ -29,21 +29,35 @@ export interface ShortResource {
  * short resource, not only the first.
  */
 export function shortResources(requests: ResourceMap, node: NodeCapacity): ShortResource[] {
+  return shortOf(requestedEntries(requests), node.allocatable, node.requested, node.podCount);
+}
+
+/** The requests a node can be short of, in the order the pod names them. */
+function requestedEntries(requests: ResourceMap): Array<[string, number]> {
+  return Object.entries(requests).filter(([resource, requested]) => requested > 0 && resource !== 'pods');
+}
+
+function shortOf(
+  requested: ReadonlyArray<[string, number]>,
+  offered: ResourceMap,
+  taken: ResourceMap,
+  podCount: number,
+): ShortResource[] {
   const short: ShortResource[] = [];
-  const allowedPods = node.allocatable.pods ?? 0;
-  if (node.podCount + 1 > allowedPods) {
+  const allowedPods = offered.pods ?? 0;
+  if (podCount + 1 > allowedPods) {
     short.push({
       resource: 'pods',
       requested: 1,
-      free: allowedPods - node.podCount,
+      free: allowedPods - podCount,
       allocatable: allowedPods,
     });
   }
-  for (const [resource, requested] of Object.entries(requests)) {
-    if (requested <= 0 || resource === 'pods') continue;
-    const allocatable = node.allocatable[resource] ?? 0;
-    const free = allocatable - (node.requested[resource] ?? 0);
-    if (requested > free) short.push({ resource, requested, free, allocatable });
+  for (let i = 0; i < requested.length; i++) {
+    const [resource, amount] = requested[i];
+    const allocatable = offered[resource] ?? 0;
+    const free = allocatable - (taken[resource] ?? 0);
+    if (amount > free) short.push({ resource, requested: amount, free, allocatable });
   }
   return short;
 }
@@ -91,13 +105,16 @@ class ResourcesFilter implements NodeFilter {
   private readonly ids: Int32Array;
   private readonly amounts: Float64Array;
   private readonly cpu: number;
+  /** The requests that are checked, worked out once rather than per node explained. */
+  private readonly requested: Array<[string, number]>;
 
   constructor(
-    private readonly requests: ResourceMap,
+    requests: ResourceMap,
     resources: ResourceIndex,
     private readonly podsShort: (short: ShortResource, node: CheckTarget) => ShortFinding,
   ) {
-    const requested = Object.entries(requests).filter(([name, amount]) => amount > 0 && name !== 'pods');
+    const requested = requestedEntries(requests);
+    this.requested = requested;
     this.ids = Int32Array.from(requested, ([name]) => resources.id(name));
     this.amounts = Float64Array.from(requested, ([, amount]) => amount);
     this.cpu = requests.cpu ?? 0;
@@ -125,9 +142,12 @@ class ResourcesFilter implements NodeFilter {
 
   explain(node: CheckTarget): Finding[] {
     if (!node.allocatable) return [];
-    return shortResources(this.requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.podCount }).map(
-      short => (short.resource === 'pods' ? this.podsShort(short, node) : findingOf(short)),
-    );
+    const short = shortOf(this.requested, node.allocatable, node.requested, node.podCount);
+    const findings: Finding[] = new Array(short.length);
+    for (let i = 0; i < short.length; i++) {
+      findings[i] = short[i].resource === 'pods' ? this.podsShort(short[i], node) : findingOf(short[i]);
+    }
+    return findings;
   }
 }
 

@@ -21,7 +21,7 @@ export interface BoundPods {
   daemonSets: Map<string, PodRecord>;
 }
 
-/** Hands each node what its bound pods take: requests, pod count, host ports. */
+/** Hands each node what its bound pods take: requests, pod count, host ports, DaemonSet pods. */
 function applyUsage(input: ClusterInput, nodesByName: ReadonlyMap<string, NodeRecord>) {
   for (const usage of input.usage.values()) {
     const node = nodesByName.get(usage.nodeName);
@@ -30,6 +30,7 @@ function applyUsage(input: ClusterInput, nodesByName: ReadonlyMap<string, NodeRe
     node.requested = usage.requests;
     node.podCount = usage.pods;
     node.usedPorts = usage.ports;
+    if (usage.daemonPods.length > 0) node.daemonPods = usage.daemonPods;
   }
 }
 
@@ -69,15 +70,12 @@ export function bindPods(input: ClusterInput, nodesByName: ReadonlyMap<string, N
       if (pod.phase === 'Pending' && !pod.deleting) boundToMissingNode.push(pod);
       continue;
     }
-    if (pod.daemonSet) {
-      node.daemonPods = [...node.daemonPods, pod];
-      if (!daemonSets.has(pod.daemonSet) && pod.raw !== undefined) {
-        // One pod stands for its DaemonSet on nodes that do not exist yet.
-        try {
-          daemonSets.set(pod.daemonSet, readPod(pod.raw, pod.index));
-        } catch (e) {
-          if (!(e instanceof FieldError)) throw e;
-        }
+    if (pod.daemonSet && !daemonSets.has(pod.daemonSet) && pod.raw !== undefined) {
+      // One pod stands for its DaemonSet on nodes that do not exist yet.
+      try {
+        daemonSets.set(pod.daemonSet, readPod(pod.raw, pod.index));
+      } catch (e) {
+        if (!(e instanceof FieldError)) throw e;
       }
     }
     if (pod.podAntiAffinity.length > 0) antiAffinityPods.push(pod);

@@ -125,8 +125,9 @@ export class Evaluator {
     return best;
   }
 
-  evaluatePool(needs: PodNeeds, pool: PoolState): PoolEvaluation {
-    return evaluatePool(needs, pool, this.template(pool), reasons => this.ipExhaustion(pool, reasons));
+  /** `fitsNowKnown`: the quick verdict has FITS_NOW, so the existing nodes are not explained again. */
+  evaluatePool(needs: PodNeeds, pool: PoolState, fitsNowKnown = false): PoolEvaluation {
+    return evaluatePool(needs, pool, this.template(pool), reasons => this.ipExhaustion(pool, reasons), fitsNowKnown);
   }
 
   /** Some nodes of the pool are at max pods, and prefix delegation would raise that max. */

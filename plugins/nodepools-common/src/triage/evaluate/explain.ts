@@ -166,15 +166,21 @@ export function podsPerNode(candidate: TemplateCandidate, requests: Record<strin
   return Math.max(0, count);
 }
 
-/** The explaining path: the same registered checks as the quick verdict, with every blocker and its numbers. */
+/**
+ * The explaining path: the same registered checks as the quick verdict,
+ * with every blocker and its numbers. `fitsNowKnown`: the quick verdict
+ * found a node that takes the pod, so no node has a blocker to report and
+ * the existing nodes are not walked again.
+ */
 export function evaluatePool(
   needs: PodNeeds,
   pool: PoolState,
   template: PoolTemplate,
   ipExhaustion: (nodeReasons: readonly TalliedReason[]) => IpExhaustion | undefined,
+  fitsNowKnown = false,
 ): PoolEvaluation {
   const tally = new ReasonTally();
-  const fitsNow = explainExistingNodes(needs, pool, tally);
+  const fitsNow = fitsNowKnown || explainExistingNodes(needs, pool, tally);
   const { result, fitsWithinLimits } = evaluateScaleUp(needs, template);
   const fitsNewNode = result?.fits === true;
   const candidate = result?.candidate;

@@ -45,12 +45,22 @@ export interface BoundPod extends PlacedPod {
   raw: unknown;
 }
 
+/** What a DaemonSet's pod takes from its node: what a new node of the pool would run too. */
+export interface DaemonPod {
+  /** `namespace/name` of the owning DaemonSet. */
+  daemonSet?: string;
+  requests: ResourceMap;
+  hostPorts: HostPort[];
+}
+
 /** What the bound pods of one node take from it, summed while reading. */
 export interface NodeUsage {
   nodeName: string;
   requests: ResourceMap;
   pods: number;
   ports: HostPort[];
+  /** Its DaemonSet pods in the order read; equal ones of one DaemonSet are one object. */
+  daemonPods: DaemonPod[];
   /** Set when the node is in the node list. */
   node?: NodeRecord;
 }
@@ -69,13 +79,24 @@ function hasHostPort(containers: unknown): boolean {
   return false;
 }
 
+/** How a bound pod's reading shares what many pods have alike. */
+export interface BoundPodSharing {
+  usageOf(nodeName: string): NodeUsage;
+  /** True for the first pod of a DaemonSet read: its item stands for the DaemonSet on new nodes. */
+  firstOf(daemonSet: string): boolean;
+  /** The one object for a DaemonSet's pods with these requests and ports. */
+  daemonPod(daemonSet: string, requests: ResourceMap, hostPorts: HostPort[]): DaemonPod;
+}
+
 /**
- * Reads a bound pod: what it takes goes into its node's usage; a lean record
- * is kept for affinity and spread, and a full one (`BoundPod`) only for
- * DaemonSet pods, pods with required anti-affinity and pods still Pending on
- * their node. Terminal pods (Succeeded, Failed) hold nothing and are left out.
+ * Reads a bound pod: what it takes goes into its node's usage, a DaemonSet
+ * pod's requests and ports into its node's DaemonSet pods; a lean record is
+ * kept for affinity and spread, and a full one (`BoundPod`) only for the
+ * first pod of each DaemonSet, pods with required anti-affinity and pods
+ * still Pending on their node. Terminal pods (Succeeded, Failed) hold
+ * nothing and are left out.
  */
-export function readBoundPod(raw: unknown, index: number, usageOf: (nodeName: string) => NodeUsage): PlacedPod | undefined {
+export function readBoundPod(raw: unknown, index: number, sharing: BoundPodSharing): PlacedPod | undefined {
   const pod = objectAt(raw, '(item)') as Pod & Record<string, unknown>;
   const status = isObject(pod.status) ? pod.status : {};
   const phase = optionalString(status.phase, 'status.phase') ?? 'Pending';
@@ -106,11 +127,13 @@ export function readBoundPod(raw: unknown, index: number, usageOf: (nodeName: st
       ? hostPortsOf(listAt<Container>(spec.containers, 'spec.containers'), listAt<Container>(spec.initContainers, 'spec.initContainers'))
       : NO_PORTS;
   const deleting = Boolean(metadata.deletionTimestamp);
-  const usage = usageOf(nodeName);
+  const usage = sharing.usageOf(nodeName);
   addInto(usage.requests, requests);
   usage.pods++;
   if (ports.length) usage.ports = [...usage.ports, ...ports];
-  if (!daemonSet && antiTerms.length === 0 && phase !== 'Pending') {
+  const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
+  if (!first && antiTerms.length === 0 && phase !== 'Pending') {
+    if (daemonSet) usage.daemonPods.push(sharing.daemonPod(daemonSet, requests, ports));
     return { namespace, labels, deleting, usage, node: undefined, nodeLabels: NO_LABELS };
   }
   const bound: BoundPod = {
@@ -128,16 +151,24 @@ export function readBoundPod(raw: unknown, index: number, usageOf: (nodeName: st
     hostPorts: ports,
     podAntiAffinity: antiTerms,
     daemonSet,
-    raw,
+    raw: first ? raw : undefined,
   };
+  if (daemonSet) usage.daemonPods.push(bound);
   return bound;
+}
+
+function daemonPodKey(daemonSet: string, requests: ResourceMap, hostPorts: readonly HostPort[]): string {
+  let key = daemonSet;
+  for (const [name, amount] of Object.entries(requests)) key += `\u0000${name}=${amount}`;
+  for (const port of hostPorts) key += `\u0000${port.ip}:${port.port}/${port.protocol}`;
+  return key;
 }
 
 /** The pod list, read: pods waiting for the scheduler in full, bound pods the lean way. */
 export interface PodsRead {
   pending: PodRecord[];
   placed: PlacedPod[];
-  /** Bound pods kept in full: DaemonSet pods, pods with anti-affinity, pods still Pending on a node. */
+  /** Bound pods kept in full: the first pod of each DaemonSet, pods with anti-affinity, pods still Pending on a node. */
   special: BoundPod[];
   /** Per node name, what its bound pods take. */
   usage: Map<string, NodeUsage>;
@@ -147,15 +178,32 @@ export interface PodsRead {
  * Reads pods one at a time, as a list or a stream hands them over: pods
  * waiting for the scheduler in full, bound pods the lean way. Of each
  * DaemonSet's pods only the first keeps its item, to stand for it on new
- * nodes.
+ * nodes; the others are one shared record per DaemonSet and requests.
  */
 export class PodsReader {
   readonly result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
   private readonly daemonSetsKept = new Set<string>();
-  private readonly usageOf = (nodeName: string) => {
-    let usage = this.result.usage.get(nodeName);
-    if (!usage) this.result.usage.set(nodeName, (usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, node: undefined }));
-    return usage;
+  private readonly daemonPods = new Map<string, DaemonPod>();
+  private readonly sharing: BoundPodSharing = {
+    usageOf: nodeName => {
+      let usage = this.result.usage.get(nodeName);
+      if (!usage) {
+        usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, daemonPods: [], node: undefined };
+        this.result.usage.set(nodeName, usage);
+      }
+      return usage;
+    },
+    firstOf: daemonSet => {
+      if (this.daemonSetsKept.has(daemonSet)) return false;
+      this.daemonSetsKept.add(daemonSet);
+      return true;
+    },
+    daemonPod: (daemonSet, requests, hostPorts) => {
+      const key = daemonPodKey(daemonSet, requests, hostPorts);
+      let pod = this.daemonPods.get(key);
+      if (!pod) this.daemonPods.set(key, (pod = { daemonSet, requests, hostPorts }));
+      return pod;
+    },
   };
 
   constructor(private readonly skipped: SkippedItem[]) {}
@@ -163,14 +211,10 @@ export class PodsReader {
   add(raw: unknown, index: number) {
     readItem(raw, index, 'pods', 'Pod', this.skipped, () => {
       if (isBoundPodItem(raw)) {
-        const placed = readBoundPod(raw, index, this.usageOf);
+        const placed = readBoundPod(raw, index, this.sharing);
         if (!placed) return;
         this.result.placed.push(placed);
-        if (!('raw' in placed)) return;
-        const bound = placed as BoundPod;
-        if (bound.daemonSet && !this.daemonSetsKept.has(bound.daemonSet)) this.daemonSetsKept.add(bound.daemonSet);
-        else bound.raw = undefined;
-        this.result.special.push(bound);
+        if ('raw' in placed) this.result.special.push(placed as BoundPod);
       } else {
         const pod = readPod(raw, index);
         if (!isTerminal(pod)) this.result.pending.push(pod);

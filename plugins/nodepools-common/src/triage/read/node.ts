@@ -2,14 +2,14 @@ import { TAINT_EFFECTS, type Taint, type TaintEffect } from '../../model/pool';
 import { PROVISIONER_POOL_LABELS } from '../../providers/registry';
 import type { HostPort } from '../checks/hostPorts';
 import type { Node } from '../kube';
-import type { BoundPod } from './boundPod';
+import type { DaemonPod } from './boundPod';
 import { FieldError, describe, isObject, listAt, objectAt, oneOf, optionalString, requiredString, stringMap } from './fields';
 import { parseResourceList, type ResourceMap } from './requests';
 
 const NO_PORTS: HostPort[] = [];
 const NO_ROOM = new Float64Array(0);
 const NO_TAINTS: Taint[] = [];
-const NO_PODS: BoundPod[] = [];
+const NO_PODS: DaemonPod[] = [];
 
 /** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `pods` are filled from bound pods. */
 export interface NodeRecord {
@@ -24,7 +24,7 @@ export interface NodeRecord {
   podCount: number;
   usedPorts: HostPort[];
   /** Its DaemonSet pods: what a new node of its pool would run too. */
-  daemonPods: BoundPod[];
+  daemonPods: DaemonPod[];
   /** Free amounts by resource index (allocatable minus requested; slot 0: free pod slots). */
   free: Float64Array;
   /** Id of the node class it belongs to. */

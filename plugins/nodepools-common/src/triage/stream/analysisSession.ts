@@ -4,6 +4,7 @@ import { TriageLimitError, type TriageLimits } from '../limits';
 import type { PoolTriageSummary, TriageInput, TriageOptions, TriageReport } from '../types';
 import { TriageBodyError, TriageBodyReader } from './bodyReader';
 import { BodySyntaxError } from './bodySplitter';
+import { reportBytes } from './reportEncoder';
 
 /** What the side that owns an analysis sends to the thread that runs it. */
 export type AnalysisRequest =
@@ -66,7 +67,7 @@ function errorReply(error: unknown): AnalysisReply {
  * owner passes the bytes on without parsing or copying them.
  */
 export function encodeReport(report: TriageReport): { json: Uint8Array; summary: TriageReportSummary } {
-  const json = new TextEncoder().encode(JSON.stringify(report));
+  const json = reportBytes(report);
   return {
     json,
     summary: {

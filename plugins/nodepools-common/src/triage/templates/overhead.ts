@@ -5,7 +5,7 @@ import { untoleratedTaints } from '../checks/taints';
 import type { ClusterState, PoolState } from '../cluster';
 import type { NodeSelectorTerm } from '../kube';
 import { NEW_NODE_HOSTNAME } from '../labels';
-import { addInto, type BoundPod, type PodRecord, type ResourceMap } from '../read';
+import { addInto, type DaemonPod, type PodRecord, type ResourceMap } from '../read';
 
 /** The DaemonSet controller pins each pod to its node with matchFields; a template node needs the rest. */
 function withoutNodePin(terms: readonly NodeSelectorTerm[] | undefined): NodeSelectorTerm[] | undefined {
@@ -38,7 +38,7 @@ function addPod(target: Overhead, pod: Pick<PodRecord, 'requests' | 'hostPorts'>
 
 /** Daemonset pods seen on the pool's nodes, each DaemonSet counted once at its largest request. */
 export function overheadFromNodes(pool: PoolState): Overhead {
-  const largest = new Map<string, BoundPod>();
+  const largest = new Map<string, DaemonPod>();
   for (const node of pool.nodes) {
     for (const pod of node.daemonPods) {
       if (!pod.daemonSet) continue;
