@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   DRIFT_CAUSES,
   DRIFT_SEVERITIES,
@@ -9,6 +8,7 @@ import {
   type DriftState,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
+import { parseAcknowledgementBody } from './acknowledgementBody';
 import { multi, queryError } from './poolQueryParams';
 
 const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
@@ -58,46 +58,12 @@ export function parseDays(query: unknown): number {
   return result.data.days ?? 30;
 }
 
-/** An ISO date (`2026-12-31`, the end of that day UTC) or date-time with a zone. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const acknowledgeBody = z
-  .object({
-    reason: z
-      .string({ required_error: 'is required: say why this drift is accepted', invalid_type_error: 'expected a string' })
-      .trim()
-      .min(1, 'is required: say why this drift is accepted')
-      .max(2000, 'must be at most 2000 characters'),
-    until: z
-      .string({ invalid_type_error: 'expected an ISO date (2026-12-31) or date-time' })
-      .refine(v => ISO_DATE.test(v) || ISO_DATE_TIME.test(v), 'expected an ISO date (2026-12-31) or date-time with a zone')
-      .optional(),
-  })
-  .strict();
-
 /**
  * Validates an acknowledgement; `until` becomes an ISO date-time (a date
  * means the end of that day, UTC) that must lie in the future. Errors
  * name the field.
  */
 export function parseAcknowledgement(body: unknown, now: Date): DriftAcknowledgeRequest {
-  const result = acknowledgeBody.safeParse(body ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    if (issue.code === 'unrecognized_keys') {
-      throw new InputError(`Unknown field '${issue.keys[0]}' in the request body; expected reason and until`);
-    }
-    throw new InputError(`Invalid field '${issue.path.join('.') || 'body'}' in the request body: ${issue.message}`);
-  }
-  const { reason, until } = result.data;
-  if (until === undefined) return { reason };
-  const at = new Date(ISO_DATE.test(until) ? `${until}T23:59:59.999Z` : until);
-  if (Number.isNaN(at.getTime())) {
-    throw new InputError(`Invalid field 'until' in the request body: ${JSON.stringify(until)} is not a date`);
-  }
-  if (at.getTime() <= now.getTime()) {
-    throw new InputError(`Invalid field 'until' in the request body: ${until} is not in the future`);
-  }
-  return { reason, until: at.toISOString() };
+  const { reason, end } = parseAcknowledgementBody(body, now, { endField: 'until', accepted: 'drift' });
+  return end === undefined ? { reason } : { reason, until: end };
 }

@@ -18,6 +18,7 @@ import {
   type GovernancePoolQuery,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
+import { bodyError, parseAcknowledgementBody } from './acknowledgementBody';
 import { multi, queryError } from './poolQueryParams';
 
 const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
@@ -89,50 +90,14 @@ export function parseExportPath(params: unknown): { kind: GovernanceExportKind; 
   return result.data;
 }
 
-/** Describes the first problem of a body as "Invalid field 'x' in the request body: ...". */
-function bodyError(error: z.ZodError, fields: string): InputError {
-  const issue = error.issues[0];
-  if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length ? ` of '${issue.path.join('.')}'` : '';
-    return new InputError(`Unknown field '${issue.keys[0]}'${where} in the request body; expected ${fields}`);
-  }
-  return new InputError(`Invalid field '${issue.path.join('.') || 'body'}' in the request body: ${issue.message}`);
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const acknowledgeSchema = z
-  .object({
-    reason: z
-      .string({ required_error: 'is required: say why this finding is accepted', invalid_type_error: 'expected a string' })
-      .trim()
-      .min(1, 'is required: say why this finding is accepted')
-      .max(2000, 'must be at most 2000 characters'),
-    expiresAt: z
-      .string({ invalid_type_error: 'expected an ISO date (2026-12-31) or date-time' })
-      .refine(v => ISO_DATE.test(v) || ISO_DATE_TIME.test(v), 'expected an ISO date (2026-12-31) or date-time with a zone')
-      .optional(),
-  })
-  .strict();
 
 /**
  * `POST /findings/:id/acknowledge`; `expiresAt` becomes an ISO date-time
  * (a date means the end of that day, UTC) that must lie in the future.
  */
 export function parseAcknowledgeBody(body: unknown, now: Date): AcknowledgeFindingBody {
-  const result = acknowledgeSchema.safeParse(body ?? {});
-  if (!result.success) throw bodyError(result.error, 'reason and expiresAt');
-  const { reason, expiresAt } = result.data;
-  if (expiresAt === undefined) return { reason };
-  const at = new Date(ISO_DATE.test(expiresAt) ? `${expiresAt}T23:59:59.999Z` : expiresAt);
-  if (Number.isNaN(at.getTime())) {
-    throw new InputError(`Invalid field 'expiresAt' in the request body: ${JSON.stringify(expiresAt)} is not a date`);
-  }
-  if (at.getTime() <= now.getTime()) {
-    throw new InputError(`Invalid field 'expiresAt' in the request body: ${expiresAt} is not in the future`);
-  }
-  return { reason, expiresAt: at.toISOString() };
+  const { reason, end } = parseAcknowledgementBody(body, now, { endField: 'expiresAt', accepted: 'finding' });
+  return end === undefined ? { reason } : { reason, expiresAt: end };
 }
 
 const MAX_CONFIRMED_POOLS = 1000;
