@@ -2,16 +2,13 @@ import {
   DRIFT_CAUSES,
   DRIFT_SEVERITIES,
   DRIFT_STATES,
-  MAX_PAGE_SIZE,
   type DriftAcknowledgeRequest,
   type DriftQuery,
   type DriftState,
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
 import { parseAcknowledgementBody } from './acknowledgementBody';
-import { multi, queryError } from './poolQueryParams';
-
-const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
+import { multi, pageLimit, queryError } from './poolQueryParams';
 
 const driftQuerySchema = z
   .object({
@@ -21,11 +18,7 @@ const driftQuerySchema = z
     state: multi(z.enum(DRIFT_STATES)),
     cause: multi(z.enum(DRIFT_CAUSES)),
     cursor: z.string().max(2048),
-    limit: z.coerce
-      .number({ invalid_type_error: LIMIT_MESSAGE })
-      .int(LIMIT_MESSAGE)
-      .min(1, LIMIT_MESSAGE)
-      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE),
+    limit: pageLimit,
   })
   .partial()
   .strict();

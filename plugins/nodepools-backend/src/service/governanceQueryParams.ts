@@ -6,7 +6,6 @@ import {
   GOVERNANCE_EXPORT_FORMATS,
   GOVERNANCE_RULES,
   GOVERNANCE_SEVERITIES,
-  MAX_PAGE_SIZE,
   PROVIDERS,
   tryOwnerRef,
   type AcknowledgeFindingBody,
@@ -19,9 +18,7 @@ import {
 } from '@nodepools/plugin-nodepools-common';
 import { z } from 'zod';
 import { bodyError, parseAcknowledgementBody } from './acknowledgementBody';
-import { multi, queryError } from './poolQueryParams';
-
-const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
+import { multi, pageLimit, queryError } from './poolQueryParams';
 
 const owner = multi(z.string().max(255));
 const cluster = multi(z.string().max(512));
@@ -36,11 +33,7 @@ const findingQuerySchema = z
     pool: multi(z.string().max(1024)),
     state: z.enum(FINDING_STATES),
     cursor: z.string().max(2048),
-    limit: z.coerce
-      .number({ invalid_type_error: LIMIT_MESSAGE })
-      .int(LIMIT_MESSAGE)
-      .min(1, LIMIT_MESSAGE)
-      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE),
+    limit: pageLimit,
   })
   .partial()
   .strict();

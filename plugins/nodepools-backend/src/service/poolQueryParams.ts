@@ -24,6 +24,13 @@ export function multi<T extends z.ZodTypeAny>(item: T) {
 
 const LIMIT_MESSAGE = `expected a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
+/** The `limit` of a paged listing: a whole number from 1 to MAX_PAGE_SIZE. */
+export const pageLimit = z.coerce
+  .number({ invalid_type_error: LIMIT_MESSAGE })
+  .int(LIMIT_MESSAGE)
+  .min(1, LIMIT_MESSAGE)
+  .max(MAX_PAGE_SIZE, LIMIT_MESSAGE);
+
 const poolQuerySchema = z
   .object({
     provider: multi(z.enum(PROVIDERS)),
@@ -36,11 +43,7 @@ const poolQuerySchema = z
     sort: z.enum(POOL_SORT_FIELDS),
     order: z.enum(['asc', 'desc']),
     cursor: z.string().max(2048),
-    limit: z.coerce
-      .number({ invalid_type_error: LIMIT_MESSAGE })
-      .int(LIMIT_MESSAGE)
-      .min(1, LIMIT_MESSAGE)
-      .max(MAX_PAGE_SIZE, LIMIT_MESSAGE),
+    limit: pageLimit,
     includeTombstoned: z.enum(['true', 'false']).transform(v => v === 'true'),
   })
   .partial()

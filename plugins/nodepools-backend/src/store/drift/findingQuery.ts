@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import {
   DEFAULT_PAGE_SIZE,
+  DRIFT_SEVERITIES,
   type DriftFindingRecord,
   type DriftPage,
   type DriftQuery,
   type DriftState,
 } from '@nodepools/plugin-nodepools-common';
-import { InvalidCursorError } from '../errors';
+import { decodeFindingCursor, encodeFindingCursor } from '../findingCursor';
 import { whereRefRestricted } from '../poolRestriction';
 import {
   FINDING_READ_COLUMNS,
@@ -22,27 +23,6 @@ export const DEFAULT_DRIFT_STATES: DriftState[] = ['open', 'acknowledged'];
 /** The value that stands for "no owner" in the owner filter, as for pools. */
 const NO_OWNER = '(none)';
 
-interface DriftCursor {
-  rank: number;
-  ref: string;
-  id: string;
-}
-
-function encode(cursor: DriftCursor): string {
-  return Buffer.from(JSON.stringify([cursor.rank, cursor.ref, cursor.id])).toString('base64url');
-}
-
-function decode(text: string): DriftCursor {
-  try {
-    const [rank, ref, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Number.isInteger(rank) && rank >= 0 && rank <= 2 && typeof ref === 'string' && typeof id === 'string' && !`${ref}${id}`.includes('\u0000')) {
-      return { rank, ref, id };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new InvalidCursorError('it is not a cursor this API returned');
-}
 
 /** Filters of `GET /drift`; a cluster with a `/` is a cluster ref, else a name. */
 export function applyDriftFilters(builder: Knex.QueryBuilder, query: DriftQuery, now: string): Knex.QueryBuilder {
@@ -73,7 +53,7 @@ export async function listFindings(db: Knex, query: DriftQuery, now: Date): Prom
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const page = applyDriftFilters(findingsWithInputs(db), query, at);
   if (query.cursor) {
-    const c = decode(query.cursor);
+    const c = decodeFindingCursor(query.cursor, DRIFT_SEVERITIES.length);
     page.where(q =>
       q
         .where('f.severity_rank', '>', c.rank)
@@ -92,7 +72,7 @@ export async function listFindings(db: Knex, query: DriftQuery, now: Date): Prom
   const result: DriftPage = { items: items.map(r => recordFromRow(r, at)), totalCount: Number(countRow.n) };
   if (rows.length > limit) {
     const last = items[items.length - 1];
-    result.nextCursor = encode({ rank: Number(last.severity_rank), ref: last.ref, id: last.id });
+    result.nextCursor = encodeFindingCursor({ rank: Number(last.severity_rank), ref: last.ref, id: last.id });
   }
   return result;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { DRIFT_SEVERITIES } from '@nodepools/plugin-nodepools-common';
 import type { FindingInput, FindingsRun, FindingsSummary } from '../DriftStore';
+import { NO_ACKNOWLEDGEMENT } from '../acknowledgementColumns';
 import { stableJson } from '../stableJson';
 import { chunks } from '../sync/chunks';
 
@@ -76,10 +77,7 @@ export async function applyFindingsRun(tx: Knex.Transaction, run: FindingsRun): 
         last_seen_at: run.at,
         reopened_at: run.at,
         resolved_at: null,
-        acknowledged_by: null,
-        acknowledged_at: null,
-        acknowledged_reason: null,
-        acknowledged_until: null,
+        ...NO_ACKNOWLEDGEMENT,
       });
       summary.reopened++;
       summary.rowsWritten++;

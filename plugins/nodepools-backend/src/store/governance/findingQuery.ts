@@ -8,7 +8,7 @@ import {
   type GovernanceFindingRecord,
   type PoolRestriction,
 } from '@nodepools/plugin-nodepools-common';
-import { InvalidCursorError } from '../errors';
+import { decodeFindingCursor, encodeFindingCursor } from '../findingCursor';
 import { matchingClusterRefs, whereOwnerIn } from './clusterSelectors';
 import {
   FINDING_READ_COLUMNS,
@@ -20,27 +20,6 @@ import {
 
 type RestrictedFindingQuery = FindingQuery & { restrict?: PoolRestriction };
 
-interface FindingCursor {
-  rank: number;
-  ref: string;
-  id: string;
-}
-
-function encode(cursor: FindingCursor): string {
-  return Buffer.from(JSON.stringify([cursor.rank, cursor.ref, cursor.id])).toString('base64url');
-}
-
-function decode(text: string): FindingCursor {
-  try {
-    const [rank, ref, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Number.isInteger(rank) && rank >= 0 && rank < GOVERNANCE_SEVERITIES.length && typeof ref === 'string' && typeof id === 'string') {
-      return { rank, ref, id };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new InvalidCursorError('it is not a cursor this API returned');
-}
 
 /** A finding query with its cluster selectors resolved to stored cluster refs. */
 type ResolvedFindingQuery = RestrictedFindingQuery & { clusterRefs?: string[] };
@@ -73,7 +52,7 @@ export async function listFindings(db: Knex, restricted: RestrictedFindingQuery,
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const page = applyFindingFilters(db('nodepools_governance_findings as f'), query, at);
   if (query.cursor) {
-    const c = decode(query.cursor);
+    const c = decodeFindingCursor(query.cursor, GOVERNANCE_SEVERITIES.length);
     page.where(q =>
       q
         .where('f.severity_rank', '>', c.rank)
@@ -94,7 +73,7 @@ export async function listFindings(db: Knex, restricted: RestrictedFindingQuery,
   const result: FindingsPage = { items: items.map(r => recordFromRow(r, at)), totalCount: Number(countRow.n) };
   if (rows.length > limit) {
     const last = items[items.length - 1];
-    result.nextCursor = encode({ rank: Number(last.severity_rank), ref: last.subject_ref, id: last.id });
+    result.nextCursor = encodeFindingCursor({ rank: Number(last.severity_rank), ref: last.subject_ref, id: last.id });
   }
   return result;
 }

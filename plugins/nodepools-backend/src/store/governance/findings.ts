@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { GOVERNANCE_SEVERITIES, type GovernanceFinding } from '@nodepools/plugin-nodepools-common';
 import type { GovernanceApplySummary, GovernanceRun } from '../GovernanceStore';
+import { NO_ACKNOWLEDGEMENT } from '../acknowledgementColumns';
 import { stableJson } from '../stableJson';
 import { chunks } from '../sync/chunks';
 
@@ -74,10 +75,7 @@ export async function applyFindings(
         ...content,
         last_changed_at: run.at,
         resolved_at: null,
-        acknowledged_by: null,
-        acknowledged_at: null,
-        acknowledged_reason: null,
-        acknowledged_until: null,
+        ...NO_ACKNOWLEDGEMENT,
       });
       summary.reopened++;
       summary.rowsWritten++;
