@@ -20,6 +20,7 @@
 import os from 'node:os';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import {
+  DEFAULT_MAX_EXPLAINED,
   TriageBodyReader,
   analyzeClusterInput,
   encodeReport,
@@ -81,9 +82,9 @@ async function main() {
 
   // The body goes through the reader the API's worker thread uses, and the
   // analysis runs as its session runs it (`serveTriageAnalysis`, 'analyze'):
-  // the input read, the report built, then serialized to UTF-8 JSON, which
-  // works out every signature's reasons. No limits: the API's defaults are
-  // sized for one cluster, this input is forty times that.
+  // the input read, the report built, then serialized to UTF-8 JSON. No
+  // refusing limits (the API's are sized for one cluster, this input is
+  // forty times that); the API's default budget of explained verdicts.
   const reader = new TriageBodyReader({});
   let bodyBytes = 0;
   let readerMs = 0;
@@ -101,7 +102,7 @@ async function main() {
     reader.end();
   });
   const peakAfterRead = peakRssMb();
-  const built = time(() => analyzeClusterInput(reader.finish(), reader.skipped, {}));
+  const built = time(() => analyzeClusterInput(reader.finish(), reader.skipped, { limits: { maxExplained: DEFAULT_MAX_EXPLAINED } }));
   const peakAfterBuilt = peakRssMb();
   const serialized = time(() => encodeReport(built.value));
   const peak = peakRssMb();
@@ -135,24 +136,30 @@ async function main() {
   const referenceTotalMs = referenceSetup.ms + perPodMs * pending;
 
   const byName = new Map(report.pods.map(p => [p.name, p]));
+  // Verdicts are compared on every pool; reason codes where the report
+  // worked them out (the others have their quick verdict only).
   let compared = 0;
+  let comparedCodes = 0;
   let disagreements = 0;
   for (const slow of reference.value.pods) {
     const quick = expandPodVerdicts(report, byName.get(slow.name)!, bySignature);
     slow.pools.forEach((verdict, i) => {
       compared++;
       const other = quick[i];
+      const explained = other.explained !== false;
+      if (explained) comparedCodes++;
       const codes = [...new Set(other.reasons.map(r => r.code))].sort().join(',');
       if (
         `${other.provider}/${other.pool}` !== verdict.pool ||
         other.fitsNow !== verdict.fitsNow ||
         other.fitsAfterScaleUp !== verdict.fitsAfterScaleUp ||
-        codes !== verdict.codes.join(',')
+        (explained && codes !== verdict.codes.join(','))
       ) {
         disagreements++;
       }
     });
   }
+  const explainedVerdicts = report.signatures.reduce((sum, signature) => sum + signature.verdicts.length, 0);
 
   const fixes = new Map<string, number>();
   for (const pod of report.pods) {
@@ -181,7 +188,7 @@ async function main() {
       '',
     ],
     [
-      'report serialized (every reason worked out, JSON, UTF-8): wall (CPU)',
+      'report serialized (JSON, UTF-8): wall (CPU)',
       `${fmt(serialized.ms)} ms (${fmt(serialized.cpu)} ms); GC ${fmt(serializedGc)} ms`,
       '',
     ],
@@ -189,11 +196,16 @@ async function main() {
     ['peak RSS of the whole run', `${fmt(peak)} MB`, `< ${fmt(TARGET_MB)} MB`],
     ['report (UTF-8 JSON)', `${fmt(json.byteLength / MiB, 1)} MB, ${fmt(report.reasons.length)} distinct reasons`, ''],
     ['verdicts computed (pods x pools)', fmt(report.pods.length * pools), ''],
+    [
+      'verdicts explained with reasons (signatures x pools: maxExplained)',
+      `${fmt(explainedVerdicts)} of ${fmt(report.signatures.length * pools)} (${fmt(DEFAULT_MAX_EXPLAINED)})`,
+      '',
+    ],
     ['reference: reading and indexing', `${fmt(referenceSetup.ms)} ms`, ''],
     [`reference: per pod (measured on ${reference.value.pods.length} pods)`, `${fmt(perPodMs)} ms`, ''],
     ['reference: all pods (extrapolated)', `${fmt(referenceTotalMs / 1000, 1)} s`, ''],
     ['speed-up over the reference (analysis once read)', `${fmt(referenceTotalMs / analysisMs, 0)}x`, `>= ${TARGET_SPEEDUP}x`],
-    ['reference and engine disagree on', `${fmt(disagreements)} of ${fmt(compared)} pod x pool verdicts and reason codes`, '0'],
+    ['reference and engine disagree on', `${fmt(disagreements)} of ${fmt(compared)} pod x pool verdicts (reason codes compared on the ${fmt(comparedCodes)} explained)`, '0'],
     ['fixes', [...fixes].map(([kind, n]) => `${kind} ${fmt(n)}`).join(', '), ''],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));

@@ -605,6 +605,15 @@ export interface Config {
          * its report holds. Default 500,000.
          */
         maxWork?: number;
+        /**
+         * Most of those verdicts explained with their reasons (a full
+         * evaluation each). Past it, each signature's share goes to the
+         * pools that take or nearly take its pods, its fix's pool
+         * included; the others keep their quick verdict (fits now, after
+         * a scale-up, or not) without reasons, and the report says so.
+         * Not a refusal. Default 20,000.
+         */
+        maxExplained?: number;
         /** Analyses at a time in one backend; scheduled collections wait for a slot. Default 2. */
         maxConcurrent?: number;
         /** Longest time one analysis may take, reading the input included. Default 2 minutes. */

@@ -45,6 +45,9 @@ export function pendingPodsSchema(z: Zod) {
               }),
             )
             .describe('Why the other pools cannot take them, most common first'),
+          poolsWithoutReasons: z
+            .number()
+            .describe('Pools that cannot take them whose reasons the analysis did not work out (past its maxExplained limit)'),
         }),
       )
       .describe('Pods grouped by scheduling needs, largest group first'),
@@ -57,7 +60,7 @@ export function pendingPodsSchema(z: Zod) {
 function blockersOf(verdicts: PoolVerdict[]) {
   const byCode = new Map<string, { code: string; pools: number; example: string }>();
   for (const verdict of verdicts) {
-    if (verdict.fitsNow || verdict.fitsAfterScaleUp) continue;
+    if (verdict.fitsNow || verdict.fitsAfterScaleUp || verdict.explained === false) continue;
     for (const code of new Set(verdict.reasons.map(reason => reason.code))) {
       const reason = verdict.reasons.find(r => r.code === code)!;
       const entry = byCode.get(code) ?? { code, pools: 0, example: `${verdict.pool}: ${reason.message}` };
@@ -97,6 +100,7 @@ function summarizeGroup(report: TriageReport, { pods, signature }: PodGroup) {
       .slice(0, LISTED.pools)
       .map(v => v.ref),
     blockers: blockersOf(verdicts),
+    poolsWithoutReasons: verdicts.filter(v => v.explained === false && !v.fitsNow && !v.fitsAfterScaleUp).length,
   };
 }
 

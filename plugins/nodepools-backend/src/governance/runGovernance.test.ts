@@ -32,10 +32,11 @@ function reportWithHopelessPods(): TriageReport {
     summary: [],
     schedulableNow: false,
     fix: { kind: 'none' },
-    verdicts: [{ fitsNow: false, fitsAfterScaleUp: fits, reasons: [] }],
+    fits: fits ? '1' : '0',
+    verdicts: [{ pool: 0, fitsNow: false, fitsAfterScaleUp: fits, reasons: [] }],
   });
   return {
-    format: 2,
+    format: 3,
     cluster: 'payments-prod',
     pools: [],
     signatures: [signature('huge', false), signature('small', true)],

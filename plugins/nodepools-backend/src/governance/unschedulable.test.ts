@@ -8,12 +8,14 @@ const signature = (id: string, fitsAfterScaleUp: boolean[]) => ({
   summary: [],
   schedulableNow: false,
   fix: { kind: 'none' },
-  verdicts: fitsAfterScaleUp.map(fits => ({ fitsNow: false, fitsAfterScaleUp: fits, reasons: [] })),
+  // The quick verdicts decide; no pool's reasons were worked out.
+  fits: fitsAfterScaleUp.map(fits => (fits ? '1' : '0')).join(''),
+  verdicts: [],
 });
 
 const report = (pods: Array<Record<string, unknown>>) =>
   ({
-    format: 2,
+    format: 3,
     cluster: 'c',
     pools: [],
     signatures: [signature('none', [false, false]), signature('one', [false, true]), signature('empty', [])],

@@ -2,6 +2,7 @@ import {
   clusterOfPool,
   clusterRef,
   clustersAgree,
+  fitsSomewhereAfterScaleUp,
   type ClusterIdentity,
   type ClusterUnschedulable,
   type NodePool,
@@ -25,7 +26,7 @@ export type UnschedulableCache = Map<string, { collectedAt: string; unschedulabl
  */
 export function unschedulableOf(report: TriageReport, analyzedAt: string): ClusterUnschedulable | undefined {
   const hopeless = new Set(
-    report.signatures.filter(s => !s.verdicts.some(v => v.fitsAfterScaleUp)).map(s => s.id),
+    report.signatures.filter(s => !fitsSomewhereAfterScaleUp(s)).map(s => s.id),
   );
   const pods = report.pods.filter(p => p.state === 'unscheduled' && !p.placed && hopeless.has(p.signature));
   if (!pods.length) return undefined;

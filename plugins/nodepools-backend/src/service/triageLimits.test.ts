@@ -70,8 +70,22 @@ describe('triage limits', () => {
     const server = await start({ maxPods: 12, maxNodes: 3, maxWork: 12, maxBodySize: '1mb' });
     const res = await analyze(server, body({ pods: 12, signatures: 4, nodes: 3, pools: 3 }));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ format: 2, pods: expect.any(Array) });
+    expect(res.body).toMatchObject({ format: 3, pods: expect.any(Array) });
     expect(res.body.signatures.length * res.body.pools.length).toBe(12);
+  });
+
+  it('explains at most maxExplained verdicts, and gives every pool its quick verdict', async () => {
+    const server = await start({ maxExplained: 1 });
+    // 3 signatures x 12 pools of one idle 4-cpu node: every pool takes every
+    // pod now, and each signature's share (the minimum, 10) goes to them.
+    const payload = body({ pods: 3, signatures: 3, nodes: 12, pools: 12 });
+    const res = await analyze(server, payload);
+    expect(res.status).toBe(200);
+    expect(res.body.notes).toContainEqual(expect.stringContaining('reasons were worked out for 30 of 36 pool verdicts (the limit is 1)'));
+    for (const signature of res.body.signatures) {
+      expect(signature.fits).toBe('2'.repeat(12));
+      expect(signature.verdicts).toHaveLength(10);
+    }
   });
 
   it('answers 413 from the declared length, before reading the body', async () => {

@@ -77,7 +77,7 @@ describe('triage routes', () => {
       .get('/api/nodepools/triage?cluster=shop-prod')
       .set('Authorization', auth);
     expect(triage.status).toBe(200);
-    expect(triage.body.report.format).toBe(2);
+    expect(triage.body.report.format).toBe(3);
     const checkout = expandTriageReport(triage.body.report).pods.find(p => p.name.startsWith('checkout-'))!;
     // The pools were read from the inventory: the verdict names the stored pool's ref.
     expect(checkout.pools[0]).toMatchObject({

@@ -46,11 +46,11 @@ function observed(nodeCount: number): ObservedNodes {
 
 function report(cluster: string, pending: number): TriageReport {
   return {
-    format: 2,
+    format: 3,
     cluster,
     pools: [],
     signatures: [
-      { id: 's1', pods: pending, requests: {}, summary: [], schedulableNow: false, fix: { kind: 'none', text: '' }, verdicts: [] },
+      { id: 's1', pods: pending, requests: {}, summary: [], schedulableNow: false, fix: { kind: 'none', text: '' }, fits: '', verdicts: [] },
     ],
     reasons: [],
     pods: Array.from({ length: pending }, (_, i) => ({

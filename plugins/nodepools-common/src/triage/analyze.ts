@@ -2,6 +2,8 @@ import { defaultMachineCatalog } from '../machines/catalog';
 import { SELF_MANAGED_PROVIDER, providerProfile } from '../providers/registry';
 import type { VolumeTopology } from './checks/volumeZone';
 import { buildClusterState, podKey, type ClusterInput, type ClusterState, type PoolState } from './cluster';
+import { explainedShare, poolsToExplain } from './explainShare';
+import { fitDigit } from './fits';
 import { checkLimit } from './limits';
 import { readTriageInput } from './input';
 import { Evaluator, FITS_AFTER_SCALE_UP, FITS_NOW } from './evaluate';
@@ -15,7 +17,6 @@ import {
   TRIAGE_REPORT_FORMAT,
   type PoolTriageSummary,
   type SignatureTriage,
-  type SignatureVerdict,
   type SkippedItem,
   type TriageFix,
   type TriageInput,
@@ -23,6 +24,8 @@ import {
   type TriagePod,
   type TriageReport,
 } from './types';
+
+const DIGITS = new TextDecoder();
 
 function ipExhaustionFix(pool: PoolState | undefined, node: string): TriageFix {
   const advice = providerProfile(pool?.provider ?? SELF_MANAGED_PROVIDER).podIps.whenExhausted;
@@ -115,44 +118,49 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
     const flags = evaluator.quickVerdictsOfPool(allNeeds, pools[p]);
     for (let n = 0; n < allNeeds.length; n++) allFlags[n][p] = flags[n];
   }
-  // Reasons cost a full evaluation per pool: a signature's verdicts are
-  // worked out when first read (serializing the report reads them all).
-  const forcers: Array<() => SignatureVerdict[]> = [];
+  // Reasons cost a full evaluation per pool: past the budget, each
+  // signature's share goes to the pools a person would read first.
+  const share = explainedShare(options.limits?.maxExplained, groups.length, pools.length);
+  let explained = 0;
+  // Placed pods' reasons enter the table first, as converting a per-pod report enters them.
+  const placed = placedPodTriage(state, table);
+  const digits = new Uint8Array(pools.length);
   groups.forEach((group, i) => {
     const id = `s${i + 1}`;
     const needs = allNeeds[i];
     const flags = allFlags[i];
     let schedulableNow = false;
     for (let p = 0; p < pools.length; p++) {
-      if (flags[p] & FITS_NOW) {
+      const now = (flags[p] & FITS_NOW) !== 0;
+      const later = (flags[p] & FITS_AFTER_SCALE_UP) !== 0;
+      if (now) {
         schedulableNow = true;
         fitNow.set(pools[p], (fitNow.get(pools[p]) ?? 0) + group.items.length);
       }
-      if (flags[p] & FITS_AFTER_SCALE_UP) fitLater.set(pools[p], (fitLater.get(pools[p]) ?? 0) + group.items.length);
+      if (later) fitLater.set(pools[p], (fitLater.get(pools[p]) ?? 0) + group.items.length);
+      digits[p] = fitDigit(now, later).charCodeAt(0);
     }
-    let verdicts: SignatureVerdict[] | undefined;
-    const verdictsOf = () => {
-      verdicts ??= pools.map((pool, p) => {
-        const fitsNow = (flags[p] & FITS_NOW) !== 0;
-        return signatureVerdict(
-          { fitsNow, fitsAfterScaleUp: (flags[p] & FITS_AFTER_SCALE_UP) !== 0 },
-          evaluator.evaluatePool(needs, pool, fitsNow),
-          table,
-        );
-      });
-      return verdicts;
-    };
-    forcers.push(verdictsOf);
-    const signature = {
+    const fix = smallestFix(evaluator, needs, flags);
+    const verdicts = poolsToExplain(evaluator, needs, flags, fix.pool, share).map(p => {
+      const fitsNow = (flags[p] & FITS_NOW) !== 0;
+      return signatureVerdict(
+        p,
+        { fitsNow, fitsAfterScaleUp: (flags[p] & FITS_AFTER_SCALE_UP) !== 0 },
+        evaluator.evaluatePool(needs, pools[p], fitsNow),
+        table,
+      );
+    });
+    explained += verdicts.length;
+    signatures.push({
       id,
       pods: group.items.length,
       requests: requestsText(needs.pod),
       summary: summaryOf(needs.pod, needs.volumes),
       schedulableNow,
-      fix: smallestFix(evaluator, needs, flags),
-    } as SignatureTriage;
-    Object.defineProperty(signature, 'verdicts', { get: verdictsOf, enumerable: true });
-    signatures.push(signature);
+      fix,
+      fits: DIGITS.decode(digits),
+      verdicts,
+    });
     for (const pod of group.items) {
       const entry: TriagePod = { namespace: pod.namespace, name: pod.name, state: 'unscheduled', signature: id };
       const message = schedulerMessageOf(pod, state.events.get(podKey(pod)));
@@ -161,7 +169,7 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
       pods.push(entry);
     }
   });
-  pods.push(...placedPodTriage(state, table));
+  pods.push(...placed);
 
   const poolSummaries: PoolTriageSummary[] = state.pools.map(pool => ({
     cluster,
@@ -176,22 +184,22 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
   if (state.pools.some(p => p.spec && p.nodes.length === 0)) {
     notes.push('pools without nodes are judged from the machine catalog: their allocatable resources are estimates');
   }
-  const report = {
+  const verdictCount = groups.length * pools.length;
+  if (explained < verdictCount) {
+    notes.push(
+      `reasons were worked out for ${explained.toLocaleString('en-US')} of ${verdictCount.toLocaleString('en-US')} pool verdicts ` +
+        `(the limit is ${options.limits?.maxExplained?.toLocaleString('en-US')}): per signature, the pools that take or nearly take its pods; ` +
+        'the others show whether they fit, without reasons',
+    );
+  }
+  return {
     format: TRIAGE_REPORT_FORMAT,
     cluster,
     pools: poolSummaries,
     signatures,
+    reasons: table.reasons,
     pods,
     skipped,
     notes,
-  } as TriageReport;
-  // The table is complete once every signature's verdicts were worked out.
-  Object.defineProperty(report, 'reasons', {
-    get: () => {
-      for (const force of forcers) force();
-      return table.reasons;
-    },
-    enumerable: true,
-  });
-  return report;
+  };
 }

@@ -20,12 +20,15 @@ export {
   expandPodVerdicts,
   expandSignatureVerdicts,
   expandTriageReport,
+  explainedSignatureVerdicts,
   isCompactTriageReport,
   readTriageReport,
   signaturesById,
 } from './report';
 export { analyzeClusterInput } from './analyze';
-export { TriageLimitError, checkLimit } from './limits';
+export { fitCounts, fitDigit, fitsAt, fitsSomewhereAfterScaleUp } from './fits';
+export { MIN_EXPLAINED_PER_SIGNATURE } from './explainShare';
+export { DEFAULT_MAX_EXPLAINED, TriageLimitError, checkLimit } from './limits';
 export type { TriageLimitName, TriageLimits } from './limits';
 export { TRIAGE_BODY_FIELDS, TriageBodyError, TriageBodyReader } from './stream/bodyReader';
 export { BodySyntaxError } from './stream/bodySplitter';

@@ -5,9 +5,19 @@ export interface TriageLimits {
   maxNodes?: number;
   /** Scheduling signatures x pools: the verdicts a report holds, each a full evaluation when explained. */
   maxWork?: number;
+  /**
+   * Verdicts explained with their reasons in one report; past it, each
+   * signature's share goes to the pools that take or nearly take its pods
+   * and the others keep their quick verdict only. Not a refusal: absent
+   * means every verdict is explained.
+   */
+  maxExplained?: number;
 }
 
-export type TriageLimitName = keyof TriageLimits;
+/** The backend's default `maxExplained`: more than signatures x pools of most clusters. */
+export const DEFAULT_MAX_EXPLAINED = 20_000;
+
+export type TriageLimitName = Exclude<keyof TriageLimits, 'maxExplained'>;
 
 /** An input over one of the limits; nothing was analyzed. */
 export class TriageLimitError extends Error {

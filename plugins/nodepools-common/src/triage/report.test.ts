@@ -40,9 +40,10 @@ describe('the compact report', () => {
   it('writes each signature verdicts once, so pods add a few bytes each whatever the number of pools', () => {
     const small = viaJson(analyzePendingPods(replicas(10)));
     const large = viaJson(analyzePendingPods(replicas(1010)));
-    expect(large.format).toBe(2);
+    expect(large.format).toBe(3);
     expect(large.signatures).toHaveLength(1);
     expect(large.signatures[0].verdicts).toHaveLength(large.pools.length);
+    expect(large.signatures[0].fits).toBe('0000');
     expect(large.pools).toHaveLength(4);
     expect(large.pods[0]).toEqual({ namespace: 'shop', name: 'web-0', state: 'unscheduled', signature: 's1' });
     const perPod = (JSON.stringify(large).length - JSON.stringify(small).length) / 1000;
@@ -64,6 +65,7 @@ describe('the compact report', () => {
     expect(web.schedulableNow).toBe(signature.schedulableNow);
     expect(web.pools.map(v => v.pool)).toEqual(report.pools.map(p => p.pool));
     expect(web.pools[0].reasons).toEqual(signature.verdicts[0].reasons.map(i => report.reasons[i]));
+    expect(web.pools.every(v => v.explained === undefined)).toBe(true);
     expect(web.schedulerSummary).toEqual(expect.objectContaining({ reasons: expect.any(Array) }));
     const worker = report.pods.find(p => p.state === 'ip-exhaustion')!;
     expect(expandPodVerdicts(report, worker)).toEqual([
@@ -83,6 +85,19 @@ describe('the compact report', () => {
   ])('%s: compacting the expanded report gives the compact report back', (_, input) => {
     const report = viaJson(analyzePendingPods(input));
     expect(compactTriageReport(viaJson(expandTriageReport(report)))).toEqual(report);
+  });
+
+  it('reads reports stored in format 2 (a verdict with reasons for every pool) as the current shape', () => {
+    const report = viaJson(analyzePendingPods(eksProd()));
+    const format2 = {
+      ...report,
+      format: 2,
+      signatures: report.signatures.map(({ fits, verdicts, ...signature }) => ({
+        ...signature,
+        verdicts: verdicts.map(({ pool, ...verdict }) => verdict),
+      })),
+    };
+    expect(readTriageReport(viaJson(format2))).toEqual(report);
   });
 
   it('reads reports stored in the per-pod shape as compact ones, and compact ones as they are', () => {

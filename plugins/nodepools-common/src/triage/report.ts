@@ -1,3 +1,5 @@
+import { fitDigit, fitsAt } from './fits';
+import { ReasonTable } from './reportParts';
 import { parseSchedulerMessage } from './schedulerMessage';
 import {
   TRIAGE_REPORT_FORMAT,
@@ -14,7 +16,11 @@ import {
 
 const NO_VERDICTS: PoolVerdict[] = [];
 
-function poolVerdict(pool: PoolTriageSummary, verdict: SignatureVerdict, reasons: readonly TriageReason[]): PoolVerdict {
+function poolVerdict(
+  pool: PoolTriageSummary,
+  verdict: Omit<SignatureVerdict, 'pool'>,
+  reasons: readonly TriageReason[],
+): PoolVerdict {
   const result: PoolVerdict = {
     cluster: pool.cluster,
     pool: pool.pool,
@@ -28,17 +34,49 @@ function poolVerdict(pool: PoolTriageSummary, verdict: SignatureVerdict, reasons
   return result;
 }
 
+/** A pool with its quick verdict only: the analysis did not work out its reasons. */
+function unexplainedVerdict(pool: PoolTriageSummary, signature: SignatureTriage, position: number): PoolVerdict {
+  return {
+    cluster: pool.cluster,
+    pool: pool.pool,
+    provider: pool.provider,
+    ref: pool.ref,
+    ...fitsAt(signature, position),
+    reasons: [],
+    explained: false,
+  };
+}
+
 /** Expanded verdict lists per signature: every pod of a signature shares one. */
 const expandedVerdicts = new WeakMap<SignatureTriage, PoolVerdict[]>();
 
-/** Each pool's verdict on a signature, with pool names and reasons written out. */
+/**
+ * Each pool's verdict on a signature, with pool names and reasons written
+ * out; pools the analysis gave the quick verdict only are marked
+ * `explained: false`.
+ */
 export function expandSignatureVerdicts(report: TriageReport, signature: SignatureTriage): PoolVerdict[] {
   let verdicts = expandedVerdicts.get(signature);
   if (!verdicts) {
-    verdicts = signature.verdicts.map((verdict, i) => poolVerdict(report.pools[i], verdict, report.reasons));
+    const explained = signature.verdicts;
+    let next = 0;
+    verdicts = report.pools.map((pool, position) => {
+      while (next < explained.length && explained[next].pool < position) next++;
+      const verdict = explained[next];
+      return verdict?.pool === position
+        ? poolVerdict(pool, verdict, report.reasons)
+        : unexplainedVerdict(pool, signature, position);
+    });
     expandedVerdicts.set(signature, verdicts);
   }
   return verdicts;
+}
+
+/** The verdicts of a signature whose reasons were worked out, with pool names and reasons written out. */
+export function explainedSignatureVerdicts(report: TriageReport, signature: SignatureTriage): PoolVerdict[] {
+  return signature.verdicts
+    .filter(verdict => report.pools[verdict.pool] !== undefined)
+    .map(verdict => poolVerdict(report.pools[verdict.pool], verdict, report.reasons));
 }
 
 /** The signatures of a report by id. */
@@ -101,29 +139,12 @@ export function expandTriageReport(report: TriageReport): ExpandedTriageReport {
   };
 }
 
-class ReasonTable {
-  readonly reasons: TriageReason[] = [];
-  private readonly positions = new Map<string, number>();
-
-  positionsOf(reasons: readonly TriageReason[]): number[] {
-    return reasons.map(reason => {
-      const key = `${reason.code}\u0000${reason.scope}\u0000${reason.nodes ?? ''}\u0000${reason.message}`;
-      let position = this.positions.get(key);
-      if (position === undefined) {
-        position = this.reasons.length;
-        this.positions.set(key, position);
-        this.reasons.push(reason);
-      }
-      return position;
-    });
-  }
-}
-
-function compactVerdict(verdict: PoolVerdict, table: ReasonTable): SignatureVerdict {
+function compactVerdict(pool: number, verdict: PoolVerdict, table: ReasonTable): SignatureVerdict {
   const compact: SignatureVerdict = {
+    pool,
     fitsNow: verdict.fitsNow,
     fitsAfterScaleUp: verdict.fitsAfterScaleUp,
-    reasons: table.positionsOf(verdict.reasons),
+    reasons: table.list(verdict.reasons),
   };
   if (verdict.newNode) compact.newNode = verdict.newNode;
   return compact;
@@ -145,21 +166,26 @@ export function compactTriageReport(expanded: ExpandedTriageReport): TriageRepor
       entry.fix = pod.fix;
       const verdict = pod.pools[0];
       const pool = verdict ? poolIndex.get(verdict.ref) : undefined;
-      if (verdict && pool !== undefined) entry.placed = { pool, reasons: table.positionsOf(verdict.reasons) };
+      if (verdict && pool !== undefined) entry.placed = { pool, reasons: table.list(verdict.reasons) };
     }
     return entry;
   });
   const signatures: SignatureTriage[] = expanded.signatures.map(group => {
     const first = firstPods.get(group.id);
     const byRef = new Map((first?.pools ?? []).map(verdict => [verdict.ref, verdict]));
+    let fits = '';
+    const verdicts: SignatureVerdict[] = [];
+    expanded.pools.forEach((pool, position) => {
+      const verdict = byRef.get(pool.ref);
+      fits += fitDigit(verdict?.fitsNow === true, verdict?.fitsAfterScaleUp === true);
+      if (verdict && verdict.explained !== false) verdicts.push(compactVerdict(position, verdict, table));
+    });
     return {
       ...group,
       schedulableNow: first?.schedulableNow ?? false,
       fix: first?.fix ?? { kind: 'none', text: 'the report names no fix for these pods' },
-      verdicts: expanded.pools.map(pool => {
-        const verdict = byRef.get(pool.ref);
-        return verdict ? compactVerdict(verdict, table) : { fitsNow: false, fitsAfterScaleUp: false, reasons: [] };
-      }),
+      fits,
+      verdicts,
     };
   });
   return {
@@ -179,12 +205,36 @@ export function isCompactTriageReport(value: unknown): value is TriageReport {
   return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === TRIAGE_REPORT_FORMAT;
 }
 
+/** Format 2, where every signature had a verdict with reasons for every pool. */
+interface DenseTriageReport extends Omit<TriageReport, 'format' | 'signatures'> {
+  format: 2;
+  signatures: Array<Omit<SignatureTriage, 'fits' | 'verdicts'> & { verdicts: Array<Omit<SignatureVerdict, 'pool'>> }>;
+}
+
+function isDenseTriageReport(value: unknown): value is DenseTriageReport {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 2;
+}
+
+function fromDenseReport(dense: DenseTriageReport): TriageReport {
+  return {
+    ...dense,
+    format: TRIAGE_REPORT_FORMAT,
+    signatures: dense.signatures.map(({ verdicts, ...signature }) => ({
+      ...signature,
+      fits: verdicts.map(v => fitDigit(v.fitsNow, v.fitsAfterScaleUp)).join(''),
+      verdicts: verdicts.map((verdict, pool) => ({ pool, ...verdict })),
+    })),
+  };
+}
+
 /**
- * A stored report of either shape, in the compact one: reports stored
- * before the compact shape existed are converted as they are read.
+ * A stored report of any shape, in the current compact one: reports
+ * stored in an earlier shape (per pod, or format 2) are converted as they
+ * are read.
  */
 export function readTriageReport(value: unknown): TriageReport {
   if (isCompactTriageReport(value)) return value;
+  if (isDenseTriageReport(value)) return fromDenseReport(value);
   const expanded = value as Partial<ExpandedTriageReport> | null;
   if (!expanded || typeof expanded !== 'object' || !Array.isArray(expanded.pods) || !Array.isArray(expanded.pools)) {
     throw new Error('not a triage report: expected pods and pools');

@@ -17,8 +17,6 @@ export class ReasonTable {
   readonly reasons: TriageReason[] = [];
   private readonly positions = new Map<string, number>();
   private readonly lists = new Map<string, number[]>();
-  /** Verdicts without reasons, kept once: by new node, then the two flags. */
-  private readonly clearVerdicts = new Map<NewNodeInfo | undefined, SignatureVerdict[]>();
 
   private position(reason: TriageReason): number {
     const key = `${reason.code}\u0000${reason.scope}\u0000${reason.nodes ?? ''}\u0000${reason.message}`;
@@ -38,24 +36,6 @@ export class ReasonTable {
     let stored = this.lists.get(key);
     if (!stored) this.lists.set(key, (stored = positions));
     return stored;
-  }
-
-  /**
-   * A verdict of these flags, reasons (a list from `list`) and new node.
-   * A report holds signatures x pools of them; those without reasons (the
-   * pod fits now) repeat the most, and equal ones are one object.
-   */
-  verdict(fitsNow: boolean, fitsAfterScaleUp: boolean, reasons: number[], newNode: NewNodeInfo | undefined): SignatureVerdict {
-    const make = () => {
-      const made: SignatureVerdict = { fitsNow, fitsAfterScaleUp, reasons };
-      if (newNode) made.newNode = newNode;
-      return made;
-    };
-    if (reasons.length > 0) return make();
-    let byFlags = this.clearVerdicts.get(newNode);
-    if (!byFlags) this.clearVerdicts.set(newNode, (byFlags = []));
-    const slot = (fitsNow ? 2 : 0) + (fitsAfterScaleUp ? 1 : 0);
-    return (byFlags[slot] ??= make());
   }
 }
 
@@ -94,9 +74,17 @@ function newNodeOf(evaluation: PoolEvaluation): NewNodeInfo | undefined {
   return info;
 }
 
-/** A signature's verdict on one pool, its reasons in the report's table; equal verdicts are one object. */
-export function signatureVerdict(flags: { fitsNow: boolean; fitsAfterScaleUp: boolean }, evaluation: PoolEvaluation, table: ReasonTable): SignatureVerdict {
-  return table.verdict(flags.fitsNow, flags.fitsAfterScaleUp, table.list(reasonsOf(evaluation)), newNodeOf(evaluation));
+/** A signature's verdict on the pool at `pool`, its reasons in the report's table. */
+export function signatureVerdict(
+  pool: number,
+  flags: { fitsNow: boolean; fitsAfterScaleUp: boolean },
+  evaluation: PoolEvaluation,
+  table: ReasonTable,
+): SignatureVerdict {
+  const verdict: SignatureVerdict = { pool, ...flags, reasons: table.list(reasonsOf(evaluation)) };
+  const newNode = newNodeOf(evaluation);
+  if (newNode) verdict.newNode = newNode;
+  return verdict;
 }
 
 function termText(term: NodeSelectorTerm): string {

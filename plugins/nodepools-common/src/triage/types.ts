@@ -59,6 +59,12 @@ export interface PoolVerdict {
   reasons: TriageReason[];
   /** The new node the scale-up answer is about, when the pool has a template. */
   newNode?: NewNodeInfo;
+  /**
+   * `false` when the analysis gave this pool the quick verdict only: the
+   * flags hold, `reasons` is empty because they were not worked out (see
+   * `SignatureTriage.verdicts`). Absent when the reasons are complete.
+   */
+  explained?: false;
 }
 
 export const FIX_KINDS = [
@@ -159,14 +165,24 @@ export interface SkippedItem {
   message: string;
 }
 
-/** The version of the compact report's shape; reports without it are the older per-pod shape. */
-export const TRIAGE_REPORT_FORMAT = 2;
+/**
+ * The version of the compact report's shape. Format 2 had a verdict with
+ * reasons for every pool of every signature; reports without a format are
+ * the per-pod shape. `readTriageReport` reads all three.
+ */
+export const TRIAGE_REPORT_FORMAT = 3;
 
 /**
- * One pool's verdict on one signature, in the compact report: the pool is
- * the report's `pools` entry at the same position as the verdict.
+ * A signature's quick verdict on one pool, one character of
+ * `SignatureTriage.fits`: two bits, fits now (2) and fits after a
+ * scale-up (1).
  */
+export type FitDigit = '0' | '1' | '2' | '3';
+
+/** One pool's verdict on one signature with its reasons, in the compact report. */
 export interface SignatureVerdict {
+  /** Position of the pool in the report's `pools`. */
+  pool: number;
   fitsNow: boolean;
   fitsAfterScaleUp: boolean;
   /** Positions in the report's `reasons`; empty when the pool fits now. */
@@ -174,11 +190,26 @@ export interface SignatureVerdict {
   newNode?: NewNodeInfo;
 }
 
-/** A signature with what is the same for all its pods: the verdicts of every pool, once. */
+/** A signature with what is the same for all its pods: every pool's verdict, once. */
 export interface SignatureTriage extends SignatureGroup {
   schedulableNow: boolean;
   fix: TriageFix;
-  /** One verdict per entry of the report's `pools`, in the same order. */
+  /**
+   * Every pool's quick verdict, one `FitDigit` per entry of the report's
+   * `pools`, in the same order: `fits[i]` is '3' when pool i takes the
+   * pods now and after a scale-up, '2' now only, '1' after a scale-up
+   * only, '0' not at all.
+   */
+  fits: string;
+  /**
+   * The verdicts with their reasons, in pool order. Every pool's, unless
+   * the analysis had a budget of explained verdicts
+   * (`TriageLimits.maxExplained`) that signatures x pools passed; then
+   * each signature's share, given first to the pools that take the pods
+   * (now, after a scale-up, or on a new node the pool may not add), then
+   * the fix's pool, then the pools only short of room. The others have
+   * their quick verdict in `fits` only.
+   */
   verdicts: SignatureVerdict[];
 }
 

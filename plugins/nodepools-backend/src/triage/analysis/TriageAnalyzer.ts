@@ -135,8 +135,8 @@ export class TriageAnalyzer {
   ) {}
 
   private settings(): AnalysisSettings {
-    const { maxPods, maxNodes, maxWork } = this.limits;
-    return { limits: { maxPods, maxNodes, maxWork }, options: this.options };
+    const { maxPods, maxNodes, maxWork, maxExplained } = this.limits;
+    return { limits: { maxPods, maxNodes, maxWork, maxExplained }, options: this.options };
   }
 
   /** Takes a slot now, or answers 429 with when to try again. */

@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { TriageLimitName } from '@nodepools/plugin-nodepools-common';
+import { DEFAULT_MAX_EXPLAINED, type TriageLimitName } from '@nodepools/plugin-nodepools-common';
 import { readDurationMs } from '../../inventory/freshness';
 
 /** `nodepools.triage.limits`: how much one analysis may take of the backend it shares with every plugin. */
@@ -10,6 +10,8 @@ export interface TriageAnalysisLimits {
   maxNodes: number;
   /** Scheduling signatures x pools of one analysis. */
   maxWork: number;
+  /** Verdicts explained with reasons in one report; past it, the others keep their quick verdict. */
+  maxExplained: number;
   /** Analyses at a time in this backend; more are answered 429. */
   maxConcurrent: number;
   /** Wall time of one analysis, reading included; past it the analysis is stopped. */
@@ -26,6 +28,7 @@ export const LIMIT_KEYS = {
   maxPods: `${LIMITS_KEY}.maxPods`,
   maxNodes: `${LIMITS_KEY}.maxNodes`,
   maxWork: `${LIMITS_KEY}.maxWork`,
+  maxExplained: `${LIMITS_KEY}.maxExplained`,
   maxConcurrent: `${LIMITS_KEY}.maxConcurrent`,
   timeBudget: `${LIMITS_KEY}.timeBudget`,
   workerMemory: `${LIMITS_KEY}.workerMemory`,
@@ -42,6 +45,7 @@ export const DEFAULT_TRIAGE_LIMITS: TriageAnalysisLimits = {
   maxPods: 200_000,
   maxNodes: 50_000,
   maxWork: 500_000,
+  maxExplained: DEFAULT_MAX_EXPLAINED,
   maxConcurrent: 2,
   timeBudgetMs: 120_000,
   workerMemoryMb: 320,
@@ -77,6 +81,7 @@ export function readTriageLimits(config: Config): TriageAnalysisLimits {
     maxPods: positiveInteger(config, LIMIT_KEYS.maxPods, defaults.maxPods),
     maxNodes: positiveInteger(config, LIMIT_KEYS.maxNodes, defaults.maxNodes),
     maxWork: positiveInteger(config, LIMIT_KEYS.maxWork, defaults.maxWork),
+    maxExplained: positiveInteger(config, LIMIT_KEYS.maxExplained, defaults.maxExplained),
     maxConcurrent: positiveInteger(config, LIMIT_KEYS.maxConcurrent, defaults.maxConcurrent),
     timeBudgetMs: readDurationMs(config, LIMIT_KEYS.timeBudget) ?? defaults.timeBudgetMs,
     workerMemoryMb: positiveInteger(config, LIMIT_KEYS.workerMemory, defaults.workerMemoryMb),

@@ -26,6 +26,33 @@ describe('groupTriage', () => {
     expect(api.verdicts.map(v => v.pool)).toEqual(['ng-general', 'ng-spot-arm', 'ng-batch']);
   });
 
+  it('puts only explained verdicts in the matrix and counts the others by their quick verdict', () => {
+    const expanded = expandTriageReport(PROD_REPORT);
+    // As an analysis past its maxExplained limit leaves them: two pools of s1 without reasons.
+    const withoutReasons = new Set(['ng-spot-arm', 'ng-batch']);
+    const report = compactTriageReport({
+      ...expanded,
+      pods: expanded.pods.map(pod =>
+        pod.signature !== 's1'
+          ? pod
+          : {
+              ...pod,
+              pools: pod.pools.map(v => (withoutReasons.has(v.pool) ? { ...v, reasons: [], explained: false as const } : v)),
+            },
+      ),
+    });
+    const [api] = groupTriage(report);
+    expect(api.verdicts.map(v => v.pool)).toEqual(['ng-general']);
+    const fits = expanded.pods.find(p => p.signature === 's1')!.pools.filter(v => withoutReasons.has(v.pool));
+    expect(api.unexplained).toEqual({
+      pools: 2,
+      now: fits.filter(v => v.fitsNow).length,
+      afterScaleUp: fits.filter(v => v.fitsAfterScaleUp).length,
+      neither: fits.filter(v => !v.fitsNow && !v.fitsAfterScaleUp).length,
+    });
+    expect(groupTriage(PROD_REPORT)[0].unexplained).toBeUndefined();
+  });
+
   it('merges the verdicts of placed pods pool by pool and keeps their own fixes', () => {
     const onNode = (name: string, node: string, message: string): PodTriage => ({
       namespace: 'payments',

@@ -1,6 +1,8 @@
 import {
   expandPodVerdicts,
-  expandSignatureVerdicts,
+  explainedSignatureVerdicts,
+  fitCounts,
+  fitsSomewhereAfterScaleUp,
   parseSchedulerMessage,
   type PoolVerdict,
   type SchedulerMessageSummary,
@@ -31,10 +33,34 @@ export interface TriageGroup {
   /** The signature's requests and summary; absent for pods the engine did not group. */
   signature?: SignatureTriage;
   pods: TriagePod[];
-  /** One verdict per pool, for the matrix. */
+  /**
+   * The verdicts with reasons, for the matrix: every pool's, unless the
+   * analysis explained a share only (the signature's `fits` has the rest).
+   */
   verdicts: PoolVerdict[];
   fixes: GroupFix[];
   messages: GroupMessage[];
+  /** The pools the analysis gave the quick verdict only, counted by that verdict. */
+  unexplained?: UnexplainedPools;
+}
+
+/** Pools of a signature without reasons, by what their quick verdict says. */
+export interface UnexplainedPools {
+  pools: number;
+  now: number;
+  afterScaleUp: number;
+  neither: number;
+}
+
+function unexplainedPools(signature: SignatureTriage): UnexplainedPools | undefined {
+  const pools = signature.fits.length - signature.verdicts.length;
+  if (pools <= 0) return undefined;
+  const explained = new Set(signature.verdicts.map(v => v.pool));
+  const others: number[] = [];
+  for (let position = 0; position < signature.fits.length; position++) {
+    if (!explained.has(position)) others.push(position);
+  }
+  return { pools: others.length, ...fitCounts(signature, others) };
 }
 
 function reasonKey(reason: TriageReason): string {
@@ -125,9 +151,10 @@ export function groupTriage(report: TriageReport): TriageGroup[] {
       id,
       signature,
       pods,
-      verdicts: signature ? expandSignatureVerdicts(report, signature) : mergeVerdicts(report, pods),
+      verdicts: signature ? explainedSignatureVerdicts(report, signature) : mergeVerdicts(report, pods),
       fixes: distinctFixes(pods, signature),
       messages: distinctMessages(pods),
+      unexplained: signature ? unexplainedPools(signature) : undefined,
     });
   }
   const rank = (group: TriageGroup) => (group.signature ? 0 : 1);
@@ -161,7 +188,7 @@ export function countTriage(report: TriageReport): TriageCounts {
     const signature = signatures.get(pod.signature);
     if (pod.state !== 'unscheduled' || !signature) continue;
     if (signature.schedulableNow) schedulableNow++;
-    else if (signature.verdicts.some(v => v.fitsAfterScaleUp)) fitAfterScaleUp++;
+    else if (fitsSomewhereAfterScaleUp(signature)) fitAfterScaleUp++;
   }
   return {
     pending: report.pods.length,

@@ -9,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { PodTriageState, TriagePod } from '@nodepools/plugin-nodepools-common';
 import { TriageFixPanel } from '../TriageFixPanel';
-import type { TriageGroup } from '../TriageReportView/triageGroups';
+import type { TriageGroup, UnexplainedPools } from '../TriageReportView/triageGroups';
 import { TriageSchedulerMessage } from '../TriageSchedulerMessage';
 import { TriageVerdictMatrix } from '../TriageVerdictMatrix';
 
@@ -156,6 +156,21 @@ function GroupHeading({ group }: { group: TriageGroup }) {
   );
 }
 
+const pools = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'pool' : 'pools'}`;
+
+/** What the quick verdicts say of the pools whose reasons the analysis left out. */
+function UnexplainedNote({ unexplained }: { unexplained: UnexplainedPools }) {
+  const parts: string[] = [];
+  if (unexplained.now) parts.push(`${pools(unexplained.now)} take them now`);
+  if (unexplained.afterScaleUp) parts.push(`${pools(unexplained.afterScaleUp)} after a scale-up`);
+  if (unexplained.neither) parts.push(`${pools(unexplained.neither)} cannot take them`);
+  return (
+    <Typography variant="caption" color="textSecondary" component="p" data-testid="triage-unexplained">
+      {`${pools(unexplained.pools)} more, shown without reasons (the analysis explains a limited number of verdicts): ${parts.join(', ')}.`}
+    </Typography>
+  );
+}
+
 export interface TriageSignatureGroupProps {
   group: TriageGroup;
   /** Nodes per pool ref now, from the report's pool summaries. */
@@ -214,6 +229,7 @@ export function TriageSignatureGroup({ group, nodesByRef }: TriageSignatureGroup
                 No pool was evaluated for these pods.
               </Typography>
             )}
+            {group.unexplained && <UnexplainedNote unexplained={group.unexplained} />}
           </Grid>
         </Grid>
         <div>

@@ -1,0 +1,48 @@
+import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Evaluator, type PodNeeds } from './evaluate';
+
+/** However small the budget, each signature has this many pools explained (or all, if it has fewer). */
+export const MIN_EXPLAINED_PER_SIGNATURE = 10;
+
+/**
+ * How many pools each signature has explained with reasons: all of them
+ * while signatures x pools stays within the budget (no budget is no
+ * limit), else an equal share of it.
+ */
+export function explainedShare(budget: number | undefined, signatures: number, pools: number): number {
+  if (budget === undefined || signatures * pools <= budget) return pools;
+  return Math.min(pools, Math.max(MIN_EXPLAINED_PER_SIGNATURE, Math.floor(budget / Math.max(1, signatures))));
+}
+
+const TAKES = FITS_NOW | FITS_AFTER_SCALE_UP | FITS_NEW_NODE;
+
+/**
+ * The positions of the pools whose reasons a signature's share is spent
+ * on, ascending. First the pools that take its pods (now, after a
+ * scale-up, or on a new node the pool may not add), then the pool its
+ * fix names (even past the share: the fix's reasons must be readable),
+ * then the pools only short of room or ports: what a person
+ * reading the report weighs. The others keep their quick verdict.
+ */
+export function poolsToExplain(
+  evaluator: Evaluator,
+  needs: PodNeeds,
+  flags: Uint8Array,
+  fixPool: string | undefined,
+  share: number,
+): number[] {
+  const pools = evaluator.state.pools;
+  if (share >= pools.length) return pools.map((_, position) => position);
+  const chosen = new Set<number>();
+  for (let p = 0; p < pools.length && chosen.size < share; p++) if (flags[p] & TAKES) chosen.add(p);
+  if (fixPool !== undefined) {
+    for (let p = 0; p < pools.length; p++) if (pools[p].name === fixPool) chosen.add(p);
+  }
+  let roomAndPorts = 0;
+  for (const { bit } of needs.capacityFilters) roomAndPorts |= bit;
+  if (roomAndPorts !== 0) {
+    for (let p = 0; p < pools.length && chosen.size < share; p++) {
+      if (!chosen.has(p) && evaluator.quickVerdict(needs, pools[p], roomAndPorts) & TAKES) chosen.add(p);
+    }
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
