@@ -48,7 +48,7 @@ describe('explainedShare', () => {
 });
 
 describe('a report past its budget of explained verdicts', () => {
-  it('explains the pools that take the pod and the ones only short of room, and no others', () => {
+  it('explains the pools that take the pod and the ones only short of resources, and no others', () => {
     const input = cluster([...named('tainted', 12, { cpu: '8', taint: true }), ...named('small', 3, { cpu: '2' }), { name: 'fit', cpu: '4' }]);
     const report = viaJson(analyzePendingPods(input, { limits: { maxExplained: 1 } }));
     expect(explainedPools(report)).toEqual(['small-00', 'small-01', 'small-02', 'fit']);
@@ -62,7 +62,7 @@ describe('a report past its budget of explained verdicts', () => {
     expect(codes.has('taint')).toBe(false);
   });
 
-  it('explains the pool its fix names before the pools only short of room', () => {
+  it('explains the pool its fix names before the pools only short of resources', () => {
     const input = cluster([...named('small', 12, { cpu: '2' }), ...named('tainted', 3, { cpu: '8', taint: true })]);
     const report = viaJson(analyzePendingPods(input, { limits: { maxExplained: 1 } }));
     const signature = report.signatures[0];

@@ -1,4 +1,4 @@
-import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Evaluator, type PodNeeds } from './evaluate';
+import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, IGNORE_RESOURCES, type Evaluator, type PodNeeds } from './evaluate';
 
 /** However small the budget, each signature has this many pools explained (or all, if it has fewer). */
 export const MIN_EXPLAINED_PER_SIGNATURE = 10;
@@ -20,7 +20,7 @@ const TAKES = FITS_NOW | FITS_AFTER_SCALE_UP | FITS_NEW_NODE;
  * on, ascending. First the pools that take its pods (now, after a
  * scale-up, or on a new node the pool may not add), then the pool its
  * fix names (even past the share: the fix's reasons must be readable),
- * then the pools only short of room or ports: what a person
+ * then the pools only short of resources: what a person
  * reading the report weighs. The others keep their quick verdict.
  */
 export function poolsToExplain(
@@ -37,12 +37,9 @@ export function poolsToExplain(
   if (fixPool !== undefined) {
     for (let p = 0; p < pools.length; p++) if (pools[p].name === fixPool) chosen.add(p);
   }
-  let roomAndPorts = 0;
-  for (const { bit } of needs.capacityFilters) roomAndPorts |= bit;
-  if (roomAndPorts !== 0) {
-    for (let p = 0; p < pools.length && chosen.size < share; p++) {
-      if (!chosen.has(p) && evaluator.quickVerdict(needs, pools[p], roomAndPorts) & TAKES) chosen.add(p);
-    }
+  // The verdicts without the resources check are the ones the "lower a request" fix asks.
+  for (let p = 0; p < pools.length && chosen.size < share; p++) {
+    if (!chosen.has(p) && evaluator.quickVerdict(needs, pools[p], IGNORE_RESOURCES) & TAKES) chosen.add(p);
   }
   return [...chosen].sort((a, b) => a - b);
 }

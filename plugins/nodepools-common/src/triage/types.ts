@@ -207,7 +207,7 @@ export interface SignatureTriage extends SignatureGroup {
    * (`TriageLimits.maxExplained`) that signatures x pools passed; then
    * each signature's share, given first to the pools that take the pods
    * (now, after a scale-up, or on a new node the pool may not add), then
-   * the fix's pool, then the pools only short of room. The others have
+   * the fix's pool, then the pools only short of resources. The others have
    * their quick verdict in `fits` only.
    */
   verdicts: SignatureVerdict[];

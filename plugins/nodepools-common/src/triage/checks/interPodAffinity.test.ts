@@ -227,3 +227,30 @@ describe('InterPodAffinity as a registered check', () => {
     expect(verdict.passes).toBe(codes.length === 0);
   });
 });
+
+describe('indexPlacedPods', () => {
+  const pod = (namespace: string, name: string, labels: Record<string, string>) => ({ namespace, name, labels, nodeLabels: {} });
+  const pods = [
+    pod('shop', 'web-1', { app: 'web', tier: 'front' }),
+    pod('shop', 'web-2', { app: 'web' }),
+    pod('shop', 'db-1', { app: 'db' }),
+    pod('ops', 'web-3', { app: 'web' }),
+  ];
+  const index = indexPlacedPods(pods);
+  const names = (list: ReadonlyArray<{ name: string }>) => list.map(p => p.name).sort();
+
+  it.each([
+    ['an In on one value: the pods of the namespace with that label', [{ key: 'app', operator: 'In', values: ['web'] }], ['web-1', 'web-2']],
+    ['the In with the fewest pods', [{ key: 'app', operator: 'In', values: ['web'] }, { key: 'tier', operator: 'In', values: ['front'] }], ['web-1']],
+    ['an In on several values, each pod once', [{ key: 'app', operator: 'In', values: ['web', 'db', 'web'] }], ['db-1', 'web-1', 'web-2']],
+    ['no In: every pod of the namespace', [{ key: 'app', operator: 'Exists' }], ['db-1', 'web-1', 'web-2']],
+    ['an In no pod has: none', [{ key: 'app', operator: 'In', values: ['cache'] }], []],
+  ] as const)('%s', (_, selector, expected) => {
+    expect(names(index.candidates('shop', selector as any))).toEqual(expected);
+  });
+
+  it('gives nothing for a nil selector or an unknown namespace', () => {
+    expect(index.candidates('shop', null)).toEqual([]);
+    expect(index.candidates('batch', [{ key: 'app', operator: 'In', values: ['web'] }])).toEqual([]);
+  });
+});

@@ -28,7 +28,15 @@ export interface PlacedPod {
 export interface PlacedPods<T extends PlacedPod = PlacedPod> {
   all: readonly T[];
   byNamespace: ReadonlyMap<string, readonly T[]>;
+  /**
+   * Pods of a namespace that may match the selector: those carrying a label
+   * one of its `In` requirements asks for (the requirement with the fewest
+   * such pods), else every pod of the namespace. Callers still match.
+   */
+  candidates(namespace: string, selector: CompiledSelector): readonly T[];
 }
+
+const NO_PODS: readonly never[] = [];
 
 export function indexPlacedPods<T extends PlacedPod>(pods: readonly T[]): PlacedPods<T> {
   const byNamespace = new Map<string, T[]>();
@@ -37,7 +45,41 @@ export function indexPlacedPods<T extends PlacedPod>(pods: readonly T[]): Placed
     if (!list) byNamespace.set(pod.namespace, (list = []));
     list.push(pod);
   }
-  return { all: pods, byNamespace };
+  // Built per namespace when first asked: a selector with an `In` then walks
+  // its own pods, not the whole namespace, for every signature that asks.
+  const byLabel = new Map<string, Map<string, T[]>>();
+  const labelIndex = (namespace: string) => {
+    let index = byLabel.get(namespace);
+    if (!index) {
+      index = new Map();
+      for (const pod of byNamespace.get(namespace) ?? NO_PODS) {
+        for (const key of Object.keys(pod.labels)) {
+          const pair = pairKey(key, pod.labels[key]);
+          let list = index.get(pair);
+          if (!list) index.set(pair, (list = []));
+          list.push(pod);
+        }
+      }
+      byLabel.set(namespace, index);
+    }
+    return index;
+  };
+  const mayMatch = (namespace: string, selector: CompiledSelector): readonly T[] => {
+    const inNamespace = byNamespace.get(namespace) ?? NO_PODS;
+    if (selector === null) return NO_PODS;
+    let best: readonly T[] = inNamespace;
+    for (const requirement of selector) {
+      if (requirement.operator !== 'In') continue;
+      const index = labelIndex(namespace);
+      // A pod has one value per key: the lists of distinct values never share a pod.
+      const values = [...new Set(requirement.values ?? [])];
+      const lists = values.map(value => index.get(pairKey(requirement.key, value)) ?? NO_PODS);
+      const size = lists.reduce((sum, list) => sum + list.length, 0);
+      if (size < best.length) best = lists.length === 1 ? lists[0] : lists.flat();
+    }
+    return best;
+  };
+  return { all: pods, byNamespace, candidates: mayMatch };
 }
 
 /**
@@ -86,6 +128,9 @@ export function termMatchesPod(
 
 function candidates(terms: readonly CompiledPodAffinityTerm[], placed: PlacedPods): readonly PlacedPod[] {
   if (terms.some(t => t.namespaces === 'all')) return placed.all;
+  if (terms.length === 1 && terms[0].namespaces instanceof Set && terms[0].namespaces.size === 1) {
+    return placed.candidates([...terms[0].namespaces][0], terms[0].selector);
+  }
   const namespaces = new Set<string>();
   for (const term of terms) for (const ns of term.namespaces as Set<string>) namespaces.add(ns);
   if (namespaces.size === 1) return placed.byNamespace.get([...namespaces][0]) ?? [];

@@ -283,8 +283,14 @@ export const topologySpreadCheck: SchedulingCheck = {
             }
           }
         }
-        // Only pods of the pod's own namespace can match: walk those, not every node.
-        for (const pod of cluster.placed.byNamespace.get(demand.pod.namespace) ?? []) {
+        // Only pods of the pod's own namespace can match: walk those, not every
+        // node, and of one constraint's only those with a label it asks for.
+        const namespace = demand.pod.namespace;
+        const placed =
+          constraints.length === 1
+            ? cluster.placed.candidates(namespace, constraints[0].selector)
+            : cluster.placed.byNamespace.get(namespace) ?? [];
+        for (const pod of placed) {
           const node = pod.node;
           if (!node) continue;
           view.labels = node.labels;

@@ -13,6 +13,9 @@ import { interfaceLimitOf, type IpExhaustion } from '../podIpLimit';
 import type { NeedsChange, PodNeeds } from './needs';
 import { quickVerdict } from './quick';
 
+/** A verdict not worked out yet: verdicts use three bits. */
+const NOT_ASKED = 0xff;
+
 /**
  * Evaluates pod signatures against pools with the registered checks: each
  * check is started once per analysis and prepared once per signature; the
@@ -25,6 +28,7 @@ export class Evaluator {
   private readonly templates: PoolTemplate[] = [];
   private readonly prefixLimits = new Map<PoolState, IpExhaustion | null>();
   private signatureCount = 0;
+  private readonly whatIf = new WeakMap<PodNeeds, Map<number, Uint8Array>>();
 
   constructor(
     readonly state: ClusterState,
@@ -105,9 +109,20 @@ export class Evaluator {
     return needs;
   }
 
-  /** Verdict bits (FITS_NOW, FITS_NEW_NODE, FITS_AFTER_SCALE_UP); `ignore` leaves checks out by their bits. */
+  /**
+   * Verdict bits (FITS_NOW, FITS_NEW_NODE, FITS_AFTER_SCALE_UP); `ignore`
+   * leaves checks out by their bits. "What if" verdicts are kept per
+   * signature and pool: the fixes and the choice of pools to explain ask
+   * the same ones.
+   */
   quickVerdict(needs: PodNeeds, pool: PoolState, ignore = 0): number {
-    return quickVerdict(needs, pool, this.template(pool), ignore);
+    if (ignore === 0) return quickVerdict(needs, pool, this.template(pool));
+    let byIgnore = this.whatIf.get(needs);
+    if (!byIgnore) this.whatIf.set(needs, (byIgnore = new Map()));
+    let known = byIgnore.get(ignore);
+    if (!known) byIgnore.set(ignore, (known = new Uint8Array(this.state.pools.length).fill(NOT_ASKED)));
+    if (known[pool.index] === NOT_ASKED) known[pool.index] = quickVerdict(needs, pool, this.template(pool), ignore);
+    return known[pool.index];
   }
 
   /** Every signature's verdict bits on one pool, its template looked up once. */
