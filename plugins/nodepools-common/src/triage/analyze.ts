@@ -2,7 +2,7 @@ import { defaultMachineCatalog } from '../machines/catalog';
 import { SELF_MANAGED_PROVIDER, providerProfile } from '../providers/registry';
 import type { VolumeTopology } from './checks/volumeZone';
 import { buildClusterState, podKey, type ClusterInput, type ClusterState, type PoolState } from './cluster';
-import { explainedShare, poolsToExplain } from './explainShare';
+import { askShortOfResources, explainedShare, poolsToExplain } from './explainShare';
 import { fitDigit } from './fits';
 import { checkLimit } from './limits';
 import { readTriageInput } from './input';
@@ -121,6 +121,7 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
   // Reasons cost a full evaluation per pool: past the budget, each
   // signature's share goes to the pools a person would read first.
   const share = explainedShare(options.limits?.maxExplained, groups.length, pools.length);
+  askShortOfResources(evaluator, allNeeds, allFlags, share);
   let explained = 0;
   // Placed pods' reasons enter the table first, as converting a per-pod report enters them.
   const placed = placedPodTriage(state, table);

@@ -15,6 +15,26 @@ export function explainedShare(budget: number | undefined, signatures: number, p
 
 const TAKES = FITS_NOW | FITS_AFTER_SCALE_UP | FITS_NEW_NODE;
 
+function poolsTaking(flags: Uint8Array): number {
+  let count = 0;
+  for (let p = 0; p < flags.length; p++) if (flags[p] & TAKES) count++;
+  return count;
+}
+
+/**
+ * Asks, pool by pool, whether the pods of the signatures whose share the
+ * pools that take them do not fill would fit without the resources check:
+ * `poolsToExplain` reads the answers. A pool's nodes and template stay in
+ * the processor's cache while the signatures change, as in the main pass.
+ */
+export function askShortOfResources(evaluator: Evaluator, allNeeds: readonly PodNeeds[], allFlags: readonly Uint8Array[], share: number) {
+  const pools = evaluator.state.pools;
+  if (share >= pools.length) return;
+  const asking = allNeeds.filter((_, n) => poolsTaking(allFlags[n]) < share);
+  if (asking.length === 0) return;
+  for (const pool of pools) for (const needs of asking) evaluator.quickVerdict(needs, pool, IGNORE_RESOURCES);
+}
+
 /**
  * The positions of the pools whose reasons a signature's share is spent
  * on, ascending. First the pools that take its pods (now, after a
