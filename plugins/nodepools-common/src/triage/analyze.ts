@@ -104,8 +104,9 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
   checkLimit(options.limits, 'maxWork', groups.length * state.pools.length, 'signatures x pools');
 
   const table = new ReasonTable();
-  const fitNow = new Map<PoolState, number>();
-  const fitLater = new Map<PoolState, number>();
+  // Pending pods each pool takes, by pool position.
+  const fitNow = new Float64Array(state.pools.length);
+  const fitLater = new Float64Array(state.pools.length);
   const pods: TriagePod[] = [];
   const signatures: SignatureTriage[] = [];
   const pools = state.pools;
@@ -136,9 +137,9 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
       const later = (flags[p] & FITS_AFTER_SCALE_UP) !== 0;
       if (now) {
         schedulableNow = true;
-        fitNow.set(pools[p], (fitNow.get(pools[p]) ?? 0) + group.items.length);
+        fitNow[p] += group.items.length;
       }
-      if (later) fitLater.set(pools[p], (fitLater.get(pools[p]) ?? 0) + group.items.length);
+      if (later) fitLater[p] += group.items.length;
       digits[p] = fitDigit(now, later).charCodeAt(0);
     }
     const fix = smallestFix(evaluator, needs, flags);
@@ -178,8 +179,8 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
     provider: pool.provider,
     ref: pool.ref,
     nodes: pool.nodes.length,
-    pendingFitNow: fitNow.get(pool) ?? 0,
-    pendingFitAfterScaleUp: fitLater.get(pool) ?? 0,
+    pendingFitNow: fitNow[pool.index],
+    pendingFitAfterScaleUp: fitLater[pool.index],
   }));
   const notes = [...new Set(evaluator.templateNotes())];
   if (state.pools.some(p => p.spec && p.nodes.length === 0)) {
