@@ -40,8 +40,12 @@ export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodR
   const resources = new ResourceIndex();
   for (const node of nodes) for (const name of Object.keys(node.allocatable)) resources.add(name);
   for (const pod of pending) for (const name of Object.keys(pod.requests)) resources.add(name);
-  for (const node of nodes) {
-    const free = new Float64Array(resources.names.length);
+  // One buffer for every node's vector: a buffer of its own per node would
+  // cost more in bookkeeping than the few numbers it holds.
+  const width = resources.names.length;
+  const all = new Float64Array(nodes.length * width);
+  nodes.forEach((node, n) => {
+    const free = all.subarray(n * width, (n + 1) * width);
     for (const [name, allocatable] of Object.entries(node.allocatable)) {
       const id = resources.id(name);
       if (id >= 0) free[id] = allocatable - (node.requested[name] ?? 0);
@@ -52,7 +56,7 @@ export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodR
     }
     free[ResourceIndex.PODS] = (node.allocatable.pods ?? 0) - node.podCount;
     node.free = free;
-  }
+  });
   return resources;
 }
 

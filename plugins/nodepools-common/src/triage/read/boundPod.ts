@@ -86,6 +86,9 @@ export interface BoundPodSharing {
   firstOf(daemonSet: string): boolean;
   /** The one object for a DaemonSet's pods with these requests and ports. */
   daemonPod(daemonSet: string, requests: ResourceMap, hostPorts: HostPort[]): DaemonPod;
+  /** One object for equal label sets (the pods of a ReplicaSet have the same), one string for equal namespaces. */
+  labels(labels: Record<string, string>): Record<string, string>;
+  namespace(namespace: string): string;
 }
 
 /**
@@ -102,11 +105,11 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
   const phase = optionalString(status.phase, 'status.phase') ?? 'Pending';
   if (phase === 'Succeeded' || phase === 'Failed') return undefined;
   const metadata = objectAt(pod.metadata, 'metadata');
-  const namespace = optionalString(metadata.namespace, 'metadata.namespace') || 'default';
+  const namespace = sharing.namespace(optionalString(metadata.namespace, 'metadata.namespace') || 'default');
   const name = requiredString(metadata.name, 'metadata.name');
   const spec = objectAt(pod.spec, 'spec') as PodSpec & Record<string, unknown>;
   const nodeName = requiredString(spec.nodeName, 'spec.nodeName');
-  const labels = stringMap(metadata.labels, 'metadata.labels');
+  const labels = sharing.labels(stringMap(metadata.labels, 'metadata.labels'));
   const requests = podRequests(spec);
   let daemonSet: string | undefined;
   if (Array.isArray(metadata.ownerReferences)) {
@@ -184,6 +187,8 @@ export class PodsReader {
   readonly result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
   private readonly daemonSetsKept = new Set<string>();
   private readonly daemonPods = new Map<string, DaemonPod>();
+  private readonly labelSets = new Map<string, Record<string, string>>();
+  private readonly namespaces = new Map<string, string>();
   private readonly sharing: BoundPodSharing = {
     usageOf: nodeName => {
       let usage = this.result.usage.get(nodeName);
@@ -203,6 +208,20 @@ export class PodsReader {
       let pod = this.daemonPods.get(key);
       if (!pod) this.daemonPods.set(key, (pod = { daemonSet, requests, hostPorts }));
       return pod;
+    },
+    labels: labels => {
+      let key = '';
+      for (const name in labels) if (Object.hasOwn(labels, name)) key += `${name}\u0000${labels[name]}\u0000`;
+      const shared = this.labelSets.get(key);
+      if (shared) return shared;
+      this.labelSets.set(key, labels);
+      return labels;
+    },
+    namespace: namespace => {
+      const shared = this.namespaces.get(namespace);
+      if (shared !== undefined) return shared;
+      this.namespaces.set(namespace, namespace);
+      return namespace;
     },
   };
 
