@@ -79,6 +79,16 @@ function hasHostPort(containers: unknown): boolean {
   return false;
 }
 
+const NO_DAEMON_PODS: DaemonPod[] = [];
+
+/**
+ * A node runs a few DaemonSet pods: its list is copied at its exact
+ * length, where a list grown by push keeps room for 17 on every node.
+ */
+function addDaemonPod(usage: NodeUsage, pod: DaemonPod) {
+  usage.daemonPods = usage.daemonPods.length === 0 ? [pod] : [...usage.daemonPods, pod];
+}
+
 /** How a bound pod's reading shares what many pods have alike. */
 export interface BoundPodSharing {
   usageOf(nodeName: string): NodeUsage;
@@ -136,7 +146,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
   if (ports.length) usage.ports = [...usage.ports, ...ports];
   const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
   if (!first && antiTerms.length === 0 && phase !== 'Pending') {
-    if (daemonSet) usage.daemonPods.push(sharing.daemonPod(daemonSet, requests, ports));
+    if (daemonSet) addDaemonPod(usage, sharing.daemonPod(daemonSet, requests, ports));
     return { namespace, labels, deleting, usage, node: undefined, nodeLabels: NO_LABELS };
   }
   const bound: BoundPod = {
@@ -156,7 +166,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
     daemonSet,
     raw: first ? raw : undefined,
   };
-  if (daemonSet) usage.daemonPods.push(bound);
+  if (daemonSet) addDaemonPod(usage, bound);
   return bound;
 }
 
@@ -193,7 +203,7 @@ export class PodsReader {
     usageOf: nodeName => {
       let usage = this.result.usage.get(nodeName);
       if (!usage) {
-        usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, daemonPods: [], node: undefined };
+        usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, daemonPods: NO_DAEMON_PODS, node: undefined };
         this.result.usage.set(nodeName, usage);
       }
       return usage;
