@@ -306,6 +306,26 @@ describe('TriagePage', () => {
     expect(await screen.findByRole('form', { name: 'Analyze kubectl JSON' })).toBeInTheDocument();
   });
 
+  it('shows the pools whose reasons were left out by what their verdict says', async () => {
+    // As an analysis past its maxExplained limit writes s1: only its first pool explained.
+    const [first] = PROD_REPORT.signatures;
+    const limited: TriageReport = {
+      ...PROD_REPORT,
+      signatures: [{ ...first, verdicts: first.verdicts.slice(0, 1) }, ...PROD_REPORT.signatures.slice(1)],
+    };
+    await renderRouter('/nodepools/triage?cluster=prod-use1', api([{ ...TRIAGES[0], report: limited }]));
+    await screen.findByTestId('triage-report');
+    const matrix = within(group('s1')).getByTestId('triage-matrix');
+    expect(within(matrix).getAllByRole('row')).toHaveLength(2);
+    expect(within(matrix).getByRole('link', { name: PROD_REPORT.pools[0].pool })).toBeInTheDocument();
+    // s1 (three api pods) fits pool 0 after a scale-up only: the other two pools take it neither way.
+    expect(first.fits).toBe('100');
+    expect(within(group('s1')).getByTestId('triage-unexplained')).toHaveTextContent(
+      '2 pools more, shown without reasons (the analysis explains a limited number of verdicts): 2 pools cannot take them.',
+    );
+    expect(within(group('s2')).queryByTestId('triage-unexplained')).not.toBeInTheDocument();
+  });
+
   it('keeps large clusters light: pods and signature groups are shown in slices', async () => {
     const base = PROD_REPORT.pods[0];
     const pods: TriagePod[] = [];
