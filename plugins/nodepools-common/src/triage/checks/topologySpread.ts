@@ -1,3 +1,4 @@
+import type { NodeClass } from '../cluster';
 import type { TopologySpreadConstraint } from '../kube';
 import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS } from '../labels';
 import {
@@ -108,6 +109,18 @@ export class TopologySpreadCounter {
   private counts(constraint: CompiledSpreadConstraint, node: Omit<SpreadNode, 'pods'>): boolean {
     if (constraint.honorNodeAffinity && !node.matchesNodeAffinity) return false;
     return !(constraint.honorTaints && !node.toleratesTaints);
+  }
+
+  /**
+   * Whether labels like these can add no domain: they lack a key (such a
+   * node counts for none), or every constraint already has their value.
+   */
+  addsNoDomain(labels: Record<string, string>): boolean {
+    if (!this.hasAllKeys(labels)) return true;
+    for (const state of this.states) {
+      if (!state.domains.has(labels[state.constraint.topologyKey])) return false;
+    }
+    return true;
   }
 
   /** Registers the domains a node (or a group of nodes with the same labels) belongs to. */
@@ -259,26 +272,37 @@ export const topologySpreadCheck: SchedulingCheck = {
         // One reused view object: this runs over every node for each spread signature.
         const view: SpreadNode = { labels: {}, matchesNodeAffinity: false, toleratesTaints: false, pods: [] };
         const perNodeDomains = constraints.some(c => PER_NODE_LABEL_KEYS.has(c.topologyKey));
+        // Per class, worked out when first asked: most classes are never asked.
         const classAffinity = new Map<number, boolean>();
         const classTaints = new Map<number, boolean>();
+        const affinityOf = (cls: NodeClass) => {
+          let matches = classAffinity.get(cls.id);
+          if (matches === undefined) classAffinity.set(cls.id, (matches = matchesAffinity(cls.labels, NEW_NODE_HOSTNAME)));
+          return matches;
+        };
+        // A class leaves out a cordoned node's unschedulable taint; nodeTaintsPolicy reads the node's own taints.
+        const taintsOf = (cls: NodeClass) => {
+          let tolerated = classTaints.get(cls.id);
+          if (tolerated === undefined) classTaints.set(cls.id, (tolerated = toleratesAll(cls.taints, tolerations)));
+          return tolerated;
+        };
         for (const pool of cluster.pools) {
           for (const cls of pool.classes) {
-            const matches = affinityPerNode ? undefined : matchesAffinity(cls.labels, NEW_NODE_HOSTNAME);
-            if (matches !== undefined) classAffinity.set(cls.id, matches);
-            // A class leaves out a cordoned node's unschedulable taint; nodeTaintsPolicy reads the node's own taints.
-            const tolerated = cls.unschedulable ? undefined : toleratesAll(cls.taints, tolerations);
-            if (tolerated !== undefined) classTaints.set(cls.id, tolerated);
-            if (!perNodeDomains && matches !== undefined && tolerated !== undefined) {
+            const perNode = perNodeDomains || affinityPerNode || cls.unschedulable;
+            if (!perNode) {
+              // A class whose domains are all known adds nothing: with a few
+              // zones, a few classes find every domain of the cluster.
+              if (counter.addsNoDomain(cls.labels)) continue;
               view.labels = cls.labels;
-              view.matchesNodeAffinity = matches;
-              view.toleratesTaints = tolerated;
+              view.matchesNodeAffinity = affinityOf(cls);
+              view.toleratesTaints = taintsOf(cls);
               counter.addDomain(view);
               continue;
             }
             for (const node of cls.nodes) {
               view.labels = node.labels;
-              view.matchesNodeAffinity = matches ?? matchesAffinity(node.labels, node.name);
-              view.toleratesTaints = tolerated ?? toleratesAll(node.taints, tolerations);
+              view.matchesNodeAffinity = affinityPerNode ? matchesAffinity(node.labels, node.name) : affinityOf(cls);
+              view.toleratesTaints = cls.unschedulable ? toleratesAll(node.taints, tolerations) : taintsOf(cls);
               counter.addDomain(view);
             }
           }
@@ -293,9 +317,10 @@ export const topologySpreadCheck: SchedulingCheck = {
         for (const pod of placed) {
           const node = pod.node;
           if (!node) continue;
+          const cls = cluster.classes[node.classId];
           view.labels = node.labels;
-          view.toleratesTaints = classTaints.get(node.classId) ?? toleratesAll(node.taints, tolerations);
-          view.matchesNodeAffinity = classAffinity.get(node.classId) ?? matchesAffinity(node.labels, node.name);
+          view.toleratesTaints = cls.unschedulable ? toleratesAll(node.taints, tolerations) : taintsOf(cls);
+          view.matchesNodeAffinity = affinityPerNode ? matchesAffinity(node.labels, node.name) : affinityOf(cls);
           counter.addPod(view, pod);
         }
         return new TopologySpreadFilter(counter.finish(), demand);
