@@ -81,7 +81,7 @@ describe('triage limits', () => {
     const payload = body({ pods: 3, signatures: 3, nodes: 12, pools: 12 });
     const res = await analyze(server, payload);
     expect(res.status).toBe(200);
-    expect(res.body.notes).toContainEqual(expect.stringContaining('reasons were worked out for 30 of 36 pool verdicts (the limit is 1)'));
+    expect(res.body.notes).toContainEqual(expect.stringContaining('reasons were worked out for 30 of 36 pool verdicts (maxExplained 1)'));
     for (const signature of res.body.signatures) {
       expect(signature.fits).toBe('2'.repeat(12));
       expect(signature.verdicts).toHaveLength(10);

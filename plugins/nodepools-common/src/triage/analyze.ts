@@ -190,7 +190,7 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
   if (explained < verdictCount) {
     notes.push(
       `reasons were worked out for ${explained.toLocaleString('en-US')} of ${verdictCount.toLocaleString('en-US')} pool verdicts ` +
-        `(the limit is ${options.limits?.maxExplained?.toLocaleString('en-US')}): per signature, the pools that take or nearly take its pods; ` +
+        `(maxExplained ${options.limits?.maxExplained?.toLocaleString('en-US')}): per signature, the pools that take or nearly take its pods; ` +
         'the others show whether they fit, without reasons',
     );
   }

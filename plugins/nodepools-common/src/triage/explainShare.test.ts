@@ -54,7 +54,7 @@ describe('a report past its budget of explained verdicts', () => {
     expect(explainedPools(report)).toEqual(['small-00', 'small-01', 'small-02', 'fit']);
     expect(report.signatures[0].fits).toBe(`${'0'.repeat(15)}2`);
     expect(report.notes).toContain(
-      'reasons were worked out for 4 of 16 pool verdicts (the limit is 1): per signature, the pools that take or nearly take its pods; the others show whether they fit, without reasons',
+      'reasons were worked out for 4 of 16 pool verdicts (maxExplained 1): per signature, the pools that take or nearly take its pods; the others show whether they fit, without reasons',
     );
     const small = report.signatures[0].verdicts[0];
     const codes = new Set(small.reasons.map(i => report.reasons[i].code));

@@ -40,8 +40,8 @@ export function askShortOfResources(evaluator: Evaluator, allNeeds: readonly Pod
  * on, ascending. First the pools that take its pods (now, after a
  * scale-up, or on a new node the pool may not add), then the pool its
  * fix names (even past the share: the fix's reasons must be readable),
- * then the pools only short of resources: what a person
- * reading the report weighs. The others keep their quick verdict.
+ * then the pools only short of resources: what a person reading the
+ * report weighs. The others keep their quick verdict.
  */
 export function poolsToExplain(
   evaluator: Evaluator,
