@@ -83,7 +83,10 @@ step('a pool page shows its fields, raw record and history', currentPage, async 
   await page.waitForFunction(() =>
     document.querySelector('[data-testid="pool-raw"]')?.textContent?.includes('scaleSetPriority'),
   );
-  await expect(page.getByText('created').first().isVisible()).resolves.toBe(true);
+  // The history is fetched after the pool: its first entry is waited for, not looked up once.
+  const created = page.getByText('created').first();
+  await created.waitFor({ state: 'visible' });
+  await expect(created.isVisible()).resolves.toBe(true);
   await shot(page, 'pool-page');
 });
 
