@@ -60,13 +60,47 @@ export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodR
   return resources;
 }
 
-/** What the capacity checks (room, pod slots, host ports) read of a node, as one string. */
-function capacityKey(node: NodeRecord): string {
-  let key = '';
-  for (let r = 0; r < node.free.length; r++) key += `${node.free[r]},`;
-  for (const [name, amount] of Object.entries(node.allocatable)) key += `${name}=${amount},`;
-  for (const port of node.usedPorts) key += `${port.ip}:${port.port}/${port.protocol},`;
-  return key;
+// A number's bits, to hash free amounts exactly.
+const FLOAT = new Float64Array(1);
+const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
+
+function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193);
+}
+
+function mixText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
+  return mix(h, 0xff);
+}
+
+/** A hash of what the capacity checks (room, pod slots, host ports) read of a node. */
+function capacityHash(node: NodeRecord): number {
+  let hash = 0x811c9dc5;
+  for (let r = 0; r < node.free.length; r++) {
+    FLOAT[0] = node.free[r];
+    hash = mix(mix(hash, FLOAT_BITS[0]), FLOAT_BITS[1]);
+  }
+  for (const name in node.allocatable) {
+    if (!Object.hasOwn(node.allocatable, name)) continue;
+    FLOAT[0] = node.allocatable[name];
+    hash = mix(mix(mixText(hash, name), FLOAT_BITS[0]), FLOAT_BITS[1]);
+  }
+  for (const port of node.usedPorts) hash = mix(mixText(mixText(hash, port.ip), port.protocol), port.port);
+  return hash >>> 0;
+}
+
+/** Whether the capacity checks read the same of both nodes. */
+function sameCapacity(a: NodeRecord, b: NodeRecord): boolean {
+  if (a.free.length !== b.free.length || a.usedPorts.length !== b.usedPorts.length) return false;
+  for (let r = 0; r < a.free.length; r++) if (!Object.is(a.free[r], b.free[r])) return false;
+  const names = Object.keys(a.allocatable);
+  if (names.length !== Object.keys(b.allocatable).length) return false;
+  for (const name of names) if (!Object.is(a.allocatable[name], b.allocatable[name])) return false;
+  return a.usedPorts.every((port, i) => {
+    const other = b.usedPorts[i];
+    return port.ip === other.ip && port.port === other.port && port.protocol === other.protocol;
+  });
 }
 
 /**
@@ -78,14 +112,16 @@ function capacityKey(node: NodeRecord): string {
 export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   if (cls.capacityGroups) return cls.capacityGroups;
   const groups: CapacityGroup[] = [];
-  const byKey = new Map<string, CapacityGroup>();
+  const byHash = new Map<number, CapacityGroup[]>();
   for (const node of cls.nodes) {
-    const key = capacityKey(node);
-    const group = byKey.get(key);
+    const hash = capacityHash(node);
+    let alike = byHash.get(hash);
+    if (!alike) byHash.set(hash, (alike = []));
+    const group = alike.find(g => sameCapacity(g.node, node));
     if (group) group.count++;
     else {
       const created = { node, count: 1 };
-      byKey.set(key, created);
+      alike.push(created);
       groups.push(created);
     }
   }
