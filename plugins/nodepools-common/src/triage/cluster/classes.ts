@@ -1,3 +1,4 @@
+import type { Taint } from '../../model/pool';
 import { UNSCHEDULABLE_TAINT } from '../checks/unschedulable';
 import { PER_NODE_LABEL_KEYS, zoneOf } from '../labels';
 import type { NodeRecord, PodRecord } from '../read';
@@ -5,17 +6,26 @@ import { Interner, ResourceIndex } from './indexes';
 import { freeCpu, taintsKey } from './nodes';
 import type { CapacityGroup, NodeClass, PoolState } from './types';
 
+// A number's bits, to hash free amounts exactly.
+const FLOAT = new Float64Array(1);
+const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
+
+function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193);
+}
+
+function mixText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
+  return mix(h, 0xff);
+}
+
 /** A 32-bit FNV-1a hash of the labels other than the per-node ones, to group nodes without building long keys. */
 function labelsHash(record: Record<string, string>, skip: ReadonlySet<string>): number {
   let hash = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0xff, 0x01000193);
-  };
   for (const key in record) {
     if (skip.has(key)) continue;
-    mix(key);
-    mix(record[key]);
+    hash = mixText(mixText(hash, key), record[key]);
   }
   return hash >>> 0;
 }
@@ -58,20 +68,6 @@ export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodR
     node.free = free;
   });
   return resources;
-}
-
-// A number's bits, to hash free amounts exactly.
-const FLOAT = new Float64Array(1);
-const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
-
-function mix(hash: number, value: number): number {
-  return Math.imul(hash ^ value, 0x01000193);
-}
-
-function mixText(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
-  return mix(h, 0xff);
 }
 
 /** A hash of what the capacity checks (room, pod slots, host ports) read of a node. */
@@ -147,22 +143,16 @@ export function classifyNodes(
   const zones = new Set<string>();
   for (const pool of pools) {
     const classes = new Map<string, NodeClass[]>();
-    for (const node of pool.nodes) {
-      const zone = zoneOf(node.labels);
-      if (zone) zones.add(zone);
-      // A cordoned node carries the unschedulable taint; the cordon check already reports it.
-      const checkedTaints = node.unschedulable
-        ? node.taints.filter(t => t.key !== UNSCHEDULABLE_TAINT.key)
-        : node.taints;
+    const classOf = (node: NodeRecord, checkedTaints: Taint[]): NodeClass => {
       const taints = checkedTaints.length ? taintsKey(checkedTaints) : '';
       const bucket = `${node.unschedulable ? 1 : 0}|${taints}|${labelsHash(node.labels, PER_NODE_LABEL_KEYS)}`;
       let candidates = classes.get(bucket);
       if (!candidates) classes.set(bucket, (candidates = []));
-      let cls = candidates.find(c => sameLabels(c.nodes[0].labels, node.labels, PER_NODE_LABEL_KEYS));
-      if (!cls) {
+      let found = candidates.find(c => sameLabels(c.nodes[0].labels, node.labels, PER_NODE_LABEL_KEYS));
+      if (!found) {
         const labels: Record<string, string> = {};
         for (const k in node.labels) if (!PER_NODE_LABEL_KEYS.has(k)) labels[k] = node.labels[k];
-        cls = {
+        found = {
           id: nextShapeId(),
           labels,
           taints: checkedTaints,
@@ -173,9 +163,30 @@ export function classifyNodes(
           maxFree: {},
           maxFreeVector: new Float64Array(resources.names.length).fill(-Infinity),
         };
-        candidates.push(cls);
-        classList[cls.id] = cls;
+        candidates.push(found);
+        classList[found.id] = found;
       }
+      return found;
+    };
+    let last: NodeClass | undefined;
+    for (const node of pool.nodes) {
+      const zone = zoneOf(node.labels);
+      if (zone) zones.add(zone);
+      // A cordoned node carries the unschedulable taint; the cordon check already reports it.
+      const checkedTaints = node.unschedulable
+        ? node.taints.filter(t => t.key !== UNSCHEDULABLE_TAINT.key)
+        : node.taints;
+      // The nodes of a pool mostly share one class: an untainted node tries the last one first.
+      let cls =
+        last &&
+        checkedTaints.length === 0 &&
+        last.taints.length === 0 &&
+        last.unschedulable === node.unschedulable &&
+        sameLabels(last.labels, node.labels, PER_NODE_LABEL_KEYS)
+          ? last
+          : undefined;
+      if (!cls) cls = classOf(node, checkedTaints);
+      last = cls;
       node.classId = cls.id;
       for (let r = 0; r < node.free.length; r++) {
         if (node.free[r] > cls.maxFreeVector[r]) cls.maxFreeVector[r] = node.free[r];
