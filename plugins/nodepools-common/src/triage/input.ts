@@ -71,7 +71,7 @@ export function isTriageListField(field: string): field is TriageListField {
 export class TriageInputReader {
   private readonly pods: PodsReader;
   private readonly nodes: NodeRecord[] = [];
-  private readonly nodeNames = new Set<string>();
+  private readonly nodesByName = new Map<string, NodeRecord>();
   private readonly events: EventRecord[] = [];
   private readonly persistentVolumes: VolumeRecord[] = [];
   private readonly persistentVolumeClaims: ClaimRecord[] = [];
@@ -146,7 +146,7 @@ export class TriageInputReader {
   }
 
   private addNode(node: NodeRecord) {
-    if (this.nodeNames.has(node.name)) {
+    if (this.nodesByName.has(node.name)) {
       this.skipped.push({
         list: 'nodes',
         index: node.index,
@@ -156,7 +156,7 @@ export class TriageInputReader {
       });
       return;
     }
-    this.nodeNames.add(node.name);
+    this.nodesByName.set(node.name, node);
     this.nodes.push(node);
   }
 
@@ -167,6 +167,7 @@ export class TriageInputReader {
       cluster,
       pools: readPools(rawPools ?? [], this.skipped),
       nodes: this.nodes,
+      nodesByName: this.nodesByName,
       pendingPods: pods.pending,
       placedPods: pods.placed,
       specialPods: pods.special,

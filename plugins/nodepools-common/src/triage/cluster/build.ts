@@ -13,8 +13,11 @@ import type { ClusterInput, ClusterState } from './types';
  */
 export function buildClusterState(input: ClusterInput): ClusterState {
   const cluster = resolveCluster(input.cluster, input.pools, input.nodes);
-  const nodesByName = new Map<string, NodeRecord>();
-  for (const node of input.nodes) nodesByName.set(node.name, node);
+  let nodesByName = input.nodesByName;
+  if (!nodesByName) {
+    nodesByName = new Map<string, NodeRecord>();
+    for (const node of input.nodes) nodesByName.set(node.name, node);
+  }
   const pods = bindPods(input, nodesByName);
   const pools = assignPools(
     cluster,

@@ -90,6 +90,8 @@ export interface ClusterInput {
   cluster?: string;
   pools: ReadonlyArray<PoolSpec | NodePool>;
   nodes: NodeRecord[];
+  /** The nodes by name, when the reader already has them so (it refuses a name seen twice). */
+  nodesByName?: Map<string, NodeRecord>;
   /** Pods waiting for the scheduler. */
   pendingPods: PodRecord[];
   /** Pods bound to a node, terminal ones left out. */
