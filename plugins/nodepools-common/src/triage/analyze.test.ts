@@ -1,26 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { eksProdInput as eksProd } from './__fixtures__/eksProd';
 import { analyzePendingPods as analyzeCompact } from './analyze';
 import { expandTriageReport } from './report';
 import { referenceTriage } from '../testing/reference';
-import type { PodTriage, TriageInput, ExpandedTriageReport } from './types';
+import type { PodTriage, ExpandedTriageReport } from './types';
 
 /** The per-pod shape, which these tests read pod by pod. */
 const analyzePendingPods = (...args: Parameters<typeof analyzeCompact>) => expandTriageReport(analyzeCompact(...args));
-
-const fixture = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '__fixtures__', 'eks-prod', name), 'utf8'));
-
-function eksProd(): TriageInput {
-  return {
-    pods: fixture('pods.json'),
-    nodes: fixture('nodes.json'),
-    events: fixture('events.json'),
-    persistentVolumes: fixture('pvs.json'),
-    persistentVolumeClaims: fixture('pvcs.json'),
-    pools: fixture('pools.json').items,
-  };
-}
 
 function pod(report: ExpandedTriageReport, name: string): PodTriage {
   const found = report.pods.find(p => p.name === name);

@@ -1,23 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomCluster } from '../testing/randomCluster';
+import { eksProdInput as eksProd } from './__fixtures__/eksProd';
 import { analyzePendingPods } from './analyze';
 import { compactTriageReport, expandPodVerdicts, expandTriageReport, readTriageReport } from './report';
 import type { TriageInput } from './types';
-
-const fixture = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '__fixtures__', 'eks-prod', name), 'utf8'));
-
-function eksProd(): TriageInput {
-  return {
-    pods: fixture('pods.json'),
-    nodes: fixture('nodes.json'),
-    events: fixture('events.json'),
-    persistentVolumes: fixture('pvs.json'),
-    persistentVolumeClaims: fixture('pvcs.json'),
-    pools: fixture('pools.json').items,
-  };
-}
 
 /** The report as JSON and back: what the API answers and the store keeps. */
 const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value));

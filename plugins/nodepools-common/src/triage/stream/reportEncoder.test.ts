@@ -1,19 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomCluster } from '../../testing/randomCluster';
+import { eksProdInput } from '../__fixtures__/eksProd';
 import { analyzePendingPods } from '../analyze';
 import type { TriageInput, TriageReport } from '../types';
 import { reportBytes } from './reportEncoder';
-
-const fixture = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', '__fixtures__', 'eks-prod', name), 'utf8'));
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
 describe('reportBytes', () => {
   it('writes the bytes JSON.stringify gives, signature by signature, for random clusters', () => {
     for (let seed = 1; seed <= 8; seed++) {
-      // Two reports of one input: writing one works out its reasons, the other is stringified whole.
+      // Two reports of one input: one written as bytes, the other stringified whole.
       const input = randomCluster(seed, { pools: 6, pending: 12 });
       const bytes = reportBytes(analyzePendingPods(input));
       // Written into one buffer grown in place, not encoded from one string.
@@ -23,15 +19,7 @@ describe('reportBytes', () => {
   });
 
   it('writes text outside ASCII as UTF-8, with placed pods, events and skipped items', () => {
-    const input: TriageInput = {
-      pods: fixture('pods.json'),
-      nodes: fixture('nodes.json'),
-      events: fixture('events.json'),
-      persistentVolumes: fixture('pvs.json'),
-      persistentVolumeClaims: fixture('pvcs.json'),
-      pools: fixture('pools.json').items,
-      cluster: 'prod-\u00e9t\u00e9-\u{1f680}',
-    };
+    const input: TriageInput = { ...eksProdInput(), cluster: 'prod-\u00e9t\u00e9-\u{1f680}' };
     const bytes = reportBytes(analyzePendingPods(input));
     expect(bytes.byteLength).toBe(Buffer.byteLength(text(bytes)));
     expect(text(bytes)).toBe(JSON.stringify(analyzePendingPods(input)));

@@ -48,9 +48,10 @@ class GrowingBytes {
 
 /**
  * The report as UTF-8 JSON, the bytes `JSON.stringify(report)` would
- * encode to, written one signature at a time: a design-scale report is
- * hundreds of megabytes, which as one string and its encoding would be
- * held twice (and a string cannot pass about 512 MB).
+ * encode to, written one signature at a time: a report without a budget
+ * of explained verdicts (the command line's) can run to hundreds of
+ * megabytes, which as one string and its encoding would be held twice
+ * (and a string cannot pass about 512 MB).
  */
 export function reportBytes(report: TriageReport): Uint8Array {
   const buffer = resizableBuffer();
