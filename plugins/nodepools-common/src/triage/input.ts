@@ -1,4 +1,4 @@
-import type { ClusterInput } from './cluster';
+import { NodeShapes, type ClusterInput } from './cluster';
 import type { NodeSelectorTerm } from './kube';
 import type { NodePool, PoolSpec } from '../model/pool';
 import {
@@ -72,6 +72,7 @@ export class TriageInputReader {
   private readonly pods: PodsReader;
   private readonly nodes: NodeRecord[] = [];
   private readonly nodesByName = new Map<string, NodeRecord>();
+  private readonly shapes = new NodeShapes();
   private readonly events: EventRecord[] = [];
   private readonly persistentVolumes: VolumeRecord[] = [];
   private readonly persistentVolumeClaims: ClaimRecord[] = [];
@@ -156,6 +157,7 @@ export class TriageInputReader {
       });
       return;
     }
+    node.shape = this.shapes.shapeOf(node);
     this.nodesByName.set(node.name, node);
     this.nodes.push(node);
   }
@@ -168,6 +170,7 @@ export class TriageInputReader {
       pools: readPools(rawPools ?? [], this.skipped),
       nodes: this.nodes,
       nodesByName: this.nodesByName,
+      nodeShapes: this.shapes,
       pendingPods: pods.pending,
       placedPods: pods.placed,
       specialPods: pods.special,

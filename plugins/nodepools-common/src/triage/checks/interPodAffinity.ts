@@ -40,7 +40,8 @@ const NO_PODS: readonly never[] = [];
 
 export function indexPlacedPods<T extends PlacedPod>(pods: readonly T[]): PlacedPods<T> {
   const byNamespace = new Map<string, T[]>();
-  for (const pod of pods) {
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
     let list = byNamespace.get(pod.namespace);
     if (!list) byNamespace.set(pod.namespace, (list = []));
     list.push(pod);

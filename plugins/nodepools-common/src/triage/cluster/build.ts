@@ -12,7 +12,7 @@ import type { ClusterInput, ClusterState } from './types';
  * grouped into classes, then volumes and events by pod.
  */
 export function buildClusterState(input: ClusterInput): ClusterState {
-  const cluster = resolveCluster(input.cluster, input.pools, input.nodes);
+  const cluster = resolveCluster(input.cluster, input.pools, input.nodeShapes);
   let nodesByName = input.nodesByName;
   if (!nodesByName) {
     nodesByName = new Map<string, NodeRecord>();
@@ -23,12 +23,13 @@ export function buildClusterState(input: ClusterInput): ClusterState {
     cluster,
     input.pools.filter(p => p.cluster === cluster),
     input.nodes,
+    input.nodeShapes,
   );
   const resources = freeVectors(input.nodes, input.pendingPods);
   const taintSets = new Interner();
   let shapeCounter = 0;
   const nextShapeId = () => shapeCounter++;
-  const { classes, zones } = classifyNodes(pools, resources, taintSets, nextShapeId);
+  const { classes, zones } = classifyNodes(pools, input.nodeShapes, resources, taintSets, nextShapeId);
   return {
     cluster,
     nodes: input.nodes,

@@ -1,45 +1,14 @@
-import type { Taint } from '../../model/pool';
-import { UNSCHEDULABLE_TAINT } from '../checks/unschedulable';
-import { PER_NODE_LABEL_KEYS, zoneOf } from '../labels';
+import { zoneOf } from '../labels';
 import type { NodeRecord, PodRecord } from '../read';
 import { Interner, ResourceIndex } from './indexes';
-import { freeCpu, taintsKey } from './nodes';
+import { FNV_OFFSET, mix, mixText } from './hash';
+import { freeCpu } from './nodes';
+import type { NodeShapes } from './nodeShapes';
 import type { CapacityGroup, NodeClass, PoolState } from './types';
 
 // A number's bits, to hash free amounts exactly.
 const FLOAT = new Float64Array(1);
 const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
-
-function mix(hash: number, value: number): number {
-  return Math.imul(hash ^ value, 0x01000193);
-}
-
-function mixText(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
-  return mix(h, 0xff);
-}
-
-/** A 32-bit FNV-1a hash of the labels other than the per-node ones, to group nodes without building long keys. */
-function labelsHash(record: Record<string, string>, skip: ReadonlySet<string>): number {
-  let hash = 0x811c9dc5;
-  for (const key in record) {
-    if (skip.has(key)) continue;
-    hash = mixText(mixText(hash, key), record[key]);
-  }
-  return hash >>> 0;
-}
-
-function sameLabels(a: Record<string, string>, b: Record<string, string>, skip: ReadonlySet<string>): boolean {
-  let count = 0;
-  for (const key in a) {
-    if (skip.has(key)) continue;
-    if (a[key] !== b[key]) return false;
-    count++;
-  }
-  for (const key in b) if (!skip.has(key)) count--;
-  return count === 0;
-}
 
 /**
  * Indexes every resource a node offers or a pending pod requests, and
@@ -48,31 +17,39 @@ function sameLabels(a: Record<string, string>, b: Record<string, string>, skip: 
  */
 export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodRecord[]): ResourceIndex {
   const resources = new ResourceIndex();
-  for (const node of nodes) for (const name of Object.keys(node.allocatable)) resources.add(name);
+  for (let n = 0; n < nodes.length; n++) {
+    const allocatable = nodes[n].allocatable;
+    for (const name in allocatable) if (Object.hasOwn(allocatable, name)) resources.add(name);
+  }
   for (const pod of pending) for (const name of Object.keys(pod.requests)) resources.add(name);
   // One buffer for every node's vector: a buffer of its own per node would
   // cost more in bookkeeping than the few numbers it holds.
   const width = resources.names.length;
   const all = new Float64Array(nodes.length * width);
-  nodes.forEach((node, n) => {
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n];
     const free = all.subarray(n * width, (n + 1) * width);
-    for (const [name, allocatable] of Object.entries(node.allocatable)) {
+    // for-in, not Object.entries: 200,000 nodes' entry arrays are garbage worth collecting.
+    const { allocatable, requested } = node;
+    for (const name in allocatable) {
+      if (!Object.hasOwn(allocatable, name)) continue;
       const id = resources.id(name);
-      if (id >= 0) free[id] = allocatable - (node.requested[name] ?? 0);
+      if (id >= 0) free[id] = allocatable[name] - (requested[name] ?? 0);
     }
-    for (const [name, requested] of Object.entries(node.requested)) {
+    for (const name in requested) {
+      if (!Object.hasOwn(requested, name) || Object.hasOwn(allocatable, name)) continue;
       const id = resources.id(name);
-      if (id >= 0 && !(name in node.allocatable)) free[id] = -requested;
+      if (id >= 0) free[id] = -requested[name];
     }
-    free[ResourceIndex.PODS] = (node.allocatable.pods ?? 0) - node.podCount;
+    free[ResourceIndex.PODS] = (allocatable.pods ?? 0) - node.podCount;
     node.free = free;
-  });
+  }
   return resources;
 }
 
 /** A hash of what the capacity checks (room, pod slots, host ports) read of a node. */
 function capacityHash(node: NodeRecord): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   for (let r = 0; r < node.free.length; r++) {
     FLOAT[0] = node.free[r];
     hash = mix(mix(hash, FLOAT_BITS[0]), FLOAT_BITS[1]);
@@ -132,70 +109,52 @@ export interface Classes {
   zones: string[];
 }
 
-/** Groups each pool's nodes into classes of the same labels (hostname aside), taints and cordon state. */
+/**
+ * Groups each pool's nodes into classes of the same labels (hostname
+ * aside), taints and cordon state: the shapes the reader interned.
+ */
 export function classifyNodes(
   pools: readonly PoolState[],
+  shapes: NodeShapes,
   resources: ResourceIndex,
   taintSets: Interner,
   nextShapeId: () => number,
 ): Classes {
   const classList: NodeClass[] = [];
+  const classOfShape: NodeClass[] = [];
   const zones = new Set<string>();
   for (const pool of pools) {
-    const classes = new Map<string, NodeClass[]>();
-    const classOf = (node: NodeRecord, checkedTaints: Taint[]): NodeClass => {
-      const taints = checkedTaints.length ? taintsKey(checkedTaints) : '';
-      const bucket = `${node.unschedulable ? 1 : 0}|${taints}|${labelsHash(node.labels, PER_NODE_LABEL_KEYS)}`;
-      let candidates = classes.get(bucket);
-      if (!candidates) classes.set(bucket, (candidates = []));
-      let found = candidates.find(c => sameLabels(c.nodes[0].labels, node.labels, PER_NODE_LABEL_KEYS));
-      if (!found) {
-        const labels: Record<string, string> = {};
-        for (const k in node.labels) if (!PER_NODE_LABEL_KEYS.has(k)) labels[k] = node.labels[k];
-        found = {
+    const classes: NodeClass[] = [];
+    for (const node of pool.nodes) {
+      let cls = classOfShape[node.shape];
+      if (!cls) {
+        const shape = shapes.shapes[node.shape];
+        cls = {
           id: nextShapeId(),
-          labels,
-          taints: checkedTaints,
-          taintsId: taintSets.id(taints),
-          unschedulable: node.unschedulable,
+          labels: shapes.labelSets[shape.labelSet],
+          taints: shape.taints,
+          taintsId: taintSets.id(shape.taintsKey),
+          unschedulable: shape.unschedulable,
           projections: new Map(),
           nodes: [],
           maxFree: {},
           maxFreeVector: new Float64Array(resources.names.length).fill(-Infinity),
         };
-        candidates.push(found);
-        classList[found.id] = found;
+        classOfShape[node.shape] = cls;
+        classList[cls.id] = cls;
+        classes.push(cls);
+        const zone = zoneOf(cls.labels);
+        if (zone) zones.add(zone);
       }
-      return found;
-    };
-    let last: NodeClass | undefined;
-    for (const node of pool.nodes) {
-      const zone = zoneOf(node.labels);
-      if (zone) zones.add(zone);
-      // A cordoned node carries the unschedulable taint; the cordon check already reports it.
-      const checkedTaints = node.unschedulable
-        ? node.taints.filter(t => t.key !== UNSCHEDULABLE_TAINT.key)
-        : node.taints;
-      // The nodes of a pool mostly share one class: an untainted node tries the last one first.
-      let cls =
-        last &&
-        checkedTaints.length === 0 &&
-        last.taints.length === 0 &&
-        last.unschedulable === node.unschedulable &&
-        sameLabels(last.labels, node.labels, PER_NODE_LABEL_KEYS)
-          ? last
-          : undefined;
-      if (!cls) cls = classOf(node, checkedTaints);
-      last = cls;
       node.classId = cls.id;
-      for (let r = 0; r < node.free.length; r++) {
-        if (node.free[r] > cls.maxFreeVector[r]) cls.maxFreeVector[r] = node.free[r];
-      }
+      const free = node.free;
+      const maxFree = cls.maxFreeVector;
+      for (let r = 0; r < free.length; r++) if (free[r] > maxFree[r]) maxFree[r] = free[r];
       cls.nodes.push(node);
     }
     // Largest class first: it is the pool's typical node. Within a class the
     // node with the most free cpu comes first, so a search can stop early.
-    pool.classes = [...classes.values()].flat().sort((a, b) => b.nodes.length - a.nodes.length);
+    pool.classes = classes.sort((a, b) => b.nodes.length - a.nodes.length);
     pool.maxFreeVector = new Float64Array(resources.names.length).fill(-Infinity);
     for (const cls of pool.classes) {
       cls.nodes.sort((a, b) => freeCpu(b) - freeCpu(a));

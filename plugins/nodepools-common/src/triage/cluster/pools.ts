@@ -2,6 +2,7 @@ import { poolRef, type NodePool, type PoolSpec, type Provider } from '../../mode
 import { providerOfPoolLabel, providerProfile } from '../../providers/registry';
 import { poolOfNodeLabels } from '../labels';
 import type { NodeRecord } from '../read';
+import type { NodeShapes } from './nodeShapes';
 import type { PoolState } from './types';
 
 /**
@@ -11,13 +12,14 @@ import type { PoolState } from './types';
 export function resolveCluster(
   explicit: string | undefined,
   pools: ReadonlyArray<PoolSpec | NodePool>,
-  nodes: readonly NodeRecord[],
+  nodeShapes: NodeShapes,
 ): string {
   if (explicit) return explicit;
   const clusters = [...new Set(pools.map(p => p.cluster))];
   if (clusters.length === 0) return 'default';
   if (clusters.length === 1) return clusters[0];
-  const nodePools = new Set(nodes.map(n => poolOfNodeLabels(n.labels).name));
+  // A node's pool is named by its labels: every label set names the pool of its nodes.
+  const nodePools = new Set(nodeShapes.labelSets.map(labels => poolOfNodeLabels(labels).name));
   let best = clusters[0];
   let bestCount = -1;
   for (const cluster of clusters) {
@@ -54,6 +56,7 @@ export function assignPools(
   cluster: string,
   specs: ReadonlyArray<PoolSpec | NodePool>,
   nodes: readonly NodeRecord[],
+  nodeShapes: NodeShapes,
 ): PoolState[] {
   const pools = new Map<string, PoolState>();
   const makePool = (name: string, provider: Provider, label: string | undefined, spec?: PoolSpec | NodePool) => {
@@ -83,19 +86,18 @@ export function assignPools(
     if (list) list.push(spec);
     else specsByName.set(spec.name, [spec]);
   }
-  // Nodes of a pool usually come one after another: remember the last pool.
-  let last: { name: string; label?: string; pool: PoolState } | undefined;
+  // A node's labels name its pool: it is worked out once per label set.
+  const poolOfLabelSet: PoolState[] = [];
   for (const node of nodes) {
-    const named = poolOfNodeLabels(node.labels);
-    let pool: PoolState;
-    if (last && last.name === named.name && last.label === named.label) {
-      pool = last.pool;
-    } else {
+    const labelSet = nodeShapes.shapes[node.shape].labelSet;
+    let pool = poolOfLabelSet[labelSet];
+    if (!pool) {
+      const named = poolOfNodeLabels(nodeShapes.labelSets[labelSet]);
       const spec = named.label ? matchingSpec(specsByName, named.name, named.label) : undefined;
       const key = `${spec?.provider ?? named.provider}/${named.name}`;
       pool = pools.get(key) ?? makePool(named.name, named.provider, named.label, spec);
       if (named.label) pool.label = named.label;
-      last = { name: named.name, label: named.label, pool };
+      poolOfLabelSet[labelSet] = pool;
     }
     pool.nodes.push(node);
     node.poolIndex = pool.index;

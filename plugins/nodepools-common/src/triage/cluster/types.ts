@@ -4,6 +4,7 @@ import type { VolumeTopology } from '../checks/volumeZone';
 import type { NodeSelectorTerm } from '../kube';
 import type { BoundPod, EventRecord, NodeRecord, NodeUsage, PlacedPod, PodRecord, ResourceMap } from '../read';
 import type { Interner, ResourceIndex } from './indexes';
+import type { NodeShapes } from './nodeShapes';
 
 /**
  * Labels, taints and cordon state: what the label- and taint-based checks
@@ -92,6 +93,8 @@ export interface ClusterInput {
   nodes: NodeRecord[];
   /** The nodes by name, when the reader already has them so (it refuses a name seen twice). */
   nodesByName?: Map<string, NodeRecord>;
+  /** The shapes the reader gave the nodes. */
+  nodeShapes: NodeShapes;
   /** Pods waiting for the scheduler. */
   pendingPods: PodRecord[];
   /** Pods bound to a node, terminal ones left out. */

@@ -27,6 +27,8 @@ export interface NodeRecord {
   daemonPods: DaemonPod[];
   /** Free amounts by resource index (allocatable minus requested; slot 0: free pod slots). */
   free: Float64Array;
+  /** Its shape (labels but the per-node ones, taints, cordon) as the reader interned it: see `NodeShapes`. */
+  shape: number;
   /** Id of the node class it belongs to. */
   classId: number;
   /** Position of its pool in the cluster's pool list. */
@@ -77,6 +79,7 @@ export function readNode(raw: unknown, index: number): NodeRecord {
     usedPorts: NO_PORTS,
     daemonPods: NO_PODS,
     free: NO_ROOM,
+    shape: -1,
     classId: -1,
     poolIndex: -1,
   };
