@@ -53,15 +53,23 @@ const CLOUD_INSTANCE_LABELS: Record<MachineCloud, (machine: MachineType) => Reco
 /** Prefixes of the instance labels above that a requirement can test against a machine type. */
 const INSTANCE_KEY_PREFIXES = ['karpenter.k8s.aws/instance-', 'eks.amazonaws.com/instance-', 'karpenter.azure.com/sku-'];
 
-/** The labels a node of this machine type carries because of the machine: its type, architecture and cloud's instance labels. */
-export function instanceLabels(machine: MachineType): Record<string, string> {
-  return {
-    [INSTANCE_TYPE_LABEL]: machine.name,
-    [INSTANCE_TYPE_LABEL_BETA]: machine.name,
-    [ARCH_LABEL]: machine.arch,
-    [ARCH_LABEL_BETA]: machine.arch,
-    ...CLOUD_INSTANCE_LABELS[machine.cloud](machine),
-  };
+/** Worked out once per machine type: a provisioner's pools ask for every type of the catalog. */
+const labelsOfMachine = new WeakMap<MachineType, Readonly<Record<string, string>>>();
+
+/** The labels a node of this machine type carries because of the machine: its type, architecture and cloud's instance labels. Shared: copy before changing. */
+export function instanceLabels(machine: MachineType): Readonly<Record<string, string>> {
+  let labels = labelsOfMachine.get(machine);
+  if (!labels) {
+    labels = Object.freeze({
+      [INSTANCE_TYPE_LABEL]: machine.name,
+      [INSTANCE_TYPE_LABEL_BETA]: machine.name,
+      [ARCH_LABEL]: machine.arch,
+      [ARCH_LABEL_BETA]: machine.arch,
+      ...CLOUD_INSTANCE_LABELS[machine.cloud](machine),
+    });
+    labelsOfMachine.set(machine, labels);
+  }
+  return labels;
 }
 
 /** Whether a requirement on this key is a question about the machine type itself. */

@@ -26,6 +26,8 @@ import {
 } from './types';
 
 const DIGITS = new TextDecoder();
+/** `fits` digits' character codes by fits now (2) + fits after a scale-up (1): not a string per signature and pool. */
+const FIT_DIGIT_CODES = [false, true].flatMap(now => [false, true].map(later => fitDigit(now, later).charCodeAt(0)));
 
 function ipExhaustionFix(pool: PoolState | undefined, node: string): TriageFix {
   const advice = providerProfile(pool?.provider ?? SELF_MANAGED_PROVIDER).podIps.whenExhausted;
@@ -140,7 +142,7 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
         fitNow[p] += group.items.length;
       }
       if (later) fitLater[p] += group.items.length;
-      digits[p] = fitDigit(now, later).charCodeAt(0);
+      digits[p] = FIT_DIGIT_CODES[(now ? 2 : 0) + (later ? 1 : 0)];
     }
     const fix = smallestFix(evaluator, needs, flags);
     const verdicts = poolsToExplain(evaluator, needs, flags, fix.pool, share).map(p => {

@@ -29,6 +29,7 @@ export class Evaluator {
   private readonly prefixLimits = new Map<PoolState, IpExhaustion | null>();
   private signatureCount = 0;
   private readonly whatIf = new WeakMap<PodNeeds, Map<number, Uint8Array>>();
+  private lastWhatIf?: { needs: PodNeeds; ignore: number; known: Uint8Array };
 
   constructor(
     readonly state: ClusterState,
@@ -117,12 +118,36 @@ export class Evaluator {
    */
   quickVerdict(needs: PodNeeds, pool: PoolState, ignore = 0): number {
     if (ignore === 0) return quickVerdict(needs, pool, this.template(pool));
+    const known = this.whatIfKnown(needs, ignore);
+    if (known[pool.index] === NOT_ASKED) known[pool.index] = quickVerdict(needs, pool, this.template(pool), ignore);
+    return known[pool.index];
+  }
+
+  /**
+   * Asks the "what if" verdicts of several signatures on every pool, pool
+   * by pool: a pool's nodes and template stay in the processor's cache
+   * while the signatures change. `quickVerdict` then reads them.
+   */
+  askWithout(needs: readonly PodNeeds[], ignore: number) {
+    const known = needs.map(n => this.whatIfKnown(n, ignore));
+    for (const pool of this.state.pools) {
+      const template = this.template(pool);
+      for (let n = 0; n < needs.length; n++) {
+        if (known[n][pool.index] === NOT_ASKED) known[n][pool.index] = quickVerdict(needs[n], pool, template, ignore);
+      }
+    }
+  }
+
+  /** The "what if" verdicts of a signature kept so far, by pool position. Callers ask one signature's pools in a row: the last one is at hand. */
+  private whatIfKnown(needs: PodNeeds, ignore: number): Uint8Array {
+    const last = this.lastWhatIf;
+    if (last && last.needs === needs && last.ignore === ignore) return last.known;
     let byIgnore = this.whatIf.get(needs);
     if (!byIgnore) this.whatIf.set(needs, (byIgnore = new Map()));
     let known = byIgnore.get(ignore);
     if (!known) byIgnore.set(ignore, (known = new Uint8Array(this.state.pools.length).fill(NOT_ASKED)));
-    if (known[pool.index] === NOT_ASKED) known[pool.index] = quickVerdict(needs, pool, this.template(pool), ignore);
-    return known[pool.index];
+    this.lastWhatIf = { needs, ignore, known };
+    return known;
   }
 
   /** Every signature's verdict bits on one pool, its template looked up once. */

@@ -31,7 +31,8 @@ export function nodeGroupCandidate(
     const labels = { ...typical.labels, ...(spec?.labels ?? {}) };
     delete labels[HOSTNAME_LABEL];
     const taints = typical.taints.filter(t => !isTransientTaint(t));
-    const zones = [...new Set([...pool.nodes.map(n => zoneOf(n.labels)).filter((z): z is string => !!z), ...(spec?.zones ?? [])])].sort();
+    // The zone is a class label: the classes name every zone of the pool's nodes.
+    const zones = [...new Set([...pool.classes.map(c => zoneOf(c.labels)).filter((z): z is string => !!z), ...(spec?.zones ?? [])])].sort();
     return {
       machineType: node.labels[INSTANCE_TYPE_LABEL] ?? node.labels[INSTANCE_TYPE_LABEL_BETA],
       source: 'node',

@@ -57,8 +57,8 @@ export function provisionerCandidates(
       ? catalog.list(cloud).filter(machine => {
           if (allowedNames && !allowedNames.has(machine.name)) return false;
           const labels = instanceLabels(machine);
-          labels[OS_LABEL] = spec?.os ?? 'linux';
-          return instanceRequirements.every(r => requirementAllows(r, labels[r.key]));
+          const os = spec?.os ?? 'linux';
+          return instanceRequirements.every(r => requirementAllows(r, r.key === OS_LABEL ? os : labels[r.key]));
         })
       : [];
   if (types.length === 0) {
