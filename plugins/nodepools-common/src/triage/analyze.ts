@@ -26,6 +26,7 @@ import {
 } from './types';
 
 const DIGITS = new TextDecoder();
+const NO_POOLS: readonly number[] = [];
 /** `fits` digits' character codes by fits now (2) + fits after a scale-up (1): not a string per signature and pool. */
 const FIT_DIGIT_CODES = [false, true].flatMap(now => [false, true].map(later => fitDigit(now, later).charCodeAt(0)));
 
@@ -129,6 +130,9 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
   // Placed pods' reasons enter the table first, as converting a per-pod report enters them.
   const placed = placedPodTriage(state, table);
   const digits = new Uint8Array(pools.length);
+  // A fix names its pool: the positions of the pools of each name.
+  const poolsNamed = new Map<string, number[]>();
+  pools.forEach((pool, p) => poolsNamed.set(pool.name, [...(poolsNamed.get(pool.name) ?? []), p]));
   groups.forEach((group, i) => {
     const id = `s${i + 1}`;
     const needs = allNeeds[i];
@@ -145,7 +149,8 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
       digits[p] = FIT_DIGIT_CODES[(now ? 2 : 0) + (later ? 1 : 0)];
     }
     const fix = smallestFix(evaluator, needs, flags);
-    const verdicts = poolsToExplain(evaluator, needs, flags, fix.pool, share).map(p => {
+    const fixPools = fix.pool === undefined ? NO_POOLS : poolsNamed.get(fix.pool) ?? NO_POOLS;
+    const verdicts = poolsToExplain(evaluator, needs, flags, fixPools, share).map(p => {
       const fitsNow = (flags[p] & FITS_NOW) !== 0;
       return signatureVerdict(
         p,

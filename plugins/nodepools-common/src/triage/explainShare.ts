@@ -38,14 +38,15 @@ export function askShortOfResources(evaluator: Evaluator, allNeeds: readonly Pod
  * on, ascending. First the pools that take its pods (now, after a
  * scale-up, or on a new node the pool may not add), then the pool its
  * fix names (even past the share: the fix's reasons must be readable),
- * then the pools only short of resources: what a person reading the
+ * (`fixPools`: the positions of the pools of its name), then the pools
+ * only short of resources: what a person reading the
  * report weighs. The others keep their quick verdict.
  */
 export function poolsToExplain(
   evaluator: Evaluator,
   needs: PodNeeds,
   flags: Uint8Array,
-  fixPool: string | undefined,
+  fixPools: readonly number[],
   share: number,
 ): number[] {
   const pools = evaluator.state.pools;
@@ -59,12 +60,10 @@ export function poolsToExplain(
       count++;
     }
   }
-  if (fixPool !== undefined) {
-    for (let p = 0; p < pools.length; p++) {
-      if (pools[p].name === fixPool && !chosen[p]) {
-        chosen[p] = 1;
-        count++;
-      }
+  for (const p of fixPools) {
+    if (!chosen[p]) {
+      chosen[p] = 1;
+      count++;
     }
   }
   // The verdicts without the resources check are the ones the "lower a request" fix asks.
