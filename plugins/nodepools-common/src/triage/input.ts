@@ -1,4 +1,4 @@
-import { NodeShapes, type ClusterInput } from './cluster';
+import { NodeShapes, ResourceIndex, type ClusterInput } from './cluster';
 import type { NodeSelectorTerm } from './kube';
 import type { NodePool, PoolSpec } from '../model/pool';
 import {
@@ -73,6 +73,7 @@ export class TriageInputReader {
   private readonly nodes: NodeRecord[] = [];
   private readonly nodesByName = new Map<string, NodeRecord>();
   private readonly shapes = new NodeShapes();
+  private readonly resources = new ResourceIndex();
   private readonly events: EventRecord[] = [];
   private readonly persistentVolumes: VolumeRecord[] = [];
   private readonly persistentVolumeClaims: ClaimRecord[] = [];
@@ -158,6 +159,7 @@ export class TriageInputReader {
       return;
     }
     node.shape = this.shapes.shapeOf(node);
+    for (const name in node.allocatable) if (Object.hasOwn(node.allocatable, name)) this.resources.add(name);
     this.nodesByName.set(node.name, node);
     this.nodes.push(node);
   }
@@ -171,6 +173,7 @@ export class TriageInputReader {
       nodes: this.nodes,
       nodesByName: this.nodesByName,
       nodeShapes: this.shapes,
+      resources: this.resources,
       pendingPods: pods.pending,
       placedPods: pods.placed,
       specialPods: pods.special,

@@ -5,7 +5,7 @@ import {
   type ExistingAntiAffinity,
   type PlacedPods,
 } from '../checks/interPodAffinity';
-import { FieldError, readPod, type BoundPod, type NodeRecord, type PlacedPod, type PodRecord } from '../read';
+import { FieldError, readPod, type BoundPod, type PlacedPod, type PodRecord } from '../read';
 import type { ClusterInput } from './types';
 
 /** The pods of a cluster, bound to its nodes. */
@@ -21,25 +21,12 @@ export interface BoundPods {
   daemonSets: Map<string, PodRecord>;
 }
 
-/** Hands each node what its bound pods take: requests, pod count, host ports, DaemonSet pods. */
-function applyUsage(input: ClusterInput, nodesByName: ReadonlyMap<string, NodeRecord>) {
-  input.usage.forEach(usage => {
-    const node = nodesByName.get(usage.nodeName);
-    if (!node) return;
-    usage.node = node;
-    node.requested = usage.requests;
-    node.podCount = usage.pods;
-    node.usedPorts = usage.ports;
-    if (usage.daemonPods.length > 0) node.daemonPods = usage.daemonPods;
-  });
-}
-
 /**
- * Binds pods to nodes: running pods get their node's labels, DaemonSet pods
+ * Binds pods to nodes (placed already: see `placeNodes`): running pods get their node's labels, DaemonSet pods
  * go onto their node and stand for their DaemonSet, and pods placed on a node
  * that does not exist or still being created are set apart.
  */
-export function bindPods(input: ClusterInput, nodesByName: ReadonlyMap<string, NodeRecord>): BoundPods {
+export function bindPods(input: ClusterInput): BoundPods {
   const namespaceLabels = new Map<string, Record<string, string>>();
   for (const ns of input.namespaces) {
     namespaceLabels.set(ns.name, { 'kubernetes.io/metadata.name': ns.name, ...ns.labels });
@@ -50,7 +37,6 @@ export function bindPods(input: ClusterInput, nodesByName: ReadonlyMap<string, N
     namespaces.add(pod.namespace);
     if (pod.phase === 'Pending' && !pod.deleting) pending.push(pod);
   }
-  applyUsage(input, nodesByName);
   const placedPods: PlacedPod[] = [];
   // Indexed loops over the 400,000 placed pods: an iterator's results are garbage to collect.
   for (let i = 0; i < input.placedPods.length; i++) {

@@ -1,15 +1,16 @@
 import type { NodeRecord } from '../read';
 import { bindPods } from './bindPods';
-import { classifyNodes, freeVectors } from './classes';
+import { placeNodes } from './classes';
 import { Interner } from './indexes';
 import { eventsByPod, volumesByClaim } from './lookups';
-import { assignPools, resolveCluster } from './pools';
+import { ClusterPools, resolveCluster } from './pools';
 import type { ClusterInput, ClusterState } from './types';
 
 /**
  * Builds what the checks read, step by step: the cluster the snapshot is of,
- * pods bound to nodes, nodes put into pools, free room as vectors, nodes
- * grouped into classes, then volumes and events by pod.
+ * the resources nodes offer and pending pods ask for, nodes placed (their
+ * pods' usage, free room, pool and class), pods bound to nodes, then
+ * volumes and events by pod.
  */
 export function buildClusterState(input: ClusterInput): ClusterState {
   const cluster = resolveCluster(input.cluster, input.pools, input.nodeShapes);
@@ -18,18 +19,19 @@ export function buildClusterState(input: ClusterInput): ClusterState {
     nodesByName = new Map<string, NodeRecord>();
     for (const node of input.nodes) nodesByName.set(node.name, node);
   }
-  const pods = bindPods(input, nodesByName);
-  const pools = assignPools(
+  const resources = input.resources.copy();
+  for (const pod of input.pendingPods) for (const name of Object.keys(pod.requests)) resources.add(name);
+  const clusterPools = new ClusterPools(
     cluster,
     input.pools.filter(p => p.cluster === cluster),
-    input.nodes,
     input.nodeShapes,
   );
-  const resources = freeVectors(input.nodes, input.pendingPods);
   const taintSets = new Interner();
   let shapeCounter = 0;
   const nextShapeId = () => shapeCounter++;
-  const { classes, zones } = classifyNodes(pools, input.nodeShapes, resources, taintSets, nextShapeId);
+  const { classes, zones } = placeNodes(input, clusterPools, resources, taintSets, nextShapeId);
+  const pools = clusterPools.list();
+  const pods = bindPods(input);
   return {
     cluster,
     nodes: input.nodes,

@@ -1,51 +1,14 @@
 import { zoneOf } from '../labels';
-import type { NodeRecord, PodRecord } from '../read';
+import type { NodeRecord, NodeUsage } from '../read';
 import { Interner, ResourceIndex } from './indexes';
 import { FNV_OFFSET, mix, mixText } from './hash';
 import { freeCpu } from './nodes';
-import type { NodeShapes } from './nodeShapes';
-import type { CapacityGroup, NodeClass, PoolState } from './types';
+import type { ClusterPools } from './pools';
+import type { CapacityGroup, ClusterInput, NodeClass } from './types';
 
 // A number's bits, to hash free amounts exactly.
 const FLOAT = new Float64Array(1);
 const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
-
-/**
- * Indexes every resource a node offers or a pending pod requests, and
- * gives each node its free amounts as a vector (allocatable minus what its
- * pods request; slot 0 free pod slots).
- */
-export function freeVectors(nodes: readonly NodeRecord[], pending: readonly PodRecord[]): ResourceIndex {
-  const resources = new ResourceIndex();
-  for (let n = 0; n < nodes.length; n++) {
-    const allocatable = nodes[n].allocatable;
-    for (const name in allocatable) if (Object.hasOwn(allocatable, name)) resources.add(name);
-  }
-  for (const pod of pending) for (const name of Object.keys(pod.requests)) resources.add(name);
-  // One buffer for every node's vector: a buffer of its own per node would
-  // cost more in bookkeeping than the few numbers it holds.
-  const width = resources.names.length;
-  const all = new Float64Array(nodes.length * width);
-  for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n];
-    const free = all.subarray(n * width, (n + 1) * width);
-    // for-in, not Object.entries: 200,000 nodes' entry arrays are garbage worth collecting.
-    const { allocatable, requested } = node;
-    for (const name in allocatable) {
-      if (!Object.hasOwn(allocatable, name)) continue;
-      const id = resources.id(name);
-      if (id >= 0) free[id] = allocatable[name] - (requested[name] ?? 0);
-    }
-    for (const name in requested) {
-      if (!Object.hasOwn(requested, name) || Object.hasOwn(allocatable, name)) continue;
-      const id = resources.id(name);
-      if (id >= 0) free[id] = -requested[name];
-    }
-    free[ResourceIndex.PODS] = (allocatable.pods ?? 0) - node.podCount;
-    node.free = free;
-  }
-  return resources;
-}
 
 /** A hash of what the capacity checks (room, pod slots, host ports) read of a node. */
 function capacityHash(node: NodeRecord): number {
@@ -102,66 +65,104 @@ export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   return groups;
 }
 
-export interface Classes {
+export interface PlacedNodes {
   /** Node classes by id. */
   classes: NodeClass[];
   /** Every zone a node is in or a pool definition names, sorted. */
   zones: string[];
 }
 
+/** What a node's pods take from it, and its free amounts by resource index (slot 0: free pod slots). */
+function applyUsage(node: NodeRecord, usage: NodeUsage | undefined, resources: ResourceIndex, free: Float64Array) {
+  if (usage) {
+    usage.node = node;
+    node.requested = usage.requests;
+    node.podCount = usage.pods;
+    node.usedPorts = usage.ports;
+    if (usage.daemonPods.length > 0) node.daemonPods = usage.daemonPods;
+  }
+  // for-in, not Object.entries: 200,000 nodes' entry arrays are garbage worth collecting.
+  const { allocatable, requested } = node;
+  for (const name in allocatable) {
+    if (!Object.hasOwn(allocatable, name)) continue;
+    const id = resources.id(name);
+    if (id >= 0) free[id] = allocatable[name] - (requested[name] ?? 0);
+  }
+  for (const name in requested) {
+    if (!Object.hasOwn(requested, name) || Object.hasOwn(allocatable, name)) continue;
+    const id = resources.id(name);
+    if (id >= 0) free[id] = -requested[name];
+  }
+  free[ResourceIndex.PODS] = (allocatable.pods ?? 0) - node.podCount;
+  node.free = free;
+}
+
 /**
- * Groups each pool's nodes into classes of the same labels (hostname
- * aside), taints and cordon state: the shapes the reader interned.
+ * Places every node, each read once while it is in the processor's cache:
+ * what its bound pods take from it, its free amounts, its pool and its
+ * class (nodes of one shape, as the reader interned them: the same labels
+ * hostname aside, taints and cordon state). Then each pool's classes are
+ * put in order.
  */
-export function classifyNodes(
-  pools: readonly PoolState[],
-  shapes: NodeShapes,
+export function placeNodes(
+  input: Pick<ClusterInput, 'nodes' | 'usage' | 'nodeShapes'>,
+  pools: ClusterPools,
   resources: ResourceIndex,
   taintSets: Interner,
   nextShapeId: () => number,
-): Classes {
+): PlacedNodes {
+  const { nodes, usage, nodeShapes } = input;
   const classList: NodeClass[] = [];
   const classOfShape: NodeClass[] = [];
   const zones = new Set<string>();
-  for (const pool of pools) {
-    const classes: NodeClass[] = [];
-    for (const node of pool.nodes) {
-      let cls = classOfShape[node.shape];
-      if (!cls) {
-        const shape = shapes.shapes[node.shape];
-        cls = {
-          id: nextShapeId(),
-          labels: shapes.labelSets[shape.labelSet],
-          taints: shape.taints,
-          taintsId: taintSets.id(shape.taintsKey),
-          unschedulable: shape.unschedulable,
-          projections: new Map(),
-          nodes: [],
-          maxFree: {},
-          maxFreeVector: new Float64Array(resources.names.length).fill(-Infinity),
-        };
-        classOfShape[node.shape] = cls;
-        classList[cls.id] = cls;
-        classes.push(cls);
-        const zone = zoneOf(cls.labels);
-        if (zone) zones.add(zone);
-      }
-      node.classId = cls.id;
-      const free = node.free;
-      const maxFree = cls.maxFreeVector;
-      for (let r = 0; r < free.length; r++) if (free[r] > maxFree[r]) maxFree[r] = free[r];
-      cls.nodes.push(node);
+  // One buffer for every node's vector: a buffer of its own per node would
+  // cost more in bookkeeping than the few numbers it holds.
+  const width = resources.names.length;
+  const all = new Float64Array(nodes.length * width);
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n];
+    const free = all.subarray(n * width, (n + 1) * width);
+    applyUsage(node, usage.get(node.name), resources, free);
+    let cls = classOfShape[node.shape];
+    if (!cls) {
+      const pool = pools.ofNode(node);
+      const shape = nodeShapes.shapes[node.shape];
+      cls = {
+        id: nextShapeId(),
+        labels: nodeShapes.labelSets[shape.labelSet],
+        taints: shape.taints,
+        taintsId: taintSets.id(shape.taintsKey),
+        unschedulable: shape.unschedulable,
+        projections: new Map(),
+        pool,
+        nodes: [],
+        maxFree: {},
+        maxFreeVector: new Float64Array(width).fill(-Infinity),
+      };
+      classOfShape[node.shape] = cls;
+      classList[cls.id] = cls;
+      pool.classes.push(cls);
+      const zone = zoneOf(cls.labels);
+      if (zone) zones.add(zone);
     }
+    node.classId = cls.id;
+    node.poolIndex = cls.pool.index;
+    cls.pool.nodes.push(node);
+    const maxFree = cls.maxFreeVector;
+    for (let r = 0; r < width; r++) if (free[r] > maxFree[r]) maxFree[r] = free[r];
+    cls.nodes.push(node);
+  }
+  for (const pool of pools.list()) {
     // Largest class first: it is the pool's typical node. Within a class the
     // node with the most free cpu comes first, so a search can stop early.
-    pool.classes = classes.sort((a, b) => b.nodes.length - a.nodes.length);
-    pool.maxFreeVector = new Float64Array(resources.names.length).fill(-Infinity);
+    pool.classes.sort((a, b) => b.nodes.length - a.nodes.length);
+    pool.maxFreeVector = new Float64Array(width).fill(-Infinity);
     for (const cls of pool.classes) {
       cls.nodes.sort((a, b) => freeCpu(b) - freeCpu(a));
       resources.names.forEach((name, r) => {
         if (cls.maxFreeVector[r] !== -Infinity) cls.maxFree[name] = cls.maxFreeVector[r];
       });
-      for (let r = 0; r < cls.maxFreeVector.length; r++) {
+      for (let r = 0; r < width; r++) {
         if (cls.maxFreeVector[r] > pool.maxFreeVector[r]) pool.maxFreeVector[r] = cls.maxFreeVector[r];
       }
     }

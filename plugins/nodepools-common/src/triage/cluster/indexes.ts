@@ -17,6 +17,12 @@ export class ResourceIndex {
     }
   }
 
+  copy(): ResourceIndex {
+    const copy = new ResourceIndex();
+    for (const name of this.names) copy.add(name);
+    return copy;
+  }
+
   /** -1 for a resource no node and no pending pod names: nothing has it. */
   id(name: string): number {
     return this.ids.get(name) ?? -1;

@@ -49,20 +49,53 @@ function defaultPoolLabel(provider: Provider): string | undefined {
 }
 
 /**
- * One state per pool: every pool definition of the cluster, and every pool
- * its nodes' labels name; each node goes into the pool its labels name.
+ * The cluster's pools: every pool definition of the cluster, and every
+ * pool its nodes' labels name, in that order.
  */
-export function assignPools(
-  cluster: string,
-  specs: ReadonlyArray<PoolSpec | NodePool>,
-  nodes: readonly NodeRecord[],
-  nodeShapes: NodeShapes,
-): PoolState[] {
-  const pools = new Map<string, PoolState>();
-  const makePool = (name: string, provider: Provider, label: string | undefined, spec?: PoolSpec | NodePool) => {
+export class ClusterPools {
+  private readonly byKey = new Map<string, PoolState>();
+  private readonly specsByName = new Map<string, Array<PoolSpec | NodePool>>();
+  /** A node's labels name its pool: worked out once per label set. */
+  private readonly byLabelSet: PoolState[] = [];
+
+  constructor(
+    private readonly cluster: string,
+    specs: ReadonlyArray<PoolSpec | NodePool>,
+    private readonly nodeShapes: NodeShapes,
+  ) {
+    for (const spec of specs) {
+      if (!this.byKey.has(`${spec.provider}/${spec.name}`)) this.add(spec.name, spec.provider, undefined, spec);
+    }
+    for (const spec of specs) {
+      const list = this.specsByName.get(spec.name);
+      if (list) list.push(spec);
+      else this.specsByName.set(spec.name, [spec]);
+    }
+  }
+
+  /** The pool the node's labels name, created when no definition or earlier node named it. */
+  ofNode(node: NodeRecord): PoolState {
+    const labelSet = this.nodeShapes.shapes[node.shape].labelSet;
+    let pool = this.byLabelSet[labelSet];
+    if (!pool) {
+      const named = poolOfNodeLabels(this.nodeShapes.labelSets[labelSet]);
+      const spec = named.label ? matchingSpec(this.specsByName, named.name, named.label) : undefined;
+      pool = this.byKey.get(`${spec?.provider ?? named.provider}/${named.name}`) ?? this.add(named.name, named.provider, named.label, spec);
+      if (named.label) pool.label = named.label;
+      this.byLabelSet[labelSet] = pool;
+    }
+    return pool;
+  }
+
+  list(): PoolState[] {
+    return [...this.byKey.values()];
+  }
+
+  private add(name: string, provider: Provider, label: string | undefined, spec?: PoolSpec | NodePool): PoolState {
     const owner = spec?.provider ?? provider;
+    const cluster = this.cluster;
     const state: PoolState = {
-      index: pools.size,
+      index: this.byKey.size,
       key: `${owner}/${name}`,
       cluster,
       name,
@@ -74,33 +107,7 @@ export function assignPools(
       classes: [],
       maxFreeVector: new Float64Array(0),
     };
-    pools.set(state.key, state);
+    this.byKey.set(state.key, state);
     return state;
-  };
-  for (const spec of specs) {
-    if (!pools.has(`${spec.provider}/${spec.name}`)) makePool(spec.name, spec.provider, undefined, spec);
   }
-  const specsByName = new Map<string, Array<PoolSpec | NodePool>>();
-  for (const spec of specs) {
-    const list = specsByName.get(spec.name);
-    if (list) list.push(spec);
-    else specsByName.set(spec.name, [spec]);
-  }
-  // A node's labels name its pool: it is worked out once per label set.
-  const poolOfLabelSet: PoolState[] = [];
-  for (const node of nodes) {
-    const labelSet = nodeShapes.shapes[node.shape].labelSet;
-    let pool = poolOfLabelSet[labelSet];
-    if (!pool) {
-      const named = poolOfNodeLabels(nodeShapes.labelSets[labelSet]);
-      const spec = named.label ? matchingSpec(specsByName, named.name, named.label) : undefined;
-      const key = `${spec?.provider ?? named.provider}/${named.name}`;
-      pool = pools.get(key) ?? makePool(named.name, named.provider, named.label, spec);
-      if (named.label) pool.label = named.label;
-      poolOfLabelSet[labelSet] = pool;
-    }
-    pool.nodes.push(node);
-    node.poolIndex = pool.index;
-  }
-  return [...pools.values()];
 }

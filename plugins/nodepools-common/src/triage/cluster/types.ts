@@ -33,6 +33,7 @@ export interface CapacityGroup {
 
 /** Nodes of one pool with the same shape, and the most room any of them has. */
 export interface NodeClass extends NodeShape {
+  pool: PoolState;
   nodes: NodeRecord[];
   /** Worked out when first asked for: see `capacityGroupsOf`. */
   capacityGroups?: CapacityGroup[];
@@ -95,6 +96,8 @@ export interface ClusterInput {
   nodesByName?: Map<string, NodeRecord>;
   /** The shapes the reader gave the nodes. */
   nodeShapes: NodeShapes;
+  /** Every resource a node offers, in the order read. */
+  resources: ResourceIndex;
   /** Pods waiting for the scheduler. */
   pendingPods: PodRecord[];
   /** Pods bound to a node, terminal ones left out. */
