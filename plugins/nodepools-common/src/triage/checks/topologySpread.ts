@@ -123,6 +123,12 @@ export class TopologySpreadCounter {
     return true;
   }
 
+  /** Whether every constraint has found as many domains as `distinct` says its key has values. */
+  knowsEveryDomain(distinct: (key: string) => number): boolean {
+    for (const state of this.states) if (state.domains.size < distinct(state.constraint.topologyKey)) return false;
+    return true;
+  }
+
   /** Registers the domains a node (or a group of nodes with the same labels) belongs to. */
   addDomain(node: Omit<SpreadNode, 'pods'>) {
     if (!this.hasAllKeys(node.labels)) return;
@@ -261,6 +267,18 @@ export const topologySpreadCheck: SchedulingCheck = {
   name: 'PodTopologySpread',
   start(env) {
     const cluster = env.state;
+    // How many values a class label takes over the cluster's classes: once
+    // a signature has found them all, the other classes add no domain.
+    const distinctValues = new Map<string, number>();
+    const distinct = (key: string) => {
+      let count = distinctValues.get(key);
+      if (count === undefined) {
+        const values = new Set<string>();
+        for (const cls of cluster.classes) if (cls && cls.labels[key] !== undefined) values.add(cls.labels[key]);
+        distinctValues.set(key, (count = values.size));
+      }
+      return count;
+    };
     return {
       prepare(demand) {
         const constraints = compileSpreadConstraints(demand.pod.spread, demand.pod.labels);
@@ -286,8 +304,10 @@ export const topologySpreadCheck: SchedulingCheck = {
           if (tolerated === undefined) classTaints.set(cls.id, (tolerated = toleratesAll(cls.taints, tolerations)));
           return tolerated;
         };
-        for (const pool of cluster.pools) {
+        scan: for (const pool of cluster.pools) {
           for (const cls of pool.classes) {
+            // Per-node domains (hostname) are as many as the nodes: only class labels can all be found early.
+            if (!perNodeDomains && counter.knowsEveryDomain(distinct)) break scan;
             const perNode = perNodeDomains || affinityPerNode || cls.unschedulable;
             if (!perNode) {
               // A class whose domains are all known adds nothing: with a few
