@@ -248,3 +248,26 @@ describe("PodTopologySpread's node inclusion policies", () => {
     expect(checkOnCluster(topologySpreadCheck, input(constraint, spec))('n1').passes).toBe(fits);
   });
 });
+
+describe('PodTopologySpread once every domain is known', () => {
+  // Pools p1 and p2 cover zones a and b; p3 (zone a again) and p4 (zone b) come
+  // after every zone is known, and only they run replicas: the counts must see them.
+  const node = (name: string, pool: string, zone: string) =>
+    kube.node(name, { 'eks.amazonaws.com/nodegroup': pool, [ZONE]: zone }, { cpu: '2', pods: '10' });
+  const input = (replicasIn: string[], constraint: Partial<TopologySpreadConstraint> = {}) => ({
+    nodes: kube.list([node('n1', 'p1', 'a'), node('n2', 'p2', 'b'), node('n3', 'p3', 'a'), node('n4', 'p4', 'b'), node('n5', 'p5', 'c')]),
+    pods: kube.list([
+      ...replicasIn.map((nodeName, i) => kube.running(`web-${i}`, nodeName)),
+      kube.pending({ topologySpreadConstraints: [{ ...spread(ZONE), ...constraint }] }),
+    ]),
+  });
+  it.each<[string, string[], string, string[]]>([
+    ['a zone found last is still a domain: zone a is over the skew', ['n3'], 'n1', ['topology-spread']],
+    ['replicas on classes after the last domain was found are counted: zone b holds one, zone c none', ['n3', 'n4'], 'n2', ['topology-spread']],
+    ['the third zone, found last, is the empty one', ['n3', 'n4'], 'n5', []],
+    ['with every zone holding one, any zone takes it', ['n3', 'n4', 'n5'], 'n1', []],
+  ])('%s', (_name, replicasIn, nodeName, codes) => {
+    const verdict = checkOnCluster(topologySpreadCheck, input(replicasIn))(nodeName);
+    expect(verdict.findings.map(f => f.code)).toEqual(codes);
+  });
+});

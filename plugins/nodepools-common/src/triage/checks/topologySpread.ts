@@ -304,29 +304,33 @@ export const topologySpreadCheck: SchedulingCheck = {
           if (tolerated === undefined) classTaints.set(cls.id, (tolerated = toleratesAll(cls.taints, tolerations)));
           return tolerated;
         };
-        scan: for (const pool of cluster.pools) {
-          for (const cls of pool.classes) {
-            // Per-node domains (hostname) are as many as the nodes: only class labels can all be found early.
-            if (!perNodeDomains && counter.knowsEveryDomain(distinct)) break scan;
-            const perNode = perNodeDomains || affinityPerNode || cls.unschedulable;
-            if (!perNode) {
-              // A class whose domains are all known adds nothing: with a few
-              // zones, a few classes find every domain of the cluster.
-              if (counter.addsNoDomain(cls.labels)) continue;
-              view.labels = cls.labels;
-              view.matchesNodeAffinity = affinityOf(cls);
-              view.toleratesTaints = taintsOf(cls);
-              counter.addDomain(view);
-              continue;
-            }
-            for (const node of cls.nodes) {
-              view.labels = node.labels;
-              view.matchesNodeAffinity = affinityPerNode ? matchesAffinity(node.labels, node.name) : affinityOf(cls);
-              view.toleratesTaints = cls.unschedulable ? toleratesAll(node.taints, tolerations) : taintsOf(cls);
-              counter.addDomain(view);
+        // Returns once every domain is known.
+        const findDomains = () => {
+          for (const pool of cluster.pools) {
+            for (const cls of pool.classes) {
+              // Per-node domains (hostname) are as many as the nodes: only class labels can all be found early.
+              if (!perNodeDomains && counter.knowsEveryDomain(distinct)) return;
+              const perNode = perNodeDomains || affinityPerNode || cls.unschedulable;
+              if (!perNode) {
+                // A class whose domains are all known adds nothing: with a few
+                // zones, a few classes find every domain of the cluster.
+                if (counter.addsNoDomain(cls.labels)) continue;
+                view.labels = cls.labels;
+                view.matchesNodeAffinity = affinityOf(cls);
+                view.toleratesTaints = taintsOf(cls);
+                counter.addDomain(view);
+                continue;
+              }
+              for (const node of cls.nodes) {
+                view.labels = node.labels;
+                view.matchesNodeAffinity = affinityPerNode ? matchesAffinity(node.labels, node.name) : affinityOf(cls);
+                view.toleratesTaints = cls.unschedulable ? toleratesAll(node.taints, tolerations) : taintsOf(cls);
+                counter.addDomain(view);
+              }
             }
           }
-        }
+        };
+        findDomains();
         // Only pods of the pod's own namespace can match: walk those, not every
         // node, and of one constraint's only those with a label it asks for.
         const namespace = demand.pod.namespace;
