@@ -6,6 +6,9 @@ import { freeCpu } from './nodes';
 import type { ClusterPools } from './pools';
 import type { CapacityGroup, ClusterInput, NodeClass } from './types';
 
+/** Classes of up to this many nodes are grouped and ordered with lists, not maps and sorts. */
+const SMALL_CLASS = 32;
+
 // A number's bits, to hash free amounts exactly.
 const FLOAT = new Float64Array(1);
 const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
@@ -48,21 +51,49 @@ function sameCapacity(a: NodeRecord, b: NodeRecord): boolean {
 export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   if (cls.capacityGroups) return cls.capacityGroups;
   const groups: CapacityGroup[] = [];
-  const byHash = new Map<number, CapacityGroup[]>();
+  // Most classes hold a few nodes: their groups' hashes are searched in a
+  // list; a map per class (30,000 of them at design scale) only for large ones.
+  const hashes: number[] = [];
+  const byHash = cls.nodes.length > SMALL_CLASS ? new Map<number, CapacityGroup[]>() : undefined;
   for (const node of cls.nodes) {
     const hash = capacityHash(node);
-    let alike = byHash.get(hash);
-    if (!alike) byHash.set(hash, (alike = []));
-    const group = alike.find(g => sameCapacity(g.node, node));
-    if (group) group.count++;
-    else {
-      const created = { node, count: 1 };
-      alike.push(created);
-      groups.push(created);
+    let group: CapacityGroup | undefined;
+    if (byHash) {
+      group = byHash.get(hash)?.find(g => sameCapacity(g.node, node));
+    } else {
+      for (let g = 0; g < groups.length && !group; g++) {
+        if (hashes[g] === hash && sameCapacity(groups[g].node, node)) group = groups[g];
+      }
     }
+    if (group) {
+      group.count++;
+      continue;
+    }
+    const created = { node, count: 1 };
+    groups.push(created);
+    hashes.push(hash);
+    if (byHash) byHash.set(hash, [...(byHash.get(hash) ?? []), created]);
   }
   cls.capacityGroups = groups;
   return groups;
+}
+
+/** Nodes with the most free cpu first, in a stable order: small classes without the copy a sort makes. */
+function byFreeCpu(nodes: NodeRecord[]) {
+  if (nodes.length > SMALL_CLASS) {
+    nodes.sort((a, b) => freeCpu(b) - freeCpu(a));
+    return;
+  }
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i];
+    const cpu = freeCpu(node);
+    let j = i - 1;
+    while (j >= 0 && freeCpu(nodes[j]) < cpu) {
+      nodes[j + 1] = nodes[j];
+      j--;
+    }
+    nodes[j + 1] = node;
+  }
 }
 
 export interface PlacedNodes {
@@ -158,7 +189,7 @@ export function placeNodes(
     pool.classes.sort((a, b) => b.nodes.length - a.nodes.length);
     pool.maxFreeVector = new Float64Array(width).fill(-Infinity);
     for (const cls of pool.classes) {
-      cls.nodes.sort((a, b) => freeCpu(b) - freeCpu(a));
+      byFreeCpu(cls.nodes);
       resources.names.forEach((name, r) => {
         if (cls.maxFreeVector[r] !== -Infinity) cls.maxFree[name] = cls.maxFreeVector[r];
       });
