@@ -160,7 +160,7 @@ export function placeNodes(
       const shape = nodeShapes.shapes[node.shape];
       cls = {
         id: nextShapeId(),
-        labels: nodeShapes.labelSets[shape.labelSet],
+        labels: nodeShapes.labelsOf(node.shape),
         taints: shape.taints,
         taintsId: taintSets.id(shape.taintsKey),
         unschedulable: shape.unschedulable,

@@ -65,8 +65,6 @@ export class ClusterPools {
   ) {
     for (const spec of specs) {
       if (!this.byKey.has(`${spec.provider}/${spec.name}`)) this.add(spec.name, spec.provider, undefined, spec);
-    }
-    for (const spec of specs) {
       const list = this.specsByName.get(spec.name);
       if (list) list.push(spec);
       else this.specsByName.set(spec.name, [spec]);
