@@ -7,6 +7,7 @@ import type { NodeRecord } from './node';
 import { isTerminal, readPod, type PodRecord } from './pod';
 import { podAffinityTerms } from './podSpec';
 import { addInto, podRequests, type ResourceMap } from './requests';
+import { SharedLists } from './sharedLists';
 
 const NO_PORTS: HostPort[] = [];
 const NO_LABELS: Record<string, string> = {};
@@ -58,9 +59,10 @@ export interface NodeUsage {
   nodeName: string;
   requests: ResourceMap;
   pods: number;
-  ports: HostPort[];
-  /** Its DaemonSet pods in the order read; equal ones of one DaemonSet are one object. */
-  daemonPods: DaemonPod[];
+  /** Host ports its pods claim, in the order read; nodes with equal ones share the list. */
+  ports: readonly HostPort[];
+  /** Its DaemonSet pods in the order read; equal ones of one DaemonSet are one object, equal lists one list. */
+  daemonPods: readonly DaemonPod[];
   /** Set when the node is in the node list. */
   node?: NodeRecord;
 }
@@ -79,19 +81,13 @@ function hasHostPort(containers: unknown): boolean {
   return false;
 }
 
-const NO_DAEMON_PODS: DaemonPod[] = [];
-
-/**
- * A node runs a few DaemonSet pods: its list is copied at its exact
- * length, where a list grown by push keeps room for 17 on every node.
- */
-function addDaemonPod(usage: NodeUsage, pod: DaemonPod) {
-  usage.daemonPods = usage.daemonPods.length === 0 ? [pod] : [...usage.daemonPods, pod];
-}
-
 /** How a bound pod's reading shares what many pods have alike. */
 export interface BoundPodSharing {
   usageOf(nodeName: string): NodeUsage;
+  /** Adds a pod's host ports to what its node's pods claim. */
+  addPorts(usage: NodeUsage, ports: readonly HostPort[]): void;
+  /** Adds a DaemonSet pod to its node's. */
+  addDaemonPod(usage: NodeUsage, pod: DaemonPod): void;
   /** True for the first pod of a DaemonSet read: its item stands for the DaemonSet on new nodes. */
   firstOf(daemonSet: string): boolean;
   /** The one object for a DaemonSet's pods with these requests and ports. */
@@ -143,10 +139,10 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
   const usage = sharing.usageOf(nodeName);
   addInto(usage.requests, requests);
   usage.pods++;
-  if (ports.length) usage.ports = [...usage.ports, ...ports];
+  if (ports.length) sharing.addPorts(usage, ports);
   const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
   if (!first && antiTerms.length === 0 && phase !== 'Pending') {
-    if (daemonSet) addDaemonPod(usage, sharing.daemonPod(daemonSet, requests, ports));
+    if (daemonSet) sharing.addDaemonPod(usage, sharing.daemonPod(daemonSet, requests, ports));
     return { namespace, labels, deleting, usage, node: undefined, nodeLabels: NO_LABELS };
   }
   const bound: BoundPod = {
@@ -166,7 +162,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
     daemonSet,
     raw: first ? raw : undefined,
   };
-  if (daemonSet) addDaemonPod(usage, bound);
+  if (daemonSet) sharing.addDaemonPod(usage, bound);
   return bound;
 }
 
@@ -199,14 +195,29 @@ export class PodsReader {
   private readonly daemonPods = new Map<string, DaemonPod>();
   private readonly labelSets = new Map<string, Record<string, string>>();
   private readonly namespaces = new Map<string, string>();
+  private readonly ports = new Map<string, HostPort>();
+  private readonly portLists = new SharedLists<HostPort>();
+  private readonly daemonPodLists = new SharedLists<DaemonPod>();
   private readonly sharing: BoundPodSharing = {
     usageOf: nodeName => {
       let usage = this.result.usage.get(nodeName);
       if (!usage) {
-        usage = { nodeName, requests: {}, pods: 0, ports: NO_PORTS, daemonPods: NO_DAEMON_PODS, node: undefined };
-        this.result.usage.set(nodeName, usage);
+        const name = this.knownNodeName(nodeName);
+        usage = { nodeName: name, requests: {}, pods: 0, ports: this.portLists.empty, daemonPods: this.daemonPodLists.empty, node: undefined };
+        this.result.usage.set(name, usage);
       }
       return usage;
+    },
+    addPorts: (usage, ports) => {
+      for (const port of ports) {
+        const key = `${port.ip}:${port.port}/${port.protocol}`;
+        let shared = this.ports.get(key);
+        if (!shared) this.ports.set(key, (shared = port));
+        usage.ports = this.portLists.append(usage.ports, shared);
+      }
+    },
+    addDaemonPod: (usage, pod) => {
+      usage.daemonPods = this.daemonPodLists.append(usage.daemonPods, pod);
     },
     firstOf: daemonSet => {
       if (this.daemonSetsKept.has(daemonSet)) return false;
@@ -235,7 +246,14 @@ export class PodsReader {
     },
   };
 
-  constructor(private readonly skipped: SkippedItem[]) {}
+  /**
+   * `knownNodeName` gives the string a node read already holds for a name,
+   * so the usage of its pods keys on that one instead of a copy per node.
+   */
+  constructor(
+    private readonly skipped: SkippedItem[],
+    private readonly knownNodeName: (name: string) => string = name => name,
+  ) {}
 
   add(raw: unknown, index: number) {
     readItem(raw, index, 'pods', 'Pod', this.skipped, () => {

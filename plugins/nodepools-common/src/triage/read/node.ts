@@ -10,6 +10,8 @@ const NO_PORTS: HostPort[] = [];
 const NO_ROOM = new Float64Array(0);
 const NO_TAINTS: Taint[] = [];
 const NO_PODS: DaemonPod[] = [];
+/** Until its pods' usage is linked (`placeNodes`), a node has nothing requested: one frozen object for all. */
+const NOTHING_REQUESTED: ResourceMap = Object.freeze({});
 
 /** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `pods` are filled from bound pods. */
 export interface NodeRecord {
@@ -22,9 +24,9 @@ export interface NodeRecord {
   capacity: ResourceMap;
   requested: ResourceMap;
   podCount: number;
-  usedPorts: HostPort[];
+  usedPorts: readonly HostPort[];
   /** Its DaemonSet pods: what a new node of its pool would run too. */
-  daemonPods: DaemonPod[];
+  daemonPods: readonly DaemonPod[];
   /** Free amounts by resource index (allocatable minus requested; slot 0: free pod slots). */
   free: Float64Array;
   /** Its shape (labels but the per-node ones, taints, cordon) as the reader interned it: see `NodeShapes`. */
@@ -74,7 +76,7 @@ export function readNode(raw: unknown, index: number): NodeRecord {
       isObject(status.capacity) && isObject(metadata.labels) && countsCapacity(metadata.labels)
         ? parseResourceList(status.capacity, 'status.capacity')
         : allocatable,
-    requested: {},
+    requested: NOTHING_REQUESTED,
     podCount: 0,
     usedPorts: NO_PORTS,
     daemonPods: NO_PODS,
