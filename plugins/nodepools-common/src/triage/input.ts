@@ -83,7 +83,7 @@ export class TriageInputReader {
   private readonly seen = new Set<TriageListField>();
 
   constructor(readonly skipped: SkippedItem[]) {
-    this.pods = new PodsReader(skipped, name => this.nodesByName.get(name)?.name ?? name);
+    this.pods = new PodsReader(skipped, name => this.nodesByName.get(name));
   }
 
   /** One item of a list. */
@@ -162,7 +162,11 @@ export class TriageInputReader {
     }
     // Pods read before their node keyed its usage on a name string of their own: the node takes that one.
     const usage = this.pods.result.usage.get(node.name);
-    if (usage) node.name = usage.nodeName;
+    if (usage) {
+      node.name = usage.nodeName;
+      node.usage = usage;
+      usage.node = node;
+    }
     node.shape = this.shapes.shapeOf(node);
     this.shareStrings(node);
     const { allocatable } = node;
@@ -201,7 +205,6 @@ export class TriageInputReader {
       pendingPods: pods.pending,
       placedPods: pods.placed,
       specialPods: pods.special,
-      usage: pods.usage,
       events: this.events,
       persistentVolumes: this.persistentVolumes,
       persistentVolumeClaims: this.persistentVolumeClaims,

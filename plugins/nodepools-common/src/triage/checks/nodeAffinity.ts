@@ -264,12 +264,15 @@ class NodeAffinityByShape implements ShapeFilter {
   }
 
   private projection(shape: NodeShape): number {
-    let id = shape.projections.get(this.keysetId);
+    // Most shapes are asked about by few key sets, many (new nodes of pools no pod can use) by none.
+    let projections = shape.projections;
+    if (!projections) shape.projections = projections = new Map();
+    let id = projections.get(this.keysetId);
     if (id === undefined) {
       let key = '';
       for (const label of this.keys) key += `${shape.labels[label] ?? '\u0001'}\u0000`;
       id = this.projectionIds.id(key);
-      shape.projections.set(this.keysetId, id);
+      projections.set(this.keysetId, id);
     }
     return id;
   }

@@ -1,5 +1,5 @@
 import { zoneOf } from '../labels';
-import type { NodeRecord, NodeUsage } from '../read';
+import type { NodeRecord } from '../read';
 import { Interner, ResourceIndex } from './indexes';
 import { FNV_OFFSET, mix, mixText } from './hash';
 import { freeCpu } from './nodes';
@@ -104,9 +104,9 @@ export interface PlacedNodes {
 }
 
 /** What a node's pods take from it, and its free amounts by resource index (slot 0: free pod slots). */
-function applyUsage(node: NodeRecord, usage: NodeUsage | undefined, resources: ResourceIndex, free: Float64Array) {
+function applyUsage(node: NodeRecord, resources: ResourceIndex, free: Float64Array) {
+  const usage = node.usage;
   if (usage) {
-    usage.node = node;
     node.requested = usage.requests;
     node.podCount = usage.pods;
     node.usedPorts = usage.ports;
@@ -136,13 +136,13 @@ function applyUsage(node: NodeRecord, usage: NodeUsage | undefined, resources: R
  * put in order.
  */
 export function placeNodes(
-  input: Pick<ClusterInput, 'nodes' | 'usage' | 'nodeShapes'>,
+  input: Pick<ClusterInput, 'nodes' | 'nodeShapes'>,
   pools: ClusterPools,
   resources: ResourceIndex,
   taintSets: Interner,
   nextShapeId: () => number,
 ): PlacedNodes {
-  const { nodes, usage, nodeShapes } = input;
+  const { nodes, nodeShapes } = input;
   const classList: NodeClass[] = [];
   const classOfShape: NodeClass[] = [];
   const zones = new Set<string>();
@@ -153,7 +153,7 @@ export function placeNodes(
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     const free = all.subarray(n * width, (n + 1) * width);
-    applyUsage(node, usage.get(node.name), resources, free);
+    applyUsage(node, resources, free);
     let cls = classOfShape[node.shape];
     if (!cls) {
       const pool = pools.ofNode(node);
@@ -164,7 +164,7 @@ export function placeNodes(
         taints: shape.taints,
         taintsId: taintSets.id(shape.taintsKey),
         unschedulable: shape.unschedulable,
-        projections: new Map(),
+        projections: undefined,
         pool,
         nodes: [],
         maxFree: {},
@@ -186,13 +186,13 @@ export function placeNodes(
   for (const pool of pools.list()) {
     // Largest class first: it is the pool's typical node. Within a class the
     // node with the most free cpu comes first, so a search can stop early.
-    pool.classes.sort((a, b) => b.nodes.length - a.nodes.length);
+    if (pool.classes.length > 1) pool.classes.sort((a, b) => b.nodes.length - a.nodes.length);
     pool.maxFreeVector = new Float64Array(width).fill(-Infinity);
     for (const cls of pool.classes) {
       byFreeCpu(cls.nodes);
-      resources.names.forEach((name, r) => {
-        if (cls.maxFreeVector[r] !== -Infinity) cls.maxFree[name] = cls.maxFreeVector[r];
-      });
+      for (let r = 0; r < width; r++) {
+        if (cls.maxFreeVector[r] !== -Infinity) cls.maxFree[resources.names[r]] = cls.maxFreeVector[r];
+      }
       for (let r = 0; r < width; r++) {
         if (cls.maxFreeVector[r] > pool.maxFreeVector[r]) pool.maxFreeVector[r] = cls.maxFreeVector[r];
       }

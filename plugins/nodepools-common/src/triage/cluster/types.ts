@@ -2,7 +2,7 @@ import type { NodePool, PoolSpec, Provider, Taint } from '../../model/pool';
 import type { ExistingAntiAffinity, PlacedPods } from '../checks/interPodAffinity';
 import type { VolumeTopology } from '../checks/volumeZone';
 import type { NodeSelectorTerm } from '../kube';
-import type { BoundPod, EventRecord, NodeRecord, NodeUsage, PlacedPod, PodRecord, ResourceMap } from '../read';
+import type { BoundPod, EventRecord, NodeRecord, PlacedPod, PodRecord, ResourceMap } from '../read';
 import type { Interner, ResourceIndex } from './indexes';
 import type { NodeShapes } from './nodeShapes';
 
@@ -17,8 +17,8 @@ export interface NodeShape {
   taints: Taint[];
   taintsId: number;
   unschedulable: boolean;
-  /** Interned projections of `labels` onto the label keys a signature's node affinity reads. */
-  projections: Map<number, number>;
+  /** Interned projections of `labels` onto the label keys a signature's node affinity reads; made when first asked. */
+  projections: Map<number, number> | undefined;
 }
 
 /**
@@ -104,8 +104,6 @@ export interface ClusterInput {
   placedPods: PlacedPod[];
   /** The bound pods kept in full (DaemonSet pods, anti-affinity, Pending on a node). */
   specialPods: BoundPod[];
-  /** Per node name, what its bound pods take. */
-  usage: ReadonlyMap<string, NodeUsage>;
   events: EventRecord[];
   persistentVolumes: ReadonlyArray<{ name: string; labels: Record<string, string>; terms?: NodeSelectorTerm[] }>;
   persistentVolumeClaims: ReadonlyArray<{ namespace: string; name: string; volumeName?: string }>;

@@ -88,7 +88,9 @@ function filtersFor(needs: PodNeeds, ignore: number): Filters {
 function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   const { shape, labels, capacity, topology } = filters;
   if (!groupPasses(capacity, pool.maxFreeVector)) return false;
-  for (const cls of pool.classes) {
+  const classes = pool.classes;
+  for (let c = 0; c < classes.length; c++) {
+    const cls = classes[c];
     if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector)) continue;
     if (labels.length === 0 && topology.length === 0) {
       // Only room and ports are left to ask: one node of each capacity group answers for all of it.

@@ -63,7 +63,7 @@ export interface NodeUsage {
   ports: readonly HostPort[];
   /** Its DaemonSet pods in the order read; equal ones of one DaemonSet are one object, equal lists one list. */
   daemonPods: readonly DaemonPod[];
-  /** Set when the node is in the node list. */
+  /** Its node, linked as soon as both are read; unset when the node is not in the node list. */
   node?: NodeRecord;
 }
 
@@ -202,8 +202,10 @@ export class PodsReader {
     usageOf: nodeName => {
       let usage = this.result.usage.get(nodeName);
       if (!usage) {
-        const name = this.knownNodeName(nodeName);
-        usage = { nodeName: name, requests: {}, pods: 0, ports: this.portLists.empty, daemonPods: this.daemonPodLists.empty, node: undefined };
+        const node = this.knownNode(nodeName);
+        const name = node?.name ?? nodeName;
+        usage = { nodeName: name, requests: {}, pods: 0, ports: this.portLists.empty, daemonPods: this.daemonPodLists.empty, node };
+        if (node) node.usage = usage;
         this.result.usage.set(name, usage);
       }
       return usage;
@@ -247,12 +249,12 @@ export class PodsReader {
   };
 
   /**
-   * `knownNodeName` gives the string a node read already holds for a name,
-   * so the usage of its pods keys on that one instead of a copy per node.
+   * `knownNode` gives the node read already of a name: its pods' usage is
+   * linked to it at once, and keys on its name string instead of a copy.
    */
   constructor(
     private readonly skipped: SkippedItem[],
-    private readonly knownNodeName: (name: string) => string = name => name,
+    private readonly knownNode: (name: string) => NodeRecord | undefined = () => undefined,
   ) {}
 
   add(raw: unknown, index: number) {

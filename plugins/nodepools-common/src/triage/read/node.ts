@@ -2,7 +2,7 @@ import { TAINT_EFFECTS, type Taint, type TaintEffect } from '../../model/pool';
 import { PROVISIONER_POOL_LABELS } from '../../providers/registry';
 import type { HostPort } from '../checks/hostPorts';
 import type { Node } from '../kube';
-import type { DaemonPod } from './boundPod';
+import type { DaemonPod, NodeUsage } from './boundPod';
 import { FieldError, describe, isObject, listAt, objectAt, oneOf, optionalString, requiredString, stringMap } from './fields';
 import { parseResourceList, type ResourceMap } from './requests';
 
@@ -35,6 +35,8 @@ export interface NodeRecord {
   classId: number;
   /** Position of its pool in the cluster's pool list. */
   poolIndex: number;
+  /** What its bound pods take, linked by the reader as soon as both are read. */
+  usage: NodeUsage | undefined;
 }
 
 function countsCapacity(labels: Record<string, unknown>): boolean {
@@ -84,5 +86,6 @@ export function readNode(raw: unknown, index: number): NodeRecord {
     shape: -1,
     classId: -1,
     poolIndex: -1,
+    usage: undefined,
   };
 }

@@ -38,7 +38,8 @@ export function buildPoolTemplate(
   for (const candidate of candidates) {
     if (candidate.allocatable) {
       const free: ResourceMap = {};
-      for (const [name, amount] of Object.entries(candidate.allocatable)) free[name] = amount - (candidate.overhead[name] ?? 0);
+      const { allocatable, overhead } = candidate;
+      for (const name in allocatable) if (Object.hasOwn(allocatable, name)) free[name] = allocatable[name] - (overhead[name] ?? 0);
       free.pods = (candidate.allocatable.pods ?? 0) - candidate.overheadPods;
       candidate.free = free;
       candidate.freeVector = state.resources.vector(free);

@@ -15,6 +15,18 @@ import { overheadFromDaemonSets, overheadFromNodes } from './overhead';
 import { machineCloudOf, placementsOf, providerLabels, providerTaints, toResourceMap } from './shapes';
 import type { TemplateCandidate } from './types';
 
+/** The zones of a pool's nodes (a class label: the classes name them all) and of its definition, sorted. */
+function zonesOf(pool: PoolState): string[] {
+  const zones: string[] = [];
+  const add = (zone: string | undefined) => {
+    if (zone && !zones.includes(zone)) zones.push(zone);
+  };
+  for (let c = 0; c < pool.classes.length; c++) add(zoneOf(pool.classes[c].labels));
+  for (const zone of pool.spec?.zones ?? []) add(zone);
+  if (zones.length > 1) zones.sort();
+  return zones;
+}
+
 /** A node group's new node: a copy of its typical node, or built from the catalog when it has none. */
 export function nodeGroupCandidate(
   pool: PoolState,
@@ -31,8 +43,7 @@ export function nodeGroupCandidate(
     const labels = { ...typical.labels, ...(spec?.labels ?? {}) };
     delete labels[HOSTNAME_LABEL];
     const taints = typical.taints.filter(t => !isTransientTaint(t));
-    // The zone is a class label: the classes name every zone of the pool's nodes.
-    const zones = [...new Set([...pool.classes.map(c => zoneOf(c.labels)).filter((z): z is string => !!z), ...(spec?.zones ?? [])])].sort();
+    const zones = zonesOf(pool);
     return {
       machineType: node.labels[INSTANCE_TYPE_LABEL] ?? node.labels[INSTANCE_TYPE_LABEL_BETA],
       source: 'node',

@@ -62,7 +62,7 @@ export function placementsOf(
         taints,
         taintsId,
         unschedulable: false,
-        projections: new Map(),
+        projections: undefined,
         name: NEW_NODE_HOSTNAME,
         free: undefined,
         allocatable: undefined,
