@@ -77,6 +77,9 @@ async function main() {
     process.exit(2);
   }
   const loadBefore = load();
+  // Node itself, the TypeScript transform this script runs under and the
+  // modules loaded: a backend running the built package has its own base.
+  const rssBefore = peakRssMb();
   const shape = { pools, nodes, pendingPods: pending, signatures };
   const items = triageBenchItems(shape);
 
@@ -194,6 +197,7 @@ async function main() {
     ],
     ['analysis once read (built + serialized): wall (CPU)', `${fmt(analysisMs)} ms (${fmt(built.cpu + serialized.cpu)} ms)`, `< ${fmt(TARGET_MS)} ms`],
     ['peak RSS of the whole run', `${fmt(peak)} MB`, `< ${fmt(TARGET_MB)} MB`],
+    ['of which the process before the body arrived (Node, the transform, the modules)', `${fmt(rssBefore)} MB`, ''],
     ['report (UTF-8 JSON)', `${fmt(json.byteLength / MiB, 1)} MB, ${fmt(report.reasons.length)} distinct reasons`, ''],
     ['verdicts computed (pods x pools)', fmt(report.pods.length * pools), ''],
     [

@@ -1,0 +1,79 @@
+import { TriageInputReader, readTriageInput } from './input';
+import type { SkippedItem } from './types';
+
+const HOSTNAME = 'kubernetes.io/hostname';
+const GROUP = 'eks.amazonaws.com/nodegroup';
+
+function node(name: string, allocatable: Record<string, string> = { cpu: '2', memory: '8Gi', pods: '29' }) {
+  return {
+    metadata: { name, labels: { [GROUP]: 'general', [HOSTNAME]: name } },
+    status: { allocatable },
+  };
+}
+
+function daemonPod(daemonSet: string, hostPort: number, nodeName: string) {
+  return {
+    metadata: { name: `${daemonSet}-${nodeName}`, namespace: 'kube-system', ownerReferences: [{ kind: 'DaemonSet', name: daemonSet }] },
+    spec: {
+      nodeName,
+      containers: [{ name: 'c', resources: { requests: { cpu: '25m' } }, ports: [{ containerPort: hostPort, hostPort }] }],
+    },
+    status: { phase: 'Running' },
+  };
+}
+
+function read(nodesFirst: boolean) {
+  const skipped: SkippedItem[] = [];
+  const nodes = [node('a'), node('b'), node('c', { cpu: '4', memory: '16Gi', pods: '58' })];
+  const pods = ['a', 'b', 'c'].flatMap(n => [daemonPod('aws-node', 61678, n), daemonPod('kube-proxy', 10256, n)]);
+  // A request body may list pods before nodes.
+  const reader = new TriageInputReader(skipped);
+  for (const field of nodesFirst ? (['nodes', 'pods'] as const) : (['pods', 'nodes'] as const)) {
+    reader.list(field, { items: field === 'nodes' ? nodes : pods });
+  }
+  const input = reader.finish(undefined, []);
+  expect(skipped).toEqual([]);
+  return input;
+}
+
+describe('TriageInputReader', () => {
+  it.each([
+    ['nodes before their pods', true],
+    ['pods before their nodes', false],
+  ])('links each node to its pods usage with %s', (_, nodesFirst) => {
+    const input = read(nodesFirst);
+    for (const n of input.nodes) {
+      expect(n.usage?.node).toBe(n);
+      expect(n.usage?.pods).toBe(2);
+      expect(n.usage?.requests).toEqual({ cpu: 50 });
+    }
+    expect(input.nodes.map(n => n.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it.each([true, false])('shares what nodes have alike (nodes first: %s)', nodesFirst => {
+    const [a, b, c] = read(nodesFirst).nodes;
+    expect(b.allocatable).toBe(a.allocatable);
+    expect(c.allocatable).not.toBe(a.allocatable);
+    expect(c.allocatable).toEqual({ cpu: 4000, memory: 16 * 2 ** 30, pods: 58 });
+    // The first pod of each DaemonSet (on a) is kept in full; b and c run equal ones, in one list.
+    expect(c.usage!.daemonPods).toBe(b.usage!.daemonPods);
+    expect(b.usage!.daemonPods).not.toBe(a.usage!.daemonPods);
+    expect(b.usage!.daemonPods.map(p => p.daemonSet)).toEqual(['kube-system/aws-node', 'kube-system/kube-proxy']);
+    // Every node claims the same host ports: one list.
+    expect(b.usage!.ports).toBe(a.usage!.ports);
+    expect(c.usage!.ports).toBe(a.usage!.ports);
+    expect(a.usage!.ports).toEqual([
+      { port: 61678, protocol: 'TCP', ip: '0.0.0.0' },
+      { port: 10256, protocol: 'TCP', ip: '0.0.0.0' },
+    ]);
+    expect(a.labels).toEqual({ [GROUP]: 'general', [HOSTNAME]: 'a' });
+  });
+
+  it('holds nothing requested on a node without pods, in a map no one can add to', () => {
+    const input = readTriageInput({ nodes: { items: [node('idle')] }, pods: { items: [] } }, []);
+    const [idle] = input.nodes;
+    expect(idle.usage).toBeUndefined();
+    expect(idle.requested).toEqual({});
+    expect(Object.isFrozen(idle.requested)).toBe(true);
+  });
+});
