@@ -120,24 +120,24 @@ class ResourcesFilter implements NodeFilter {
     this.cpu = requests.cpu ?? 0;
   }
 
-  prefilter(free: Float64Array): boolean {
-    if (free[PODS] < 1) return false;
+  prefilter(free: Float64Array, at: number): boolean {
+    if (free[at + PODS] < 1) return false;
     const { ids, amounts } = this;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
-      if (id < 0 || free[id] < amounts[i]) return false;
+      if (id < 0 || free[at + id] < amounts[i]) return false;
     }
     return true;
   }
 
   /** Only a pod that requests cpu can run out of it: one that requests none fits an over-committed node. */
   exhausts(node: CheckTarget): boolean {
-    return this.cpu > 0 && node.free !== undefined && node.free[CPU] < this.cpu;
+    return this.cpu > 0 && node.free !== undefined && node.free[node.freeAt + CPU] < this.cpu;
   }
 
   /** A new node of a machine type the catalog does not know has no known room: it is not checked. */
   passes(node: CheckTarget): boolean {
-    return node.free === undefined || this.prefilter(node.free);
+    return node.free === undefined || this.prefilter(node.free, node.freeAt);
   }
 
   explain(node: CheckTarget): Finding[] {

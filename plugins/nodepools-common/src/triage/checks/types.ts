@@ -83,8 +83,12 @@ export interface ShapeFilter {
 export interface CheckTarget {
   name: string;
   labels: Record<string, string>;
-  /** Free amounts by resource index (slot 0: free pod slots); undefined when not known. */
+  /**
+   * Free amounts by resource index from `freeAt` on (slot 0: free pod
+   * slots); undefined when not known. Existing nodes share one buffer.
+   */
   free?: Float64Array;
+  freeAt: number;
   allocatable?: ResourceMap;
   requested: ResourceMap;
   podCount: number;
@@ -103,7 +107,7 @@ export interface CheckTarget {
 export interface NodeFilter {
   readonly level: 'labels' | 'capacity' | 'topology';
   /** Prefilter on the most any node of a group has free: false when none of them can pass. */
-  prefilter?(maxFree: Float64Array): boolean;
+  prefilter?(maxFree: Float64Array, at: number): boolean;
   /** Nodes of a class come ordered by free cpu: true when this node and every later one fail. */
   exhausts?(node: CheckTarget): boolean;
   passes(node: CheckTarget): boolean;

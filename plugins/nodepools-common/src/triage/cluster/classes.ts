@@ -13,11 +13,11 @@ const SMALL_CLASS = 32;
 const FLOAT = new Float64Array(1);
 const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
 
-/** A hash of what the capacity checks (room, pod slots, host ports) read of a node. */
-function capacityHash(node: NodeRecord): number {
+/** A hash of what the capacity checks (room, pod slots, host ports) read of a node with `width` resources. */
+function capacityHash(node: NodeRecord, width: number): number {
   let hash = FNV_OFFSET;
-  for (let r = 0; r < node.free.length; r++) {
-    FLOAT[0] = node.free[r];
+  for (let r = 0; r < width; r++) {
+    FLOAT[0] = node.free[node.freeAt + r];
     hash = mix(mix(hash, FLOAT_BITS[0]), FLOAT_BITS[1]);
   }
   for (const name in node.allocatable) {
@@ -30,9 +30,9 @@ function capacityHash(node: NodeRecord): number {
 }
 
 /** Whether the capacity checks read the same of both nodes. */
-function sameCapacity(a: NodeRecord, b: NodeRecord): boolean {
-  if (a.free.length !== b.free.length || a.usedPorts.length !== b.usedPorts.length) return false;
-  for (let r = 0; r < a.free.length; r++) if (!Object.is(a.free[r], b.free[r])) return false;
+function sameCapacity(a: NodeRecord, b: NodeRecord, width: number): boolean {
+  if (a.usedPorts.length !== b.usedPorts.length) return false;
+  for (let r = 0; r < width; r++) if (!Object.is(a.free[a.freeAt + r], b.free[b.freeAt + r])) return false;
   const names = Object.keys(a.allocatable);
   if (names.length !== Object.keys(b.allocatable).length) return false;
   for (const name of names) if (!Object.is(a.allocatable[name], b.allocatable[name])) return false;
@@ -55,14 +55,16 @@ export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   // list; a map per class (30,000 of them at design scale) only for large ones.
   const hashes: number[] = [];
   const byHash = cls.nodes.length > SMALL_CLASS ? new Map<number, CapacityGroup[]>() : undefined;
+  // Every node's vector is as wide as its class's largest free amounts.
+  const width = cls.maxFreeVector.length;
   for (const node of cls.nodes) {
-    const hash = capacityHash(node);
+    const hash = capacityHash(node, width);
     let group: CapacityGroup | undefined;
     if (byHash) {
-      group = byHash.get(hash)?.find(g => sameCapacity(g.node, node));
+      group = byHash.get(hash)?.find(g => sameCapacity(g.node, node, width));
     } else {
       for (let g = 0; g < groups.length && !group; g++) {
-        if (hashes[g] === hash && sameCapacity(groups[g].node, node)) group = groups[g];
+        if (hashes[g] === hash && sameCapacity(groups[g].node, node, width)) group = groups[g];
       }
     }
     if (group) {
@@ -103,8 +105,8 @@ export interface PlacedNodes {
   zones: string[];
 }
 
-/** What a node's pods take from it, and its free amounts by resource index (slot 0: free pod slots). */
-function applyUsage(node: NodeRecord, resources: ResourceIndex, free: Float64Array) {
+/** What a node's pods take from it, and its free amounts by resource index from `at` on (slot 0: free pod slots). */
+function applyUsage(node: NodeRecord, resources: ResourceIndex, free: Float64Array, at: number) {
   const usage = node.usage;
   if (usage) {
     node.requested = usage.requests;
@@ -117,15 +119,16 @@ function applyUsage(node: NodeRecord, resources: ResourceIndex, free: Float64Arr
   for (const name in allocatable) {
     if (!Object.hasOwn(allocatable, name)) continue;
     const id = resources.id(name);
-    if (id >= 0) free[id] = allocatable[name] - (requested[name] ?? 0);
+    if (id >= 0) free[at + id] = allocatable[name] - (requested[name] ?? 0);
   }
   for (const name in requested) {
     if (!Object.hasOwn(requested, name) || Object.hasOwn(allocatable, name)) continue;
     const id = resources.id(name);
-    if (id >= 0) free[id] = -requested[name];
+    if (id >= 0) free[at + id] = -requested[name];
   }
-  free[ResourceIndex.PODS] = (allocatable.pods ?? 0) - node.podCount;
+  free[at + ResourceIndex.PODS] = (allocatable.pods ?? 0) - node.podCount;
   node.free = free;
+  node.freeAt = at;
 }
 
 /**
@@ -146,14 +149,15 @@ export function placeNodes(
   const classList: NodeClass[] = [];
   const classOfShape: NodeClass[] = [];
   const zones = new Set<string>();
-  // One buffer for every node's vector: a buffer of its own per node would
-  // cost more in bookkeeping than the few numbers it holds.
+  // One buffer for every node's vector, each node at its own offset: a
+  // buffer or even a view of its own per node (200,000 of them) would cost
+  // more than the few numbers it holds.
   const width = resources.names.length;
   const all = new Float64Array(nodes.length * width);
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
-    const free = all.subarray(n * width, (n + 1) * width);
-    applyUsage(node, resources, free);
+    const at = n * width;
+    applyUsage(node, resources, all, at);
     let cls = classOfShape[node.shape];
     if (!cls) {
       const pool = pools.ofNode(node);
@@ -180,7 +184,7 @@ export function placeNodes(
     node.poolIndex = cls.pool.index;
     cls.pool.nodes.push(node);
     const maxFree = cls.maxFreeVector;
-    for (let r = 0; r < width; r++) if (free[r] > maxFree[r]) maxFree[r] = free[r];
+    for (let r = 0; r < width; r++) if (all[at + r] > maxFree[r]) maxFree[r] = all[at + r];
     cls.nodes.push(node);
   }
   for (const pool of pools.list()) {

@@ -4,7 +4,7 @@ import type { NodeRecord } from '../read';
 import { ResourceIndex } from './indexes';
 
 export function freeCpu(node: NodeRecord): number {
-  return node.free[ResourceIndex.CPU];
+  return node.free[node.freeAt + ResourceIndex.CPU];
 }
 
 export function podKey(pod: { namespace: string; name: string }): string {

@@ -38,7 +38,7 @@ function topologyPasses(filters: readonly NodeFilter[], node: CheckTarget): bool
 function groupPasses(filters: readonly NodeFilter[], maxFree: Float64Array): boolean {
   for (let i = 0; i < filters.length; i++) {
     const filter = filters[i];
-    if (filter.prefilter && !filter.prefilter(maxFree)) return false;
+    if (filter.prefilter && !filter.prefilter(maxFree, 0)) return false;
   }
   return true;
 }

@@ -27,8 +27,12 @@ export interface NodeRecord {
   usedPorts: readonly HostPort[];
   /** Its DaemonSet pods: what a new node of its pool would run too. */
   daemonPods: readonly DaemonPod[];
-  /** Free amounts by resource index (allocatable minus requested; slot 0: free pod slots). */
+  /**
+   * Free amounts by resource index (allocatable minus requested; slot 0:
+   * free pod slots), from `freeAt` on in a buffer every node shares.
+   */
   free: Float64Array;
+  freeAt: number;
   /** Its shape (labels but the per-node ones, taints, cordon) as the reader interned it: see `NodeShapes`. */
   shape: number;
   /** Id of the node class it belongs to. */
@@ -83,6 +87,7 @@ export function readNode(raw: unknown, index: number): NodeRecord {
     usedPorts: NO_PORTS,
     daemonPods: NO_PODS,
     free: NO_ROOM,
+    freeAt: 0,
     shape: -1,
     classId: -1,
     poolIndex: -1,

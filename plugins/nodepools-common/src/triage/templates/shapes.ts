@@ -65,6 +65,7 @@ export function placementsOf(
         projections: undefined,
         name: NEW_NODE_HOSTNAME,
         free: undefined,
+        freeAt: 0,
         allocatable: undefined,
         requested: {},
         podCount: 0,
