@@ -40,14 +40,25 @@ describe('TriageInputReader', () => {
   it.each([
     ['nodes before their pods', true],
     ['pods before their nodes', false],
-  ])('links each node to its pods usage with %s', (_, nodesFirst) => {
+  ])('sums each node\'s pods into it with %s', (_, nodesFirst) => {
     const input = read(nodesFirst);
     for (const n of input.nodes) {
-      expect(n.usage?.node).toBe(n);
-      expect(n.usage?.pods).toBe(2);
-      expect(n.usage?.requests).toEqual({ cpu: 50 });
+      expect(n.podCount).toBe(2);
+      expect(n.requested).toEqual({ cpu: 50 });
+      expect(Object.isFrozen(n.requested)).toBe(false);
     }
     expect(input.nodes.map(n => n.name)).toEqual(['a', 'b', 'c']);
+    // Every placed pod leads to its node, directly or through the usage the node took over.
+    expect(input.placedPods.map(p => (p.node ?? p.usage?.node)?.name)).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
+  });
+
+  it('keeps the usage of a node that never comes by its name', () => {
+    const skipped: SkippedItem[] = [];
+    const input = readTriageInput({ nodes: { items: [node('a')] }, pods: { items: [daemonPod('aws-node', 61678, 'gone')] } }, skipped);
+    const [pod] = input.placedPods;
+    expect(pod.node).toBeUndefined();
+    expect(pod.usage).toMatchObject({ nodeName: 'gone', podCount: 1, node: undefined });
+    expect(input.nodes[0].podCount).toBe(0);
   });
 
   it.each([true, false])('shares what nodes have alike (nodes first: %s)', nodesFirst => {
@@ -56,13 +67,13 @@ describe('TriageInputReader', () => {
     expect(c.allocatable).not.toBe(a.allocatable);
     expect(c.allocatable).toEqual({ cpu: 4000, memory: 16 * 2 ** 30, pods: 58 });
     // The first pod of each DaemonSet (on a) is kept in full; b and c run equal ones, in one list.
-    expect(c.usage!.daemonPods).toBe(b.usage!.daemonPods);
-    expect(b.usage!.daemonPods).not.toBe(a.usage!.daemonPods);
-    expect(b.usage!.daemonPods.map(p => p.daemonSet)).toEqual(['kube-system/aws-node', 'kube-system/kube-proxy']);
+    expect(c.daemonPods).toBe(b.daemonPods);
+    expect(b.daemonPods).not.toBe(a.daemonPods);
+    expect(b.daemonPods.map(p => p.daemonSet)).toEqual(['kube-system/aws-node', 'kube-system/kube-proxy']);
     // Every node claims the same host ports: one list.
-    expect(b.usage!.ports).toBe(a.usage!.ports);
-    expect(c.usage!.ports).toBe(a.usage!.ports);
-    expect(a.usage!.ports).toEqual([
+    expect(b.usedPorts).toBe(a.usedPorts);
+    expect(c.usedPorts).toBe(a.usedPorts);
+    expect(a.usedPorts).toEqual([
       { port: 61678, protocol: 'TCP', ip: '0.0.0.0' },
       { port: 10256, protocol: 'TCP', ip: '0.0.0.0' },
     ]);
@@ -72,7 +83,7 @@ describe('TriageInputReader', () => {
   it('holds nothing requested on a node without pods, in a map no one can add to', () => {
     const input = readTriageInput({ nodes: { items: [node('idle')] }, pods: { items: [] } }, []);
     const [idle] = input.nodes;
-    expect(idle.usage).toBeUndefined();
+    expect(idle.podCount).toBe(0);
     expect(idle.requested).toEqual({});
     expect(Object.isFrozen(idle.requested)).toBe(true);
   });

@@ -161,10 +161,13 @@ export class TriageInputReader {
       return;
     }
     // Pods read before their node keyed its usage on a name string of their own: the node takes that one.
-    const usage = this.pods.result.usage.get(node.name);
+    const usage = this.pods.takeUsage(node.name);
     if (usage) {
       node.name = usage.nodeName;
-      node.usage = usage;
+      node.requested = usage.requested;
+      node.podCount = usage.podCount;
+      node.usedPorts = usage.usedPorts;
+      node.daemonPods = usage.daemonPods;
       usage.node = node;
     }
     node.shape = this.shapes.shapeOf(node);

@@ -42,7 +42,8 @@ export function bindPods(input: ClusterInput): BoundPods {
   for (let i = 0; i < input.placedPods.length; i++) {
     const pod = input.placedPods[i];
     namespaces.add(pod.namespace);
-    const node = pod.usage.node;
+    // Pods read before their node find it through the usage it took over.
+    const node = pod.node ?? pod.usage?.node;
     if (!node) continue;
     pod.node = node;
     pod.nodeLabels = node.labels;

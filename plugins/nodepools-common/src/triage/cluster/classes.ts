@@ -105,15 +105,8 @@ export interface PlacedNodes {
   zones: string[];
 }
 
-/** What a node's pods take from it, and its free amounts by resource index from `at` on (slot 0: free pod slots). */
-function applyUsage(node: NodeRecord, resources: ResourceIndex, free: Float64Array, at: number) {
-  const usage = node.usage;
-  if (usage) {
-    node.requested = usage.requests;
-    node.podCount = usage.pods;
-    node.usedPorts = usage.ports;
-    if (usage.daemonPods.length > 0) node.daemonPods = usage.daemonPods;
-  }
+/** A node's free amounts by resource index, written from `at` on (slot 0: free pod slots). */
+function writeFree(node: NodeRecord, resources: ResourceIndex, free: Float64Array, at: number) {
   // for-in, not Object.entries: 200,000 nodes' entry arrays are garbage worth collecting.
   const { allocatable, requested } = node;
   for (const name in allocatable) {
@@ -133,7 +126,7 @@ function applyUsage(node: NodeRecord, resources: ResourceIndex, free: Float64Arr
 
 /**
  * Places every node, each read once while it is in the processor's cache:
- * what its bound pods take from it, its free amounts, its pool and its
+ * its free amounts (what its bound pods take was summed while reading), its pool and its
  * class (nodes of one shape, as the reader interned them: the same labels
  * hostname aside, taints and cordon state). Then each pool's classes are
  * put in order.
@@ -157,7 +150,7 @@ export function placeNodes(
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     const at = n * width;
-    applyUsage(node, resources, all, at);
+    writeFree(node, resources, all, at);
     let cls = classOfShape[node.shape];
     if (!cls) {
       const pool = pools.ofNode(node);

@@ -6,7 +6,7 @@ import { readItem } from './items';
 import type { NodeRecord } from './node';
 import { isTerminal, readPod, type PodRecord } from './pod';
 import { podAffinityTerms } from './podSpec';
-import { addInto, podRequests, type ResourceMap } from './requests';
+import { NOTHING_REQUESTED, addInto, podRequests, type ResourceMap } from './requests';
 import { SharedLists } from './sharedLists';
 
 const NO_PORTS: HostPort[] = [];
@@ -21,9 +21,9 @@ export interface PlacedPod {
   namespace: string;
   labels: Record<string, string>;
   deleting: boolean;
-  /** What its node's pods take; shared by every pod of the node, and the way to the node. */
-  usage: NodeUsage;
-  /** Its node and the node's labels, set when the node is in the list. */
+  /** Set when the pod was read before its node: the way to the node once that is read. */
+  usage: NodeUsage | undefined;
+  /** Its node (set while reading when the node came first) and the node's labels, when the node is in the list. */
   node?: NodeRecord;
   nodeLabels: Record<string, string>;
 }
@@ -54,16 +54,24 @@ export interface DaemonPod {
   hostPorts: HostPort[];
 }
 
-/** What the bound pods of one node take from it, summed while reading. */
-export interface NodeUsage {
-  nodeName: string;
-  requests: ResourceMap;
-  pods: number;
+/** What the bound pods of one node take from it, summed while reading: a `NodeRecord` holds these too. */
+export interface PodUsage {
+  requested: ResourceMap;
+  podCount: number;
   /** Host ports its pods claim, in the order read; nodes with equal ones share the list. */
-  ports: readonly HostPort[];
+  usedPorts: readonly HostPort[];
   /** Its DaemonSet pods in the order read; equal ones of one DaemonSet are one object, equal lists one list. */
   daemonPods: readonly DaemonPod[];
-  /** Its node, linked as soon as both are read; unset when the node is not in the node list. */
+}
+
+/**
+ * The usage of a node whose pods came before it, by its name: the node
+ * takes it over when it is read. Pods read after their node add to the
+ * node itself.
+ */
+export interface NodeUsage extends PodUsage {
+  nodeName: string;
+  /** Its node, once read; unset when the node is not in the node list. */
   node?: NodeRecord;
 }
 
@@ -83,11 +91,14 @@ function hasHostPort(containers: unknown): boolean {
 
 /** How a bound pod's reading shares what many pods have alike. */
 export interface BoundPodSharing {
+  /** The node of this name if it was read already. */
+  nodeNamed(nodeName: string): NodeRecord | undefined;
+  /** The usage of a node not read yet. */
   usageOf(nodeName: string): NodeUsage;
   /** Adds a pod's host ports to what its node's pods claim. */
-  addPorts(usage: NodeUsage, ports: readonly HostPort[]): void;
+  addPorts(usage: PodUsage, ports: readonly HostPort[]): void;
   /** Adds a DaemonSet pod to its node's. */
-  addDaemonPod(usage: NodeUsage, pod: DaemonPod): void;
+  addDaemonPod(usage: PodUsage, pod: DaemonPod): void;
   /** True for the first pod of a DaemonSet read: its item stands for the DaemonSet on new nodes. */
   firstOf(daemonSet: string): boolean;
   /** The one object for a DaemonSet's pods with these requests and ports. */
@@ -136,21 +147,25 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
       ? hostPortsOf(listAt<Container>(spec.containers, 'spec.containers'), listAt<Container>(spec.initContainers, 'spec.initContainers'))
       : NO_PORTS;
   const deleting = Boolean(metadata.deletionTimestamp);
-  const usage = sharing.usageOf(nodeName);
-  addInto(usage.requests, requests);
-  usage.pods++;
+  const node = sharing.nodeNamed(nodeName);
+  const pending = node === undefined ? sharing.usageOf(nodeName) : undefined;
+  const usage: PodUsage = node ?? (pending as NodeUsage);
+  // A node without pods shares one frozen empty map: its first pod gives it one of its own.
+  if (usage.requested === NOTHING_REQUESTED) usage.requested = { ...requests };
+  else addInto(usage.requested, requests);
+  usage.podCount++;
   if (ports.length) sharing.addPorts(usage, ports);
   const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
   if (!first && antiTerms.length === 0 && phase !== 'Pending') {
     if (daemonSet) sharing.addDaemonPod(usage, sharing.daemonPod(daemonSet, requests, ports));
-    return { namespace, labels, deleting, usage, node: undefined, nodeLabels: NO_LABELS };
+    return { namespace, labels, deleting, usage: pending, node, nodeLabels: NO_LABELS };
   }
   const bound: BoundPod = {
     namespace,
     labels,
     deleting,
-    usage,
-    node: undefined,
+    usage: pending,
+    node,
     nodeLabels: NO_LABELS,
     index,
     name,
@@ -179,7 +194,7 @@ export interface PodsRead {
   placed: PlacedPod[];
   /** Bound pods kept in full: the first pod of each DaemonSet, pods with anti-affinity, pods still Pending on a node. */
   special: BoundPod[];
-  /** Per node name, what its bound pods take. */
+  /** Per name of a node not read (yet), what its bound pods take. */
   usage: Map<string, NodeUsage>;
 }
 
@@ -191,6 +206,14 @@ export interface PodsRead {
  */
 export class PodsReader {
   readonly result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
+
+  /** The usage of pods read before their node, handed over to the node now read (and no longer kept by name). */
+  takeUsage(nodeName: string): NodeUsage | undefined {
+    const usage = this.result.usage.get(nodeName);
+    if (usage) this.result.usage.delete(nodeName);
+    return usage;
+  }
+
   private readonly daemonSetsKept = new Set<string>();
   private readonly daemonPods = new Map<string, DaemonPod>();
   private readonly labelSets = new Map<string, Record<string, string>>();
@@ -199,14 +222,19 @@ export class PodsReader {
   private readonly portLists = new SharedLists<HostPort>();
   private readonly daemonPodLists = new SharedLists<DaemonPod>();
   private readonly sharing: BoundPodSharing = {
+    nodeNamed: nodeName => this.knownNode(nodeName),
     usageOf: nodeName => {
       let usage = this.result.usage.get(nodeName);
       if (!usage) {
-        const node = this.knownNode(nodeName);
-        const name = node?.name ?? nodeName;
-        usage = { nodeName: name, requests: {}, pods: 0, ports: this.portLists.empty, daemonPods: this.daemonPodLists.empty, node };
-        if (node) node.usage = usage;
-        this.result.usage.set(name, usage);
+        usage = {
+          nodeName,
+          requested: {},
+          podCount: 0,
+          usedPorts: this.portLists.empty,
+          daemonPods: this.daemonPodLists.empty,
+          node: undefined,
+        };
+        this.result.usage.set(nodeName, usage);
       }
       return usage;
     },
@@ -215,7 +243,7 @@ export class PodsReader {
         const key = `${port.ip}:${port.port}/${port.protocol}`;
         let shared = this.ports.get(key);
         if (!shared) this.ports.set(key, (shared = port));
-        usage.ports = this.portLists.append(usage.ports, shared);
+        usage.usedPorts = this.portLists.append(usage.usedPorts, shared);
       }
     },
     addDaemonPod: (usage, pod) => {
@@ -250,7 +278,7 @@ export class PodsReader {
 
   /**
    * `knownNode` gives the node read already of a name: its pods' usage is
-   * linked to it at once, and keys on its name string instead of a copy.
+   * added to the node itself.
    */
   constructor(
     private readonly skipped: SkippedItem[],

@@ -2,18 +2,16 @@ import { TAINT_EFFECTS, type Taint, type TaintEffect } from '../../model/pool';
 import { PROVISIONER_POOL_LABELS } from '../../providers/registry';
 import type { HostPort } from '../checks/hostPorts';
 import type { Node } from '../kube';
-import type { DaemonPod, NodeUsage } from './boundPod';
+import type { DaemonPod } from './boundPod';
 import { FieldError, describe, isObject, listAt, objectAt, oneOf, optionalString, requiredString, stringMap } from './fields';
-import { parseResourceList, type ResourceMap } from './requests';
+import { NOTHING_REQUESTED, parseResourceList, type ResourceMap } from './requests';
 
 const NO_PORTS: HostPort[] = [];
 const NO_ROOM = new Float64Array(0);
 const NO_TAINTS: Taint[] = [];
 const NO_PODS: DaemonPod[] = [];
-/** Until its pods' usage is linked (`placeNodes`), a node has nothing requested: one frozen object for all. */
-const NOTHING_REQUESTED: ResourceMap = Object.freeze({});
 
-/** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `pods` are filled from bound pods. */
+/** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `daemonPods` sum its bound pods as they are read. */
 export interface NodeRecord {
   index: number;
   name: string;
@@ -39,8 +37,6 @@ export interface NodeRecord {
   classId: number;
   /** Position of its pool in the cluster's pool list. */
   poolIndex: number;
-  /** What its bound pods take, linked by the reader as soon as both are read. */
-  usage: NodeUsage | undefined;
 }
 
 function countsCapacity(labels: Record<string, unknown>): boolean {
@@ -91,6 +87,5 @@ export function readNode(raw: unknown, index: number): NodeRecord {
     shape: -1,
     classId: -1,
     poolIndex: -1,
-    usage: undefined,
   };
 }
