@@ -53,11 +53,16 @@ export function indexPlacedPods<T extends PlacedPod>(pods: readonly T[]): Placed
     let index = byLabel.get(namespace);
     if (!index) {
       index = new Map();
-      for (const pod of byNamespace.get(namespace) ?? NO_PODS) {
-        for (const key of Object.keys(pod.labels)) {
-          const pair = pairKey(key, pod.labels[key]);
-          let list = index.get(pair);
-          if (!list) index.set(pair, (list = []));
+      // The pods of a workload share one labels object: their pairs are worked out once.
+      const pairsOf = new Map<Record<string, string>, string[]>();
+      const inNamespace = byNamespace.get(namespace) ?? NO_PODS;
+      for (let p = 0; p < inNamespace.length; p++) {
+        const pod = inNamespace[p];
+        let pairs = pairsOf.get(pod.labels);
+        if (!pairs) pairsOf.set(pod.labels, (pairs = Object.keys(pod.labels).map(key => pairKey(key, pod.labels[key]))));
+        for (let i = 0; i < pairs.length; i++) {
+          let list = index.get(pairs[i]);
+          if (!list) index.set(pairs[i], (list = []));
           list.push(pod);
         }
       }

@@ -37,8 +37,8 @@ export function bindPods(input: ClusterInput): BoundPods {
     namespaces.add(pod.namespace);
     if (pod.phase === 'Pending' && !pod.deleting) pending.push(pod);
   }
-  const placedPods: PlacedPod[] = [];
   // Indexed loops over the 400,000 placed pods: an iterator's results are garbage to collect.
+  let onNodes = 0;
   for (let i = 0; i < input.placedPods.length; i++) {
     const pod = input.placedPods[i];
     namespaces.add(pod.namespace);
@@ -47,8 +47,10 @@ export function bindPods(input: ClusterInput): BoundPods {
     if (!node) continue;
     pod.node = node;
     pod.nodeLabels = node.labels;
-    placedPods.push(pod);
+    onNodes++;
   }
+  // Most clusters have no pod bound to a missing node: then the list is the input's, not a copy.
+  const placedPods = onNodes === input.placedPods.length ? input.placedPods : input.placedPods.filter(pod => pod.node);
   const boundToMissingNode: BoundPod[] = [];
   const creating: BoundPod[] = [];
   const daemonSets = new Map<string, PodRecord>();
