@@ -185,12 +185,12 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
     pool: pool.name,
     provider: pool.provider,
     ref: pool.ref,
-    nodes: pool.nodes.length,
+    nodes: pool.nodeCount,
     pendingFitNow: fitNow[pool.index],
     pendingFitAfterScaleUp: fitLater[pool.index],
   }));
   const notes = [...new Set(evaluator.templateNotes())];
-  if (state.pools.some(p => p.spec && p.nodes.length === 0)) {
+  if (state.pools.some(p => p.spec && p.nodeCount === 0)) {
     notes.push('pools without nodes are judged from the machine catalog: their allocatable resources are estimates');
   }
   const verdictCount = groups.length * pools.length;

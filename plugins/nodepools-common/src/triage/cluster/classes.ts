@@ -175,7 +175,7 @@ export function placeNodes(
     }
     node.classId = cls.id;
     node.poolIndex = cls.pool.index;
-    cls.pool.nodes.push(node);
+    cls.pool.nodeCount++;
     const maxFree = cls.maxFreeVector;
     for (let r = 0; r < width; r++) if (all[at + r] > maxFree[r]) maxFree[r] = all[at + r];
     cls.nodes.push(node);

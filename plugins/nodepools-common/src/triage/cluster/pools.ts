@@ -101,7 +101,7 @@ export class ClusterPools {
       ref: spec && 'ref' in spec ? spec.ref : poolRef({ ...(spec ?? {}), provider: owner, cluster, name }),
       spec,
       label: label ?? defaultPoolLabel(owner),
-      nodes: [],
+      nodeCount: 0,
       classes: [],
       maxFreeVector: new Float64Array(0),
     };

@@ -53,7 +53,8 @@ export interface PoolState {
   spec?: PoolSpec | NodePool;
   /** The node label that names this pool's nodes. */
   label?: string;
-  nodes: NodeRecord[];
+  /** How many nodes it has: they are its classes' nodes. */
+  nodeCount: number;
   classes: NodeClass[];
   /** Per resource index, the most any node of the pool has free. */
   maxFreeVector: Float64Array;

@@ -23,7 +23,7 @@ describe('the quick verdict and the explaining path', () => {
             (quick & FITS_AFTER_SCALE_UP) !== 0,
           ]);
           // A pool with nodes that does not fit now always says why.
-          expect(!full.fitsNow && pool.nodes.length > 0 && full.nodeReasons.length === 0).toBe(false);
+          expect(!full.fitsNow && pool.nodeCount > 0 && full.nodeReasons.length === 0).toBe(false);
         }
       }
     },

@@ -31,7 +31,7 @@ export function buildPoolTemplate(
           state,
           catalog,
           options,
-          pool.nodes.length ? overheadFromNodes(pool) : undefined,
+          pool.nodeCount ? overheadFromNodes(pool) : undefined,
           notes,
         )
       : [nodeGroupCandidate(pool, profile, state, catalog, options, notes)];

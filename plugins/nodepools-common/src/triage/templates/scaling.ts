@@ -37,17 +37,17 @@ function provisionsNothing(limits: Record<string, string> | undefined, current: 
 
 export function scalingOf(pool: PoolState, notes: string[]): { kind: PoolTemplate['kind']; scaling: PoolScaling } {
   const spec = pool.spec;
-  const current = spec?.nodeCount ?? pool.nodes.length;
+  const current = spec?.nodeCount ?? pool.nodeCount;
   if (providerProfile(pool.provider).growth.kind === 'provisioner') {
     const limits = parseLimits(spec?.limits, notes, pool);
     let remaining: ResourceMap | undefined;
     if (limits) {
       const used: ResourceMap = {};
-      for (const node of pool.nodes) addInto(used, node.capacity);
+      for (const cls of pool.classes) for (const node of cls.nodes) addInto(used, node.capacity);
       remaining = {};
       for (const [name, limit] of Object.entries(limits)) remaining[name] = limit - (used[name] ?? 0);
     }
-    const running = pool.nodes.length;
+    const running = pool.nodeCount;
     if (spec && !spec.autoscaling.enabled) {
       const reason = provisionsNothing(spec.limits, current);
       return { kind: 'provisioner', scaling: { canAdd: false, current: running, limits, remaining, reason } };
