@@ -56,7 +56,7 @@ export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   const hashes: number[] = [];
   const byHash = cls.nodes.length > SMALL_CLASS ? new Map<number, CapacityGroup[]>() : undefined;
   // Every node's vector is as wide as its class's largest free amounts.
-  const width = cls.maxFreeVector.length;
+  const width = cls.freeWidth;
   for (const node of cls.nodes) {
     const hash = capacityHash(node, width);
     let group: CapacityGroup | undefined;
@@ -147,6 +147,9 @@ export function placeNodes(
   // more than the few numbers it holds.
   const width = resources.names.length;
   const all = new Float64Array(nodes.length * width);
+  // The classes' most room, likewise: a class per shape at most.
+  const classRoom = new Float64Array(nodeShapes.shapes.length * width).fill(-Infinity);
+  let classCount = 0;
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     const at = n * width;
@@ -165,7 +168,9 @@ export function placeNodes(
         pool,
         nodes: [],
         maxFree: {},
-        maxFreeVector: new Float64Array(width).fill(-Infinity),
+        maxFreeVector: classRoom,
+        maxFreeAt: classCount++ * width,
+        freeWidth: width,
       };
       classOfShape[node.shape] = cls;
       classList[cls.id] = cls;
@@ -176,22 +181,24 @@ export function placeNodes(
     node.classId = cls.id;
     node.poolIndex = cls.pool.index;
     cls.pool.nodeCount++;
-    const maxFree = cls.maxFreeVector;
-    for (let r = 0; r < width; r++) if (all[at + r] > maxFree[r]) maxFree[r] = all[at + r];
+    const classAt = cls.maxFreeAt;
+    for (let r = 0; r < width; r++) if (all[at + r] > classRoom[classAt + r]) classRoom[classAt + r] = all[at + r];
     cls.nodes.push(node);
   }
-  for (const pool of pools.list()) {
+  const poolList = pools.list();
+  const poolRoom = new Float64Array(poolList.length * width).fill(-Infinity);
+  for (const pool of poolList) {
     // Largest class first: it is the pool's typical node. Within a class the
     // node with the most free cpu comes first, so a search can stop early.
     if (pool.classes.length > 1) pool.classes.sort((a, b) => b.nodes.length - a.nodes.length);
-    pool.maxFreeVector = new Float64Array(width).fill(-Infinity);
+    pool.maxFreeVector = poolRoom;
+    pool.maxFreeAt = pool.index * width;
     for (const cls of pool.classes) {
       byFreeCpu(cls.nodes);
       for (let r = 0; r < width; r++) {
-        if (cls.maxFreeVector[r] !== -Infinity) cls.maxFree[resources.names[r]] = cls.maxFreeVector[r];
-      }
-      for (let r = 0; r < width; r++) {
-        if (cls.maxFreeVector[r] > pool.maxFreeVector[r]) pool.maxFreeVector[r] = cls.maxFreeVector[r];
+        const most = classRoom[cls.maxFreeAt + r];
+        if (most !== -Infinity) cls.maxFree[resources.names[r]] = most;
+        if (most > poolRoom[pool.maxFreeAt + r]) poolRoom[pool.maxFreeAt + r] = most;
       }
     }
     for (const zone of pool.spec?.zones ?? []) zones.add(zone);

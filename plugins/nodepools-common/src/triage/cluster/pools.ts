@@ -5,6 +5,9 @@ import type { NodeRecord } from '../read';
 import type { NodeShapes } from './nodeShapes';
 import type { PoolState } from './types';
 
+/** Until the nodes are placed, a pool has no room known. */
+const NO_ROOM = new Float64Array(0);
+
 /**
  * Picks the cluster a kubectl snapshot belongs to when the caller did not
  * say: the cluster whose pools name the most nodes.
@@ -103,7 +106,8 @@ export class ClusterPools {
       label: label ?? defaultPoolLabel(owner),
       nodeCount: 0,
       classes: [],
-      maxFreeVector: new Float64Array(0),
+      maxFreeVector: NO_ROOM,
+      maxFreeAt: 0,
     };
     this.byKey.set(state.key, state);
     return state;

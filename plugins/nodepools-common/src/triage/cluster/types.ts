@@ -39,7 +39,11 @@ export interface NodeClass extends NodeShape {
   capacityGroups?: CapacityGroup[];
   /** Per resource, the most any node of the class has free (allocatable minus requested; pods: slots). */
   maxFree: ResourceMap;
+  /** The same by resource index, from `maxFreeAt` on in a buffer every class shares. */
   maxFreeVector: Float64Array;
+  maxFreeAt: number;
+  /** How many resources a free vector holds: its nodes' (see `NodeRecord.free`) and its own. */
+  freeWidth: number;
 }
 
 export interface PoolState {
@@ -56,8 +60,9 @@ export interface PoolState {
   /** How many nodes it has: they are its classes' nodes. */
   nodeCount: number;
   classes: NodeClass[];
-  /** Per resource index, the most any node of the pool has free. */
+  /** Per resource index, the most any node of the pool has free, from `maxFreeAt` on in a buffer every pool shares. */
   maxFreeVector: Float64Array;
+  maxFreeAt: number;
 }
 
 export interface ClusterState {

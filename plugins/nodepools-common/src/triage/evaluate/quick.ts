@@ -35,10 +35,10 @@ function topologyPasses(filters: readonly NodeFilter[], node: CheckTarget): bool
 }
 
 /** Capacity prefilters on the most a group of nodes has free: false rules them all out. */
-function groupPasses(filters: readonly NodeFilter[], maxFree: Float64Array): boolean {
+function groupPasses(filters: readonly NodeFilter[], maxFree: Float64Array, at: number): boolean {
   for (let i = 0; i < filters.length; i++) {
     const filter = filters[i];
-    if (filter.prefilter && !filter.prefilter(maxFree, 0)) return false;
+    if (filter.prefilter && !filter.prefilter(maxFree, at)) return false;
   }
   return true;
 }
@@ -87,11 +87,11 @@ function filtersFor(needs: PodNeeds, ignore: number): Filters {
 
 function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   const { shape, labels, capacity, topology } = filters;
-  if (!groupPasses(capacity, pool.maxFreeVector)) return false;
+  if (!groupPasses(capacity, pool.maxFreeVector, pool.maxFreeAt)) return false;
   const classes = pool.classes;
   for (let c = 0; c < classes.length; c++) {
     const cls = classes[c];
-    if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector)) continue;
+    if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector, cls.maxFreeAt)) continue;
     if (labels.length === 0 && topology.length === 0) {
       // Only room and ports are left to ask: one node of each capacity group answers for all of it.
       const groups = capacityGroupsOf(cls);
