@@ -65,15 +65,17 @@ export interface ShortFinding {
 export type Finding = CheckReason | ShortFinding;
 
 /**
- * A filter answered from a node's labels, taints and cordon state alone:
- * once per node class, or per placement of a node a scale-up would add.
+ * A filter answered from a node's labels (the per-node ones, such as the
+ * hostname, left out), taints and cordon state alone: once per node class,
+ * or per placement of a node a scale-up would add. What reads a node's name
+ * or hostname is a per-node filter (level `labels`).
  */
 export interface ShapeFilter {
   readonly level: 'shape';
   /** It reads labels that differ between a new node's placements (zone, capacity type). */
   readonly placementSensitive: boolean;
-  passes(shape: NodeShape, nodeName: string): boolean;
-  explain(shape: NodeShape, nodeName: string): Finding[];
+  passes(shape: NodeShape): boolean;
+  explain(shape: NodeShape): Finding[];
 }
 
 /**

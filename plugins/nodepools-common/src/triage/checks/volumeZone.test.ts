@@ -52,3 +52,30 @@ describe('VolumeZone as a registered check', () => {
     expect(verdict.passes).toBe(codes.length === 0);
   });
 });
+
+describe('VolumeZone with a volume pinned to one node by name', () => {
+  const zone = 'topology.kubernetes.io/zone';
+  // Two nodes of one class (same labels but the hostname): a local volume lives on the second.
+  const inputPinnedBy = (terms: unknown) => ({
+    nodes: kube.list([
+      kube.node('a1', { [zone]: 'eu-west-1a' }, { cpu: '2', pods: '10' }),
+      kube.node('a2', { [zone]: 'eu-west-1a' }, { cpu: '2', pods: '10' }),
+    ]),
+    pods: kube.list([kube.pending({ volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-0' } }] })]),
+    persistentVolumes: kube.list([
+      { metadata: { name: 'local-pv' }, spec: { nodeAffinity: { required: { nodeSelectorTerms: terms } } } },
+    ]),
+    persistentVolumeClaims: kube.list([{ metadata: { name: 'data-0', namespace: 'shop' }, spec: { volumeName: 'local-pv' } }]),
+  });
+  it.each<[string, unknown]>([
+    ['by hostname label', [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['a2'] }] }]],
+    ['by metadata.name field', [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a2'] }] }]],
+  ])('is asked of each node of the class, %s', (_name, terms) => {
+    const check = checkOnCluster(volumeZoneCheck, inputPinnedBy(terms));
+    expect(check('a2')).toEqual({ passes: true, findings: [] });
+    expect(check('a1').passes).toBe(false);
+    expect(check('a1').findings.map(f => f.code)).toEqual(['volume-zone']);
+    // The pool has room on the node that holds the volume.
+    expect(check.fitsNow('a1')).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
 import type { NodeSelectorTerm } from '../kube';
-import { checkNodeAffinity, compileNodeAffinity, type CompiledNodeAffinity } from './nodeAffinity';
+import { NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS } from '../labels';
+import { checkNodeAffinity, compileNodeAffinity, nodeAffinityKeys, type CompiledNodeAffinity } from './nodeAffinity';
 import type { CheckReason } from '../types';
 import type { NodeShape } from '../cluster';
-import type { Finding, SchedulingCheck, ShapeFilter } from './types';
+import type { CheckTarget, Finding, NodeFilter, SchedulingCheck, ShapeFilter } from './types';
 
 /** Topology labels a PersistentVolume may carry; values can list several zones joined by `__`. */
 export const VOLUME_TOPOLOGY_LABELS = [
@@ -72,24 +73,48 @@ export function checkVolumeZone(
   return undefined;
 }
 
-/** Where the pod's bound volumes can be used: a fact of the node's labels. */
+/** Where the pod's bound volumes can be used: a fact of the node's labels other than the per-node ones. */
 class VolumeZoneFilter implements ShapeFilter {
   readonly level = 'shape';
   readonly placementSensitive = true;
   constructor(private readonly volumes: readonly VolumeTopology[]) {}
-  passes(shape: NodeShape, nodeName: string): boolean {
-    return checkVolumeZone(this.volumes, shape.labels, nodeName) === undefined;
+  passes(shape: NodeShape): boolean {
+    return checkVolumeZone(this.volumes, shape.labels, NEW_NODE_HOSTNAME) === undefined;
   }
-  explain(shape: NodeShape, nodeName: string): Finding[] {
-    const reason = checkVolumeZone(this.volumes, shape.labels, nodeName);
+  explain(shape: NodeShape): Finding[] {
+    const reason = checkVolumeZone(this.volumes, shape.labels, NEW_NODE_HOSTNAME);
     return reason ? [reason] : [];
   }
+}
+
+/**
+ * A volume pinned to nodes by name (a local PersistentVolume's hostname
+ * affinity, or `matchFields` on `metadata.name`): asked of each node, since
+ * the nodes of a class differ by exactly that.
+ */
+class VolumeZoneByNode implements NodeFilter {
+  readonly level = 'labels';
+  constructor(private readonly volumes: readonly VolumeTopology[]) {}
+  passes(node: CheckTarget): boolean {
+    return checkVolumeZone(this.volumes, node.labels, node.name) === undefined;
+  }
+  explain(node: CheckTarget): Finding[] {
+    const reason = checkVolumeZone(this.volumes, node.labels, node.name);
+    return reason ? [reason] : [];
+  }
+}
+
+function pinsNodes(volume: VolumeTopology): boolean {
+  return volume.nodeAffinity !== undefined && nodeAffinityKeys(volume.nodeAffinity).some(key => PER_NODE_LABEL_KEYS.has(key));
 }
 
 /** VolumeZone as a registered check: the zone and node affinity of the pod's bound volumes. */
 export const volumeZoneCheck: SchedulingCheck = {
   name: 'VolumeZone',
   start: () => ({
-    prepare: demand => (demand.volumes.length ? new VolumeZoneFilter(demand.volumes) : undefined),
+    prepare(demand) {
+      if (demand.volumes.length === 0) return undefined;
+      return demand.volumes.some(pinsNodes) ? new VolumeZoneByNode(demand.volumes) : new VolumeZoneFilter(demand.volumes);
+    },
   }),
 };

@@ -1,7 +1,6 @@
 import { capacityGroupsOf, type NodeShape, type PoolState } from '../cluster';
 import { findingReason } from '../checks/resources';
 import type { CheckTarget, Finding, NodeFilter, ShapeFilter } from '../checks/types';
-import { NEW_NODE_HOSTNAME } from '../labels';
 import { ReasonTally, type TalliedReason } from '../tally';
 import { limitReached, type Placement, type PoolTemplate, type TemplateCandidate } from '../templates';
 import type { CheckReason } from '../types';
@@ -43,9 +42,9 @@ function noCandidate(template: PoolTemplate): CheckReason {
 }
 
 /** Adds the findings of the shape filters that fail; passing ones are asked no more (explaining allocates). */
-function explainShape(filters: ReadonlyArray<Active<ShapeFilter>>, shape: NodeShape, nodeName: string, into: Finding[] = []): Finding[] {
+function explainShape(filters: ReadonlyArray<Active<ShapeFilter>>, shape: NodeShape, into: Finding[] = []): Finding[] {
   for (const { filter } of filters) {
-    if (!filter.passes(shape, nodeName)) for (const finding of filter.explain(shape, nodeName)) into.push(finding);
+    if (!filter.passes(shape)) for (const finding of filter.explain(shape)) into.push(finding);
   }
   return into;
 }
@@ -75,7 +74,7 @@ function explainExistingNodes(needs: PodNeeds, pool: PoolState, tally: ReasonTal
   // One scratch list for every node: most nodes of a large pool add nothing new.
   const findings: Finding[] = [];
   for (const cls of pool.classes) {
-    const shape = explainShape(needs.shapeFilters, cls, cls.nodes[0].name);
+    const shape = explainShape(needs.shapeFilters, cls);
     if (shape.length > 0 && needs.labelFilters.length === 0) {
       tally.add(shape, cls.nodes.length);
       continue;
@@ -115,7 +114,7 @@ function evaluateCandidate(needs: PodNeeds, candidate: TemplateCandidate, templa
   const open: Placement[] = [];
   let closed: Finding[] | undefined;
   for (const placement of candidate.placements) {
-    const findings = explainNode(needs.labelFilters, placement, explainShape(needs.shapeFilters, placement, NEW_NODE_HOSTNAME));
+    const findings = explainNode(needs.labelFilters, placement, explainShape(needs.shapeFilters, placement));
     if (findings.length === 0) open.push(placement);
     else closed ??= findings;
   }

@@ -1,11 +1,7 @@
 import { capacityGroupsOf, type NodeShape, type PoolState } from '../cluster';
 import type { CheckTarget, NodeFilter, ShapeFilter } from '../checks/types';
-import { NEW_NODE_HOSTNAME } from '../labels';
 import { withinLimits, type PoolTemplate } from '../templates';
 import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Active, type PodNeeds } from './needs';
-
-// An imported binding is a property read each time: read it once.
-const NEW_NODE = NEW_NODE_HOSTNAME;
 
 /*
  * The pass over every pod signature and pool. Its loops call the prepared
@@ -14,8 +10,8 @@ const NEW_NODE = NEW_NODE_HOSTNAME;
  * engine calls (and inlines) fast; one site for every kind would not.
  */
 
-function shapePasses(filters: readonly ShapeFilter[], shape: NodeShape, nodeName: string): boolean {
-  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(shape, nodeName)) return false;
+function shapePasses(filters: readonly ShapeFilter[], shape: NodeShape): boolean {
+  for (let i = 0; i < filters.length; i++) if (!filters[i].passes(shape)) return false;
   return true;
 }
 
@@ -91,7 +87,7 @@ function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   const classes = pool.classes;
   for (let c = 0; c < classes.length; c++) {
     const cls = classes[c];
-    if (!shapePasses(shape, cls, cls.nodes[0].name) || !groupPasses(capacity, cls.maxFreeVector, cls.maxFreeAt)) continue;
+    if (!shapePasses(shape, cls) || !groupPasses(capacity, cls.maxFreeVector, cls.maxFreeAt)) continue;
     if (labels.length === 0 && topology.length === 0) {
       // Only room and ports are left to ask: one node of each capacity group answers for all of it.
       const groups = capacityGroupsOf(cls);
@@ -130,7 +126,7 @@ export function quickVerdict(needs: PodNeeds, pool: PoolState, template: PoolTem
     for (let i = 0; i < count && !placed; i++) {
       const placement = placements[i];
       placed =
-        shapePasses(filters.shape, placement, NEW_NODE) &&
+        shapePasses(filters.shape, placement) &&
         labelsPass(filters.labels, placement) &&
         topologyPasses(filters.topology, placement);
     }

@@ -70,7 +70,7 @@ export function checkOnCluster(check: SchedulingCheck, input: TriageInput): Chec
     const target = nodeNamed(nodeName);
     if (shape) {
       const cls = state.classes[target.classId];
-      return { passes: shape.passes(cls, target.name), findings: shape.explain(cls, target.name).map(f => findingReason(f)) };
+      return { passes: shape.passes(cls), findings: shape.explain(cls).map(f => findingReason(f)) };
     }
     if (node) return { passes: node.passes(target), findings: node.explain(target).map(f => findingReason(f)) };
     return { passes: true, findings: [] };
