@@ -118,10 +118,7 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
   // Pool by pool, every signature: a pool's nodes and template stay in the
   // processor's cache while the few signatures change, which is many times
   // faster than walking all pools once per signature.
-  for (let p = 0; p < pools.length; p++) {
-    const flags = evaluator.quickVerdictsOfPool(allNeeds, pools[p]);
-    for (let n = 0; n < allNeeds.length; n++) allFlags[n][p] = flags[n];
-  }
+  for (let p = 0; p < pools.length; p++) evaluator.quickVerdictsOfPool(allNeeds, pools[p], allFlags);
   // Reasons cost a full evaluation per pool: past the budget, each
   // signature's share goes to the pools a person would read first.
   const share = explainedShare(options.limits?.maxExplained, groups.length, pools.length);

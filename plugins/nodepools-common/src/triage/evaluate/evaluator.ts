@@ -150,12 +150,10 @@ export class Evaluator {
     return known;
   }
 
-  /** Every signature's verdict bits on one pool, its template looked up once. */
-  quickVerdictsOfPool(needs: readonly PodNeeds[], pool: PoolState): Uint8Array {
+  /** Every signature's verdict bits on one pool, its template looked up once: into `flags[n][pool.index]` for signature n. */
+  quickVerdictsOfPool(needs: readonly PodNeeds[], pool: PoolState, flags: readonly Uint8Array[]) {
     const template = this.template(pool);
-    const flags = new Uint8Array(needs.length);
-    for (let n = 0; n < needs.length; n++) flags[n] = quickVerdict(needs[n], pool, template);
-    return flags;
+    for (let n = 0; n < needs.length; n++) flags[n][pool.index] = quickVerdict(needs[n], pool, template);
   }
 
   /** How many pods of the signature one new node of the pool holds (0 when it holds none or is unknown). */

@@ -117,6 +117,7 @@ function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
 export function quickVerdict(needs: PodNeeds, pool: PoolState, template: PoolTemplate, ignore = 0): number {
   const filters = filtersFor(needs, ignore);
   let flags = fitsAnExistingNode(filters, pool) ? FITS_NOW : 0;
+  if (template.maxFreeVector && !groupPasses(filters.capacity, template.maxFreeVector, 0)) return flags;
   for (const candidate of template.candidates) {
     const placements = candidate.placements;
     // Room and ports are the candidate's, the same on every placement.

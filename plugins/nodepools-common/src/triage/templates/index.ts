@@ -6,7 +6,7 @@ import { nodeGroupCandidate } from './nodeGroup';
 import { overheadFromNodes } from './overhead';
 import { provisionerCandidates } from './provisioner';
 import { scalingOf } from './scaling';
-import type { PoolTemplate } from './types';
+import type { PoolTemplate, TemplateCandidate } from './types';
 
 export type { Placement, PoolScaling, PoolTemplate, TemplateCandidate } from './types';
 export { daemonSetRunsOn } from './overhead';
@@ -53,5 +53,16 @@ export function buildPoolTemplate(
     }
   }
   const noun = profile.growth.kind === 'provisioner' ? profile.growth.noun : 'pool';
-  return { kind, noun, candidates, scaling, notes };
+  return { kind, noun, candidates, maxFreeVector: mostFree(candidates), scaling, notes };
+}
+
+function mostFree(candidates: readonly TemplateCandidate[]): Float64Array | undefined {
+  if (candidates.length < 2) return undefined;
+  let most: Float64Array | undefined;
+  for (const { freeVector } of candidates) {
+    if (!freeVector) return undefined;
+    if (!most) most = Float64Array.from(freeVector);
+    else for (let r = 0; r < most.length; r++) if (freeVector[r] > most[r]) most[r] = freeVector[r];
+  }
+  return most;
 }

@@ -53,6 +53,12 @@ export interface PoolTemplate {
   /** What the provider calls the pool in messages (`NodePool`), `pool` when it has no word of its own. */
   noun: string;
   candidates: TemplateCandidate[];
+  /**
+   * Per resource index, the most any candidate has free: set when there
+   * are several candidates (a provisioner's machine types) and the room of
+   * each is known, so a pod larger than all of them skips the candidates.
+   */
+  maxFreeVector?: Float64Array;
   scaling: PoolScaling;
   notes: string[];
 }
