@@ -29,8 +29,15 @@ function untoleratedOf(evaluator: Evaluator, needs: PodNeeds, pool: PoolState): 
   return [...found.values()];
 }
 
+/** Whether any node of the pool, or its new node, has a taint at all: only those pools can take the fix. */
+function hasTaints(evaluator: Evaluator, pool: PoolState): boolean {
+  return pool.classes.some(c => c.taints.length > 0) || (evaluator.template(pool).candidates[0]?.taints.length ?? 0) > 0;
+}
+
 export function addTolerationFix(evaluator: Evaluator, needs: PodNeeds): TriageFix | undefined {
-  const tainted = poolsFittingWithout(evaluator, needs, IGNORE_TAINTS, FITS_NOW | FITS_AFTER_SCALE_UP)
+  // Most pools have no taint: asking them what the pod would do without taints is asking the same again.
+  const withTaints = evaluator.state.pools.filter(pool => hasTaints(evaluator, pool));
+  const tainted = poolsFittingWithout(evaluator, needs, IGNORE_TAINTS, FITS_NOW | FITS_AFTER_SCALE_UP, withTaints)
     .map(pool => ({ pool, taints: untoleratedOf(evaluator, needs, pool) }))
     .filter(c => c.taints.length > 0 && !c.taints.some(t => reservesADevice(t, needs)))
     .sort((a, b) => a.taints.length - b.taints.length)

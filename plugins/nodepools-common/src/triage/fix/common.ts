@@ -32,9 +32,15 @@ export function tryChange(
   return fits(evaluation) ? evaluation : undefined;
 }
 
-/** Pools for which a quick "what if" verdict, leaving some checks out, says the pod would fit. */
-export function poolsFittingWithout(evaluator: Evaluator, needs: PodNeeds, ignore: number, bits: number): PoolState[] {
-  return evaluator.state.pools.filter(pool => (evaluator.quickVerdict(needs, pool, ignore) & bits) !== 0);
+/** Pools (of `among`, all by default) for which a quick "what if" verdict, leaving some checks out, says the pod would fit. */
+export function poolsFittingWithout(
+  evaluator: Evaluator,
+  needs: PodNeeds,
+  ignore: number,
+  bits: number,
+  among: readonly PoolState[] = evaluator.state.pools,
+): PoolState[] {
+  return among.filter(pool => (evaluator.quickVerdict(needs, pool, ignore) & bits) !== 0);
 }
 
 export function mostCommon<T>(values: readonly T[]): T | undefined {
