@@ -34,10 +34,18 @@ function hasTaints(evaluator: Evaluator, pool: PoolState): boolean {
   return pool.classes.some(c => c.taints.length > 0) || (evaluator.template(pool).candidates[0]?.taints.length ?? 0) > 0;
 }
 
+/** The pools with taints, worked out once per analysis: every signature that needs a fix asks. */
+const taintedPools = new WeakMap<Evaluator, PoolState[]>();
+
+function poolsWithTaints(evaluator: Evaluator): PoolState[] {
+  let pools = taintedPools.get(evaluator);
+  if (!pools) taintedPools.set(evaluator, (pools = evaluator.state.pools.filter(pool => hasTaints(evaluator, pool))));
+  return pools;
+}
+
 export function addTolerationFix(evaluator: Evaluator, needs: PodNeeds): TriageFix | undefined {
   // Most pools have no taint: asking them what the pod would do without taints is asking the same again.
-  const withTaints = evaluator.state.pools.filter(pool => hasTaints(evaluator, pool));
-  const tainted = poolsFittingWithout(evaluator, needs, IGNORE_TAINTS, FITS_NOW | FITS_AFTER_SCALE_UP, withTaints)
+  const tainted = poolsFittingWithout(evaluator, needs, IGNORE_TAINTS, FITS_NOW | FITS_AFTER_SCALE_UP, poolsWithTaints(evaluator))
     .map(pool => ({ pool, taints: untoleratedOf(evaluator, needs, pool) }))
     .filter(c => c.taints.length > 0 && !c.taints.some(t => reservesADevice(t, needs)))
     .sort((a, b) => a.taints.length - b.taints.length)
