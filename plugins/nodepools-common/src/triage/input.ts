@@ -160,7 +160,7 @@ export class TriageInputReader {
       });
       return;
     }
-    // Pods read before their node keyed its usage on a name string of their own: the node takes that one.
+    // Pods read before their node summed what they take under its name: the node takes that over, and the name string.
     const usage = this.pods.takeUsage(node.name);
     if (usage) {
       node.name = usage.nodeName;

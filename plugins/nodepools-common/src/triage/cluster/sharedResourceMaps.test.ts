@@ -21,10 +21,10 @@ describe('SharedResourceMaps', () => {
     expect(maps.share({ cpu: 1930, memory: 7e9, pods: 29 })).toBe(first);
   });
 
-  it('tells apart maps whose hashes collide', () => {
+  it('compares amounts as the capacity groups do: zero and minus zero are two amounts', () => {
     const maps = new SharedResourceMaps();
-    // Zero and minus zero differ only in the sign bit: equal under ===, not under Object.is.
     const zero = maps.share({ cpu: 0 });
     expect(maps.share({ cpu: -0 })).not.toBe(zero);
+    expect(maps.share({ cpu: 0 })).toBe(zero);
   });
 });

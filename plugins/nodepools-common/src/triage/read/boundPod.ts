@@ -207,13 +207,6 @@ export interface PodsRead {
 export class PodsReader {
   readonly result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
 
-  /** The usage of pods read before their node, handed over to the node now read (and no longer kept by name). */
-  takeUsage(nodeName: string): NodeUsage | undefined {
-    const usage = this.result.usage.get(nodeName);
-    if (usage) this.result.usage.delete(nodeName);
-    return usage;
-  }
-
   private readonly daemonSetsKept = new Set<string>();
   private readonly daemonPods = new Map<string, DaemonPod>();
   private readonly labelSets = new Map<string, Record<string, string>>();
@@ -284,6 +277,13 @@ export class PodsReader {
     private readonly skipped: SkippedItem[],
     private readonly knownNode: (name: string) => NodeRecord | undefined = () => undefined,
   ) {}
+
+  /** The usage of pods read before their node, handed over to the node now read (and no longer kept by name). */
+  takeUsage(nodeName: string): NodeUsage | undefined {
+    const usage = this.result.usage.get(nodeName);
+    if (usage) this.result.usage.delete(nodeName);
+    return usage;
+  }
 
   add(raw: unknown, index: number) {
     readItem(raw, index, 'pods', 'Pod', this.skipped, () => {
