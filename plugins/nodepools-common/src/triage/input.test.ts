@@ -80,6 +80,17 @@ describe('TriageInputReader', () => {
     expect(a.labels).toEqual({ [GROUP]: 'general', [HOSTNAME]: 'a' });
   });
 
+  it('shares the lists of a node read before its pods and one read after them', () => {
+    const reader = new TriageInputReader([]);
+    reader.item('nodes', node('a'), 0);
+    reader.item('pods', daemonPod('aws-node', 61678, 'a'), 0);
+    reader.item('pods', daemonPod('aws-node', 61678, 'b'), 1);
+    reader.item('nodes', node('b'), 1);
+    const [a, b] = reader.finish(undefined, []).nodes;
+    expect(b.usedPorts).toBe(a.usedPorts);
+    expect(a.usedPorts).toEqual([{ port: 61678, protocol: 'TCP', ip: '0.0.0.0' }]);
+  });
+
   it('holds nothing requested on a node without pods, in a map no one can add to', () => {
     const input = readTriageInput({ nodes: { items: [node('idle')] }, pods: { items: [] } }, []);
     const [idle] = input.nodes;

@@ -1,30 +1,19 @@
 import { zoneOf } from '../labels';
 import type { NodeRecord } from '../read';
 import { Interner, ResourceIndex } from './indexes';
-import { FNV_OFFSET, mix, mixText } from './hash';
+import { FNV_OFFSET, mix, mixNumber, mixText } from './hash';
 import { freeCpu } from './nodes';
 import type { ClusterPools } from './pools';
+import { resourcesHash, sameResources } from './sharedResourceMaps';
 import type { CapacityGroup, ClusterInput, NodeClass } from './types';
 
 /** Classes of up to this many nodes are grouped and ordered with lists, not maps and sorts. */
 const SMALL_CLASS = 32;
 
-// A number's bits, to hash free amounts exactly.
-const FLOAT = new Float64Array(1);
-const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
-
 /** A hash of what the capacity checks (room, pod slots, host ports) read of a node with `width` resources. */
 function capacityHash(node: NodeRecord, width: number): number {
-  let hash = FNV_OFFSET;
-  for (let r = 0; r < width; r++) {
-    FLOAT[0] = node.free[node.freeAt + r];
-    hash = mix(mix(hash, FLOAT_BITS[0]), FLOAT_BITS[1]);
-  }
-  for (const name in node.allocatable) {
-    if (!Object.hasOwn(node.allocatable, name)) continue;
-    FLOAT[0] = node.allocatable[name];
-    hash = mix(mix(mixText(hash, name), FLOAT_BITS[0]), FLOAT_BITS[1]);
-  }
+  let hash = mix(FNV_OFFSET, resourcesHash(node.allocatable));
+  for (let r = 0; r < width; r++) hash = mixNumber(hash, node.free[node.freeAt + r]);
   for (const port of node.usedPorts) hash = mix(mixText(mixText(hash, port.ip), port.protocol), port.port);
   return hash >>> 0;
 }
@@ -33,9 +22,8 @@ function capacityHash(node: NodeRecord, width: number): number {
 function sameCapacity(a: NodeRecord, b: NodeRecord, width: number): boolean {
   if (a.usedPorts.length !== b.usedPorts.length) return false;
   for (let r = 0; r < width; r++) if (!Object.is(a.free[a.freeAt + r], b.free[b.freeAt + r])) return false;
-  const names = Object.keys(a.allocatable);
-  if (names.length !== Object.keys(b.allocatable).length) return false;
-  for (const name of names) if (!Object.is(a.allocatable[name], b.allocatable[name])) return false;
+  // Nodes of one machine type share their allocatable map (see `SharedResourceMaps`).
+  if (a.allocatable !== b.allocatable && !sameResources(a.allocatable, b.allocatable)) return false;
   return a.usedPorts.every((port, i) => {
     const other = b.usedPorts[i];
     return port.ip === other.ip && port.port === other.port && port.protocol === other.protocol;

@@ -1,22 +1,19 @@
 import type { ResourceMap } from '../read';
-import { FNV_OFFSET, mix, mixText } from './hash';
+import { FNV_OFFSET, mixNumber, mixText } from './hash';
 
-// A number's bits, to hash amounts exactly.
-const FLOAT = new Float64Array(1);
-const FLOAT_BITS = new Uint32Array(FLOAT.buffer);
-
-function resourcesHash(map: Readonly<ResourceMap>): number {
+/** A hash of names and exact amounts that does not depend on their order. */
+export function resourcesHash(map: Readonly<ResourceMap>): number {
   let hash = 0;
   for (const name in map) {
     if (!Object.hasOwn(map, name)) continue;
-    FLOAT[0] = map[name];
     // Summed, so the same amounts listed in another order hash alike.
-    hash = (hash + mix(mix(mixText(FNV_OFFSET, name), FLOAT_BITS[0]), FLOAT_BITS[1])) | 0;
+    hash = (hash + mixNumber(mixText(FNV_OFFSET, name), map[name])) | 0;
   }
   return hash;
 }
 
-function sameResources(a: Readonly<ResourceMap>, b: Readonly<ResourceMap>): boolean {
+/** Whether both maps hold the same names with the same amounts (zero and minus zero apart). */
+export function sameResources(a: Readonly<ResourceMap>, b: Readonly<ResourceMap>): boolean {
   let count = 0;
   for (const name in a) {
     if (!Object.hasOwn(a, name)) continue;

@@ -3,7 +3,7 @@ import type { Container, Pod, PodAffinityTerm, PodSpec } from '../kube';
 import type { SkippedItem } from '../types';
 import { isObject, listAt, objectAt, optionalString, requiredString, stringMap } from './fields';
 import { readItem } from './items';
-import type { NodeRecord } from './node';
+import { NO_DAEMON_PODS, NO_HOST_PORTS, type NodeRecord } from './node';
 import { isTerminal, readPod, type PodRecord } from './pod';
 import { podAffinityTerms } from './podSpec';
 import { NOTHING_REQUESTED, addInto, podRequests, type ResourceMap } from './requests';
@@ -223,8 +223,8 @@ export class PodsReader {
           nodeName,
           requested: {},
           podCount: 0,
-          usedPorts: this.portLists.empty,
-          daemonPods: this.daemonPodLists.empty,
+          usedPorts: NO_HOST_PORTS,
+          daemonPods: NO_DAEMON_PODS,
           node: undefined,
         };
         this.result.usage.set(nodeName, usage);

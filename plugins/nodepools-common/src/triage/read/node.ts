@@ -6,10 +6,11 @@ import type { DaemonPod } from './boundPod';
 import { FieldError, describe, isObject, listAt, objectAt, oneOf, optionalString, requiredString, stringMap } from './fields';
 import { NOTHING_REQUESTED, parseResourceList, type ResourceMap } from './requests';
 
-const NO_PORTS: HostPort[] = [];
+/** The empty lists every node starts from; the lists its pods make from them are shared (see `SharedLists`). */
+export const NO_HOST_PORTS: readonly HostPort[] = [];
+export const NO_DAEMON_PODS: readonly DaemonPod[] = [];
 const NO_ROOM = new Float64Array(0);
 const NO_TAINTS: Taint[] = [];
-const NO_PODS: DaemonPod[] = [];
 
 /** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `daemonPods` sum its bound pods as they are read. */
 export interface NodeRecord {
@@ -80,8 +81,8 @@ export function readNode(raw: unknown, index: number): NodeRecord {
         : allocatable,
     requested: NOTHING_REQUESTED,
     podCount: 0,
-    usedPorts: NO_PORTS,
-    daemonPods: NO_PODS,
+    usedPorts: NO_HOST_PORTS,
+    daemonPods: NO_DAEMON_PODS,
     free: NO_ROOM,
     freeAt: 0,
     shape: -1,

@@ -6,7 +6,6 @@
  * returns another one.
  */
 export class SharedLists<T> {
-  readonly empty: readonly T[] = [];
   private readonly next = new Map<readonly T[], Map<T, readonly T[]>>();
 
   /** The shared list of `list`'s items followed by `item`. */
