@@ -84,8 +84,21 @@ function judge(context: ReturnType<typeof podContext>, pool: RefPool, views: Map
   return { pool: pool.key, fitsNow, fitsAfterScaleUp, codes: fitsNow ? [] : [...codes].sort() };
 }
 
+/** The input read and indexed, ready to judge its pending pods one by one (so the two can be timed apart). */
+export interface PreparedReference {
+  pendingPods: number;
+  /** The verdicts of the pending pod at this position. */
+  judgePod(position: number): ReferenceReport['pods'][number];
+}
+
 /** The reference answer for every pending pod of the input; `limit` evaluates only the first pods. */
 export function referenceTriage(input: ReferenceInput, options: TriageOptions & { limit?: number } = {}): ReferenceReport {
+  const prepared = prepareReference(input, options);
+  const count = Math.min(options.limit ?? prepared.pendingPods, prepared.pendingPods);
+  return { pods: Array.from({ length: count }, (_, i) => prepared.judgePod(i)) };
+}
+
+export function prepareReference(input: ReferenceInput, options: TriageOptions = {}): PreparedReference {
   const cluster = readCluster(input);
   const nodesByName = new Map(cluster.nodes.map(node => [node.name, node]));
   const podsOn = new Map<string, RefPod[]>();
@@ -126,13 +139,15 @@ export function referenceTriage(input: ReferenceInput, options: TriageOptions & 
   const allViews = [...views.values()];
   const pending = cluster.pods.filter(pod => !pod.nodeName && pod.phase === 'Pending' && !pod.deleting);
   return {
-    pods: pending.slice(0, options.limit ?? pending.length).map(pod => {
+    pendingPods: pending.length,
+    judgePod(position) {
+      const pod = pending[position];
       const volumes = pod.claims
         .map(claim => cluster.claims.get(`${pod.namespace}/${claim}`))
         .map(name => (name ? cluster.volumes.get(name) : undefined))
         .filter((v): v is NonNullable<typeof v> => v !== undefined);
       const context = podContext(pod, allViews, placed, volumes, cluster.namespaceLabels);
       return { namespace: pod.namespace, name: pod.name, pools: pools.map(pool => judge(context, pool, views)) };
-    }),
+    },
   };
 }
