@@ -30,6 +30,28 @@ const NO_POOLS: readonly number[] = [];
 /** `fits` digits' character codes by fits now (2) + fits after a scale-up (1): not a string per signature and pool. */
 const FIT_DIGIT_CODES = [false, true].flatMap(now => [false, true].map(later => fitDigit(now, later).charCodeAt(0)));
 
+/**
+ * Adds a signature's pods to the counts of the pools that take them and
+ * writes its `fits` digits; true when some pool takes them now. A function
+ * of its own: it runs once per signature and pool, and is compiled for
+ * that loop alone.
+ */
+function tallyFits(flags: Uint8Array, pods: number, fitNow: Float64Array, fitLater: Float64Array, digits: Uint8Array): boolean {
+  let anyNow = false;
+  for (let p = 0; p < flags.length; p++) {
+    const bits = flags[p];
+    const now = (bits & FITS_NOW) !== 0;
+    const later = (bits & FITS_AFTER_SCALE_UP) !== 0;
+    if (now) {
+      anyNow = true;
+      fitNow[p] += pods;
+    }
+    if (later) fitLater[p] += pods;
+    digits[p] = FIT_DIGIT_CODES[(now ? 2 : 0) + (later ? 1 : 0)];
+  }
+  return anyNow;
+}
+
 function ipExhaustionFix(pool: PoolState | undefined, node: string): TriageFix {
   const advice = providerProfile(pool?.provider ?? SELF_MANAGED_PROVIDER).podIps.whenExhausted;
   return {
@@ -134,17 +156,7 @@ export function analyzeClusterInput(input: ClusterInput, skipped: SkippedItem[],
     const id = `s${i + 1}`;
     const needs = allNeeds[i];
     const flags = allFlags[i];
-    let schedulableNow = false;
-    for (let p = 0; p < pools.length; p++) {
-      const now = (flags[p] & FITS_NOW) !== 0;
-      const later = (flags[p] & FITS_AFTER_SCALE_UP) !== 0;
-      if (now) {
-        schedulableNow = true;
-        fitNow[p] += group.items.length;
-      }
-      if (later) fitLater[p] += group.items.length;
-      digits[p] = FIT_DIGIT_CODES[(now ? 2 : 0) + (later ? 1 : 0)];
-    }
+    const schedulableNow = tallyFits(flags, group.items.length, fitNow, fitLater, digits);
     const fix = smallestFix(evaluator, needs, flags);
     const fixPools = fix.pool === undefined ? NO_POOLS : poolsNamed.get(fix.pool) ?? NO_POOLS;
     const verdicts = poolsToExplain(evaluator, needs, flags, fixPools, share).map(p => {

@@ -1,3 +1,4 @@
+import { buildClusterState } from './cluster';
 import { TriageInputReader, readTriageInput } from './input';
 import type { SkippedItem } from './types';
 
@@ -50,6 +51,15 @@ describe('TriageInputReader', () => {
     expect(input.nodes.map(n => n.name)).toEqual(['a', 'b', 'c']);
     // Every placed pod leads to its node, directly or through the usage the node took over.
     expect(input.placedPods.map(p => (p.node ?? p.usage?.node)?.name)).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
+    expect(input.placedBeforeTheirNode).toBe(nodesFirst ? 0 : 6);
+    expect([...input.placedByNamespace.keys()]).toEqual(['kube-system']);
+    expect(input.placedByNamespace.get('kube-system')).toEqual(input.placedPods);
+    // Either way, once bound every placed pod has its node and the node's labels.
+    const state = buildClusterState(input);
+    expect(state.placed.all.map(p => [p.node?.name, p.nodeLabels[HOSTNAME]])).toEqual(
+      ['a', 'a', 'b', 'b', 'c', 'c'].map(n => [n, n]),
+    );
+    expect(state.placed.byNamespace.get('kube-system')).toHaveLength(6);
   });
 
   it('keeps the usage of a node that never comes by its name', () => {
@@ -59,6 +69,8 @@ describe('TriageInputReader', () => {
     expect(pod.node).toBeUndefined();
     expect(pod.usage).toMatchObject({ nodeName: 'gone', podCount: 1, node: undefined });
     expect(input.nodes[0].podCount).toBe(0);
+    // A pod whose node never came is left out of the pods affinity and spread count.
+    expect(buildClusterState(input).placed.all).toEqual([]);
   });
 
   it.each([true, false])('shares what nodes have alike (nodes first: %s)', nodesFirst => {

@@ -207,6 +207,8 @@ export class TriageInputReader {
       resources: this.resources,
       pendingPods: pods.pending,
       placedPods: pods.placed,
+      placedByNamespace: pods.placedByNamespace,
+      placedBeforeTheirNode: pods.placedBeforeTheirNode,
       specialPods: pods.special,
       events: this.events,
       persistentVolumes: this.persistentVolumes,

@@ -2,8 +2,26 @@ import type { VolumeTopology } from './checks/volumeZone';
 import { compareText } from './compare';
 import type { PodRecord } from './read';
 
-function sortedEntries(record: Record<string, unknown>): Array<[string, unknown]> {
-  return Object.entries(record).sort(([a], [b]) => compareText(a, b));
+/**
+ * The record with its keys in order, for a key that does not depend on the
+ * order they were written in. Most records (requests, a node selector, a
+ * pod's labels) are in order already and are used as they are: a sorted
+ * copy of each of 20,000 pods' records was most of the cost of grouping.
+ */
+function inKeyOrder(record: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  let previous: string | undefined;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (previous !== undefined && compareText(previous, key) > 0) {
+      // A copy written in key order lists its keys as an ordered record
+      // would: integer-like keys first either way.
+      const copy: Record<string, unknown> = {};
+      for (const name of Object.keys(record).sort(compareText)) copy[name] = record[name];
+      return copy;
+    }
+    previous = key;
+  }
+  return record;
 }
 
 /** Whether a pod's own labels and namespace take part in its scheduling. */
@@ -24,9 +42,9 @@ export function signatureKey(
   withLabels: boolean,
 ): string {
   return JSON.stringify([
-    sortedEntries(pod.requests),
+    inKeyOrder(pod.requests),
     pod.tolerations,
-    sortedEntries(pod.nodeSelector),
+    inKeyOrder(pod.nodeSelector),
     pod.nodeAffinityTerms ?? null,
     pod.hostPorts,
     pod.podAffinity,
@@ -35,7 +53,7 @@ export function signatureKey(
     volumes.map(v => v.volume),
     pod.nodeName ?? null,
     pod.schedulingGates.length > 0,
-    withLabels ? [pod.namespace, sortedEntries(pod.labels)] : null,
+    withLabels ? [pod.namespace, inKeyOrder(pod.labels)] : null,
   ]);
 }
 

@@ -38,7 +38,8 @@ export interface PlacedPods<T extends PlacedPod = PlacedPod> {
 
 const NO_PODS: readonly never[] = [];
 
-export function indexPlacedPods<T extends PlacedPod>(pods: readonly T[]): PlacedPods<T> {
+/** Placed pods by namespace, in their order. */
+export function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
   const byNamespace = new Map<string, T[]>();
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
@@ -46,6 +47,14 @@ export function indexPlacedPods<T extends PlacedPod>(pods: readonly T[]): Placed
     if (!list) byNamespace.set(pod.namespace, (list = []));
     list.push(pod);
   }
+  return byNamespace;
+}
+
+/** `byNamespace`: the pods grouped already (a reader groups them as it reads), else they are grouped here. */
+export function indexPlacedPods<T extends PlacedPod>(
+  pods: readonly T[],
+  byNamespace: ReadonlyMap<string, readonly T[]> = groupByNamespace(pods),
+): PlacedPods<T> {
   // Built per namespace when first asked: a selector with an `In` then walks
   // its own pods, not the whole namespace, for every signature that asks.
   const byLabel = new Map<string, Map<string, T[]>>();

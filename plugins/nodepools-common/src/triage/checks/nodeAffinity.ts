@@ -3,7 +3,7 @@ import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
 import type { Interner, NodeShape } from '../cluster';
 import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS, PLACEMENT_LABEL_KEYS } from '../labels';
 import type { CheckReason } from '../types';
-import { Verdicts, pair } from './cache';
+import { NumbersById, Verdicts, pair } from './cache';
 import type { CheckTarget, Finding, NodeFilter, SchedulingCheck, ShapeFilter } from './types';
 
 interface CompiledTerm {
@@ -256,7 +256,8 @@ class NodeAffinityByShape implements ShapeFilter {
     private readonly affinity: CompiledNodeAffinity,
     private readonly keys: readonly string[],
     private readonly affinityId: number,
-    private readonly keysetId: number,
+    /** Projections onto these keys by shape id, plus one: shared by every signature whose affinity reads these keys. */
+    private readonly projections: NumbersById,
     private readonly projectionIds: Interner,
     private readonly findings: Map<number, Finding[]>,
   ) {
@@ -264,16 +265,12 @@ class NodeAffinityByShape implements ShapeFilter {
   }
 
   private projection(shape: NodeShape): number {
-    // Most shapes are asked about by few key sets, many (new nodes of pools no pod can use) by none.
-    let projections = shape.projections;
-    if (!projections) shape.projections = projections = new Map();
-    let id = projections.get(this.keysetId);
-    if (id === undefined) {
-      let key = '';
-      for (const label of this.keys) key += `${shape.labels[label] ?? '\u0001'}\u0000`;
-      id = this.projectionIds.id(key);
-      projections.set(this.keysetId, id);
-    }
+    const known = this.projections.get(shape.id);
+    if (known !== 0) return known - 1;
+    let key = '';
+    for (const label of this.keys) key += `${shape.labels[label] ?? '\u0001'}\u0000`;
+    const id = this.projectionIds.id(key);
+    this.projections.set(shape.id, id + 1);
     return id;
   }
 
@@ -299,7 +296,7 @@ export const nodeAffinityCheck: SchedulingCheck = {
   name: 'NodeAffinity',
   start(env) {
     const affinityIds = env.ids('node-affinity');
-    const keysetIds = env.ids('node-affinity-keys');
+    const projectionsByKeys = new Map<string, NumbersById>();
     const projectionIds = env.ids('label-projections');
     const findings = new Map<number, Finding[]>();
     return {
@@ -308,14 +305,10 @@ export const nodeAffinityCheck: SchedulingCheck = {
         // Terms that read no key are empty: they match no node, so the check still runs.
         if (affinityKeys.length === 0 && !affinity.terms) return undefined;
         if (affinityKeys.some(key => PER_NODE_LABEL_KEYS.has(key))) return new NodeAffinityByNode(affinity);
-        return new NodeAffinityByShape(
-          affinity,
-          affinityKeys,
-          affinityIds.id(JSON.stringify(affinity)),
-          keysetIds.id(affinityKeys.join('\u0000')),
-          projectionIds,
-          findings,
-        );
+        const keys = affinityKeys.join('\u0000');
+        let projections = projectionsByKeys.get(keys);
+        if (!projections) projectionsByKeys.set(keys, (projections = new NumbersById()));
+        return new NodeAffinityByShape(affinity, affinityKeys, affinityIds.id(JSON.stringify(affinity)), projections, projectionIds, findings);
       },
     };
   },

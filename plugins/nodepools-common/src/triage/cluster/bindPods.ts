@@ -37,20 +37,23 @@ export function bindPods(input: ClusterInput): BoundPods {
     namespaces.add(pod.namespace);
     if (pod.phase === 'Pending' && !pod.deleting) pending.push(pod);
   }
-  // Indexed loops over the 400,000 placed pods: an iterator's results are garbage to collect.
-  let onNodes = 0;
-  for (let i = 0; i < input.placedPods.length; i++) {
-    const pod = input.placedPods[i];
-    namespaces.add(pod.namespace);
-    // Pods read before their node find it through the usage it took over.
-    const node = pod.node ?? pod.usage?.node;
-    if (!node) continue;
-    pod.node = node;
-    pod.nodeLabels = node.labels;
-    onNodes++;
+  for (const namespace of input.placedByNamespace.keys()) namespaces.add(namespace);
+  // Pods read after their node have it already; those read before it find it through the usage it took over.
+  let onNodes = input.placedPods.length - input.placedBeforeTheirNode;
+  if (input.placedBeforeTheirNode > 0) {
+    // Indexed loops over the 400,000 placed pods: an iterator's results are garbage to collect.
+    for (let i = 0; i < input.placedPods.length; i++) {
+      const pod = input.placedPods[i];
+      const node = pod.usage?.node;
+      if (!node) continue;
+      pod.node = node;
+      pod.nodeLabels = node.labels;
+      onNodes++;
+    }
   }
-  // Most clusters have no pod bound to a missing node: then the list is the input's, not a copy.
-  const placedPods = onNodes === input.placedPods.length ? input.placedPods : input.placedPods.filter(pod => pod.node);
+  // Most clusters have no pod bound to a missing node: then the lists are the reader's, not copies.
+  const all = onNodes === input.placedPods.length;
+  const placedPods = all ? input.placedPods : input.placedPods.filter(pod => pod.node);
   const boundToMissingNode: BoundPod[] = [];
   const creating: BoundPod[] = [];
   const daemonSets = new Map<string, PodRecord>();
@@ -83,7 +86,7 @@ export function bindPods(input: ClusterInput): BoundPods {
     pending,
     boundToMissingNode,
     creating,
-    placed: indexPlacedPods(placedPods),
+    placed: indexPlacedPods(placedPods, all ? input.placedByNamespace : undefined),
     existingAntiAffinity: indexExistingAntiAffinity(antiOwners),
     namespaceLabels,
     daemonSets,

@@ -1,11 +1,13 @@
 import { zoneOf } from '../labels';
-import type { NodeRecord } from '../read';
+import type { DaemonPod, NodeRecord, ResourceMap } from '../read';
 import { Interner, ResourceIndex } from './indexes';
 import { FNV_OFFSET, mix, mixNumber, mixText } from './hash';
 import { freeCpu } from './nodes';
 import type { ClusterPools } from './pools';
 import { resourcesHash, sameResources } from './sharedResourceMaps';
 import type { CapacityGroup, ClusterInput, NodeClass } from './types';
+
+const PODS = ResourceIndex.PODS;
 
 /** Classes of up to this many nodes are grouped and ordered with lists, not maps and sorts. */
 const SMALL_CLASS = 32;
@@ -86,6 +88,46 @@ function byFreeCpu(nodes: NodeRecord[]) {
   }
 }
 
+/** Adds a list to a class's distinct DaemonSet-pod lists: searched while few, a set per class past that. */
+class DistinctLists {
+  private readonly sets = new Map<NodeClass, Set<readonly DaemonPod[]>>();
+
+  add(cls: NodeClass, list: readonly DaemonPod[]) {
+    const lists = cls.daemonPodLists;
+    if (lists.length === 0) {
+      // Most classes run one list: an array of one, not one grown by a push (room for 17).
+      cls.daemonPodLists = [list];
+      return;
+    }
+    if (lists.length < SMALL_CLASS) {
+      if (!lists.includes(list)) lists.push(list);
+      return;
+    }
+    let set = this.sets.get(cls);
+    if (!set) this.sets.set(cls, (set = new Set(lists)));
+    if (set.has(list)) return;
+    set.add(list);
+    lists.push(list);
+  }
+}
+
+/** Classes with the most nodes first, in a stable order: small lists in place, without the copy a sort makes for each of 10,000 pools. */
+function largestFirst(classes: NodeClass[]) {
+  if (classes.length > SMALL_CLASS) {
+    classes.sort((a, b) => b.nodes.length - a.nodes.length);
+    return;
+  }
+  for (let i = 1; i < classes.length; i++) {
+    const cls = classes[i];
+    let j = i - 1;
+    while (j >= 0 && classes[j].nodes.length < cls.nodes.length) {
+      classes[j + 1] = classes[j];
+      j--;
+    }
+    classes[j + 1] = cls;
+  }
+}
+
 export interface PlacedNodes {
   /** Node classes by id. */
   classes: NodeClass[];
@@ -93,23 +135,32 @@ export interface PlacedNodes {
   zones: string[];
 }
 
-/** A node's free amounts by resource index, written from `at` on (slot 0: free pod slots). */
-function writeFree(node: NodeRecord, resources: ResourceIndex, free: Float64Array, at: number) {
-  // for-in, not Object.entries: 200,000 nodes' entry arrays are garbage worth collecting.
-  const { allocatable, requested } = node;
-  for (const name in allocatable) {
-    if (!Object.hasOwn(allocatable, name)) continue;
-    const id = resources.id(name);
-    if (id >= 0) free[at + id] = allocatable[name] - (requested[name] ?? 0);
+/**
+ * Nodes' free amounts by resource index (slot 0: free pod slots): the
+ * allocatable vector of each distinct allocatable map (nodes of one machine
+ * type share theirs) less what the node's pods request.
+ */
+class FreeWriter {
+  private readonly allocatableVectors = new Map<ResourceMap, Float64Array>();
+
+  constructor(private readonly resources: ResourceIndex) {}
+
+  /** Writes the node's free amounts from `at` on. */
+  write(node: NodeRecord, free: Float64Array, at: number) {
+    const { allocatable, requested } = node;
+    let base = this.allocatableVectors.get(allocatable);
+    if (!base) this.allocatableVectors.set(allocatable, (base = this.resources.vector(allocatable)));
+    free.set(base, at);
+    // for-in, not Object.entries: 200,000 nodes' entry arrays are garbage worth collecting.
+    for (const name in requested) {
+      if (!Object.hasOwn(requested, name)) continue;
+      const id = this.resources.id(name);
+      if (id > PODS) free[at + id] -= requested[name];
+    }
+    free[at + PODS] = base[PODS] - node.podCount;
+    node.free = free;
+    node.freeAt = at;
   }
-  for (const name in requested) {
-    if (!Object.hasOwn(requested, name) || Object.hasOwn(allocatable, name)) continue;
-    const id = resources.id(name);
-    if (id >= 0) free[at + id] = -requested[name];
-  }
-  free[at + ResourceIndex.PODS] = (allocatable.pods ?? 0) - node.podCount;
-  node.free = free;
-  node.freeAt = at;
 }
 
 /**
@@ -138,10 +189,14 @@ export function placeNodes(
   // The classes' most room, likewise: a class per shape at most.
   const classRoom = new Float64Array(nodeShapes.shapes.length * width).fill(-Infinity);
   let classCount = 0;
+  // Nodes placed so far, by shape (a class per shape).
+  const placed = new Int32Array(nodeShapes.shapes.length);
+  const listsOfClasses = new DistinctLists();
+  const freeWriter = new FreeWriter(resources);
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
     const at = n * width;
-    writeFree(node, resources, all, at);
+    freeWriter.write(node, all, at);
     let cls = classOfShape[node.shape];
     if (!cls) {
       const pool = pools.ofNode(node);
@@ -152,10 +207,10 @@ export function placeNodes(
         taints: shape.taints,
         taintsId: taintSets.id(shape.taintsKey),
         unschedulable: shape.unschedulable,
-        projections: undefined,
         pool,
-        nodes: [],
-        maxFree: {},
+        // Exactly as long as the class: 30,000 arrays grown by pushes would keep room for twice their nodes.
+        nodes: new Array(nodeShapes.nodeCounts[node.shape]),
+        daemonPodLists: [],
         maxFreeVector: classRoom,
         maxFreeAt: classCount++ * width,
         freeWidth: width,
@@ -171,21 +226,26 @@ export function placeNodes(
     cls.pool.nodeCount++;
     const classAt = cls.maxFreeAt;
     for (let r = 0; r < width; r++) if (all[at + r] > classRoom[classAt + r]) classRoom[classAt + r] = all[at + r];
-    cls.nodes.push(node);
+    cls.nodes[placed[node.shape]++] = node;
+    // A template's overhead reads each list once: gathered here, while the node is at hand.
+    if (cls.daemonPodLists[cls.daemonPodLists.length - 1] !== node.daemonPods) listsOfClasses.add(cls, node.daemonPods);
   }
+  // The shapes counted every node read: a list of nodes built otherwise may hold fewer.
+  classOfShape.forEach((cls, shape) => {
+    if (placed[shape] < cls.nodes.length) cls.nodes.length = placed[shape];
+  });
   const poolList = pools.list();
   const poolRoom = new Float64Array(poolList.length * width).fill(-Infinity);
   for (const pool of poolList) {
     // Largest class first: it is the pool's typical node. Within a class the
     // node with the most free cpu comes first, so a search can stop early.
-    if (pool.classes.length > 1) pool.classes.sort((a, b) => b.nodes.length - a.nodes.length);
+    largestFirst(pool.classes);
     pool.maxFreeVector = poolRoom;
     pool.maxFreeAt = pool.index * width;
     for (const cls of pool.classes) {
       byFreeCpu(cls.nodes);
       for (let r = 0; r < width; r++) {
         const most = classRoom[cls.maxFreeAt + r];
-        if (most !== -Infinity) cls.maxFree[resources.names[r]] = most;
         if (most > poolRoom[pool.maxFreeAt + r]) poolRoom[pool.maxFreeAt + r] = most;
       }
     }

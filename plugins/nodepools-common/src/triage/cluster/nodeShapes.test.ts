@@ -24,6 +24,15 @@ describe('NodeShapes', () => {
     expect(shapes.labelsOf(a)).toEqual(labels);
   });
 
+  it('counts the nodes given each shape', () => {
+    const shapes = new NodeShapes();
+    const a = shapes.shapeOf(node('a', labels));
+    shapes.shapeOf(node('b', labels));
+    const c = shapes.shapeOf(node('c', labels, { unschedulable: true }));
+    expect(shapes.nodeCounts[a]).toBe(2);
+    expect(shapes.nodeCounts[c]).toBe(1);
+  });
+
   it('takes labels listed in another order as the same set', () => {
     const shapes = new NodeShapes();
     const reversed = Object.fromEntries(Object.entries(labels).reverse());

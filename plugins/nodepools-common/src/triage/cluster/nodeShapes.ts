@@ -50,6 +50,8 @@ export class NodeShapes {
   /** Distinct label sets, the per-node labels left out. */
   readonly labelSets: Array<Readonly<Record<string, string>>> = [];
   readonly shapes: NodeShapeKey[] = [];
+  /** How many nodes were given each shape. */
+  readonly nodeCounts: number[] = [];
   private readonly setSizes: number[] = [];
   private readonly setsByHash = new Map<number, number[]>();
   /** By label set: the shape of a schedulable node without taints, the most common kind. */
@@ -57,6 +59,16 @@ export class NodeShapes {
   private readonly otherShapes = new Map<string, number>();
 
   shapeOf(node: NodeRecord): number {
+    const shape = this.findShape(node);
+    this.nodeCounts[shape]++;
+    return shape;
+  }
+
+  labelsOf(shape: number): Readonly<Record<string, string>> {
+    return this.labelSets[this.shapes[shape].labelSet];
+  }
+
+  private findShape(node: NodeRecord): number {
     const labelSet = this.labelSetOf(node.labels);
     if (node.taints.length === 0 && !node.unschedulable) {
       let shape = this.plainShapes[labelSet];
@@ -71,12 +83,9 @@ export class NodeShapes {
     return shape;
   }
 
-  labelsOf(shape: number): Readonly<Record<string, string>> {
-    return this.labelSets[this.shapes[shape].labelSet];
-  }
-
   private add(labelSet: number, taints: Taint[], key: string, unschedulable: boolean): number {
     this.shapes.push({ labelSet, taints, taintsKey: key, unschedulable });
+    this.nodeCounts.push(0);
     return this.shapes.length - 1;
   }
 

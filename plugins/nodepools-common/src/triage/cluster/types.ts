@@ -2,7 +2,7 @@ import type { NodePool, PoolSpec, Provider, Taint } from '../../model/pool';
 import type { ExistingAntiAffinity, PlacedPods } from '../checks/interPodAffinity';
 import type { VolumeTopology } from '../checks/volumeZone';
 import type { NodeSelectorTerm } from '../kube';
-import type { BoundPod, EventRecord, NodeRecord, PlacedPod, PodRecord, ResourceMap } from '../read';
+import type { BoundPod, DaemonPod, EventRecord, NodeRecord, PlacedPod, PodRecord } from '../read';
 import type { Interner, ResourceIndex } from './indexes';
 import type { NodeShapes } from './nodeShapes';
 
@@ -17,8 +17,6 @@ export interface NodeShape {
   taints: Taint[];
   taintsId: number;
   unschedulable: boolean;
-  /** Interned projections of `labels` onto the label keys a signature's node affinity reads; made when first asked. */
-  projections: Map<number, number> | undefined;
 }
 
 /**
@@ -35,11 +33,11 @@ export interface CapacityGroup {
 export interface NodeClass extends NodeShape {
   pool: PoolState;
   nodes: NodeRecord[];
+  /** The distinct lists of DaemonSet pods its nodes run (nodes running equal ones share a list). */
+  daemonPodLists: Array<readonly DaemonPod[]>;
   /** Worked out when first asked for: see `capacityGroupsOf`. */
   capacityGroups?: CapacityGroup[];
-  /** Per resource, the most any node of the class has free (allocatable minus requested; pods: slots). */
-  maxFree: ResourceMap;
-  /** The same by resource index, from `maxFreeAt` on in a buffer every class shares. */
+  /** Per resource index, the most any node of the class has free (allocatable minus requested; slot 0: pod slots), from `maxFreeAt` on in a buffer every class shares. */
   maxFreeVector: Float64Array;
   maxFreeAt: number;
   /** How many resources a free vector holds: its nodes' (see `NodeRecord.free`) and its own. */
@@ -108,6 +106,10 @@ export interface ClusterInput {
   pendingPods: PodRecord[];
   /** Pods bound to a node, terminal ones left out. */
   placedPods: PlacedPod[];
+  /** The same by namespace, in their order. */
+  placedByNamespace: ReadonlyMap<string, readonly PlacedPod[]>;
+  /** How many of them were read before their node. */
+  placedBeforeTheirNode: number;
   /** The bound pods kept in full (DaemonSet pods, anti-affinity, Pending on a node). */
   specialPods: BoundPod[];
   events: EventRecord[];

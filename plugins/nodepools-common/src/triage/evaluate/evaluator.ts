@@ -3,7 +3,7 @@ import { nodeAffinityKeys, compileNodeAffinity } from '../checks/nodeAffinity';
 import { SCHEDULING_CHECKS, checkBit } from '../checks/registry';
 import type { CheckSession, PodDemand } from '../checks/types';
 import type { VolumeTopology } from '../checks/volumeZone';
-import { Interner, type ClusterState, type PoolState } from '../cluster';
+import { Interner, ResourceIndex, type ClusterState, type PoolState } from '../cluster';
 import type { PodRecord } from '../read';
 import type { TalliedReason } from '../tally';
 import { buildPoolTemplate, type PoolTemplate } from '../templates';
@@ -170,7 +170,7 @@ export class Evaluator {
 
   /** Some nodes of the pool are at max pods, and prefix delegation would raise that max. */
   mayBeIpLimited(pool: PoolState): boolean {
-    return pool.classes.some(c => (c.maxFree.pods ?? 0) < 1) && this.prefixLimit(pool) !== undefined;
+    return pool.classes.some(c => c.maxFreeVector[c.maxFreeAt + ResourceIndex.PODS] < 1) && this.prefixLimit(pool) !== undefined;
   }
 
   private prefixLimit(pool: PoolState): IpExhaustion | undefined {

@@ -6,6 +6,7 @@ import { limitReached, type Placement, type PoolTemplate, type TemplateCandidate
 import type { CheckReason } from '../types';
 import type { IpExhaustion } from '../podIpLimit';
 import type { Active, PodNeeds } from './needs';
+import { firstCandidateWithinLimits } from './quick';
 
 export interface CandidateResult {
   candidate: TemplateCandidate;
@@ -110,10 +111,12 @@ function explainExistingNodes(needs: PodNeeds, pool: PoolState, tally: ReasonTal
  * placement passes the topology filters; otherwise the reasons of the first
  * placement that failed.
  */
-function evaluateCandidate(needs: PodNeeds, candidate: TemplateCandidate, template: PoolTemplate): CandidateResult {
+export function evaluateCandidate(needs: PodNeeds, candidate: TemplateCandidate, template: PoolTemplate): CandidateResult {
   const open: Placement[] = [];
   let closed: Finding[] | undefined;
-  for (const placement of candidate.placements) {
+  const placements = candidate.placements;
+  for (let i = 0; i < placements.length; i++) {
+    const placement = placements.at(i);
     const findings = explainNode(needs.labelFilters, placement, explainShape(needs.shapeFilters, placement));
     if (findings.length === 0) open.push(placement);
     else closed ??= findings;
@@ -139,6 +142,16 @@ function evaluateCandidate(needs: PodNeeds, candidate: TemplateCandidate, templa
 
 /** The first candidate that fits within the limits; else one that fits past them; else the one with the fewest reasons. */
 function evaluateScaleUp(needs: PodNeeds, template: PoolTemplate) {
+  if (template.candidates.length > 1) {
+    // A provisioner offers hundreds of machine types: the one that takes the
+    // pod within the limits is found without explaining the others, whose
+    // reasons would be dropped.
+    const first = firstCandidateWithinLimits(needs, template);
+    if (first) {
+      const result = evaluateCandidate(needs, first, template);
+      if (result.fits && !result.limitsReason) return { result, fitsWithinLimits: true };
+    }
+  }
   let fitting: CandidateResult | undefined;
   let closest: CandidateResult | undefined;
   for (const candidate of template.candidates) {

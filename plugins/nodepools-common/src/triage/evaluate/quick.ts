@@ -1,6 +1,6 @@
 import { capacityGroupsOf, type NodeShape, type PoolState } from '../cluster';
 import type { CheckTarget, NodeFilter, ShapeFilter } from '../checks/types';
-import { withinLimits, type PoolTemplate } from '../templates';
+import { withinLimits, type PoolTemplate, type TemplateCandidate } from '../templates';
 import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Active, type PodNeeds } from './needs';
 
 /*
@@ -108,6 +108,36 @@ function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   return false;
 }
 
+/** Whether a new node of the candidate takes the pod: its room, and some placement the other filters pass. */
+function candidateTakes(filters: Filters, zoneSensitive: boolean, candidate: TemplateCandidate): boolean {
+  const placements = candidate.placements;
+  // Room and ports are the candidate's, the same on every placement.
+  if (placements.length === 0 || !roomPasses(filters.capacity, placements.at(0))) return false;
+  const count = zoneSensitive ? placements.length : 1;
+  for (let i = 0; i < count; i++) {
+    const placement = placements.at(i);
+    if (shapePasses(filters.shape, placement) && labelsPass(filters.labels, placement) && topologyPasses(filters.topology, placement)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The first of a template's candidates that takes the pod within the
+ * pool's limits, found without allocating; undefined when none does.
+ */
+export function firstCandidateWithinLimits(needs: PodNeeds, template: PoolTemplate): TemplateCandidate | undefined {
+  const filters = needs.quick;
+  if (template.maxFreeVector && !groupPasses(filters.capacity, template.maxFreeVector, 0)) return undefined;
+  const candidates = template.candidates;
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c];
+    if (candidateTakes(filters, needs.zoneSensitive, candidate) && withinLimits(template, candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /**
  * The verdict bits of one signature on one pool, without reasons: the same
  * registered checks as the explaining path, answered yes or no with no
@@ -118,20 +148,10 @@ export function quickVerdict(needs: PodNeeds, pool: PoolState, template: PoolTem
   const filters = filtersFor(needs, ignore);
   let flags = fitsAnExistingNode(filters, pool) ? FITS_NOW : 0;
   if (template.maxFreeVector && !groupPasses(filters.capacity, template.maxFreeVector, 0)) return flags;
-  for (const candidate of template.candidates) {
-    const placements = candidate.placements;
-    // Room and ports are the candidate's, the same on every placement.
-    if (placements.length === 0 || !roomPasses(filters.capacity, placements[0])) continue;
-    const count = needs.zoneSensitive ? placements.length : 1;
-    let placed = false;
-    for (let i = 0; i < count && !placed; i++) {
-      const placement = placements[i];
-      placed =
-        shapePasses(filters.shape, placement) &&
-        labelsPass(filters.labels, placement) &&
-        topologyPasses(filters.topology, placement);
-    }
-    if (!placed) continue;
+  const candidates = template.candidates;
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c];
+    if (!candidateTakes(filters, needs.zoneSensitive, candidate)) continue;
     flags |= FITS_NEW_NODE;
     if (template.scaling.canAdd && withinLimits(template, candidate)) {
       flags |= FITS_AFTER_SCALE_UP;

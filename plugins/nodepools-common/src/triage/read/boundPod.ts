@@ -158,7 +158,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
   const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
   if (!first && antiTerms.length === 0 && phase !== 'Pending') {
     if (daemonSet) sharing.addDaemonPod(usage, sharing.daemonPod(daemonSet, requests, ports));
-    return { namespace, labels, deleting, usage: pending, node, nodeLabels: NO_LABELS };
+    return { namespace, labels, deleting, usage: pending, node, nodeLabels: node ? node.labels : NO_LABELS };
   }
   const bound: BoundPod = {
     namespace,
@@ -166,7 +166,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
     deleting,
     usage: pending,
     node,
-    nodeLabels: NO_LABELS,
+    nodeLabels: node ? node.labels : NO_LABELS,
     index,
     name,
     nodeName,
@@ -194,6 +194,10 @@ export interface PodsRead {
   placed: PlacedPod[];
   /** Bound pods kept in full: the first pod of each DaemonSet, pods with anti-affinity, pods still Pending on a node. */
   special: BoundPod[];
+  /** Bound pods by namespace, as they are read: affinity and spread look pods up so. */
+  placedByNamespace: Map<string, PlacedPod[]>;
+  /** How many bound pods came before their node: their node (and its labels) is set once the nodes are all read. */
+  placedBeforeTheirNode: number;
   /** Per name of a node not read (yet), what its bound pods take. */
   usage: Map<string, NodeUsage>;
 }
@@ -205,7 +209,14 @@ export interface PodsRead {
  * nodes; the others are one shared record per DaemonSet and requests.
  */
 export class PodsReader {
-  readonly result: PodsRead = { pending: [], placed: [], special: [], usage: new Map() };
+  readonly result: PodsRead = {
+    pending: [],
+    placed: [],
+    special: [],
+    placedByNamespace: new Map(),
+    placedBeforeTheirNode: 0,
+    usage: new Map(),
+  };
 
   private readonly daemonSetsKept = new Set<string>();
   private readonly daemonPods = new Map<string, DaemonPod>();
@@ -290,7 +301,12 @@ export class PodsReader {
       if (isBoundPodItem(raw)) {
         const placed = readBoundPod(raw, index, this.sharing);
         if (!placed) return;
-        this.result.placed.push(placed);
+        const result = this.result;
+        result.placed.push(placed);
+        let inNamespace = result.placedByNamespace.get(placed.namespace);
+        if (!inNamespace) result.placedByNamespace.set(placed.namespace, (inNamespace = []));
+        inNamespace.push(placed);
+        if (placed.usage) result.placedBeforeTheirNode++;
         if ('raw' in placed) this.result.special.push(placed as BoundPod);
       } else {
         const pod = readPod(raw, index);

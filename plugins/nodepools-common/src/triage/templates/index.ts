@@ -44,13 +44,7 @@ export function buildPoolTemplate(
       candidate.free = free;
       candidate.freeVector = state.resources.vector(free);
     }
-    for (const placement of candidate.placements) {
-      placement.free = candidate.freeVector;
-      placement.allocatable = candidate.allocatable;
-      placement.requested = candidate.overhead;
-      placement.podCount = candidate.overheadPods;
-      placement.usedPorts = candidate.usedPorts;
-    }
+    candidate.placements.setRoom(candidate);
   }
   const noun = profile.growth.kind === 'provisioner' ? profile.growth.noun : 'pool';
   return { kind, noun, candidates, maxFreeVector: mostFree(candidates), scaling, notes };

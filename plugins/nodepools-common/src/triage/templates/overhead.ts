@@ -39,13 +39,9 @@ function addPod(target: Overhead, pod: Pick<PodRecord, 'requests' | 'hostPorts'>
 /** Daemonset pods seen on the pool's nodes, each DaemonSet counted once at its largest request. */
 export function overheadFromNodes(pool: PoolState): Overhead {
   const largest = new Map<string, DaemonPod>();
-  // Nodes running equal DaemonSet pods share one list (see `SharedLists`): each list is read once.
-  const listsRead = new Set<readonly DaemonPod[]>();
   for (const cls of pool.classes) {
-    for (const node of cls.nodes) {
-      if (listsRead.has(node.daemonPods)) continue;
-      listsRead.add(node.daemonPods);
-      for (const pod of node.daemonPods) {
+    for (const list of cls.daemonPodLists) {
+      for (const pod of list) {
         if (!pod.daemonSet) continue;
         const seen = largest.get(pod.daemonSet);
         if (!seen || (pod.requests.cpu ?? 0) + (pod.requests.memory ?? 0) > (seen.requests.cpu ?? 0) + (seen.requests.memory ?? 0)) {

@@ -5,7 +5,8 @@ import type { ProviderProfile } from '../../providers/types';
 import { isTransientTaint, type ClusterState, type PoolState } from '../cluster';
 import { OS_LABEL, ZONE_LABEL } from '../labels';
 import { overheadFromDaemonSets, type Overhead } from './overhead';
-import { machineCloudOf, placementsOf, providerLabels, providerTaints, requirementAllows, toResourceMap } from './shapes';
+import { Placements } from './placements';
+import { machineCloudOf, providerLabels, providerTaints, requirementAllows, toResourceMap } from './shapes';
 import type { TemplateCandidate } from './types';
 
 /**
@@ -64,8 +65,10 @@ export function provisionerCandidates(
   if (types.length === 0) {
     notes.push(`${noun} ${pool.name}: no machine type of the catalog satisfies its requirements`);
   }
+  const os = { [OS_LABEL]: spec?.os ?? 'linux' };
   return types.map(machine => {
-    const labels = { ...base, ...instanceLabels(machine), [OS_LABEL]: spec?.os ?? 'linux' };
+    // The pool's labels, the machine type's and the OS: one object per placement made, none per type.
+    const layers = [base, instanceLabels(machine), os];
     const estimate = estimateAllocatable(machine, formula!, {
       maxPods: spec?.maxPodsPerNode,
       prefixDelegation: options.prefixDelegation,
@@ -73,13 +76,13 @@ export function provisionerCandidates(
       diskGiB: spec?.diskSizeGb,
     });
     const taints = providerTaints(pool, profile, machine, own);
-    const overhead = fromNodes ?? overheadFromDaemonSets(state, labels, taints);
+    const overhead = fromNodes ?? overheadFromDaemonSets(state, Object.assign({}, ...layers), taints);
     return {
       machineType: machine.name,
       source: 'catalog' as const,
       estimated: true,
       taints,
-      placements: placementsOf(state, labels, taints, zones, capacityVariants),
+      placements: new Placements(state, layers, taints, zones, capacityVariants),
       allocatable: toResourceMap(estimate.allocatable),
       capacity: toResourceMap(estimate.capacity),
       ...overhead,

@@ -3,19 +3,9 @@ import type { PoolRequirement, Taint } from '../../model/pool';
 import { capacityTypeLabels, modeLabels, poolNameLabels, withImplicitTaints } from '../../providers/nodeFacts';
 import type { ProviderProfile } from '../../providers/types';
 import { matchesRequirement } from '../checks/nodeAffinity';
-import { taintsKey, type ClusterState, type PoolState } from '../cluster';
-import {
-  HOSTNAME_LABEL,
-  NEW_NODE_HOSTNAME,
-  OS_LABEL,
-  OS_LABEL_BETA,
-  REGION_LABEL,
-  REGION_LABEL_BETA,
-  ZONE_LABEL,
-  ZONE_LABEL_BETA,
-} from '../labels';
+import type { PoolState } from '../cluster';
+import { OS_LABEL, OS_LABEL_BETA, REGION_LABEL, REGION_LABEL_BETA } from '../labels';
 import type { ResourceMap } from '../read';
-import type { Placement } from './types';
 
 /** The machine catalog a pool draws from: its profile's cloud, or another one its requirements name (Karpenter on Azure). */
 export function machineCloudOf(profile: ProviderProfile, requirements: readonly PoolRequirement[]): MachineCloud | undefined {
@@ -35,46 +25,6 @@ export function toResourceMap(amounts: Record<string, number | undefined>): Reso
     map[name] = name === 'cpu' ? Math.round(value * 1000) : Math.floor(value);
   }
   return map;
-}
-
-/** The shapes of a new node: one per zone it may land in and per variant of its labels (capacity type). */
-export function placementsOf(
-  state: ClusterState,
-  base: Record<string, string>,
-  taints: Taint[],
-  zones: readonly string[],
-  variants: ReadonlyArray<Record<string, string>> = [{}],
-): Placement[] {
-  const taintsId = state.taintSets.id(taintsKey(taints));
-  const zoneOptions: Array<string | undefined> = zones.length ? [...zones] : [undefined];
-  const shapes: Placement[] = [];
-  for (const zone of zoneOptions) {
-    for (const variant of variants) {
-      const labels: Record<string, string> = { ...base, ...variant, [HOSTNAME_LABEL]: NEW_NODE_HOSTNAME };
-      if (zone !== undefined) {
-        labels[ZONE_LABEL] = zone;
-        if (ZONE_LABEL_BETA in base) labels[ZONE_LABEL_BETA] = zone;
-      }
-      // The room is the candidate's, filled in once its daemonsets are known.
-      shapes.push({
-        id: state.nextShapeId(),
-        labels,
-        taints,
-        taintsId,
-        unschedulable: false,
-        projections: undefined,
-        name: NEW_NODE_HOSTNAME,
-        free: undefined,
-        freeAt: 0,
-        allocatable: undefined,
-        requested: {},
-        podCount: 0,
-        usedPorts: [],
-        newNode: true,
-      });
-    }
-  }
-  return shapes;
 }
 
 /** Labels a provider puts on every node of a pool, from the pool definition alone. */

@@ -3,6 +3,7 @@ import type { CheckTarget } from '../checks/types';
 import type { HostPort } from '../checks/hostPorts';
 import type { NodeShape } from '../cluster';
 import type { ResourceMap } from '../read';
+import type { Placements } from './placements';
 import type { CheckReason } from '../types';
 
 /**
@@ -22,7 +23,7 @@ export interface TemplateCandidate {
   estimated: boolean;
   taints: Taint[];
   /** The label sets the new node could have: one per zone and capacity type it may land in. */
-  placements: Placement[];
+  placements: Placements;
   /** Allocatable before daemonsets, in scheduler units; undefined when unknown. */
   allocatable?: ResourceMap;
   /** Capacity, which Karpenter counts against a NodePool's limits. */
