@@ -1,24 +1,9 @@
-/** Small verdicts by id, in a byte array that grows as ids appear: 0 not yet known. */
-export class Verdicts {
-  private bytes = new Uint8Array(64);
-
-  get(id: number): number {
-    return id < this.bytes.length ? this.bytes[id] : 0;
-  }
-
-  set(id: number, verdict: number) {
-    if (id >= this.bytes.length) {
-      const grown = new Uint8Array(Math.max(id + 1, this.bytes.length * 2));
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    this.bytes[id] = verdict;
-  }
-}
-
-/** Small numbers by id, in an array that grows as ids appear: 0 not yet known, so callers store a number plus one. */
+/**
+ * Small numbers by id (verdicts, interned ids plus one), in an array that
+ * grows as ids appear: 0 for an id not set yet.
+ */
 export class NumbersById {
-  private numbers = new Int32Array(1024);
+  private numbers = new Int32Array(64);
 
   get(id: number): number {
     return id < this.numbers.length ? this.numbers[id] : 0;

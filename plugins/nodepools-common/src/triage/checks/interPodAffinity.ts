@@ -39,7 +39,7 @@ export interface PlacedPods<T extends PlacedPod = PlacedPod> {
 const NO_PODS: readonly never[] = [];
 
 /** Placed pods by namespace, in their order. */
-export function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
+function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
   const byNamespace = new Map<string, T[]>();
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];

@@ -3,7 +3,7 @@ import type { NodeSelectorRequirement, NodeSelectorTerm } from '../kube';
 import type { Interner, NodeShape } from '../cluster';
 import { HOSTNAME_LABEL, NEW_NODE_HOSTNAME, PER_NODE_LABEL_KEYS, PLACEMENT_LABEL_KEYS } from '../labels';
 import type { CheckReason } from '../types';
-import { NumbersById, Verdicts, pair } from './cache';
+import { NumbersById, pair } from './cache';
 import type { CheckTarget, Finding, NodeFilter, SchedulingCheck, ShapeFilter } from './types';
 
 interface CompiledTerm {
@@ -250,7 +250,7 @@ class NodeAffinityByNode implements NodeFilter {
 class NodeAffinityByShape implements ShapeFilter {
   readonly level = 'shape';
   readonly placementSensitive: boolean;
-  private readonly verdicts = new Verdicts();
+  private readonly verdicts = new NumbersById();
 
   constructor(
     private readonly affinity: CompiledNodeAffinity,

@@ -2,7 +2,7 @@ import { formatTaint, type Taint } from '../../model/pool';
 import type { Toleration } from '../kube';
 import type { NodeShape } from '../cluster';
 import type { CheckReason } from '../types';
-import { Verdicts, pair } from './cache';
+import { NumbersById, pair } from './cache';
 import type { Finding, SchedulingCheck, ShapeFilter } from './types';
 
 /**
@@ -64,7 +64,7 @@ export function tolerationFor(taint: Taint): Toleration {
 class TaintFilter implements ShapeFilter {
   readonly level = 'shape';
   readonly placementSensitive = false;
-  private readonly verdicts = new Verdicts();
+  private readonly verdicts = new NumbersById();
 
   constructor(
     private readonly tolerations: readonly Toleration[],

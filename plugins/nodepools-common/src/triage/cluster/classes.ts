@@ -70,23 +70,28 @@ export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   return groups;
 }
 
-/** Nodes with the most free cpu first, in a stable order: small classes without the copy a sort makes. */
-function byFreeCpu(nodes: NodeRecord[]) {
-  if (nodes.length > SMALL_CLASS) {
-    nodes.sort((a, b) => freeCpu(b) - freeCpu(a));
+/**
+ * Highest score first, in a stable order: short lists (most classes' nodes,
+ * most pools' classes) in place, without the copy a sort makes for each.
+ */
+function highestFirst<T>(items: T[], score: (item: T) => number) {
+  if (items.length > SMALL_CLASS) {
+    items.sort((a, b) => score(b) - score(a));
     return;
   }
-  for (let i = 1; i < nodes.length; i++) {
-    const node = nodes[i];
-    const cpu = freeCpu(node);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    const value = score(item);
     let j = i - 1;
-    while (j >= 0 && freeCpu(nodes[j]) < cpu) {
-      nodes[j + 1] = nodes[j];
+    while (j >= 0 && score(items[j]) < value) {
+      items[j + 1] = items[j];
       j--;
     }
-    nodes[j + 1] = node;
+    items[j + 1] = item;
   }
 }
+
+const nodeCount = (cls: NodeClass) => cls.nodes.length;
 
 /** Adds a list to a class's distinct DaemonSet-pod lists: searched while few, a set per class past that. */
 class DistinctLists {
@@ -108,23 +113,6 @@ class DistinctLists {
     if (set.has(list)) return;
     set.add(list);
     lists.push(list);
-  }
-}
-
-/** Classes with the most nodes first, in a stable order: small lists in place, without the copy a sort makes for each of 10,000 pools. */
-function largestFirst(classes: NodeClass[]) {
-  if (classes.length > SMALL_CLASS) {
-    classes.sort((a, b) => b.nodes.length - a.nodes.length);
-    return;
-  }
-  for (let i = 1; i < classes.length; i++) {
-    const cls = classes[i];
-    let j = i - 1;
-    while (j >= 0 && classes[j].nodes.length < cls.nodes.length) {
-      classes[j + 1] = classes[j];
-      j--;
-    }
-    classes[j + 1] = cls;
   }
 }
 
@@ -239,11 +227,11 @@ export function placeNodes(
   for (const pool of poolList) {
     // Largest class first: it is the pool's typical node. Within a class the
     // node with the most free cpu comes first, so a search can stop early.
-    largestFirst(pool.classes);
+    highestFirst(pool.classes, nodeCount);
     pool.maxFreeVector = poolRoom;
     pool.maxFreeAt = pool.index * width;
     for (const cls of pool.classes) {
-      byFreeCpu(cls.nodes);
+      highestFirst(cls.nodes, freeCpu);
       for (let r = 0; r < width; r++) {
         const most = classRoom[cls.maxFreeAt + r];
         if (most > poolRoom[pool.maxFreeAt + r]) poolRoom[pool.maxFreeAt + r] = most;
