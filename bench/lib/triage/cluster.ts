@@ -32,15 +32,18 @@ export interface TriageBenchInput {
   pools: NodePool[];
 }
 
-function random(seed: number) {
+/** A seeded generator (mulberry32); `state()` is where it is, for another to go on from there. */
+function random(seed: number): Random {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  next.state = () => state;
+  return next;
 }
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -72,13 +75,16 @@ export interface TriageBenchItems {
   pods(): Iterable<unknown>;
 }
 
-type Random = () => number;
+interface Random {
+  (): number;
+  state(): number;
+}
 
 function picker(rand: Random) {
   return <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
 }
 
-/** Pools first: every pass over the items starts from the same plans and the same random state. */
+/** Pools first: the plans every pass over the items starts from. */
 function planPools(shape: TriageBenchShape): { rand: Random; plans: PoolPlan[] } {
   const rand = random(shape.seed ?? 20261002);
   const pick = picker(rand);
@@ -293,17 +299,21 @@ function* pendingPods(rand: Random, shape: TriageBenchShape): Generator<unknown>
  * generation would, without holding the lists.
  */
 export function triageBenchItems(shape: TriageBenchShape): TriageBenchItems {
+  // Planned once: each pass goes on from the random state the planning left.
+  // Planning per pass made 10,000 plans that lived as long as the pass, and
+  // then were garbage in the heap the reader and the analysis work in.
+  const { rand, plans } = planPools(shape);
+  const afterPlans = rand.state();
   return {
     cluster: CLUSTER,
-    pools: planPools(shape).plans.map(p => p.pool),
+    pools: plans.map(p => p.pool),
     *nodes() {
-      const { rand, plans } = planPools(shape);
-      for (const { node } of nodesWithPods(rand, plans)) yield node;
+      for (const { node } of nodesWithPods(random(afterPlans), plans)) yield node;
     },
     *pods() {
-      const { rand, plans } = planPools(shape);
-      for (const { pods } of nodesWithPods(rand, plans)) yield* pods;
-      yield* pendingPods(rand, shape);
+      const passRand = random(afterPlans);
+      for (const { pods } of nodesWithPods(passRand, plans)) yield* pods;
+      yield* pendingPods(passRand, shape);
     },
   };
 }

@@ -66,11 +66,8 @@ export function readNode(raw: unknown, index: number): NodeRecord {
       const effect = oneOf(taint.effect, TAINT_EFFECTS, `${at}.effect`);
       if (!effect) throw new FieldError(`${at}.effect`, 'is required');
       const value = optionalString(taint.value, `${at}.value`);
-      return {
-        key: requiredString(taint.key, `${at}.key`),
-        ...(value ? { value } : {}),
-        effect: effect as TaintEffect,
-      };
+      const key = requiredString(taint.key, `${at}.key`);
+      return value ? { key, value, effect: effect as TaintEffect } : { key, effect: effect as TaintEffect };
     }),
     unschedulable: spec.unschedulable === true,
     allocatable,
