@@ -108,7 +108,7 @@ function placedPodTriage(state: ClusterState, table: ReasonTable): TriagePod[] {
 export function analyzePendingPods(input: TriageInput, options: TriageOptions = {}): TriageReport {
   const skipped: SkippedItem[] = [];
   const read = readTriageInput(input, skipped);
-  checkLimit(options.limits, 'maxPods', read.pendingPods.length + read.placedPods.length, 'pods');
+  checkLimit(options.limits, 'maxPods', read.pendingPods.length + read.placedCount, 'pods');
   checkLimit(options.limits, 'maxNodes', read.nodes.length, 'nodes');
   return analyzeClusterInput(read, skipped, options);
 }

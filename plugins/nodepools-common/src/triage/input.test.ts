@@ -49,14 +49,17 @@ describe('TriageInputReader', () => {
       expect(Object.isFrozen(n.requested)).toBe(false);
     }
     expect(input.nodes.map(n => n.name)).toEqual(['a', 'b', 'c']);
-    // Every placed pod leads to its node, directly or through the usage the node took over.
-    expect(input.placedPods.map(p => (p.node ?? p.usage?.node)?.name)).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
-    expect(input.placedBeforeTheirNode).toBe(nodesFirst ? 0 : 6);
+    expect(input.placedCount).toBe(6);
     expect([...input.placedByNamespace.keys()]).toEqual(['kube-system']);
-    expect(input.placedByNamespace.get('kube-system')).toEqual(input.placedPods);
+    const placed = input.placedByNamespace.get('kube-system')!;
+    // Read after its node, a pod has it; read before, the usage its node took over leads there.
+    expect(placed.map(p => p.node?.name)).toEqual(nodesFirst ? ['a', 'a', 'b', 'b', 'c', 'c'] : Array(6).fill(undefined));
+    expect(input.readBeforeTheirNode.map(({ pod, usage }) => [placed.indexOf(pod), usage.node?.name])).toEqual(
+      nodesFirst ? [] : [[0, 'a'], [1, 'a'], [2, 'b'], [3, 'b'], [4, 'c'], [5, 'c']],
+    );
     // Either way, once bound every placed pod has its node and the node's labels.
     const state = buildClusterState(input);
-    expect(state.placed.all.map(p => [p.node?.name, p.nodeLabels[HOSTNAME]])).toEqual(
+    expect(state.placed.all.map(p => [p.node.name, p.node.labels[HOSTNAME]])).toEqual(
       ['a', 'a', 'b', 'b', 'c', 'c'].map(n => [n, n]),
     );
     expect(state.placed.byNamespace.get('kube-system')).toHaveLength(6);
@@ -65,12 +68,26 @@ describe('TriageInputReader', () => {
   it('keeps the usage of a node that never comes by its name', () => {
     const skipped: SkippedItem[] = [];
     const input = readTriageInput({ nodes: { items: [node('a')] }, pods: { items: [daemonPod('aws-node', 61678, 'gone')] } }, skipped);
-    const [pod] = input.placedPods;
+    const [pod] = input.placedByNamespace.get('kube-system')!;
     expect(pod.node).toBeUndefined();
-    expect(pod.usage).toMatchObject({ nodeName: 'gone', podCount: 1, node: undefined });
+    expect(input.readBeforeTheirNode).toEqual([{ pod, usage: expect.objectContaining({ nodeName: 'gone', podCount: 1, node: undefined }) }]);
     expect(input.nodes[0].podCount).toBe(0);
     // A pod whose node never came is left out of the pods affinity and spread count.
     expect(buildClusterState(input).placed.all).toEqual([]);
+  });
+
+  it('counts the pods of a namespace on nodes in the list, not those on a node that never comes', () => {
+    const input = readTriageInput(
+      {
+        nodes: { items: [node('a')] },
+        pods: { items: [daemonPod('aws-node', 61678, 'a'), daemonPod('kube-proxy', 10249, 'gone'), daemonPod('fluent-bit', 2020, 'a')] },
+      },
+      [],
+    );
+    expect(input.placedCount).toBe(3);
+    const state = buildClusterState(input);
+    expect(state.placed.byNamespace.get('kube-system')!.map(p => p.node.name)).toEqual(['a', 'a']);
+    expect(state.placed.all).toHaveLength(2);
   });
 
   it.each([true, false])('shares what nodes have alike (nodes first: %s)', nodesFirst => {

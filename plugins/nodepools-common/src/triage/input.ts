@@ -142,7 +142,7 @@ export class TriageInputReader {
 
   counts() {
     const pods = this.pods.result;
-    return { pods: pods.pending.length + pods.placed.length, nodes: this.nodes.length };
+    return { pods: pods.pending.length + pods.placedCount, nodes: this.nodes.length };
   }
 
   private keep<T>(into: T[], record: T | undefined) {
@@ -206,9 +206,9 @@ export class TriageInputReader {
       nodeShapes: this.shapes,
       resources: this.resources,
       pendingPods: pods.pending,
-      placedPods: pods.placed,
+      placedCount: pods.placedCount,
       placedByNamespace: pods.placedByNamespace,
-      placedBeforeTheirNode: pods.placedBeforeTheirNode,
+      readBeforeTheirNode: pods.readBeforeTheirNode,
       specialPods: pods.special,
       events: this.events,
       persistentVolumes: this.persistentVolumes,

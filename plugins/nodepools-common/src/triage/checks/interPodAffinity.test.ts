@@ -6,6 +6,7 @@ import {
   checkInterPodAffinity,
   compilePodAffinityTerm,
   indexExistingAntiAffinity,
+  groupByNamespace,
   indexPlacedPods,
   type PlacedPod,
 } from './interPodAffinity';
@@ -21,7 +22,7 @@ const nodes: Record<string, Record<string, string>> = {
 const placed = (node: string, labels: Record<string, string>, namespace = 'shop'): PlacedPod => ({
   namespace,
   labels,
-  nodeLabels: nodes[node],
+  node: { labels: nodes[node] },
 });
 const namespaceLabels = new Map([
   ['shop', { 'kubernetes.io/metadata.name': 'shop', tier: 'prod' }],
@@ -175,11 +176,11 @@ describe('checkInterPodAffinity', () => {
     const guarded = c.guarded ?? [];
     const state = buildInterPodAffinityState(
       { ...pod, affinityTerms: compile(c.affinity), antiAffinityTerms: compile(c.anti) },
-      indexPlacedPods([...c.running, ...guarded.map(g => g.pod)]),
+      indexPlacedPods(groupByNamespace([...c.running, ...guarded.map(g => g.pod)])),
       indexExistingAntiAffinity(
         guarded.map(g => ({
           terms: g.anti.map(t => compilePodAffinityTerm(t, g.pod, namespaceLabels)),
-          nodeLabels: g.pod.nodeLabels,
+          nodeLabels: g.pod.node.labels,
         })),
       ),
     );
@@ -196,7 +197,7 @@ describe('checkInterPodAffinity', () => {
         affinityTerms: [compilePodAffinityTerm(term('db', HOST), pod, namespaceLabels)],
         antiAffinityTerms: [compilePodAffinityTerm(term('web', ZONE), pod, namespaceLabels)],
       },
-      indexPlacedPods([placed('n3', { app: 'db' }), placed('n1', { app: 'web' })]),
+      indexPlacedPods(groupByNamespace([placed('n3', { app: 'db' }), placed('n1', { app: 'web' })])),
       [],
     );
     expect(checkInterPodAffinity(state, nodes.n2).map(r => r.message)).toEqual([
@@ -229,14 +230,14 @@ describe('InterPodAffinity as a registered check', () => {
 });
 
 describe('indexPlacedPods', () => {
-  const pod = (namespace: string, name: string, labels: Record<string, string>) => ({ namespace, name, labels, nodeLabels: {} });
+  const pod = (namespace: string, name: string, labels: Record<string, string>) => ({ namespace, name, labels, node: { labels: {} } });
   const pods = [
     pod('shop', 'web-1', { app: 'web', tier: 'front' }),
     pod('shop', 'web-2', { app: 'web' }),
     pod('shop', 'db-1', { app: 'db' }),
     pod('ops', 'web-3', { app: 'web' }),
   ];
-  const index = indexPlacedPods(pods);
+  const index = indexPlacedPods(groupByNamespace(pods));
   const names = (list: ReadonlyArray<{ name: string }>) => list.map(p => p.name).sort();
 
   it.each([
@@ -247,6 +248,11 @@ describe('indexPlacedPods', () => {
     ['an In no pod has: none', [{ key: 'app', operator: 'In', values: ['cache'] }], []],
   ] as const)('%s', (_, selector, expected) => {
     expect(names(index.candidates('shop', selector as any))).toEqual(expected);
+  });
+
+  it('lists every pod, namespace by namespace, when first asked', () => {
+    expect(index.all.map(p => p.name)).toEqual(['web-1', 'web-2', 'db-1', 'web-3']);
+    expect(index.all).toBe(index.all);
   });
 
   it('gives nothing for a nil selector or an unknown namespace', () => {

@@ -18,15 +18,16 @@ export interface CompiledPodAffinityTerm {
   topologyKey: string;
 }
 
-/** A pod already bound to a node, with the labels of that node. */
+/** A pod already bound to a node, with that node's labels. */
 export interface PlacedPod {
   namespace: string;
   labels: Record<string, string>;
-  nodeLabels: Record<string, string>;
+  node: { labels: Record<string, string> };
 }
 
 export interface PlacedPods<T extends PlacedPod = PlacedPod> {
-  all: readonly T[];
+  /** Every placed pod, namespace by namespace (made when first read: only terms of every namespace read it). */
+  readonly all: readonly T[];
   byNamespace: ReadonlyMap<string, readonly T[]>;
   /**
    * Pods of a namespace that may match the selector: those carrying a label
@@ -38,8 +39,8 @@ export interface PlacedPods<T extends PlacedPod = PlacedPod> {
 
 const NO_PODS: readonly never[] = [];
 
-/** Placed pods by namespace, in their order. */
-function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
+/** Placed pods by namespace, in their order: what a reader makes as it reads them. */
+export function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
   const byNamespace = new Map<string, T[]>();
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
@@ -50,11 +51,8 @@ function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, 
   return byNamespace;
 }
 
-/** `byNamespace`: the pods grouped already (a reader groups them as it reads), else they are grouped here. */
-export function indexPlacedPods<T extends PlacedPod>(
-  pods: readonly T[],
-  byNamespace: ReadonlyMap<string, readonly T[]> = groupByNamespace(pods),
-): PlacedPods<T> {
+/** The placed pods of each namespace, indexed for the affinity and spread checks. */
+export function indexPlacedPods<T extends PlacedPod>(byNamespace: ReadonlyMap<string, readonly T[]>): PlacedPods<T> {
   // Built per namespace when first asked: a selector with an `In` then walks
   // its own pods, not the whole namespace, for every signature that asks.
   const byLabel = new Map<string, Map<string, T[]>>();
@@ -94,7 +92,18 @@ export function indexPlacedPods<T extends PlacedPod>(
     }
     return best;
   };
-  return { all: pods, byNamespace, candidates: mayMatch };
+  let all: T[] | undefined;
+  return {
+    get all() {
+      if (!all) {
+        all = [];
+        for (const pods of byNamespace.values()) for (let p = 0; p < pods.length; p++) all.push(pods[p]);
+      }
+      return all;
+    },
+    byNamespace,
+    candidates: mayMatch,
+  };
 }
 
 /**
@@ -222,7 +231,7 @@ export function buildInterPodAffinityState(
     for (const other of candidates(pod.affinityTerms, placed)) {
       if (!pod.affinityTerms.every(term => termMatchesPod(term, other))) continue;
       for (const term of pod.affinityTerms) {
-        increment(affinityCounts, term.topologyKey, other.nodeLabels[term.topologyKey]);
+        increment(affinityCounts, term.topologyKey, other.node.labels[term.topologyKey]);
       }
     }
   }
@@ -230,7 +239,7 @@ export function buildInterPodAffinityState(
     for (const other of candidates(pod.antiAffinityTerms, placed)) {
       for (const term of pod.antiAffinityTerms) {
         if (termMatchesPod(term, other)) {
-          increment(antiAffinityCounts, term.topologyKey, other.nodeLabels[term.topologyKey]);
+          increment(antiAffinityCounts, term.topologyKey, other.node.labels[term.topologyKey]);
         }
       }
     }

@@ -5,7 +5,7 @@ import {
   type ExistingAntiAffinity,
   type PlacedPods,
 } from '../checks/interPodAffinity';
-import { FieldError, readPod, type BoundPod, type PlacedPod, type PodRecord } from '../read';
+import { FieldError, readPod, type BoundPod, type PlacedOnNode, type PlacedPod, type PodRecord } from '../read';
 import type { ClusterInput } from './types';
 
 /** The pods of a cluster, bound to its nodes. */
@@ -14,7 +14,7 @@ export interface BoundPods {
   pending: PodRecord[];
   boundToMissingNode: BoundPod[];
   creating: BoundPod[];
-  placed: PlacedPods<PlacedPod>;
+  placed: PlacedPods<PlacedOnNode>;
   existingAntiAffinity: ExistingAntiAffinity[];
   /** Every namespace a pod or the namespace list names, with its labels. */
   namespaceLabels: Map<string, Record<string, string>>;
@@ -39,21 +39,14 @@ export function bindPods(input: ClusterInput): BoundPods {
   }
   for (const namespace of input.placedByNamespace.keys()) namespaces.add(namespace);
   // Pods read after their node have it already; those read before it find it through the usage it took over.
-  let onNodes = input.placedPods.length - input.placedBeforeTheirNode;
-  if (input.placedBeforeTheirNode > 0) {
-    // Indexed loops over the 400,000 placed pods: an iterator's results are garbage to collect.
-    for (let i = 0; i < input.placedPods.length; i++) {
-      const pod = input.placedPods[i];
-      const node = pod.usage?.node;
-      if (!node) continue;
-      pod.node = node;
-      pod.nodeLabels = node.labels;
-      onNodes++;
-    }
+  let withoutNode = 0;
+  for (const { pod, usage } of input.readBeforeTheirNode) {
+    pod.node = usage.node;
+    if (!pod.node) withoutNode++;
   }
-  // Most clusters have no pod bound to a missing node: then the lists are the reader's, not copies.
-  const all = onNodes === input.placedPods.length;
-  const placedPods = all ? input.placedPods : input.placedPods.filter(pod => pod.node);
+  // Most clusters have no pod bound to a missing node: then every pod has its node, and the lists are the reader's, not copies.
+  const placedByNamespace =
+    withoutNode === 0 ? (input.placedByNamespace as ReadonlyMap<string, readonly PlacedOnNode[]>) : onKnownNodes(input.placedByNamespace);
   const boundToMissingNode: BoundPod[] = [];
   const creating: BoundPod[] = [];
   const daemonSets = new Map<string, PodRecord>();
@@ -80,15 +73,25 @@ export function bindPods(input: ClusterInput): BoundPods {
   }
   const antiOwners = antiAffinityPods.map(pod => ({
     terms: pod.podAntiAffinity.map(term => compilePodAffinityTerm(term, pod, namespaceLabels)),
-    nodeLabels: pod.nodeLabels,
+    nodeLabels: pod.node!.labels,
   }));
   return {
     pending,
     boundToMissingNode,
     creating,
-    placed: indexPlacedPods(placedPods, all ? input.placedByNamespace : undefined),
+    placed: indexPlacedPods(placedByNamespace),
     existingAntiAffinity: indexExistingAntiAffinity(antiOwners),
     namespaceLabels,
     daemonSets,
   };
+}
+
+/** The placed pods whose node is in the list: a pod on a node that is not there counts in no domain. */
+function onKnownNodes(byNamespace: ReadonlyMap<string, readonly PlacedPod[]>): Map<string, PlacedOnNode[]> {
+  const known = new Map<string, PlacedOnNode[]>();
+  for (const [namespace, pods] of byNamespace) {
+    const onNodes = pods.filter((pod): pod is PlacedOnNode => pod.node !== undefined);
+    if (onNodes.length > 0) known.set(namespace, onNodes);
+  }
+  return known;
 }

@@ -2,7 +2,7 @@ import type { NodePool, PoolSpec, Provider, Taint } from '../../model/pool';
 import type { ExistingAntiAffinity, PlacedPods } from '../checks/interPodAffinity';
 import type { VolumeTopology } from '../checks/volumeZone';
 import type { NodeSelectorTerm } from '../kube';
-import type { BoundPod, DaemonPod, EventRecord, NodeRecord, PlacedPod, PodRecord } from '../read';
+import type { BoundPod, DaemonPod, EventRecord, NodeRecord, PlacedOnNode, PlacedPod, PodBeforeItsNode, PodRecord } from '../read';
 import type { Interner, ResourceIndex } from './indexes';
 import type { NodeShapes } from './nodeShapes';
 
@@ -76,7 +76,7 @@ export interface ClusterState {
   boundToMissingNode: BoundPod[];
   /** Pods placed on a node whose sandbox is still being created. */
   creating: BoundPod[];
-  placed: PlacedPods<PlacedPod>;
+  placed: PlacedPods<PlacedOnNode>;
   existingAntiAffinity: ExistingAntiAffinity[];
   namespaceLabels: Map<string, Record<string, string>>;
   /** One running pod per DaemonSet, as the model of what it puts on a new node. */
@@ -104,12 +104,12 @@ export interface ClusterInput {
   resources: ResourceIndex;
   /** Pods waiting for the scheduler. */
   pendingPods: PodRecord[];
-  /** Pods bound to a node, terminal ones left out. */
-  placedPods: PlacedPod[];
-  /** The same by namespace, in their order. */
+  /** How many pods are bound to a node, terminal ones left out. */
+  placedCount: number;
+  /** Those pods by namespace, in their order. */
   placedByNamespace: ReadonlyMap<string, readonly PlacedPod[]>;
-  /** How many of them were read before their node. */
-  placedBeforeTheirNode: number;
+  /** The ones read before their node, with the way to it. */
+  readBeforeTheirNode: readonly PodBeforeItsNode[];
   /** The bound pods kept in full (DaemonSet pods, anti-affinity, Pending on a node). */
   specialPods: BoundPod[];
   events: EventRecord[];

@@ -10,29 +10,31 @@ import { NOTHING_REQUESTED, addInto, podRequests, type ResourceMap } from './req
 import { SharedLists } from './sharedLists';
 
 const NO_PORTS: HostPort[] = [];
-const NO_LABELS: Record<string, string> = {};
 const NO_TERMS: PodAffinityTerm[] = [];
 
 /**
  * A pod already bound to a node, as other pods' affinity and spread rules see
- * it. Clusters have many of these, so this is all that is kept of most.
+ * it. Clusters have many of these (400,000 at design scale), so this is all
+ * that is kept of most: four fields.
  */
 export interface PlacedPod {
   namespace: string;
   labels: Record<string, string>;
   deleting: boolean;
-  /** Set when the pod was read before its node: the way to the node once that is read. */
-  usage: NodeUsage | undefined;
-  /** Its node (set while reading when the node came first) and the node's labels, when the node is in the list. */
-  node?: NodeRecord;
-  nodeLabels: Record<string, string>;
+  /** Its node: set while reading when the node came first, else when the pods are bound; unset when the node is not in the list. */
+  node: NodeRecord | undefined;
 }
+
+/** A placed pod whose node is in the list: the ones the affinity and spread checks count. */
+export type PlacedOnNode = PlacedPod & { node: NodeRecord };
 
 /**
  * A bound pod that needs more than its labels: it belongs to a DaemonSet,
  * has required anti-affinity, or is still Pending on its node.
  */
 export interface BoundPod extends PlacedPod {
+  /** Set when the pod was read before its node: the way to the node once that is read. */
+  usage: NodeUsage | undefined;
   index: number;
   name: string;
   nodeName: string;
@@ -95,6 +97,8 @@ export interface BoundPodSharing {
   nodeNamed(nodeName: string): NodeRecord | undefined;
   /** The usage of a node not read yet. */
   usageOf(nodeName: string): NodeUsage;
+  /** Notes a pod whose node was not read yet: it gets its node once the pods are bound. */
+  readBeforeItsNode(pod: PlacedPod, usage: NodeUsage): void;
   /** Adds a pod's host ports to what its node's pods claim. */
   addPorts(usage: PodUsage, ports: readonly HostPort[]): void;
   /** Adds a DaemonSet pod to its node's. */
@@ -158,15 +162,16 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
   const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
   if (!first && antiTerms.length === 0 && phase !== 'Pending') {
     if (daemonSet) sharing.addDaemonPod(usage, sharing.daemonPod(daemonSet, requests, ports));
-    return { namespace, labels, deleting, usage: pending, node, nodeLabels: node ? node.labels : NO_LABELS };
+    const placed: PlacedPod = { namespace, labels, deleting, node };
+    if (pending) sharing.readBeforeItsNode(placed, pending);
+    return placed;
   }
   const bound: BoundPod = {
     namespace,
     labels,
     deleting,
-    usage: pending,
     node,
-    nodeLabels: node ? node.labels : NO_LABELS,
+    usage: pending,
     index,
     name,
     nodeName,
@@ -178,6 +183,7 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
     raw: first ? raw : undefined,
   };
   if (daemonSet) sharing.addDaemonPod(usage, bound);
+  if (pending) sharing.readBeforeItsNode(bound, pending);
   return bound;
 }
 
@@ -191,15 +197,25 @@ function daemonPodKey(daemonSet: string, requests: ResourceMap, hostPorts: reado
 /** The pod list, read: pods waiting for the scheduler in full, bound pods the lean way. */
 export interface PodsRead {
   pending: PodRecord[];
-  placed: PlacedPod[];
+  /** How many bound pods were read, terminal ones left out. */
+  placedCount: number;
   /** Bound pods kept in full: the first pod of each DaemonSet, pods with anti-affinity, pods still Pending on a node. */
   special: BoundPod[];
-  /** Bound pods by namespace, as they are read: affinity and spread look pods up so. */
+  /**
+   * Bound pods by namespace, as they are read: affinity and spread look
+   * pods up so. No list of all of them: 400,000 pods make a list whose
+   * copies, as it grows, are garbage in the heap the analysis works in.
+   */
   placedByNamespace: Map<string, PlacedPod[]>;
-  /** How many bound pods came before their node: their node (and its labels) is set once the nodes are all read. */
-  placedBeforeTheirNode: number;
+  /** Bound pods read before their node, with the usage that leads to it: their node is set once the nodes are all read. */
+  readBeforeTheirNode: PodBeforeItsNode[];
   /** Per name of a node not read (yet), what its bound pods take. */
   usage: Map<string, NodeUsage>;
+}
+
+export interface PodBeforeItsNode {
+  pod: PlacedPod;
+  usage: NodeUsage;
 }
 
 /**
@@ -211,10 +227,10 @@ export interface PodsRead {
 export class PodsReader {
   readonly result: PodsRead = {
     pending: [],
-    placed: [],
+    placedCount: 0,
     special: [],
     placedByNamespace: new Map(),
-    placedBeforeTheirNode: 0,
+    readBeforeTheirNode: [],
     usage: new Map(),
   };
 
@@ -241,6 +257,9 @@ export class PodsReader {
         this.result.usage.set(nodeName, usage);
       }
       return usage;
+    },
+    readBeforeItsNode: (pod, usage) => {
+      this.result.readBeforeTheirNode.push({ pod, usage });
     },
     addPorts: (usage, ports) => {
       for (const port of ports) {
@@ -302,11 +321,10 @@ export class PodsReader {
         const placed = readBoundPod(raw, index, this.sharing);
         if (!placed) return;
         const result = this.result;
-        result.placed.push(placed);
+        result.placedCount++;
         let inNamespace = result.placedByNamespace.get(placed.namespace);
         if (!inNamespace) result.placedByNamespace.set(placed.namespace, (inNamespace = []));
         inNamespace.push(placed);
-        if (placed.usage) result.placedBeforeTheirNode++;
         if ('raw' in placed) this.result.special.push(placed as BoundPod);
       } else {
         const pod = readPod(raw, index);

@@ -6,7 +6,7 @@ export type { ResourceMap } from './requests';
 export { isTerminal, readPod } from './pod';
 export type { PodRecord } from './pod';
 export { PodsReader, isBoundPodItem, readBoundPod, readPods } from './boundPod';
-export type { BoundPod, DaemonPod, NodeUsage, PlacedPod, PodUsage, PodsRead } from './boundPod';
+export type { BoundPod, DaemonPod, NodeUsage, PlacedOnNode, PlacedPod, PodBeforeItsNode, PodUsage, PodsRead } from './boundPod';
 export { readNode } from './node';
 export type { NodeRecord } from './node';
 export { readEvent } from './event';
