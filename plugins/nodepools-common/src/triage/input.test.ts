@@ -45,8 +45,7 @@ describe('TriageInputReader', () => {
     const input = read(nodesFirst);
     for (const n of input.nodes) {
       expect(n.podCount).toBe(2);
-      expect(n.requested).toEqual({ cpu: 50 });
-      expect(Object.isFrozen(n.requested)).toBe(false);
+      expect(input.requestedByNode.of(n.index)).toEqual({ cpu: 50 });
     }
     expect(input.nodes.map(n => n.name)).toEqual(['a', 'b', 'c']);
     expect(input.placedCount).toBe(6);
@@ -120,11 +119,33 @@ describe('TriageInputReader', () => {
     expect(a.usedPorts).toEqual([{ port: 61678, protocol: 'TCP', ip: '0.0.0.0' }]);
   });
 
-  it('holds nothing requested on a node without pods, in a map no one can add to', () => {
+  it('holds nothing requested on a node without pods', () => {
     const input = readTriageInput({ nodes: { items: [node('idle')] }, pods: { items: [] } }, []);
     const [idle] = input.nodes;
     expect(idle.podCount).toBe(0);
-    expect(idle.requested).toEqual({});
-    expect(Object.isFrozen(idle.requested)).toBe(true);
+    expect(input.requestedByNode.of(idle.index)).toEqual({});
+  });
+
+  it('frees on each node what its own pods request, read before or after it', () => {
+    const cpuPod = (name: string, nodeName: string, cpu: string, memory?: string) => ({
+      metadata: { name, namespace: 'shop' },
+      spec: { nodeName, containers: [{ name: 'c', resources: { requests: { cpu, ...(memory ? { memory } : {}) } } }] },
+      status: { phase: 'Running' },
+    });
+    const reader = new TriageInputReader([]);
+    reader.item('pods', cpuPod('p1', 'b', '500m', '1Gi'), 0);
+    reader.item('nodes', node('a', { cpu: '2', memory: '8Gi', pods: '29' }), 0);
+    reader.item('pods', cpuPod('p2', 'a', '250m'), 1);
+    reader.item('nodes', node('b', { cpu: '4', memory: '8Gi', pods: '29' }), 1);
+    reader.item('pods', cpuPod('p3', 'b', '1'), 2);
+    const input = reader.finish(undefined, []);
+    expect(input.nodes.map(n => input.requestedByNode.of(n.index))).toEqual([{ cpu: 250 }, { cpu: 1500, memory: 2 ** 30 }]);
+    const state = buildClusterState(input);
+    const free = (name: string) => {
+      const n = state.nodesByName.get(name)!;
+      return Object.fromEntries(state.resources.names.map((resource, id) => [resource, n.free[n.freeAt + id]]));
+    };
+    expect(free('a')).toEqual({ pods: 28, cpu: 1750, memory: 8 * 2 ** 30 });
+    expect(free('b')).toEqual({ pods: 27, cpu: 2500, memory: 7 * 2 ** 30 });
   });
 });

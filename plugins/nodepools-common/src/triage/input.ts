@@ -164,7 +164,7 @@ export class TriageInputReader {
     const usage = this.pods.takeUsage(node.name);
     if (usage) {
       node.name = usage.nodeName;
-      node.requested = usage.requested;
+      this.pods.result.requestedByNode.add(node.index, usage.requested);
       node.podCount = usage.podCount;
       node.usedPorts = usage.usedPorts;
       node.daemonPods = usage.daemonPods;
@@ -203,6 +203,7 @@ export class TriageInputReader {
       pools: readPools(rawPools ?? [], this.skipped),
       nodes: this.nodes,
       nodesByName: this.nodesByName,
+      requestedByNode: pods.requestedByNode,
       nodeShapes: this.shapes,
       resources: this.resources,
       pendingPods: pods.pending,

@@ -141,13 +141,28 @@ class ResourcesFilter implements NodeFilter {
   }
 
   explain(node: CheckTarget): Finding[] {
-    if (!node.allocatable) return [];
-    const short = shortOf(this.requested, node.allocatable, node.requested, node.podCount);
+    if (!node.allocatable || !node.free) return [];
+    const short = this.shortOn(node.allocatable, node.free, node.freeAt);
     const findings: Finding[] = new Array(short.length);
     for (let i = 0; i < short.length; i++) {
       findings[i] = short[i].resource === 'pods' ? this.podsShort(short[i], node) : findingOf(short[i]);
     }
     return findings;
+  }
+
+  /** `shortOf` on a free-amount vector: what the node's pods request is allocatable less free. */
+  private shortOn(offered: ResourceMap, free: Float64Array, at: number): ShortResource[] {
+    const short: ShortResource[] = [];
+    if (free[at + PODS] < 1) {
+      short.push({ resource: 'pods', requested: 1, free: free[at + PODS], allocatable: offered.pods ?? 0 });
+    }
+    const { ids, amounts, requested } = this;
+    for (let i = 0; i < ids.length; i++) {
+      // Every resource a pending pod requests has an index: -1 is a what-if request no node offers.
+      const left = ids[i] < 0 ? 0 : free[at + ids[i]];
+      if (amounts[i] > left) short.push({ resource: requested[i][0], requested: amounts[i], free: left, allocatable: offered[requested[i][0]] ?? 0 });
+    }
+    return short;
   }
 }
 

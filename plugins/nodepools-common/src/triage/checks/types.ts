@@ -92,7 +92,6 @@ export interface CheckTarget {
   free?: Float64Array;
   freeAt: number;
   allocatable?: ResourceMap;
-  requested: ResourceMap;
   podCount: number;
   usedPorts: readonly HostPort[];
   taints: readonly Taint[];

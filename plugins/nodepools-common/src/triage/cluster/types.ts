@@ -2,7 +2,7 @@ import type { NodePool, PoolSpec, Provider, Taint } from '../../model/pool';
 import type { ExistingAntiAffinity, PlacedPods } from '../checks/interPodAffinity';
 import type { VolumeTopology } from '../checks/volumeZone';
 import type { NodeSelectorTerm } from '../kube';
-import type { BoundPod, DaemonPod, EventRecord, NodeRecord, PlacedOnNode, PlacedPod, PodBeforeItsNode, PodRecord } from '../read';
+import type { BoundPod, DaemonPod, EventRecord, NodeRecord, PlacedOnNode, PlacedPod, PodBeforeItsNode, PodRecord, RequestedByNode } from '../read';
 import type { Interner, ResourceIndex } from './indexes';
 import type { NodeShapes } from './nodeShapes';
 
@@ -98,6 +98,8 @@ export interface ClusterInput {
   nodes: NodeRecord[];
   /** The nodes by name, when the reader already has them so (it refuses a name seen twice). */
   nodesByName?: Map<string, NodeRecord>;
+  /** What each node's bound pods request, by the node's index. */
+  requestedByNode: RequestedByNode;
   /** The shapes the reader gave the nodes. */
   nodeShapes: NodeShapes;
   /** Every resource a node offers, in the order read. */

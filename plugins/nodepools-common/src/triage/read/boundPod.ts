@@ -6,7 +6,8 @@ import { readItem } from './items';
 import { NO_DAEMON_PODS, NO_HOST_PORTS, type NodeRecord } from './node';
 import { isTerminal, readPod, type PodRecord } from './pod';
 import { podAffinityTerms } from './podSpec';
-import { NOTHING_REQUESTED, addInto, podRequests, type ResourceMap } from './requests';
+import { addInto, podRequests, type ResourceMap } from './requests';
+import { RequestedByNode } from './requestedByNode';
 import { SharedLists } from './sharedLists';
 
 const NO_PORTS: HostPort[] = [];
@@ -56,9 +57,12 @@ export interface DaemonPod {
   hostPorts: HostPort[];
 }
 
-/** What the bound pods of one node take from it, summed while reading: a `NodeRecord` holds these too. */
+/**
+ * What the bound pods of one node take from it, summed while reading: a
+ * `NodeRecord` holds these too (its requests are summed apart, see
+ * `RequestedByNode`).
+ */
 export interface PodUsage {
-  requested: ResourceMap;
   podCount: number;
   /** Host ports its pods claim, in the order read; nodes with equal ones share the list. */
   usedPorts: readonly HostPort[];
@@ -73,6 +77,8 @@ export interface PodUsage {
  */
 export interface NodeUsage extends PodUsage {
   nodeName: string;
+  /** What its pods request; the node adds it to its own when it is read. */
+  requested: ResourceMap;
   /** Its node, once read; unset when the node is not in the node list. */
   node?: NodeRecord;
 }
@@ -97,6 +103,8 @@ export interface BoundPodSharing {
   nodeNamed(nodeName: string): NodeRecord | undefined;
   /** The usage of a node not read yet. */
   usageOf(nodeName: string): NodeUsage;
+  /** Adds a pod's requests to its node's. */
+  addRequests(node: NodeRecord, requests: ResourceMap): void;
   /** Notes a pod whose node was not read yet: it gets its node once the pods are bound. */
   readBeforeItsNode(pod: PlacedPod, usage: NodeUsage): void;
   /** Adds a pod's host ports to what its node's pods claim. */
@@ -154,9 +162,8 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
   const node = sharing.nodeNamed(nodeName);
   const pending = node === undefined ? sharing.usageOf(nodeName) : undefined;
   const usage: PodUsage = node ?? (pending as NodeUsage);
-  // A node without pods shares one frozen empty map: its first pod gives it one of its own.
-  if (usage.requested === NOTHING_REQUESTED) usage.requested = { ...requests };
-  else addInto(usage.requested, requests);
+  if (node) sharing.addRequests(node, requests);
+  else addInto(pending!.requested, requests);
   usage.podCount++;
   if (ports.length) sharing.addPorts(usage, ports);
   const first = daemonSet !== undefined && sharing.firstOf(daemonSet);
@@ -197,6 +204,8 @@ function daemonPodKey(daemonSet: string, requests: ResourceMap, hostPorts: reado
 /** The pod list, read: pods waiting for the scheduler in full, bound pods the lean way. */
 export interface PodsRead {
   pending: PodRecord[];
+  /** What the bound pods of each node read request, by the node's index in its list. */
+  requestedByNode: RequestedByNode;
   /** How many bound pods were read, terminal ones left out. */
   placedCount: number;
   /** Bound pods kept in full: the first pod of each DaemonSet, pods with anti-affinity, pods still Pending on a node. */
@@ -227,6 +236,7 @@ export interface PodBeforeItsNode {
 export class PodsReader {
   readonly result: PodsRead = {
     pending: [],
+    requestedByNode: new RequestedByNode(),
     placedCount: 0,
     special: [],
     placedByNamespace: new Map(),
@@ -258,6 +268,7 @@ export class PodsReader {
       }
       return usage;
     },
+    addRequests: (node, requests) => this.result.requestedByNode.add(node.index, requests),
     readBeforeItsNode: (pod, usage) => {
       this.result.readBeforeTheirNode.push({ pod, usage });
     },

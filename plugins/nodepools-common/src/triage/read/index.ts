@@ -11,3 +11,4 @@ export { readNode } from './node';
 export type { NodeRecord } from './node';
 export { readEvent } from './event';
 export type { EventRecord } from './event';
+export { RequestedByNode } from './requestedByNode';

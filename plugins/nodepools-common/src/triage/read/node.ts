@@ -4,7 +4,7 @@ import type { HostPort } from '../checks/hostPorts';
 import type { Node } from '../kube';
 import type { DaemonPod } from './boundPod';
 import { FieldError, describe, isObject, listAt, objectAt, oneOf, optionalString, requiredString, stringMap } from './fields';
-import { NOTHING_REQUESTED, parseResourceList, type ResourceMap } from './requests';
+import { parseResourceList, type ResourceMap } from './requests';
 
 /** The empty lists every node starts from; the lists its pods make from them are shared (see `SharedLists`). */
 export const NO_HOST_PORTS: readonly HostPort[] = [];
@@ -12,7 +12,7 @@ export const NO_DAEMON_PODS: readonly DaemonPod[] = [];
 const NO_ROOM = new Float64Array(0);
 const NO_TAINTS: Taint[] = [];
 
-/** A node as the triage uses it; `requested`, `podCount`, `usedPorts` and `daemonPods` sum its bound pods as they are read. */
+/** A node as the triage uses it; `podCount`, `usedPorts` and `daemonPods` sum its bound pods as they are read (their requests: see `RequestedByNode`). */
 export interface NodeRecord {
   index: number;
   name: string;
@@ -21,13 +21,12 @@ export interface NodeRecord {
   unschedulable: boolean;
   allocatable: ResourceMap;
   capacity: ResourceMap;
-  requested: ResourceMap;
   podCount: number;
   usedPorts: readonly HostPort[];
   /** Its DaemonSet pods: what a new node of its pool would run too. */
   daemonPods: readonly DaemonPod[];
   /**
-   * Free amounts by resource index (allocatable minus requested; slot 0:
+   * Free amounts by resource index (allocatable minus what its pods request; slot 0:
    * free pod slots), from `freeAt` on in a buffer every node shares.
    */
   free: Float64Array;
@@ -76,7 +75,6 @@ export function readNode(raw: unknown, index: number): NodeRecord {
       isObject(status.capacity) && isObject(metadata.labels) && countsCapacity(metadata.labels)
         ? parseResourceList(status.capacity, 'status.capacity')
         : allocatable,
-    requested: NOTHING_REQUESTED,
     podCount: 0,
     usedPorts: NO_HOST_PORTS,
     daemonPods: NO_DAEMON_PODS,

@@ -9,9 +9,6 @@ import { FieldError, isObject } from './fields';
  */
 export type ResourceMap = Record<string, number>;
 
-/** What a node without pods has requested: one frozen map for all of them, replaced by its first pod's. */
-export const NOTHING_REQUESTED: ResourceMap = Object.freeze({});
-
 /** Parses a `requests`/`limits`/`allocatable` map. */
 export function parseResourceList(list: unknown, field: string): ResourceMap {
   if (list === undefined || list === null) return {};

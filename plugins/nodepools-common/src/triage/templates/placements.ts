@@ -83,7 +83,6 @@ export class Placements implements Iterable<Placement> {
       free: room.freeVector,
       freeAt: 0,
       allocatable: room.allocatable,
-      requested: room.overhead,
       podCount: room.overheadPods,
       usedPorts: room.usedPorts,
       newNode: true,
