@@ -34,22 +34,25 @@ function sameCapacity(a: NodeRecord, b: NodeRecord, width: number): boolean {
 
 /**
  * The class's nodes grouped by what the capacity checks read, in the order
- * of their first node (a group sits where its first node does): a pool's
- * explanation asks the checks that read nothing else (no per-node labels,
- * no pods around the node) of one node per group. Worked out once, when
- * first asked for. The quick pass walks the nodes themselves: at design
- * scale 200,000 nodes make 157,000 groups, which cost more to build and
- * keep than the room checks they save.
+ * of their first node (a group sits where its first node does): checks
+ * that read nothing else (no per-node labels, no pods around the node) ask
+ * one node per group. Undefined when grouping would not pay: callers then
+ * ask the nodes one by one, which answers the same. Worked out once, when
+ * first asked for.
  */
-export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
-  if (cls.capacityGroups) return cls.capacityGroups;
+export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] | undefined {
+  if (cls.capacityGroups !== undefined) return cls.capacityGroups ?? undefined;
+  // Every node's vector is as wide as its class's largest free amounts.
+  const width = cls.freeWidth;
+  if (!worthGrouping(cls.nodes, width)) {
+    cls.capacityGroups = null;
+    return undefined;
+  }
   const groups: CapacityGroup[] = [];
   // Most classes hold a few nodes: their groups' hashes are searched in a
   // list; a map per class (30,000 of them at design scale) only for large ones.
   const hashes: number[] = [];
   const byHash = cls.nodes.length > SMALL_CLASS ? new Map<number, CapacityGroup[]>() : undefined;
-  // Every node's vector is as wide as its class's largest free amounts.
-  const width = cls.freeWidth;
   for (const node of cls.nodes) {
     const hash = capacityHash(node, width);
     let group: CapacityGroup | undefined;
@@ -71,6 +74,20 @@ export function capacityGroupsOf(cls: NodeClass): CapacityGroup[] {
   }
   cls.capacityGroups = groups;
   return groups;
+}
+
+/**
+ * Whether at least half of the nodes are alike to the one before them.
+ * Grouping hashes every node and keeps an object per group: it pays for
+ * pools of many nodes alike (one machine type, the same port taken
+ * everywhere), not for classes whose nodes each run their own pods (at
+ * design scale 200,000 nodes would make 157,000 groups). A class's nodes
+ * are in order of free cpu, so nodes alike sit next to each other, mostly.
+ */
+function worthGrouping(nodes: readonly NodeRecord[], width: number): boolean {
+  let alike = 0;
+  for (let i = 1; i < nodes.length; i++) if (sameCapacity(nodes[i - 1], nodes[i], width)) alike++;
+  return alike * 2 >= nodes.length;
 }
 
 /**

@@ -35,8 +35,8 @@ export interface NodeClass extends NodeShape {
   nodes: NodeRecord[];
   /** The distinct lists of DaemonSet pods its nodes run (nodes running equal ones share a list). */
   daemonPodLists: Array<readonly DaemonPod[]>;
-  /** Worked out when first asked for: see `capacityGroupsOf`. */
-  capacityGroups?: CapacityGroup[];
+  /** Worked out when first asked for (null: not grouped): see `capacityGroupsOf`. */
+  capacityGroups?: CapacityGroup[] | null;
   /** Per resource index, the most any node of the class has free (allocatable minus requested; slot 0: pod slots), from `maxFreeAt` on in a buffer every class shares. */
   maxFreeVector: Float64Array;
   maxFreeAt: number;

@@ -80,9 +80,11 @@ function explainExistingNodes(needs: PodNeeds, pool: PoolState, tally: ReasonTal
       tally.add(shape, cls.nodes.length);
       continue;
     }
-    if (shape.length === 0 && needs.labelFilters.length === 0 && needs.topologyFilters.length === 0) {
-      // Only room and ports can block: nodes of one capacity group find the same.
-      for (const { node, count } of capacityGroupsOf(cls)) {
+    // Only room and ports can block: nodes of one capacity group find the same.
+    const groups =
+      shape.length === 0 && needs.labelFilters.length === 0 && needs.topologyFilters.length === 0 ? capacityGroupsOf(cls) : undefined;
+    if (groups) {
+      for (const { node, count } of groups) {
         findings.length = 0;
         explainNode(needs.capacityFilters, node, findings);
         if (findings.length === 0) return true;

@@ -1,4 +1,4 @@
-import type { NodeShape, PoolState } from '../cluster';
+import { capacityGroupsOf, type NodeShape, type PoolState } from '../cluster';
 import type { CheckTarget, NodeFilter, ShapeFilter } from '../checks/types';
 import { withinLimits, type PoolTemplate, type TemplateCandidate } from '../templates';
 import { FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW, type Active, type PodNeeds } from './needs';
@@ -88,6 +88,16 @@ function fitsAnExistingNode(filters: Filters, pool: PoolState): boolean {
   for (let c = 0; c < classes.length; c++) {
     const cls = classes[c];
     if (!shapePasses(shape, cls) || !groupPasses(capacity, cls.maxFreeVector, cls.maxFreeAt)) continue;
+    // Only room and ports left to ask: one node of each capacity group answers for all of it.
+    const groups = labels.length === 0 && topology.length === 0 ? capacityGroupsOf(cls) : undefined;
+    if (groups) {
+      for (let i = 0; i < groups.length; i++) {
+        const node = groups[i].node;
+        if (exhausted(capacity, node)) break;
+        if (roomPasses(capacity, node)) return true;
+      }
+      continue;
+    }
     const nodes = cls.nodes;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
