@@ -34,8 +34,6 @@ export type PlacedOnNode = PlacedPod & { node: NodeRecord };
  * has required anti-affinity, or is still Pending on its node.
  */
 export interface BoundPod extends PlacedPod {
-  /** Set when the pod was read before its node: the way to the node once that is read. */
-  usage: NodeUsage | undefined;
   index: number;
   name: string;
   nodeName: string;
@@ -178,7 +176,6 @@ export function readBoundPod(raw: unknown, index: number, sharing: BoundPodShari
     labels,
     deleting,
     node,
-    usage: pending,
     index,
     name,
     nodeName,

@@ -48,6 +48,8 @@ describe('TriageAnalyzeForm', () => {
     expect(api.analyzeRequests).toEqual([
       { cluster: 'prod-use1', pods: PODS, nodes: NODES, events: EVENTS },
     ]);
+    // Nodes go first in the body, so the API binds each pod to its node as it reads it.
+    expect(Object.keys(api.analyzeRequests[0]).indexOf('nodes')).toBeLessThan(Object.keys(api.analyzeRequests[0]).indexOf('pods'));
     // The same report view as a collected cluster's.
     expect(within(report).getAllByTestId('triage-group')).toHaveLength(4);
     expect(within(report).getAllByTestId('triage-matrix')).toHaveLength(4);

@@ -221,9 +221,10 @@ export function TriageAnalyzeForm() {
     setFailure(undefined);
     if (Object.keys(errors).length > 0) return;
 
+    // Nodes before pods: the API's reader then binds each pod to its node as it reads it.
     const request: TriageAnalyzeRequest = {
-      pods: values.pods,
       nodes: values.nodes,
+      pods: values.pods,
       ...(values.events !== undefined ? { events: values.events } : {}),
       ...(cluster.trim() ? { cluster: cluster.trim() } : {}),
     };
