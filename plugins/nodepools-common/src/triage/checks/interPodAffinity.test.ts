@@ -6,7 +6,6 @@ import {
   checkInterPodAffinity,
   compilePodAffinityTerm,
   indexExistingAntiAffinity,
-  groupByNamespace,
   indexPlacedPods,
   type PlacedPod,
 } from './interPodAffinity';
@@ -24,6 +23,12 @@ const placed = (node: string, labels: Record<string, string>, namespace = 'shop'
   labels,
   node: { labels: nodes[node] },
 });
+/** Placed pods by namespace, in their order, as the reader groups them. */
+function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
+  const byNamespace = new Map<string, T[]>();
+  for (const pod of pods) byNamespace.set(pod.namespace, [...(byNamespace.get(pod.namespace) ?? []), pod]);
+  return byNamespace;
+}
 const namespaceLabels = new Map([
   ['shop', { 'kubernetes.io/metadata.name': 'shop', tier: 'prod' }],
   ['data', { 'kubernetes.io/metadata.name': 'data', tier: 'prod' }],

@@ -39,18 +39,6 @@ export interface PlacedPods<T extends PlacedPod = PlacedPod> {
 
 const NO_PODS: readonly never[] = [];
 
-/** Placed pods by namespace, in their order: what a reader makes as it reads them. */
-export function groupByNamespace<T extends PlacedPod>(pods: readonly T[]): Map<string, T[]> {
-  const byNamespace = new Map<string, T[]>();
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i];
-    let list = byNamespace.get(pod.namespace);
-    if (!list) byNamespace.set(pod.namespace, (list = []));
-    list.push(pod);
-  }
-  return byNamespace;
-}
-
 /** The placed pods of each namespace, indexed for the affinity and spread checks. */
 export function indexPlacedPods<T extends PlacedPod>(byNamespace: ReadonlyMap<string, readonly T[]>): PlacedPods<T> {
   // Built per namespace when first asked: a selector with an `In` then walks

@@ -21,45 +21,9 @@ export interface ShortResource {
   cause?: string;
 }
 
-/**
- * NodeResourcesFit filter: the pod's requests must fit in allocatable minus
- * what bound pods request, resource by resource, and the node must have room
- * for one more pod. A resource the pod requests at zero is not checked; an
- * extended resource the node does not advertise has zero room. Returns every
- * short resource, not only the first.
- */
-export function shortResources(requests: ResourceMap, node: NodeCapacity): ShortResource[] {
-  return shortOf(requestedEntries(requests), node.allocatable, node.requested, node.podCount);
-}
-
 /** The requests a node can be short of, in the order the pod names them. */
 function requestedEntries(requests: ResourceMap): Array<[string, number]> {
   return Object.entries(requests).filter(([resource, requested]) => requested > 0 && resource !== 'pods');
-}
-
-function shortOf(
-  requested: ReadonlyArray<[string, number]>,
-  offered: ResourceMap,
-  taken: ResourceMap,
-  podCount: number,
-): ShortResource[] {
-  const short: ShortResource[] = [];
-  const allowedPods = offered.pods ?? 0;
-  if (podCount + 1 > allowedPods) {
-    short.push({
-      resource: 'pods',
-      requested: 1,
-      free: allowedPods - podCount,
-      allocatable: allowedPods,
-    });
-  }
-  for (let i = 0; i < requested.length; i++) {
-    const [resource, amount] = requested[i];
-    const allocatable = offered[resource] ?? 0;
-    const free = allocatable - (taken[resource] ?? 0);
-    if (amount > free) short.push({ resource, requested: amount, free, allocatable });
-  }
-  return short;
 }
 
 export function describeShortResource(short: ShortResource, freeLabel = 'free'): string {
@@ -75,11 +39,6 @@ export function describeShortResource(short: ShortResource, freeLabel = 'free'):
 
 export function shortResourceReason(short: ShortResource, freeLabel?: string): CheckReason {
   return { code: `insufficient:${short.resource}`, message: describeShortResource(short, freeLabel) };
-}
-
-/** The filter as reasons: one `insufficient:<resource>` per short resource. */
-export function checkResources(requests: ResourceMap, node: NodeCapacity): CheckReason[] {
-  return shortResources(requests, node).map(short => shortResourceReason(short));
 }
 
 // Read once: an imported binding is a property read each time, and these run for every node.
@@ -150,7 +109,12 @@ class ResourcesFilter implements NodeFilter {
     return findings;
   }
 
-  /** `shortOf` on a free-amount vector: what the node's pods request is allocatable less free. */
+  /**
+   * What the node is short of, on its free-amount vector: the pod slot,
+   * and every resource the pod requests, not only the first. A resource
+   * requested at zero is not checked; one the node does not offer has no
+   * room. What the node's pods request is allocatable less free.
+   */
   private shortOn(offered: ResourceMap, free: Float64Array, at: number): ShortResource[] {
     const short: ShortResource[] = [];
     if (free[at + PODS] < 1) {
@@ -164,6 +128,25 @@ class ResourcesFilter implements NodeFilter {
     }
     return short;
   }
+}
+
+/**
+ * NodeResourcesFit on one node given as maps, as reasons: one
+ * `insufficient:<resource>` per short resource. The filter's own path, on
+ * the node's free-amount vector (allocatable less what its pods request).
+ */
+export function checkResources(requests: ResourceMap, node: NodeCapacity): CheckReason[] {
+  const resources = new ResourceIndex();
+  for (const name of Object.keys(node.allocatable)) resources.add(name);
+  for (const name of Object.keys(requests)) resources.add(name);
+  const free = resources.vector(node.allocatable);
+  for (const [name, amount] of Object.entries(node.requested)) {
+    const id = resources.id(name);
+    if (id > PODS) free[id] -= amount;
+  }
+  free[PODS] = (node.allocatable.pods ?? 0) - node.podCount;
+  const target = { allocatable: node.allocatable, free, freeAt: 0 } as CheckTarget;
+  return new ResourcesFilter(requests, resources, findingOf).explain(target).map(finding => findingReason(finding));
 }
 
 /** NodeResourcesFit as a registered check. */
