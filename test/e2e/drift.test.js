@@ -3,11 +3,8 @@
 // acknowledged and then stays, quiet.
 const fs = require('node:fs');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { APP, BACKEND, ARTIFACTS, launch, shot } = require('./session');
 
-const APP = process.env.E2E_APP_URL;
-const BACKEND = process.env.E2E_BACKEND_URL;
-const ARTIFACTS = process.env.E2E_ARTIFACTS;
 const STATE = path.join(ARTIFACTS, 'desired/payments-prod.tfstate');
 const LEDGER = 'eks/111122223333/us-east-1/payments-prod/ledger';
 
@@ -33,17 +30,10 @@ async function until(what, check, timeoutMs = 90_000) {
   }
 }
 
-async function shot(name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
 beforeAll(async () => {
   const refresh = await fetch(`${BACKEND}/api/auth/guest/refresh`);
   token = (await refresh.json()).backstageIdentity.token;
-  const { executablePath, args } = JSON.parse(process.env.E2E_CHROMIUM);
-  browser = await chromium.launch({ executablePath, args, headless: true });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', error => console.error(`page error: ${error.message}`));
+  ({ browser, page } = await launch());
 });
 
 afterAll(async () => {
@@ -85,7 +75,7 @@ test('a field changed in the state file is a finding on the pool page; acknowled
   await expect(finding.first().getByTestId('drift-desired').textContent()).resolves.toContain('r6i.8xlarge');
   await expect(finding.first().getByTestId('drift-actual').textContent()).resolves.toContain('r6i.4xlarge');
   await expect(finding.first().getByTestId('drift-origin').textContent()).resolves.toContain('module.eks.aws_eks_node_group.this["ledger"]');
-  await shot('drift-pool-tab');
+  await shot(page, 'drift-pool-tab');
 
   await finding.first().getByRole('button', { name: 'Acknowledge' }).click();
   const dialog = page.getByRole('dialog', { name: 'Acknowledge drift' });
@@ -95,7 +85,7 @@ test('a field changed in the state file is a finding on the pool page; acknowled
   await expect(page.getByTestId('drift-acknowledgement').first().textContent()).resolves.toContain(
     'ledger moves to r6i.8xlarge in the next change window',
   );
-  await shot('drift-acknowledged');
+  await shot(page, 'drift-acknowledged');
 
   const acknowledged = await api('/drift?state=acknowledged');
   expect(acknowledged.items.map(f => [f.ref, f.field, f.acknowledgement.by])).toEqual([[LEDGER, 'machineTypes', 'user:development/guest']]);
@@ -107,5 +97,5 @@ test('the drift page groups the findings and links them to their pools', async (
   await expect(page.getByTestId('drift-summary').textContent()).resolves.toMatch(/\d+ open, 1 acknowledged/);
   await page.getByRole('table', { name: 'Drift by Cause' }).waitFor();
   await page.getByTestId('drift-over-time').waitFor();
-  await shot('drift-page');
+  await shot(page, 'drift-page');
 });

@@ -2,12 +2,8 @@
 // backend with a policy switched through a file, the app asks it what to
 // show, and the API refuses what the policy denies.
 const fs = require('node:fs');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { APP, BACKEND, launch, shot } = require('./session');
 
-const APP = process.env.E2E_APP_URL;
-const BACKEND = process.env.E2E_BACKEND_URL;
-const ARTIFACTS = process.env.E2E_ARTIFACTS;
 const POLICY_FILE = process.env.NODEPOOLS_DEV_POLICY_FILE;
 
 let browser;
@@ -35,15 +31,8 @@ async function open(url) {
   if (await enter.isVisible()) await enter.click();
 }
 
-async function shot(name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
 beforeAll(async () => {
-  const { executablePath, args } = JSON.parse(process.env.E2E_CHROMIUM);
-  browser = await chromium.launch({ executablePath, args, headless: true });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', error => console.error(`page error: ${error.message}`));
+  ({ browser, page } = await launch());
   const refresh = await fetch(`${BACKEND}/api/auth/guest/refresh`);
   token = (await refresh.json()).backstageIdentity.token;
   // The first sync runs a second after start-up.
@@ -72,7 +61,7 @@ test('a user denied syncs sees no Sync button and gets 403 from the API', async 
   await open(`${APP}/nodepools/sources`);
   await page.getByRole('cell', { name: 'files', exact: true }).waitFor();
   await expect(page.getByRole('button', { name: /^Sync .* now$/ }).count()).resolves.toBe(0);
-  await shot('permissions-sources-viewer');
+  await shot(page, 'permissions-sources-viewer');
 
   const sync = await api('POST', '/sources/files/sync');
   expect(sync.status).toBe(403);
@@ -94,7 +83,7 @@ test('a viewer reads a pool but not its provider record, and may not analyze kub
   await page.getByRole('table', { name: 'Pool fields' }).waitFor();
   await page.getByText(/You are not allowed to see the provider record of this pool/).waitFor();
   await expect(page.getByTestId('pool-raw').count()).resolves.toBe(0);
-  await shot('permissions-pool-viewer');
+  await shot(page, 'permissions-pool-viewer');
 
   await open(`${APP}/nodepools/triage/analyze`);
   await page.getByText(/You are not allowed to analyze kubectl output/).waitFor();
@@ -116,7 +105,7 @@ test('a team member sees only the pools of the groups they are in', async () => 
   await open(`${APP}/nodepools`);
   await page.getByTestId('pool-card').first().waitFor();
   await expect(page.getByTestId('pool-total').getAttribute('data-count')).resolves.toBe(String(payments.length));
-  await shot('permissions-pools-owner');
+  await shot(page, 'permissions-pools-owner');
 });
 
 test('a user denied reading pools is told so', async () => {
@@ -127,5 +116,5 @@ test('a user denied reading pools is told so', async () => {
   await page.getByText('Warning: Not allowed').waitFor();
   const message = page.getByText('You are not allowed to read node pools (permission nodepool.read)');
   await message.filter({ visible: true }).first().waitFor();
-  await shot('permissions-pools-denied');
+  await shot(page, 'permissions-pools-denied');
 });

@@ -7,9 +7,24 @@ const APP = process.env.E2E_APP_URL;
 const BACKEND = process.env.E2E_BACKEND_URL;
 const ARTIFACTS = process.env.E2E_ARTIFACTS;
 
+const LAUNCH_ATTEMPTS = 3;
+
+/**
+ * A browser and a page. A launch that dies before the browser answers (a
+ * crash of Chromium itself, not of the app) is tried again: it says nothing
+ * about the app under test.
+ */
 async function launch() {
   const { executablePath, args } = JSON.parse(process.env.E2E_CHROMIUM);
-  const browser = await chromium.launch({ executablePath, args, headless: true });
+  let browser;
+  for (let attempt = 1; !browser; attempt++) {
+    try {
+      browser = await chromium.launch({ executablePath, args, headless: true });
+    } catch (error) {
+      if (attempt >= LAUNCH_ATTEMPTS) throw error;
+      console.warn(`Chromium did not start (attempt ${attempt}): ${String(error).split('\n')[0]}`);
+    }
+  }
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('pageerror', error => console.error(`page error: ${error.message}`));
   return { browser, page };

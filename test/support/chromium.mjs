@@ -5,5 +5,10 @@ export async function resolveChromium() {
     return { executablePath: process.env.CHROMIUM_PATH, args: ['--no-sandbox'] };
   }
   const { default: chromium } = await import('@sparticuz/chromium');
-  return { executablePath: await chromium.executablePath(), args: chromium.args };
+  // The package's flags are tuned for AWS Lambda. In single-process mode a
+  // crash anywhere in Chromium takes the whole browser down (it once did so
+  // at launch under a loaded CI machine), so the renderer gets its own
+  // process here.
+  const args = chromium.args.filter(arg => arg !== '--single-process');
+  return { executablePath: await chromium.executablePath(), args };
 }
