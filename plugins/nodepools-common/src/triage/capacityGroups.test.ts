@@ -1,3 +1,4 @@
+import { poolSpec } from './__fixtures__/poolSpec';
 import { analyzePendingPods } from './analyze';
 import { buildClusterState, capacityGroupsOf } from './cluster';
 import { readTriageInput } from './input';
@@ -72,21 +73,14 @@ function input({ full, ingress, apps, distinct }: Shape): TriageInput {
     pods: { items: pods },
     nodes: { items: nodes },
     pools: [
-      {
+      poolSpec({
         provider: 'eks',
         cluster: 'c',
         name: 'edge',
-        mode: 'user',
-        os: 'linux',
         machineTypes: ['m5.xlarge'],
-        capacityType: 'on-demand',
         autoscaling: { enabled: true, min: 1, max: 40 },
-        labels: {},
-        taints: [],
         zones: ['us-east-1a'],
-        tags: {},
-        raw: {},
-      },
+      }),
     ],
   } as TriageInput;
 }

@@ -1,4 +1,5 @@
-import type { PoolSpec, Taint } from '../model/pool';
+import type { Taint } from '../model/pool';
+import { poolSpec } from './__fixtures__/poolSpec';
 import { analyzePendingPods as analyzeCompact } from './analyze';
 import { expandTriageReport } from './report';
 import { TriageInputError } from './read';
@@ -42,22 +43,6 @@ const running = (name: string, nodeName: string, cpu: string, extra: Record<stri
 
 const list = (items: unknown[]) => ({ apiVersion: 'v1', kind: 'List', items });
 
-function pool(overrides: Partial<PoolSpec> & Pick<PoolSpec, 'provider' | 'name'>): PoolSpec {
-  return {
-    cluster: 'c1',
-    mode: 'user',
-    os: 'linux',
-    machineTypes: [],
-    capacityType: 'on-demand',
-    autoscaling: { enabled: true, min: 0, max: 5 },
-    labels: {},
-    taints: [],
-    zones: [],
-    tags: {},
-    raw: {},
-    ...overrides,
-  };
-}
 
 function triage(input: TriageInput, name: string): PodTriage {
   const found = analyzePendingPods(input).pods.find(p => p.name === name);
@@ -71,7 +56,7 @@ describe('Karpenter NodePools', () => {
   const karpenterNode = (name: string, type: string, cpu: string) =>
     node(name, { 'karpenter.sh/nodepool': 'default', 'node.kubernetes.io/instance-type': type, 'kubernetes.io/arch': 'amd64', 'topology.kubernetes.io/zone': 'us-east-1a' }, { cpu, memory: '15Gi', pods: '58' });
   const nodePool = (limits?: Record<string, string>) =>
-    pool({
+    poolSpec({
       provider: 'karpenter',
       name: 'default',
       autoscaling: { enabled: true },
@@ -125,10 +110,10 @@ describe('pools without nodes, from the machine catalog', () => {
   });
 
   it.each([
-    ['a GKE GPU pool gets the GPU taint GKE adds; a tolerating pod fits after scale-up', pool({ provider: 'gke', name: 'l4', machineTypes: ['g2-standard-8'] }), gpuPod, 'train-1', true],
-    ['an AKS A100 pool takes the GPU pod', pool({ provider: 'aks', name: 'gpu', machineTypes: ['Standard_NC24ads_A100_v4'] }), gpuPod, 'train-1', true],
-    ['a DOKS pool of 2 GB droplets cannot hold 8 GiB', pool({ provider: 'doks', name: 'small', machineTypes: ['s-1vcpu-2gb'] }), gpuPod, 'train-1', false],
-    ['an EKS pool with max 0 cannot grow', pool({ provider: 'eks', name: 'zero', machineTypes: ['m5.large'], autoscaling: { enabled: true, min: 0, max: 0 } }), pod('web-1', requests('500m')), 'web-1', false],
+    ['a GKE GPU pool gets the GPU taint GKE adds; a tolerating pod fits after scale-up', poolSpec({ provider: 'gke', name: 'l4', machineTypes: ['g2-standard-8'] }), gpuPod, 'train-1', true],
+    ['an AKS A100 pool takes the GPU pod', poolSpec({ provider: 'aks', name: 'gpu', machineTypes: ['Standard_NC24ads_A100_v4'] }), gpuPod, 'train-1', true],
+    ['a DOKS pool of 2 GB droplets cannot hold 8 GiB', poolSpec({ provider: 'doks', name: 'small', machineTypes: ['s-1vcpu-2gb'] }), gpuPod, 'train-1', false],
+    ['an EKS pool with max 0 cannot grow', poolSpec({ provider: 'eks', name: 'zero', machineTypes: ['m5.large'], autoscaling: { enabled: true, min: 0, max: 0 } }), pod('web-1', requests('500m')), 'web-1', false],
   ])('%s', (_name, p, pending, name, fitsLater) => {
     const result = triage({ nodes: list([]), pods: list([pending]), pools: [p] }, name);
     expect(verdict(result, p.name).fitsAfterScaleUp).toBe(fitsLater);
@@ -137,7 +122,7 @@ describe('pools without nodes, from the machine catalog', () => {
 
   it('a pod without the GPU toleration is kept off a GKE GPU pool by the taint GKE adds', () => {
     const result = triage(
-      { nodes: list([]), pods: list([pod('cpu-1', requests('1'))]), pools: [pool({ provider: 'gke', name: 'l4', machineTypes: ['g2-standard-8'] })] },
+      { nodes: list([]), pods: list([pod('cpu-1', requests('1'))]), pools: [poolSpec({ provider: 'gke', name: 'l4', machineTypes: ['g2-standard-8'] })] },
       'cpu-1',
     );
     expect(verdict(result, 'l4').reasons).toContainEqual({
@@ -152,7 +137,7 @@ describe('pools without nodes, from the machine catalog', () => {
       {
         nodes: list([]),
         pods: list([pod('web-1', requests('1'))]),
-        pools: [pool({ provider: 'aks', name: 'spot', machineTypes: ['Standard_D4s_v5'], capacityType: 'spot' })],
+        pools: [poolSpec({ provider: 'aks', name: 'spot', machineTypes: ['Standard_D4s_v5'], capacityType: 'spot' })],
       },
       'web-1',
     );
@@ -165,7 +150,7 @@ describe('pools without nodes, from the machine catalog', () => {
     const report = analyzePendingPods({
       nodes: list([]),
       pods: list([pod('web-1', requests('64'))]),
-      pools: [pool({ provider: 'eks', name: 'odd', machineTypes: ['zz9.huge'] })],
+      pools: [poolSpec({ provider: 'eks', name: 'odd', machineTypes: ['zz9.huge'] })],
     });
     expect(report.pods[0].pools[0]).toMatchObject({ fitsAfterScaleUp: true, newNode: { source: 'unknown', machineType: 'zz9.huge' } });
     expect(report.notes).toContain('pool odd: machine type zz9.huge is not in the catalog, so a new node\'s resources are not checked');
@@ -207,7 +192,7 @@ describe('IP addresses per node (EKS VPC CNI)', () => {
     return {
       nodes: list([n]),
       pods: list([...runningPods, pod('web-1', requests('10m'))]),
-      pools: [pool({ provider: 'eks', name: 'small', machineTypes: ['m5.large'], nodeCount: 1, autoscaling: { enabled: true, min: 1, max: 1 } })],
+      pools: [poolSpec({ provider: 'eks', name: 'small', machineTypes: ['m5.large'], nodeCount: 1, autoscaling: { enabled: true, min: 1, max: 1 } })],
     } as TriageInput;
   };
 
@@ -243,7 +228,7 @@ describe('host ports', () => {
     };
     const wantsPort = pod('probe-1', { containers: [{ resources: { requests: { cpu: '10m' } }, ports: [{ containerPort: 9100, hostPort: 9100 }] }] });
     const result = triage(
-      { nodes: list([n]), pods: list([exporter, wantsPort]), pools: [pool({ provider: 'eks', name: 'apps', nodeCount: 1 })] },
+      { nodes: list([n]), pods: list([exporter, wantsPort]), pools: [poolSpec({ provider: 'eks', name: 'apps', nodeCount: 1 })] },
       'probe-1',
     );
     expect(verdict(result, 'apps')).toMatchObject({ fitsNow: false, fitsAfterScaleUp: false });
@@ -258,8 +243,8 @@ describe('smallest fixes', () => {
   const apps = node('n1', { 'eks.amazonaws.com/nodegroup': 'apps', 'kubernetes.io/arch': 'amd64' }, { cpu: '1930m', memory: '7Gi', pods: '29' });
   const batch = node('n2', { 'eks.amazonaws.com/nodegroup': 'batch', 'kubernetes.io/arch': 'amd64', workload: 'batch' }, { cpu: '3920m', memory: '15Gi', pods: '58' });
   const pools = [
-    pool({ provider: 'eks', name: 'apps', machineTypes: ['m5.large'], nodeCount: 1, autoscaling: { enabled: true, min: 1, max: 1 } }),
-    pool({ provider: 'eks', name: 'batch', machineTypes: ['m5.xlarge'], nodeCount: 1, labels: { workload: 'batch' } }),
+    poolSpec({ provider: 'eks', name: 'apps', machineTypes: ['m5.large'], nodeCount: 1, autoscaling: { enabled: true, min: 1, max: 1 } }),
+    poolSpec({ provider: 'eks', name: 'batch', machineTypes: ['m5.xlarge'], nodeCount: 1, labels: { workload: 'batch' } }),
   ];
 
   it('targets another pool when only the node selector is wrong', () => {
@@ -295,7 +280,7 @@ describe('tolerations to suggest', () => {
     const report = analyzePendingPods({
       nodes: list([gpuNode]),
       pods: list([pod('cpu-1', requests('1'))]),
-      pools: [pool({ provider: 'eks', name: 'gpu', machineTypes: ['g5.xlarge'], nodeCount: 1, taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] })],
+      pools: [poolSpec({ provider: 'eks', name: 'gpu', machineTypes: ['g5.xlarge'], nodeCount: 1, taints: [{ key: 'nvidia.com/gpu', value: 'true', effect: 'NoSchedule' }] })],
     });
     expect(report.pods[0].pools[0].reasons.map(r => r.code)).toEqual(['taint']);
     expect(report.pods[0].fix.kind).toBe('new-pool');
@@ -308,7 +293,7 @@ describe('tolerations to suggest', () => {
     const report = analyzePendingPods({
       nodes: list([dedicated]),
       pods: list([pod('cpu-1', requests('1'))]),
-      pools: [pool({ provider: 'eks', name: 'team-a', machineTypes: ['m5.xlarge'], nodeCount: 1, taints: [{ key: 'dedicated', value: 'team-a', effect: 'NoSchedule' }] })],
+      pools: [poolSpec({ provider: 'eks', name: 'team-a', machineTypes: ['m5.xlarge'], nodeCount: 1, taints: [{ key: 'dedicated', value: 'team-a', effect: 'NoSchedule' }] })],
     });
     expect(report.pods[0].fix).toMatchObject({
       kind: 'add-toleration',
@@ -340,7 +325,7 @@ describe('bad input', () => {
     const report = analyzePendingPods({
       pods: list([]),
       nodes: list([]),
-      pools: [pool({ provider: 'eks', name: 'ok' }), { ...pool({ provider: 'eks', name: 'bad' }), taints: [{ key: 'a', effect: 'Never' }] } as never],
+      pools: [poolSpec({ provider: 'eks', name: 'ok' }), { ...poolSpec({ provider: 'eks', name: 'bad' }), taints: [{ key: 'a', effect: 'Never' }] } as never],
     });
     expect(report.pools.map(p => p.pool)).toEqual(['ok']);
     expect(report.skipped).toEqual([
@@ -355,8 +340,8 @@ describe('clusters', () => {
       nodes: list([node('n1', { 'cloud.google.com/gke-nodepool': 'default-pool' }, { cpu: '2', memory: '4Gi', pods: '110' })]),
       pods: list([]),
       pools: [
-        pool({ provider: 'gke', name: 'other', cluster: 'staging' }),
-        pool({ provider: 'gke', name: 'default-pool', cluster: 'prod' }),
+        poolSpec({ provider: 'gke', name: 'other', cluster: 'staging' }),
+        poolSpec({ provider: 'gke', name: 'default-pool', cluster: 'prod' }),
       ],
     });
     expect(report.cluster).toBe('prod');

@@ -1,6 +1,7 @@
 import { defaultMachineCatalog } from '../../machines/catalog';
 import { randomCluster } from '../../testing/randomCluster';
 import { buildClusterState } from '../cluster';
+import { poolSpec } from '../__fixtures__/poolSpec';
 import { readTriageInput } from '../input';
 import { Evaluator, FITS_AFTER_SCALE_UP, FITS_NEW_NODE, FITS_NOW } from '.';
 import { evaluateCandidate } from './explain';
@@ -88,21 +89,15 @@ describe('a pool whose classes differ only by zone', () => {
           nodes: { items: nodes },
           pods: { items: pods },
           pools: [
-            {
+            poolSpec({
               cluster: 'c',
               provider: 'eks',
               name: 'web',
-              mode: 'user',
-              os: 'linux',
               machineTypes: ['m5.large'],
-              capacityType: 'on-demand',
               autoscaling: { enabled: true, min: 0, max: 10 },
               labels: { team: 'shop' },
-              taints: [],
               zones,
-              tags: {},
-              raw: {},
-            },
+            }),
           ],
         },
         [],
